@@ -1,0 +1,31 @@
+import { describe, it, expect } from 'vitest';
+import { compileLogic } from './engine.js';
+
+describe('logic engine operators', () => {
+  it('sums and counts rows of a group', () => {
+    const data = { n: [{ r: 100, d: true }, { r: 50.5, d: false }, { r: null }], lim: 60 };
+    expect(compileLogic({ sum: [{ var: 'n' }, { var: 'r' }] })(data)).toBe(150.5);
+    expect(compileLogic({ count: [{ var: 'n' }] })(data)).toBe(3);
+    expect(compileLogic({ count: [{ var: 'n' }, { var: 'd' }] })(data)).toBe(1);
+    expect(compileLogic({ count: [{ var: 'n' }, { '>': [{ var: 'r' }, { var: '../../lim' }] }] })(data)).toBe(1);
+    expect(compileLogic({ sum: [{ var: 'missing' }, { var: 'r' }] })(data)).toBe(0);
+    expect(compileLogic({ count: [{ var: 'missing' }] })(data)).toBe(0);
+  });
+  it('rounds half away from zero', () => {
+    expect(compileLogic({ round: [{ var: 'x' }, 2] })({ x: 1.005 })).toBe(1.01);
+    expect(compileLogic({ round: [2.5] })({})).toBe(3);
+    expect(compileLogic({ round: -2.5 })({})).toBe(-3);
+  });
+  it('counts days and years between ISO dates', () => {
+    expect(compileLogic({ days_between: ['2026-01-01', '2026-03-01'] })({})).toBe(59);
+    expect(compileLogic({ years_between: ['2000-03-01', '2026-02-28'] })({})).toBe(25);
+    expect(compileLogic({ years_between: ['2000-03-01', { today: [] }] })({ $today: '2026-03-01' })).toBe(26);
+    expect(() => compileLogic({ days_between: ['2026-1-1', '2026-03-01'] })({})).toThrow();
+  });
+  it('reads $row of a group row from a prototype-linked context', () => {
+    const root = { lim: 3 };
+    const ctx = Object.create(root);
+    ctx.$row = { a: 5 };
+    expect(compileLogic({ '>': [{ var: '$row.a' }, { var: 'lim' }] })(ctx)).toBe(true);
+  });
+});

@@ -1,0 +1,67 @@
+/**
+ * The JSON Logic operators a definition may use: jsonlogic.com's standard set plus a few
+ * date and rounding helpers that municipal fees and rankings need. Anything else is an
+ * "unknown operator" problem at compile time, so a typo never silently evaluates to null.
+ */
+export const STANDARD_OPERATORS = [
+  'var', 'missing', 'missing_some', 'if', '?:', '==', '===', '!=', '!==', '!', '!!', 'or', 'and',
+  '>', '>=', '<', '<=', 'max', 'min', '+', '-', '*', '/', '%', 'map', 'reduce', 'filter',
+  'all', 'none', 'some', 'merge', 'in', 'cat', 'substr', 'length', '??',
+] as const;
+
+export const CUSTOM_OPERATORS = [
+  'round', 'floor', 'ceil', 'abs', 'days_between', 'years_between', 'sum', 'count', 'today',
+] as const;
+
+/** Operators whose second argument runs once per item of the array given as first argument. */
+export const ITERATING_OPERATORS = new Set(['map', 'reduce', 'filter', 'all', 'none', 'some', 'sum', 'count']);
+
+export const ALLOWED_OPERATORS: ReadonlySet<string> = new Set<string>([...STANDARD_OPERATORS, ...CUSTOM_OPERATORS]);
+
+const DAY_MS = 86_400_000;
+
+function toNumber(value: unknown): number {
+  const n = typeof value === 'number' ? value : Number(value);
+  if (!Number.isFinite(n)) throw new Error('not a number');
+  return n;
+}
+
+/** Accepts YYYY-MM-DD only: dates in answers are ISO dates (JSON Schema format "date"). */
+export function parseIsoDate(value: unknown): number {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new Error('not a date');
+  const t = Date.UTC(+value.slice(0, 4), +value.slice(5, 7) - 1, +value.slice(8, 10));
+  if (Number.isNaN(t)) throw new Error('not a date');
+  return t;
+}
+
+function roundTo(value: unknown, digits: unknown): number {
+  const factor = 10 ** (digits === undefined ? 0 : toNumber(digits));
+  // Round half away from zero, with an epsilon so 1.005 * 100 rounds like a person would.
+  const x = toNumber(value) * factor;
+  return (Math.sign(x) * Math.round(Math.abs(x) + 1e-9)) / factor;
+}
+
+/** Whole years from a to b, as for a person's age on date b. */
+function yearsBetween(a: unknown, b: unknown): number {
+  const from = new Date(parseIsoDate(a));
+  const to = new Date(parseIsoDate(b));
+  let years = to.getUTCFullYear() - from.getUTCFullYear();
+  const beforeBirthday =
+    to.getUTCMonth() < from.getUTCMonth() ||
+    (to.getUTCMonth() === from.getUTCMonth() && to.getUTCDate() < from.getUTCDate());
+  if (beforeBirthday) years -= 1;
+  return years;
+}
+
+export type EagerMethod = (args: unknown[]) => unknown;
+
+/** Eager custom operators: their arguments arrive already evaluated. */
+export const customEagerMethods: Record<string, EagerMethod> = {
+  round: (args) => roundTo(args[0], args[1]),
+  floor: (args) => Math.floor(toNumber(args[0])),
+  ceil: (args) => Math.ceil(toNumber(args[0])),
+  abs: (args) => Math.abs(toNumber(args[0])),
+  // Calendar days from a to b (b - a); negative when b is before a.
+  days_between: (args) => Math.round((parseIsoDate(args[1]) - parseIsoDate(args[0])) / DAY_MS),
+  years_between: (args) => yearsBetween(args[0], args[1]),
+};

@@ -1,0 +1,148 @@
+/**
+ * TypeScript view of the service definition (service-definition.schema.json is the authority)
+ * and of what the engine returns. Plain data only: definitions travel as JSON.
+ */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type Logic = JsonValue;
+export type JsonSchema = { [key: string]: unknown };
+
+export type RuleType = 'show' | 'hide' | 'require' | 'compute' | 'error';
+export interface Rule {
+  id: string;
+  type: RuleType;
+  description?: string;
+  field?: string;
+  step?: string;
+  when?: Logic;
+  value?: Logic;
+  message?: string;
+}
+
+export type Widget =
+  | 'text' | 'textarea' | 'number' | 'currency' | 'date' | 'select' | 'radio' | 'checkbox'
+  | 'yesno' | 'file' | 'group' | 'address' | 'static' | 'email' | 'section';
+
+export interface UiField {
+  widget?: Widget;
+  label?: string;
+  help?: string;
+  placeholder?: string;
+  text?: string;
+  options?: Record<string, string>;
+  addLabel?: string;
+  order?: string[];
+  accept?: string[];
+  maxSizeMb?: number;
+  readOnly?: boolean;
+}
+
+export interface Step { id: string; title: string; description?: string; fields: string[] }
+
+export type PrefillSource =
+  | 'identity.fiscalCode' | 'identity.givenName' | 'identity.familyName' | 'identity.email'
+  | 'anpr.resident.birthDate' | 'anpr.resident.birthPlace' | 'anpr.resident.sex'
+  | 'anpr.resident.citizenship' | 'anpr.resident.address' | 'anpr.resident.address.street'
+  | 'anpr.resident.address.cap' | 'anpr.resident.address.comune' | 'anpr.resident.address.provincia'
+  | 'anpr.family' | 'anpr.family.size' | 'inps.isee.value' | 'inps.isee.dsuProtocol' | 'inps.isee.validUntil';
+
+export interface PrefillItem {
+  field: string;
+  source: PrefillSource;
+  map?: Record<string, 'fiscalCode' | 'givenName' | 'familyName' | 'birthDate' | 'sex' | 'relationship'>;
+  iseeKind?: string;
+  editable?: boolean;
+}
+
+export interface Fees { amount: Logic; causale: string; dueDays?: number }
+export interface Exclusion { id: string; when: Logic; reason: string }
+export interface TieBreaker { field: string; direction: 'asc' | 'desc' }
+export interface Ranking { score: Logic; exclusions?: Exclusion[]; tieBreakers?: TieBreaker[] }
+
+export type Action =
+  | { type: 'protocol'; direction: 'in' | 'out'; subject?: string }
+  | { type: 'email'; to: 'citizen' | 'office' | 'assignee'; subject: string; body: string }
+  | { type: 'appio'; subject: string; body: string }
+  | { type: 'payment' };
+
+export interface WorkflowState { id: string; label: string; slaDays?: number; final?: boolean }
+export interface Transition {
+  id: string; from: string; to: string; label: string;
+  roles?: Array<'operator' | 'supervisor' | 'citizen' | 'system'>;
+  actions?: Action[];
+}
+export interface Workflow { initial: string; states: WorkflowState[]; transitions: Transition[] }
+
+export interface ServiceDefinition {
+  $schema?: string;
+  id: string;
+  version: string;
+  defaultLanguage: string;
+  title: string;
+  description?: string;
+  category?: string;
+  tags?: string[];
+  data: JsonSchema;
+  officeData?: JsonSchema;
+  ui: { steps: Step[]; fields?: Record<string, UiField> };
+  rules?: Rule[];
+  translations: Record<string, Record<string, string>>;
+  prefill?: PrefillItem[];
+  fees?: Fees;
+  ranking?: Ranking;
+  workflow?: Workflow;
+}
+
+/** A problem found by compile(): where (JSON pointer into the definition) and what (stable code). */
+export interface Problem {
+  pointer: string;
+  code: string;
+  message: string;
+  params?: Record<string, unknown>;
+}
+
+/** An error in the citizen's answers: i18n key, JSON pointer into the answers, localized message. */
+export interface AnswerError {
+  pointer: string;
+  key: string;
+  params?: Record<string, unknown>;
+  message: string;
+  rule?: string;
+}
+
+export interface StepState {
+  id: string;
+  visible: boolean;
+  complete: boolean;
+  errorCount: number;
+}
+
+export interface FeeResult { amountCents: number | null; causale: string; dueDays?: number; error?: string }
+export interface RankingResult {
+  score: number | null;
+  excluded: boolean;
+  reasons: string[];
+  tieBreak: Array<string | number | boolean | null>;
+  error?: string;
+}
+
+export interface Evaluation {
+  valid: boolean;
+  steps: StepState[];
+  /** JSON pointers of fields that exist in data but are hidden now (rows included: /nucleo/1/x). */
+  hidden: string[];
+  /** JSON pointers of visible fields that must be answered. */
+  required: string[];
+  /** JSON pointer -> value set by compute rules. */
+  computed: Record<string, JsonValue>;
+  errors: AnswerError[];
+  fee: FeeResult | null;
+  ranking: RankingResult | null;
+}
+
+export interface EvaluateOptions {
+  locale?: string;
+  /** Office fields' answers (operators' istruttoria), visible to logic as $office. */
+  office?: Record<string, unknown>;
+  /** Reference date (YYYY-MM-DD) for date logic; defaults to today. Pass it for reproducible results. */
+  today?: string;
+}
