@@ -1,7 +1,7 @@
 import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { DiffTarget, SchemaFilter } from '@prisma/schema-engine-wasm/schema_engine_bg';
 import { defaultPaths, readMigrations, readSchema, writeMigration, type MigrationPaths } from './migration-files.js';
-import { createSchemaEngine, type SchemaEngine } from './schema-engine.js';
+import { openSchemaEngine, type SchemaEngine } from './schema-engine.js';
 
 // Migrations are plain SQL files under prisma/migrations, applied by Prisma's schema engine (wasm)
 // and recorded in `_prisma_migrations`, exactly as `prisma migrate deploy` would: the same files
@@ -14,11 +14,11 @@ async function withEngine<T>(
   target: SqlDriverAdapterFactory | undefined,
   work: (engine: SchemaEngine) => Promise<T>,
 ): Promise<T> {
-  const engine = await createSchemaEngine(await readSchema(paths.schemaPath), target);
+  const session = await openSchemaEngine(await readSchema(paths.schemaPath), target);
   try {
-    return await work(engine);
+    return await work(session.engine);
   } finally {
-    engine.free();
+    await session.close();
   }
 }
 

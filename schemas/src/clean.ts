@@ -1,0 +1,56 @@
+import type { CompiledService } from './compile/compiled-service.js';
+import type { FieldInfo } from './compile/field-index.js';
+import type { EvaluateOptions } from './types.js';
+import { LIMITS } from './limits.js';
+import { escapePointerToken } from './paths.js';
+import { isPlainObject, prepare } from './evaluate/evaluate.js';
+import { isHiddenPointer } from './evaluate/state.js';
+
+function copyFields(
+  source: Record<string, unknown>, paths: string[], service: CompiledService, hidden: ReadonlySet<string>, pointer: string,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const path of paths) {
+    const field = service.fields.get(path)!;
+    const name = field.segments[field.segments.length - 1]!.name;
+    const at = `${pointer}/${escapePointerToken(name)}`;
+    const value = source[name];
+    if (value === undefined || value === null || isHiddenPointer(hidden, at)) continue;
+    if (field.kind === 'object') {
+      if (!isPlainObject(value)) continue;
+      const inner = copyFields(value, field.children, service, hidden, at);
+      if (Object.keys(inner).length > 0) out[name] = inner;
+    } else if (field.kind === 'group') {
+      if (!Array.isArray(value)) continue;
+      out[name] = value.slice(0, LIMITS.rows).map((row, i) =>
+        copyFields(isPlainObject(row) ? row : {}, field.children, service, hidden, `${at}/${i}`));
+    } else {
+      out[name] = Array.isArray(value) ? [...value] : value;
+    }
+  }
+  return out;
+}
+
+function topLevel(service: CompiledService): string[] {
+  return [...service.fields.values()].filter((f: FieldInfo) => !f.parent).map((f) => f.path);
+}
+
+/**
+ * Drops hidden and unknown fields and nulls, keeping computed values: what is stored for a
+ * submission. Hiding a field can change what other rules see, so it repeats until nothing
+ * changes (bounded), which also makes clean(clean(x)) equal clean(x).
+ */
+export function clean(service: CompiledService, answers: unknown, options: EvaluateOptions = {}): Record<string, unknown> {
+  let current: Record<string, unknown> = isPlainObject(answers) ? answers : {};
+  let previous = '';
+  const roots = topLevel(service);
+  for (let round = 0; round < 20; round++) {
+    const state = prepare(service, current, options);
+    const next = copyFields(state.data, roots, service, state.hidden, '');
+    const serialized = JSON.stringify(next);
+    if (serialized === previous) return next;
+    previous = serialized;
+    current = next;
+  }
+  return current;
+}

@@ -1,0 +1,41 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { italianFormats } from '../formats/index.js';
+import metaSchema from '../../service-definition.schema.json' with { type: 'json' };
+
+// ajv-formats is CommonJS: Node gives the function, some bundlers the namespace.
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
+  ajv: Ajv2020,
+) => Ajv2020;
+
+let shared: Ajv2020 | undefined;
+let meta: ValidateFunction | undefined;
+
+/**
+ * One Ajv instance per module (Ajv's own advice): meta-schemas and formats are set up once.
+ * Designers' data schemas are compiled here and then removed from Ajv's cache, so a builder
+ * that recompiles on every edit does not grow memory; the validate function lives on its own.
+ */
+export function ajv(): Ajv2020 {
+  if (!shared) {
+    shared = new Ajv2020({ allErrors: true, strict: false, validateFormats: true, inlineRefs: true });
+    addFormats(shared);
+    for (const [name, check] of Object.entries(italianFormats)) shared.addFormat(name, { type: 'string', validate: check });
+  }
+  return shared;
+}
+
+export function metaValidator(): ValidateFunction {
+  meta ??= ajv().compile(metaSchema);
+  return meta;
+}
+
+export function compileSchema(schema: object): ValidateFunction {
+  const instance = ajv();
+  try {
+    return instance.compile(schema);
+  } finally {
+    instance.removeSchema(schema);
+  }
+}

@@ -1,0 +1,90 @@
+import type { Problem, Rule } from '../types.js';
+import type { FieldInfo } from './field-index.js';
+import type { CompiledRule, CompiledVisibility } from './compiled-service.js';
+import { checkLogic } from './logic-check.js';
+import { orderComputes, type ComputeNode } from './order-computes.js';
+
+export interface CompiledRules {
+  computes: CompiledRule[];
+  fieldVisibility: Map<string, CompiledVisibility>;
+  stepVisibility: Map<string, CompiledVisibility>;
+  requireRules: Map<string, CompiledRule[]>;
+  errorRules: CompiledRule[];
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function visibilityOf(map: Map<string, CompiledVisibility>, key: string): CompiledVisibility {
+  let v = map.get(key);
+  if (!v) map.set(key, (v = { show: [], hide: [] }));
+  return v;
+}
+
+/**
+ * Checks and compiles the rules. A rule on a field inside a repeating group runs once per row,
+ * with $row (that row) and $index beside the root answers; all others run once on the root.
+ */
+export function compileRules(
+  rules: Rule[],
+  fields: Map<string, FieldInfo>,
+  officeFields: Map<string, FieldInfo>,
+  stepIds: Set<string>,
+  problems: Problem[],
+): CompiledRules {
+  const out: CompiledRules = { computes: [], fieldVisibility: new Map(), stepVisibility: new Map(), requireRules: new Map(), errorRules: [] };
+  const computeNodes: ComputeNode[] = [];
+  const ids = new Set<string>();
+  const computed = new Set<string>();
+  rules.forEach((rule, index) => {
+    const at = `/rules/${index}`;
+    if (ids.has(rule.id)) problems.push({ pointer: `${at}/id`, code: 'rule.duplicateId', message: `Rule id "${rule.id}" is used twice`, params: { id: rule.id } });
+    ids.add(rule.id);
+    let field: FieldInfo | undefined;
+    if (rule.field !== undefined) {
+      field = fields.get(rule.field);
+      if (!field) {
+        problems.push({ pointer: `${at}/field`, code: 'rule.unknownField', message: `Rule "${rule.id}" targets "${rule.field}", which is not a field of the service`, params: { name: rule.field } });
+        return;
+      }
+    }
+    if (rule.step !== undefined && !stepIds.has(rule.step)) {
+      problems.push({ pointer: `${at}/step`, code: 'rule.unknownStep', message: `Rule "${rule.id}" targets step "${rule.step}", which does not exist`, params: { step: rule.step } });
+      return;
+    }
+    const group = field?.group ? fields.get(field.group) : undefined;
+    const logicKey = rule.type === 'compute' ? 'value' : 'when';
+    const checked = checkLogic(rule[logicKey], `${at}/${logicKey}`, { fields, officeFields, group: group?.path }, problems);
+    if (!checked.fn) return;
+    const compiled: CompiledRule = { id: rule.id, index, type: rule.type, field, step: rule.step, group, fn: checked.fn, message: rule.message };
+    switch (rule.type) {
+      case 'show':
+      case 'hide':
+        visibilityOf(field ? out.fieldVisibility : out.stepVisibility, field ? field.path : rule.step!)[rule.type].push(compiled);
+        break;
+      case 'require':
+        push(out.requireRules, field!.path, compiled);
+        break;
+      case 'error':
+        out.errorRules.push(compiled);
+        break;
+      case 'compute':
+        if (field!.kind === 'object' || field!.kind === 'group') {
+          problems.push({ pointer: `${at}/field`, code: 'rule.computeTarget', message: `Rule "${rule.id}" computes "${field!.path}", a section or repeating group: compute its fields instead`, params: { name: field!.path } });
+          return;
+        }
+        if (computed.has(field!.path)) {
+          problems.push({ pointer: `${at}/field`, code: 'rule.duplicateCompute', message: `"${field!.path}" is computed by more than one rule`, params: { name: field!.path } });
+          return;
+        }
+        computed.add(field!.path);
+        computeNodes.push({ rule: compiled, pointer: `${at}/value`, deps: checked.deps });
+        break;
+    }
+  });
+  out.computes = orderComputes(computeNodes, problems);
+  return out;
+}

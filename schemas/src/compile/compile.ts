@@ -1,0 +1,108 @@
+import type { Problem, ServiceDefinition } from '../types.js';
+import type { CompiledService, CompiledStep } from './compiled-service.js';
+import { guardInput } from './guard.js';
+import { checkMeta } from './check-meta.js';
+import { indexFields, type FieldInfo } from './field-index.js';
+import { checkUi } from './check-ui.js';
+import { checkPatterns } from './check-patterns.js';
+import { compileRules } from './compile-rules.js';
+import { checkPrefill } from './check-prefill.js';
+import { checkWorkflow } from './check-workflow.js';
+import { checkTranslations } from './check-translations.js';
+import { checkLogic } from './logic-check.js';
+import { relaxSchema } from './relaxed-schema.js';
+import { compileSchema } from './ajv-instance.js';
+
+export type CompileResult =
+  | { ok: true; service: CompiledService; warnings: Problem[] }
+  | { ok: false; problems: Problem[]; warnings: Problem[] };
+
+function buildValidator(schema: object, pointer: string, problems: Problem[]) {
+  try {
+    return compileSchema(relaxSchema(schema as Record<string, unknown>));
+  } catch (e) {
+    problems.push({ pointer, code: 'schema.compile', message: `The data schema cannot be compiled: ${e instanceof Error ? e.message : String(e)}` });
+    return undefined;
+  }
+}
+
+/**
+ * Turns a definition into a CompiledService, or lists every problem found. The steps run in
+ * order; the first two stop early because later ones assume a well-formed document.
+ * Never throws: an unexpected failure becomes an `internal` problem.
+ */
+export function compile(input: unknown): CompileResult {
+  try {
+    return compileChecked(input);
+  } catch (e) {
+    return { ok: false, problems: [{ pointer: '', code: 'internal', message: `Unexpected error: ${e instanceof Error ? e.message : String(e)}` }], warnings: [] };
+  }
+}
+
+function compileChecked(input: unknown): CompileResult {
+  const warnings: Problem[] = [];
+  const guarded = guardInput(input);
+  if (guarded.length > 0) return { ok: false, problems: guarded, warnings };
+  const meta = checkMeta(input);
+  if (meta.length > 0) return { ok: false, problems: meta, warnings };
+  const def = input as ServiceDefinition;
+  const problems: Problem[] = [];
+  const uiFields = def.ui.fields ?? {};
+  const fields = indexFields(def.data, uiFields, '/data', problems);
+  const officeFields = def.officeData ? indexFields(def.officeData, {}, '/officeData', problems) : new Map<string, FieldInfo>();
+  checkPatterns(def.data, '/data', problems);
+  if (def.officeData) checkPatterns(def.officeData, '/officeData', problems);
+  const layout = checkUi(def, fields, problems);
+  const rules = compileRules(def.rules ?? [], fields, officeFields, new Set(layout.steps.map((s) => s.id)), problems);
+  checkPrefill(def, fields, problems);
+  checkWorkflow(def, problems);
+  checkTranslations(def, problems, warnings);
+  const ctx = { fields, officeFields };
+  const fee = def.fees ? checkLogic(def.fees.amount, '/fees/amount', ctx, problems) : undefined;
+  const score = def.ranking ? checkLogic(def.ranking.score, '/ranking/score', ctx, problems) : undefined;
+  const exclusions = (def.ranking?.exclusions ?? []).map((e, i) => ({ id: e.id, reason: e.reason, checked: checkLogic(e.when, `/ranking/exclusions/${i}/when`, ctx, problems) }));
+  (def.ranking?.tieBreakers ?? []).forEach((t, i) => {
+    const known = t.field === '$submittedAt' || (t.field.startsWith('$office.') ? officeFields.has(t.field.slice(8)) : fields.has(t.field));
+    if (!known) problems.push({ pointer: `/ranking/tieBreakers/${i}/field`, code: 'ranking.unknownField', message: `Tie-breaker "${t.field}" is not a field of the service`, params: { name: t.field } });
+  });
+  warnUnplaced(fields, layout.placed, new Set(rules.computes.map((r) => r.field!.path)), new Set((def.prefill ?? []).map((p) => p.field)), warnings);
+  const validate = buildValidator(def.data, '/data', problems);
+  const validateOffice = def.officeData ? buildValidator(def.officeData, '/officeData', problems) : undefined;
+  if (problems.length > 0 || !validate) return { ok: false, problems, warnings };
+
+  const steps: CompiledStep[] = layout.steps.map((s, index) => ({
+    id: s.id, index, pointers: s.pointers,
+    show: rules.stepVisibility.get(s.id)?.show ?? [], hide: rules.stepVisibility.get(s.id)?.hide ?? [],
+  }));
+  const stepOfPointer = new Map<string, number>();
+  steps.forEach((s) => s.pointers.forEach((p) => stepOfPointer.set(p, s.index)));
+  const service: CompiledService = {
+    definition: def, fields, officeFields,
+    groups: [...fields.values()].filter((f) => f.kind === 'group'),
+    validate, validateOffice,
+    computes: rules.computes,
+    fieldVisibility: rules.fieldVisibility,
+    steps, stepOfPointer,
+    requireRules: rules.requireRules,
+    requiredCandidates: [...fields.values()].filter((f) => f.kind !== 'object' && (f.requiredStatic || rules.requireRules.has(f.path))),
+    errorRules: rules.errorRules,
+    fee: def.fees && fee?.fn ? { amount: fee.fn, causale: def.fees.causale, dueDays: def.fees.dueDays } : undefined,
+    ranking: def.ranking && score?.fn
+      ? { score: score.fn, exclusions: exclusions.map((e) => ({ id: e.id, reason: e.reason, fn: e.checked.fn! })), tieBreakers: def.ranking.tieBreakers ?? [] }
+      : undefined,
+  };
+  return { ok: true, service, warnings };
+}
+
+/** A field in no step can only be filled by a rule or prefill; otherwise the citizen never sees it. */
+function warnUnplaced(fields: Map<string, FieldInfo>, placed: Set<string>, computed: Set<string>, prefilled: Set<string>, warnings: Problem[]): void {
+  for (const field of fields.values()) {
+    let p: FieldInfo | undefined = field;
+    let covered = false;
+    while (p && !covered) {
+      covered = placed.has(p.path) || computed.has(p.path) || prefilled.has(p.path);
+      p = p.parent ? fields.get(p.parent) : undefined;
+    }
+    if (!covered) warnings.push({ pointer: `/data`, code: 'field.notInStep', message: `"${field.path}" is in no step and is neither computed nor prefilled`, params: { name: field.path } });
+  }
+}

@@ -1,0 +1,51 @@
+import type { ValidateFunction } from 'ajv';
+import type { ServiceDefinition, TieBreaker } from '../types.js';
+import type { CompiledLogic } from '../logic/engine.js';
+import type { FieldInfo } from './field-index.js';
+
+/** A rule ready to run: `group` set when it runs once per row of that repeating group. */
+export interface CompiledRule {
+  id: string;
+  index: number;
+  type: 'show' | 'hide' | 'require' | 'compute' | 'error';
+  field?: FieldInfo;
+  step?: string;
+  group?: FieldInfo;
+  fn: CompiledLogic;
+  message?: string;
+}
+
+export interface CompiledStep {
+  id: string;
+  index: number;
+  /** Pointer prefixes of the fields laid out in this step (rows included under a group's). */
+  pointers: string[];
+  show: CompiledRule[];
+  hide: CompiledRule[];
+}
+
+export interface CompiledVisibility { show: CompiledRule[]; hide: CompiledRule[] }
+
+/** The result of compile(): everything evaluate() needs, built once per published version. */
+export interface CompiledService {
+  definition: ServiceDefinition;
+  fields: Map<string, FieldInfo>;
+  officeFields: Map<string, FieldInfo>;
+  groups: FieldInfo[];
+  validate: ValidateFunction;
+  validateOffice?: ValidateFunction;
+  computes: CompiledRule[];
+  fieldVisibility: Map<string, CompiledVisibility>;
+  steps: CompiledStep[];
+  /** Step index of each top-level pointer prefix laid out in a step. */
+  stepOfPointer: Map<string, number>;
+  requireRules: Map<string, CompiledRule[]>;
+  requiredCandidates: FieldInfo[];
+  errorRules: CompiledRule[];
+  fee?: { amount: CompiledLogic; causale: string; dueDays?: number };
+  ranking?: {
+    score: CompiledLogic;
+    exclusions: Array<{ id: string; fn: CompiledLogic; reason: string }>;
+    tieBreakers: TieBreaker[];
+  };
+}

@@ -1,0 +1,80 @@
+import type { JsonSchema, Problem, UiField } from '../types.js';
+import { LIMITS } from '../limits.js';
+import { parsePath, type Segment } from '../paths.js';
+
+export type FieldKind = 'scalar' | 'list' | 'object' | 'group';
+
+/** One field of the data schema, found by walking properties (and items of groups). */
+export interface FieldInfo {
+  path: string;
+  segments: Segment[];
+  schema: JsonSchema;
+  kind: FieldKind;
+  /** Path of the enclosing object or group field, if any. */
+  parent?: string;
+  /** Path of the repeating group whose rows hold this field, if any. */
+  group?: string;
+  /** Listed in its parent's `required`. */
+  requiredStatic: boolean;
+  /** Children, for objects and groups, in schema order. */
+  children: string[];
+  ui: UiField;
+}
+
+const IDENT = /^[A-Za-z][A-Za-z0-9_]*$/;
+
+function kindOf(schema: JsonSchema): FieldKind {
+  const items = schema.items as JsonSchema | undefined;
+  if (schema.type === 'object' && schema.properties) return 'object';
+  if (schema.type === 'array' && items && items.type === 'object' && items.properties) return 'group';
+  if (schema.type === 'array') return 'list';
+  return 'scalar';
+}
+
+/**
+ * Indexes every field of a data schema by path. Groups may not nest: rules inside rows address
+ * their row as $row, and one level keeps that unambiguous for designers and the wizard alike.
+ */
+export function indexFields(
+  data: JsonSchema,
+  uiFields: Record<string, UiField>,
+  basePointer: string,
+  problems: Problem[],
+  prefix = '',
+): Map<string, FieldInfo> {
+  const fields = new Map<string, FieldInfo>();
+  const walk = (obj: JsonSchema, pathPrefix: string, pointer: string, parent?: string, group?: string) => {
+    const props = (obj.properties ?? {}) as Record<string, JsonSchema>;
+    const required = new Set(Array.isArray(obj.required) ? (obj.required as string[]) : []);
+    for (const [name, schema] of Object.entries(props)) {
+      const at = `${pointer}/properties/${name}`;
+      if (!IDENT.test(name)) {
+        problems.push({ pointer: at, code: 'field.invalidName', message: `Field name "${name}" must be a letter followed by letters, digits or _`, params: { name } });
+        continue;
+      }
+      if (fields.size >= LIMITS.fields) {
+        problems.push({ pointer: at, code: 'limit.fields', message: `More than ${LIMITS.fields} fields`, params: { limit: LIMITS.fields } });
+        return;
+      }
+      if (typeof schema !== 'object' || schema === null) continue;
+      const path = pathPrefix + name;
+      const kind = kindOf(schema);
+      const info: FieldInfo = {
+        path, segments: parsePath(path), schema, kind, parent, group,
+        requiredStatic: required.has(name), children: [], ui: uiFields[path] ?? {},
+      };
+      fields.set(path, info);
+      if (parent) fields.get(parent)?.children.push(path);
+      if (kind === 'object') walk(schema, path + '.', at, path, group);
+      if (kind === 'group') {
+        if (group) {
+          problems.push({ pointer: at, code: 'field.nestedGroup', message: `Repeating group "${path}" is inside the repeating group "${group}": groups cannot nest`, params: { path, group } });
+          continue;
+        }
+        walk(schema.items as JsonSchema, path + '[].', at + '/items', path, path);
+      }
+    }
+  };
+  walk(data, prefix, basePointer);
+  return fields;
+}

@@ -1,0 +1,30 @@
+import type { Problem } from '../types.js';
+import { analyzeLogic } from '../logic/analyze.js';
+import { compileLogic, type CompiledLogic } from '../logic/engine.js';
+import { resolveVar, type VarContext } from './resolve-var.js';
+
+export interface CheckedLogic { fn?: CompiledLogic; deps: string[] }
+
+/**
+ * Checks one JSON Logic expression (operators, size, every var names a field in scope) and
+ * compiles it. Problems are pushed with pointers into the definition; never throws.
+ */
+export function checkLogic(logic: unknown, pointer: string, ctx: VarContext, problems: Problem[]): CheckedLogic {
+  const analysis = analyzeLogic(logic, pointer);
+  const before = problems.length;
+  for (const issue of analysis.issues) problems.push(issue);
+  const deps = new Set<string>();
+  for (const use of analysis.vars) {
+    const r = resolveVar(use, ctx);
+    if (r.kind === 'error') problems.push({ pointer: use.pointer, code: r.code, message: r.message, params: { name: use.name } });
+    else if (r.kind === 'field' && !r.office) deps.add(r.path);
+  }
+  if (problems.length > before) return { deps: [...deps] };
+  try {
+    return { fn: compileLogic(logic), deps: [...deps] };
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : JSON.stringify(e);
+    problems.push({ pointer, code: 'logic.invalid', message: `The expression cannot be compiled: ${detail}`, params: { detail } });
+    return { deps: [...deps] };
+  }
+}

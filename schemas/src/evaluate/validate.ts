@@ -1,0 +1,58 @@
+import type { ErrorObject } from 'ajv';
+import { LIMITS } from '../limits.js';
+import { pointerOf } from '../paths.js';
+import { isHiddenPointer, rowContexts, run, type EvalState, type PendingError } from './state.js';
+
+const PARAM_NAMES: Record<string, string> = { type: 'type', format: 'format', additionalProperty: 'additionalProperty', limit: 'limit', multipleOf: 'multipleOf' };
+
+function toPending(e: ErrorObject): PendingError | null {
+  // `if` errors come from the null-means-unanswered wrapper and repeat the inner error.
+  if (e.keyword === 'if') return null;
+  const params = e.params as Record<string, unknown>;
+  if (e.keyword === 'additionalProperties') {
+    return { pointer: `${e.instancePath}/${String(params.additionalProperty)}`, key: 'error.additionalProperties', params: { additionalProperty: params.additionalProperty } };
+  }
+  if (e.keyword === 'required') return { pointer: `${e.instancePath}/${String(params.missingProperty)}`, key: 'error.required' };
+  const key = e.keyword === 'format' ? `error.format.${String(params.format)}` : `error.${e.keyword}`;
+  const out: Record<string, unknown> = {};
+  for (const name of Object.keys(params)) if (PARAM_NAMES[name]) out[name] = params[name];
+  return { pointer: e.instancePath, key, params: out };
+}
+
+/** Ajv on the answers (with computed values); errors under hidden fields are dropped. */
+export function applySchemaValidation(state: EvalState): void {
+  const { validate } = state.service;
+  if (validate(state.data)) return;
+  for (const e of validate.errors ?? []) {
+    const pending = toPending(e);
+    if (pending && !isHiddenPointer(state.hidden, pending.pointer)) state.errors.push(pending);
+  }
+}
+
+/** Cross-field error rules: the designer's message at the field, when the field is visible. */
+export function applyErrorRules(state: EvalState): void {
+  for (const rule of state.service.errorRules) {
+    const field = rule.field!;
+    if (!rule.group) {
+      const pointer = pointerOf(field.path);
+      if (!isHiddenPointer(state.hidden, pointer) && run(rule.fn, state.ctx)) state.errors.push({ pointer, key: rule.message!, rule: rule.id });
+      continue;
+    }
+    const contexts = rowContexts(state, rule.group);
+    for (let i = 0; i < contexts.length; i++) {
+      const pointer = pointerOf(field.path, i);
+      if (!isHiddenPointer(state.hidden, pointer) && run(rule.fn, contexts[i])) state.errors.push({ pointer, key: rule.message!, rule: rule.id });
+    }
+  }
+}
+
+/** More rows than the engine evaluates is an error at the group, never a silent truncation. */
+export function applyRowLimit(state: EvalState): void {
+  for (const group of state.service.groups) {
+    let cur: unknown = state.data;
+    for (const seg of group.segments) cur = cur && typeof cur === 'object' ? (cur as Record<string, unknown>)[seg.name] : undefined;
+    if (Array.isArray(cur) && cur.length > LIMITS.rows) {
+      state.errors.push({ pointer: pointerOf(group.path), key: 'error.tooManyRows', params: { limit: LIMITS.rows } });
+    }
+  }
+}

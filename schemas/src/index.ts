@@ -1,0 +1,22 @@
+/**
+ * @sportello/schemas: the service-definition format and its engine. Pure: no database, no
+ * network, no DOM, no node:* imports; the browser and the server run this same code.
+ */
+export { compile, type CompileResult } from './compile/compile.js';
+export type { CompiledService } from './compile/compiled-service.js';
+export { evaluate } from './evaluate/evaluate.js';
+export { clean } from './clean.js';
+export { applyPrefill, type PrefillData, type PrefillResult } from './prefill.js';
+export { sortGraduatoria, type RankedEntry } from './graduatoria.js';
+export { usedKeys } from './compile/check-translations.js';
+export { localize } from './messages/localize.js';
+export { isHiddenPointer } from './evaluate/state.js';
+export { pointerOf, parsePath } from './paths.js';
+export { LIMITS } from './limits.js';
+export { ALLOWED_OPERATORS } from './logic/operators.js';
+export { italianFormats, isCodiceFiscale, isPartitaIva, isIban, isCap, isTelefonoItaliano } from './formats/index.js';
+export type * from './types.js';
+
+import metaSchema from '../service-definition.schema.json' with { type: 'json' };
+/** The published meta-schema (JSON Schema 2020-12) of a service definition. */
+export const serviceDefinitionSchema: object = metaSchema;

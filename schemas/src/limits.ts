@@ -1,0 +1,19 @@
+/**
+ * Caps that keep compile() and evaluate() bounded on hostile or accidental input: the engine runs
+ * in the browser on every keystroke and on the server for anonymous callers, so it must never
+ * hang or blow the stack. Each cap is reported as a problem naming the limit.
+ */
+export const LIMITS = {
+  /** Serialized size of one definition. The largest template is ~150 KB. */
+  definitionBytes: 5_000_000,
+  /** Nesting depth of any JSON value in a definition (schemas, logic, translations). */
+  definitionDepth: 64,
+  /** Fields (properties at any level) in data plus officeData. */
+  fields: 3_000,
+  /** Nodes in one JSON Logic expression. */
+  logicNodes: 5_000,
+  /** Length of a regular expression in a pattern. */
+  patternLength: 1_000,
+  /** Rows of one repeating group evaluated per call; more rows are an answer error. */
+  rows: 1_000,
+} as const;

@@ -1,0 +1,92 @@
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultPaths, readMigrations } from './migration-files.js';
+import { applyMigrations, createMigration, diffMigrations } from './migrations.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+const committed = async () => (await readMigrations(defaultPaths.migrationsDir)).migrationDirectories.map((m) => m.path);
+
+/** A copy of the committed migrations plus extra ones, in a temporary folder. */
+async function migrationsWith(extra: Record<string, string>) {
+  const dir = await mkdtemp(path.join(tmpdir(), 'sportello-migrations-'));
+  await cp(defaultPaths.migrationsDir, dir, { recursive: true });
+  for (const [name, sql] of Object.entries(extra)) {
+    await mkdir(path.join(dir, name));
+    await writeFile(path.join(dir, name, 'migration.sql'), sql);
+  }
+  return { ...defaultPaths, migrationsDir: dir };
+}
+
+const semicolons = `CREATE TABLE "probe" ("v" TEXT);
+INSERT INTO "probe" VALUES ('a;b');
+DO $$ BEGIN INSERT INTO "probe" VALUES ('from; a block'); END $$;`;
+
+describe('migrations', () => {
+  let db: TestDatabase;
+  const temporary: string[] = [];
+  beforeAll(async () => {
+    db = await createTestDatabase({ migrate: false });
+  });
+  afterAll(async () => {
+    await db?.close();
+    await Promise.all(temporary.map((dir) => rm(dir, { recursive: true, force: true })));
+  });
+
+  it('apply every committed migration once, then nothing', async () => {
+    expect(await applyMigrations(db.adapter)).toEqual(await committed());
+    expect(await applyMigrations(db.adapter)).toEqual([]);
+    const rows = await db.prisma.$queryRaw<{ migration_name: string; finished: boolean }[]>`
+      SELECT migration_name, finished_at IS NOT NULL AS finished FROM _prisma_migrations`;
+    expect(rows).toEqual((await committed()).map((name) => ({ migration_name: name, finished: true })));
+  });
+
+  it('finds no drift between schema.prisma and the committed migrations', async () => {
+    expect(await diffMigrations()).toBe('');
+  });
+
+  it('runs a script whole: $$ bodies and quoted semicolons survive', async () => {
+    const paths = await migrationsWith({
+      '99990101000000_semicolons': semicolons,
+    });
+    temporary.push(paths.migrationsDir);
+    expect(await applyMigrations(db.adapter, paths)).toEqual(['99990101000000_semicolons']);
+    const rows = await db.prisma.$queryRaw<{ v: string }[]>`SELECT v FROM probe ORDER BY v`;
+    expect(rows.map((r) => r.v)).toEqual(['a;b', 'from; a block']);
+  });
+
+  it('never half-applies a failing migration, and blocks later runs until resolved', async () => {
+    const paths = await migrationsWith({
+      '99990101000000_semicolons': semicolons,
+      '99990102000000_broken': `CREATE TABLE "half_applied" ("id" INT);
+INSERT INTO "probe" VALUES ('should vanish');
+SELECT 1 / 0;`,
+    });
+    temporary.push(paths.migrationsDir);
+    await expect(applyMigrations(db.adapter, paths)).rejects.toThrow(/division by zero/);
+    const [table] = await db.prisma.$queryRaw<{ t: string | null }[]>`SELECT to_regclass('half_applied')::text AS t`;
+    expect(table.t).toBeNull();
+    const probe = await db.prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM probe`;
+    expect(probe[0].n).toBe(2);
+    const [failed] = await db.prisma.$queryRaw<{ finished: boolean }[]>`
+      SELECT finished_at IS NOT NULL AS finished FROM _prisma_migrations WHERE migration_name = '99990102000000_broken'`;
+    expect(failed.finished).toBe(false);
+    await expect(applyMigrations(db.adapter, paths)).rejects.toThrow(/P3009|failed migrations/);
+  });
+
+  it('creates the next migration from a changed schema, and none without a change', async () => {
+    const paths = await migrationsWith({});
+    temporary.push(paths.migrationsDir);
+    const schemaPath = path.join(paths.migrationsDir, 'schema.prisma');
+    const schema = await readFile(defaultPaths.schemaPath, 'utf8');
+    await writeFile(schemaPath, schema);
+    expect(await createMigration('nothing', { ...paths, schemaPath })).toBeNull();
+
+    await writeFile(schemaPath, `${schema}\nmodel Probe {\n  id Int @id\n  @@map("probes")\n}\n`);
+    const folder = await createMigration('Add probes!', { ...paths, schemaPath });
+    expect(path.basename(folder ?? '')).toMatch(/^\d{14}_add_probes$/);
+    expect(await readFile(path.join(folder!, 'migration.sql'), 'utf8')).toContain('CREATE TABLE "probes"');
+    expect(await diffMigrations({ ...paths, schemaPath })).toBe('');
+  });
+});
