@@ -35,22 +35,26 @@ function topLevel(service: CompiledService): string[] {
   return [...service.fields.values()].filter((f: FieldInfo) => !f.parent).map((f) => f.path);
 }
 
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
+}
+
 /**
  * Drops hidden and unknown fields and nulls, keeping computed values: what is stored for a
- * submission. Hiding a field can change what other rules see, so it repeats until nothing
- * changes (bounded), which also makes clean(clean(x)) equal clean(x).
+ * submission. Rules must not see values the citizen can no longer see, so the hidden set is
+ * recomputed on the answers without the hidden values until it stops changing (bounded);
+ * that fixpoint also makes clean(clean(x)) equal clean(x).
  */
 export function clean(service: CompiledService, answers: unknown, options: EvaluateOptions = {}): Record<string, unknown> {
-  let current: Record<string, unknown> = isPlainObject(answers) ? answers : {};
-  let previous = '';
   const roots = topLevel(service);
+  const known = copyFields(isPlainObject(answers) ? answers : {}, roots, service, new Set(), '');
+  let state = prepare(service, known, options);
   for (let round = 0; round < 20; round++) {
-    const state = prepare(service, current, options);
-    const next = copyFields(state.data, roots, service, state.hidden, '');
-    const serialized = JSON.stringify(next);
-    if (serialized === previous) return next;
-    previous = serialized;
-    current = next;
+    const next = prepare(service, copyFields(known, roots, service, state.hidden, ''), options);
+    if (sameSet(next.hidden, state.hidden)) return copyFields(next.data, roots, service, next.hidden, '');
+    state = next;
   }
-  return current;
+  return copyFields(state.data, roots, service, state.hidden, '');
 }

@@ -26,6 +26,10 @@ export function ajv(): Ajv2020 {
   return shared;
 }
 
+export function knownFormats(): ReadonlySet<string> {
+  return new Set(Object.keys(ajv().formats));
+}
+
 export function metaValidator(): ValidateFunction {
   meta ??= ajv().compile(metaSchema);
   return meta;

@@ -23,8 +23,12 @@ function checkPattern(pattern: unknown, pointer: string, problems: Problem[]): v
   }
 }
 
-/** Finds every `pattern` and `patternProperties` key in a JSON Schema, iteratively. */
-export function checkPatterns(schema: unknown, basePointer: string, problems: Problem[]): void {
+/**
+ * Finds every `pattern`, `patternProperties` key and `format` in a JSON Schema, iteratively.
+ * Formats are checked here because Ajv, lenient on designers' extra keywords, would only log
+ * an unknown one and then accept anything.
+ */
+export function checkPatterns(schema: unknown, basePointer: string, problems: Problem[], formats: ReadonlySet<string>): void {
   const stack: Array<[unknown, string]> = [[schema, basePointer]];
   while (stack.length > 0) {
     const [node, pointer] = stack.pop()!;
@@ -36,6 +40,9 @@ export function checkPatterns(schema: unknown, basePointer: string, problems: Pr
     for (const [key, value] of Object.entries(node)) {
       const at = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
       if (key === 'pattern') checkPattern(value, at, problems);
+      else if (key === 'format' && typeof value === 'string' && !formats.has(value)) {
+        problems.push({ pointer: at, code: 'schema.unknownFormat', message: `Unknown format "${value}"`, params: { format: value, known: [...formats] } });
+      }
       else if (key === 'enum' || key === 'const' || key === 'default' || key === 'examples') continue;
       else {
         if (key === 'patternProperties' && value && typeof value === 'object') {

@@ -11,7 +11,7 @@ import { checkWorkflow } from './check-workflow.js';
 import { checkTranslations } from './check-translations.js';
 import { checkLogic } from './logic-check.js';
 import { relaxSchema } from './relaxed-schema.js';
-import { compileSchema } from './ajv-instance.js';
+import { compileSchema, knownFormats } from './ajv-instance.js';
 
 export type CompileResult =
   | { ok: true; service: CompiledService; warnings: Problem[] }
@@ -50,8 +50,8 @@ function compileChecked(input: unknown): CompileResult {
   const uiFields = def.ui.fields ?? {};
   const fields = indexFields(def.data, uiFields, '/data', problems);
   const officeFields = def.officeData ? indexFields(def.officeData, {}, '/officeData', problems) : new Map<string, FieldInfo>();
-  checkPatterns(def.data, '/data', problems);
-  if (def.officeData) checkPatterns(def.officeData, '/officeData', problems);
+  checkPatterns(def.data, '/data', problems, knownFormats());
+  if (def.officeData) checkPatterns(def.officeData, '/officeData', problems, knownFormats());
   const layout = checkUi(def, fields, problems);
   const rules = compileRules(def.rules ?? [], fields, officeFields, new Set(layout.steps.map((s) => s.id)), problems);
   checkPrefill(def, fields, problems);
@@ -66,6 +66,8 @@ function compileChecked(input: unknown): CompileResult {
     if (!known) problems.push({ pointer: `/ranking/tieBreakers/${i}/field`, code: 'ranking.unknownField', message: `Tie-breaker "${t.field}" is not a field of the service`, params: { name: t.field } });
   });
   warnUnplaced(fields, layout.placed, new Set(rules.computes.map((r) => r.field!.path)), new Set((def.prefill ?? []).map((p) => p.field)), warnings);
+  // Ajv would only repeat (less clearly) what the checks above found, so it runs on clean input.
+  if (problems.length > 0) return { ok: false, problems, warnings };
   const validate = buildValidator(def.data, '/data', problems);
   const validateOffice = def.officeData ? buildValidator(def.officeData, '/officeData', problems) : undefined;
   if (problems.length > 0 || !validate) return { ok: false, problems, warnings };

@@ -23,9 +23,11 @@ function toPending(e: ErrorObject): PendingError | null {
 export function applySchemaValidation(state: EvalState): void {
   const { validate } = state.service;
   if (validate(state.data)) return;
+  // An empty required field already says "required"; Ajv's minLength on '' would repeat it.
+  const missing = new Set(state.errors.map((e) => e.pointer));
   for (const e of validate.errors ?? []) {
     const pending = toPending(e);
-    if (pending && !isHiddenPointer(state.hidden, pending.pointer)) state.errors.push(pending);
+    if (pending && !missing.has(pending.pointer) && !isHiddenPointer(state.hidden, pending.pointer)) state.errors.push(pending);
   }
 }
 

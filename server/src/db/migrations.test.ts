@@ -75,14 +75,11 @@ SELECT 1 / 0;`,
     await expect(applyMigrations(db.adapter, paths)).rejects.toThrow(/P3009|failed migrations/);
   });
 
-  it('creates the next migration from a changed schema, and none without a change', async () => {
+  it('creates the next migration from a changed schema, which then shows no drift', async () => {
     const paths = await migrationsWith({});
     temporary.push(paths.migrationsDir);
     const schemaPath = path.join(paths.migrationsDir, 'schema.prisma');
     const schema = await readFile(defaultPaths.schemaPath, 'utf8');
-    await writeFile(schemaPath, schema);
-    expect(await createMigration('nothing', { ...paths, schemaPath })).toBeNull();
-
     await writeFile(schemaPath, `${schema}\nmodel Probe {\n  id Int @id\n  @@map("probes")\n}\n`);
     const folder = await createMigration('Add probes!', { ...paths, schemaPath });
     expect(path.basename(folder ?? '')).toMatch(/^\d{14}_add_probes$/);

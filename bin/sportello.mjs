@@ -1,0 +1,103 @@
+#!/usr/bin/env node
+// The `sportello` command: one entry, a subcommand per job. Commands load only what they use.
+import { readFileSync } from 'node:fs';
+
+const USAGE = `Usage: sportello <command> [options]
+
+Commands:
+  check FILE...                         validate service definitions; every problem with its JSON pointer
+  evaluate DEFINITION ANSWERS [--locale L] [--today YYYY-MM-DD]
+                                        evaluate answers against a definition, print the result as JSON
+  help                                  show this text
+`;
+
+async function engine() {
+  try {
+    return await import('@sportello/schemas');
+  } catch (e) {
+    console.error('The engine is not built: run `npm run build -w schemas` first.');
+    throw e;
+  }
+}
+
+function readJson(file) {
+  let text;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new Error(`${file}: cannot read (${e.code ?? e.message})`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new Error(`${file}: not valid JSON (${e.message})`);
+  }
+}
+
+function option(args, name) {
+  const i = args.indexOf(name);
+  if (i === -1) return undefined;
+  const value = args[i + 1];
+  if (value === undefined || value.startsWith('--')) throw new Error(`${name} needs a value`);
+  args.splice(i, 2);
+  return value;
+}
+
+async function check(files) {
+  if (files.length === 0) throw new Error('check: name at least one definition file');
+  const { compile } = await engine();
+  let failed = 0;
+  for (const file of files) {
+    let result;
+    try {
+      result = compile(readJson(file));
+    } catch (e) {
+      console.log(e.message);
+      failed++;
+      continue;
+    }
+    for (const w of result.warnings) console.log(`${file}#${w.pointer}: warning ${w.code}: ${w.message}`);
+    if (result.ok) {
+      console.log(`${file}: ok${result.warnings.length ? ` (${result.warnings.length} warnings)` : ''}`);
+    } else {
+      failed++;
+      for (const p of result.problems) console.log(`${file}#${p.pointer}: ${p.code}: ${p.message}`);
+      console.log(`${file}: ${result.problems.length} problem(s)`);
+    }
+  }
+  return failed === 0 ? 0 : 1;
+}
+
+async function evaluateCommand(args) {
+  const locale = option(args, '--locale');
+  const today = option(args, '--today');
+  if (args.length !== 2) throw new Error('evaluate: give DEFINITION and ANSWERS files');
+  const { compile, evaluate } = await engine();
+  const result = compile(readJson(args[0]));
+  if (!result.ok) {
+    for (const p of result.problems) console.error(`${args[0]}#${p.pointer}: ${p.code}: ${p.message}`);
+    return 1;
+  }
+  const evaluation = evaluate(result.service, readJson(args[1]), { ...(locale ? { locale } : {}), ...(today ? { today } : {}) });
+  console.log(JSON.stringify(evaluation, null, 2));
+  return 0;
+}
+
+async function main(argv) {
+  const [command, ...args] = argv;
+  switch (command) {
+    case 'check': return check(args);
+    case 'evaluate': return evaluateCommand(args);
+    case undefined: case 'help': case '--help': case '-h':
+      process.stdout.write(USAGE);
+      return command === undefined ? 1 : 0;
+    default:
+      console.error(`Unknown command "${command}"\n\n${USAGE}`);
+      return 1;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (e) => { console.error(e.message); process.exitCode = 1; },
+);
