@@ -116,7 +116,7 @@ export interface StepState {
   errorCount: number;
 }
 
-export interface FeeResult { amountCents: number | null; causale: string; dueDays?: number; error?: string }
+export interface FeeResult { amountCents: number | null; causale: string; dueDays: number | null; error?: string }
 export interface RankingResult {
   score: number | null;
   excluded: boolean;

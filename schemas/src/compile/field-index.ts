@@ -1,6 +1,6 @@
 import type { JsonSchema, Problem, UiField } from '../types.js';
 import { LIMITS } from '../limits.js';
-import { parsePath, type Segment } from '../paths.js';
+import { escapePointerToken, parsePath, type Segment } from '../paths.js';
 
 export type FieldKind = 'scalar' | 'list' | 'object' | 'group';
 
@@ -19,6 +19,15 @@ export interface FieldInfo {
   /** Children, for objects and groups, in schema order. */
   children: string[];
   ui: UiField;
+  /** JSON pointer of the value; for a row field, of its group (rows add "/i" + rowSuffix). */
+  pointer: string;
+  /** For a row field, the part of the pointer after the row index ("/eta"); else "". */
+  rowSuffix: string;
+}
+
+/** The pointer of a field's value, in row `row` for fields of a repeating group. */
+export function pointerAt(field: FieldInfo, row = 0): string {
+  return field.group ? `${field.pointer}/${row}${field.rowSuffix}` : field.pointer;
 }
 
 const IDENT = /^[A-Za-z][A-Za-z0-9_]*$/;
@@ -59,9 +68,14 @@ export function indexFields(
       if (typeof schema !== 'object' || schema === null) continue;
       const path = pathPrefix + name;
       const kind = kindOf(schema);
+      const token = '/' + escapePointerToken(name);
+      const parentInfo = parent ? fields.get(parent) : undefined;
+      const inRow = group !== undefined;
       const info: FieldInfo = {
         path, segments: parsePath(path), schema, kind, parent, group,
         requiredStatic: required.has(name), children: [], ui: uiFields[path] ?? {},
+        pointer: inRow ? fields.get(group)!.pointer : (parentInfo?.pointer ?? '') + token,
+        rowSuffix: inRow ? (parentInfo && parentInfo.path !== group ? parentInfo.rowSuffix : '') + token : '',
       };
       fields.set(path, info);
       if (parent) fields.get(parent)?.children.push(path);

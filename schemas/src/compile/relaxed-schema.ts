@@ -9,7 +9,10 @@ import type { JsonSchema } from '../types.js';
  * Everything else (types, formats, ranges, patterns) Ajv checks as written.
  */
 export function relaxSchema(schema: JsonSchema): JsonSchema {
-  return relaxObject(schema);
+  const root = relaxObject(schema);
+  // The engine's own context values travel beside the answers (see evaluate/state.ts).
+  const own = { $today: true, $office: true, $row: true, $index: true };
+  return { ...root, properties: { ...(root.properties as object), ...own } };
 }
 
 function relaxObject(schema: JsonSchema): JsonSchema {

@@ -1,7 +1,7 @@
 import type { JsonValue } from '../types.js';
 import type { FieldInfo } from '../compile/field-index.js';
-import { pointerOf } from '../paths.js';
-import { rowContext, rowsOf, run, type EvalState } from './state.js';
+import { pointerAt } from '../compile/field-index.js';
+import { atRow, rowsOf, run, type EvalState } from './state.js';
 
 function normalize(value: unknown): JsonValue | undefined {
   if (value === undefined) return undefined;
@@ -23,11 +23,11 @@ function writeAt(state: EvalState, field: FieldInfo, row: number | undefined, va
       const list = next as unknown[];
       let item = list[row];
       if (item === null || typeof item !== 'object' || Array.isArray(item)) item = {};
-      if (!state.copied.has(item as object)) { item = { ...(item as object) }; list[row] = item; state.copied.add(item as object); }
+      if (!state.copied.has(item as object)) { item = Object.assign({}, item); list[row] = item; state.copied.add(item as object); }
       container = item as Record<string, unknown>;
     } else {
       if (next === null || typeof next !== 'object' || Array.isArray(next)) next = {};
-      if (!state.copied.has(next as object)) { next = { ...(next as object) }; parent[seg.name] = next; state.copied.add(next as object); }
+      if (!state.copied.has(next as object)) { next = Object.assign({}, next); parent[seg.name] = next; state.copied.add(next as object); }
       container = next as Record<string, unknown>;
     }
   }
@@ -46,14 +46,14 @@ export function applyComputes(state: EvalState): void {
     if (rule.group) {
       const rows = rowsOf(state, rule.group);
       for (let i = 0; i < rows.length; i++) {
-        const value = normalize(run(rule.fn, rowContext(state, rule.group, i, rows[i])));
+        const value = normalize(run(rule.fn, atRow(state, rows, i)));
         writeAt(state, field, i, value);
-        if (value !== undefined) state.computed[pointerOf(field.path, i)] = value;
+        if (value !== undefined) state.computed[pointerAt(field, i)] = value;
       }
     } else {
-      const value = normalize(run(rule.fn, state.ctx));
+      const value = normalize(run(rule.fn, state.data));
       writeAt(state, field, undefined, value);
-      if (value !== undefined) state.computed[pointerOf(field.path)] = value;
+      if (value !== undefined) state.computed[field.pointer] = value;
     }
   }
 }

@@ -22,7 +22,12 @@ export function prepare(service: CompiledService, answers: Record<string, unknow
 
 function localizeAll(service: CompiledService, errors: PendingError[], locale: string): AnswerError[] {
   const catalogue = { translations: service.definition.translations, defaultLanguage: service.definition.defaultLanguage };
-  return errors.map((e) => ({ ...e, message: localize(catalogue, e.key, locale, e.params) }));
+  return errors.map((e) => {
+    const out: AnswerError = { pointer: e.pointer, key: e.key, message: localize(catalogue, e.key, locale, e.params) };
+    if (e.params) out.params = e.params;
+    if (e.rule) out.rule = e.rule;
+    return out;
+  });
 }
 
 function failed(service: CompiledService, key: string, locale: string): Evaluation {

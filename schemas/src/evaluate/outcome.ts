@@ -29,23 +29,26 @@ export function stepStates(state: EvalState): StepState[] {
 export function feeOf(state: EvalState): FeeResult | null {
   const fee = state.service.fee;
   if (!fee) return null;
-  const value = run(fee.amount, state.ctx);
-  const base = { causale: fee.causale, ...(fee.dueDays !== undefined ? { dueDays: fee.dueDays } : {}) };
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return { ...base, amountCents: null, error: 'fee.invalid' };
-  return { ...base, amountCents: Math.round(value) };
+  const value = run(fee.amount, state.data);
+  const result: FeeResult = { amountCents: null, causale: fee.causale, dueDays: fee.dueDays ?? null };
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) result.error = 'fee.invalid';
+  else result.amountCents = Math.round(value);
+  return result;
 }
 
 /** Score, exclusions (every one that holds, in order) and the tie-breaking values. */
 export function rankingOf(state: EvalState, office: Record<string, unknown>): RankingResult | null {
   const ranking = state.service.ranking;
   if (!ranking) return null;
-  const value = run(ranking.score, state.ctx);
-  const reasons = ranking.exclusions.filter((e) => run(e.fn, state.ctx)).map((e) => e.reason);
+  const value = run(ranking.score, state.data);
+  const reasons = ranking.exclusions.filter((e) => run(e.fn, state.data)).map((e) => e.reason);
   const tieBreak = ranking.tieBreakers.map((t) => {
     if (t.field === '$submittedAt') return null;
     const v = t.field.startsWith('$office.') ? readDotted(office, t.field.slice(8)) : readDotted(state.data, t.field);
     return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : null;
   });
   const score = typeof value === 'number' && Number.isFinite(value) ? value : null;
-  return { score, excluded: reasons.length > 0, reasons, tieBreak, ...(score === null ? { error: 'ranking.invalid' } : {}) };
+  const result: RankingResult = { score, excluded: reasons.length > 0, reasons, tieBreak };
+  if (score === null) result.error = 'ranking.invalid';
+  return result;
 }

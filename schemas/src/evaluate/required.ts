@@ -1,5 +1,14 @@
-import { isMissing, pointerOf, readAt } from '../paths.js';
-import { isHiddenPointer, rowContexts, run, type EvalState } from './state.js';
+import { isMissing, readAt } from '../paths.js';
+import type { CompiledRule } from '../compile/compiled-service.js';
+import { pointerAt } from '../compile/field-index.js';
+import { atRow, isHiddenPointer, rowsOf, run, type EvalState } from './state.js';
+
+const NONE: CompiledRule[] = [];
+
+function anyHolds(rules: readonly CompiledRule[], ctx: unknown): boolean {
+  for (let i = 0; i < rules.length; i++) if (run(rules[i]!.fn, ctx)) return true;
+  return false;
+}
 
 /**
  * Required-ness is decided here, not by Ajv: a field is required when visible and either
@@ -8,20 +17,20 @@ import { isHiddenPointer, rowContexts, run, type EvalState } from './state.js';
 export function applyRequired(state: EvalState): void {
   const { service } = state;
   for (const field of service.requiredCandidates) {
-    const rules = service.requireRules.get(field.path) ?? [];
+    const rules = service.requireRules.get(field.path) ?? NONE;
     if (!field.group) {
-      const pointer = pointerOf(field.path);
+      const pointer = field.pointer;
       if (isHiddenPointer(state.hidden, pointer)) continue;
-      if (!field.requiredStatic && !rules.some((r) => run(r.fn, state.ctx))) continue;
+      if (!field.requiredStatic && !anyHolds(rules, state.data)) continue;
       state.required.push(pointer);
       if (isMissing(readAt(state.data, field.segments))) state.errors.push({ pointer, key: 'error.required' });
       continue;
     }
-    const contexts = rowContexts(state, service.fields.get(field.group)!);
-    for (let i = 0; i < contexts.length; i++) {
-      const pointer = pointerOf(field.path, i);
+    const rows = rowsOf(state, service.fields.get(field.group)!);
+    for (let i = 0; i < rows.length; i++) {
+      const pointer = pointerAt(field, i);
       if (isHiddenPointer(state.hidden, pointer)) continue;
-      if (!field.requiredStatic && !rules.some((r) => run(r.fn, contexts[i]))) continue;
+      if (!field.requiredStatic && !anyHolds(rules, atRow(state, rows, i))) continue;
       state.required.push(pointer);
       if (isMissing(readAt(state.data, field.segments, i))) state.errors.push({ pointer, key: 'error.required' });
     }

@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { LIMITS } from '../limits.js';
-import { pointerOf } from '../paths.js';
-import { isHiddenPointer, rowContexts, run, type EvalState, type PendingError } from './state.js';
+import { pointerAt } from '../compile/field-index.js';
+import { atRow, isHiddenPointer, rowsOf, run, type EvalState, type PendingError } from './state.js';
 
 const PARAM_NAMES: Record<string, string> = { type: 'type', format: 'format', additionalProperty: 'additionalProperty', limit: 'limit', multipleOf: 'multipleOf' };
 
@@ -36,14 +36,14 @@ export function applyErrorRules(state: EvalState): void {
   for (const rule of state.service.errorRules) {
     const field = rule.field!;
     if (!rule.group) {
-      const pointer = pointerOf(field.path);
-      if (!isHiddenPointer(state.hidden, pointer) && run(rule.fn, state.ctx)) state.errors.push({ pointer, key: rule.message!, rule: rule.id });
+      const pointer = field.pointer;
+      if (!isHiddenPointer(state.hidden, pointer) && run(rule.fn, state.data)) state.errors.push({ pointer, key: rule.message!, rule: rule.id });
       continue;
     }
-    const contexts = rowContexts(state, rule.group);
-    for (let i = 0; i < contexts.length; i++) {
-      const pointer = pointerOf(field.path, i);
-      if (!isHiddenPointer(state.hidden, pointer) && run(rule.fn, contexts[i])) state.errors.push({ pointer, key: rule.message!, rule: rule.id });
+    const rows = rowsOf(state, rule.group);
+    for (let i = 0; i < rows.length; i++) {
+      const pointer = pointerAt(field, i);
+      if (!isHiddenPointer(state.hidden, pointer) && run(rule.fn, atRow(state, rows, i))) state.errors.push({ pointer, key: rule.message!, rule: rule.id });
     }
   }
 }
@@ -54,7 +54,7 @@ export function applyRowLimit(state: EvalState): void {
     let cur: unknown = state.data;
     for (const seg of group.segments) cur = cur && typeof cur === 'object' ? (cur as Record<string, unknown>)[seg.name] : undefined;
     if (Array.isArray(cur) && cur.length > LIMITS.rows) {
-      state.errors.push({ pointer: pointerOf(group.path), key: 'error.tooManyRows', params: { limit: LIMITS.rows } });
+      state.errors.push({ pointer: group.pointer, key: 'error.tooManyRows', params: { limit: LIMITS.rows } });
     }
   }
 }

@@ -1,6 +1,6 @@
 import type { CompiledVisibility } from '../compile/compiled-service.js';
-import { pointerOf } from '../paths.js';
-import { rowContexts, run, type EvalState } from './state.js';
+import { pointerAt } from '../compile/field-index.js';
+import { atRow, rowsOf, run, type EvalState } from './state.js';
 
 /** Hidden when a hide rule holds, or when it has show rules and none holds. */
 function hiddenBy(vis: CompiledVisibility, ctx: unknown): boolean {
@@ -17,7 +17,7 @@ function hiddenBy(vis: CompiledVisibility, ctx: unknown): boolean {
 export function applyVisibility(state: EvalState): void {
   for (const step of state.service.steps) {
     if (step.show.length + step.hide.length === 0) continue;
-    if (hiddenBy(step, state.ctx)) {
+    if (hiddenBy(step, state.data)) {
       state.hiddenSteps.add(step.index);
       for (const p of step.pointers) state.hidden.add(p);
     }
@@ -25,12 +25,12 @@ export function applyVisibility(state: EvalState): void {
   for (const [path, vis] of state.service.fieldVisibility) {
     const field = state.service.fields.get(path)!;
     if (!field.group) {
-      if (hiddenBy(vis, state.ctx)) state.hidden.add(pointerOf(path));
+      if (hiddenBy(vis, state.data)) state.hidden.add(field.pointer);
       continue;
     }
-    const contexts = rowContexts(state, state.service.fields.get(field.group)!);
-    for (let i = 0; i < contexts.length; i++) {
-      if (hiddenBy(vis, contexts[i])) state.hidden.add(pointerOf(path, i));
+    const rows = rowsOf(state, state.service.fields.get(field.group)!);
+    for (let i = 0; i < rows.length; i++) {
+      if (hiddenBy(vis, atRow(state, rows, i))) state.hidden.add(pointerAt(field, i));
     }
   }
 }

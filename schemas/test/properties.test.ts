@@ -1,0 +1,83 @@
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { readdirSync, readFileSync } from 'node:fs';
+import { clean, compile, evaluate } from '../src/index.js';
+import { compileOrThrow, TODAY } from './helpers.js';
+
+const dir = new URL('../templates/', import.meta.url);
+const files = [
+  new URL('../examples/esempio-minimo.json', import.meta.url),
+  ...readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => new URL(f, dir)),
+];
+const definitions = files.map((url) => ({ name: url.pathname.split('/').pop()!, def: JSON.parse(readFileSync(url, 'utf8')) }));
+
+/** Answers shaped like the definition's fields (so rules fire), with arbitrary JSON mixed in. */
+function shapedAnswers(def: { data: { properties: Record<string, any> } }): fc.Arbitrary<unknown> {
+  const value = (schema: any): fc.Arbitrary<unknown> => {
+    if (schema?.type === 'object' && schema.properties) {
+      return fc.record(Object.fromEntries(Object.entries(schema.properties).map(([k, s]) => [k, value(s)])), { requiredKeys: [] });
+    }
+    if (schema?.type === 'array' && schema.items?.type === 'object') return fc.array(value(schema.items), { maxLength: 4 });
+    const typed = Array.isArray(schema?.enum) ? fc.constantFrom(...schema.enum)
+      : schema?.type === 'boolean' ? fc.boolean()
+      : schema?.type === 'integer' ? fc.integer({ min: -10, max: 100_000 })
+      : schema?.type === 'number' ? fc.double({ noNaN: true, min: -10, max: 100_000 })
+      : schema?.format === 'date' ? fc.constantFrom('2020-01-01', '2026-11-25', '2027-02-30', '1990-06-15')
+      : fc.string({ maxLength: 12 });
+    return fc.oneof({ weight: 5, arbitrary: typed }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) });
+  };
+  return value(def.data);
+}
+
+describe.each(definitions)('properties of $name', ({ def }) => {
+  const service = compileOrThrow(def);
+
+  it('evaluate never throws on arbitrary JSON answers', () => {
+    fc.assert(fc.property(fc.jsonValue({ maxDepth: 4 }), (answers) => {
+      const ev = evaluate(service, answers, { today: TODAY });
+      expect(typeof ev.valid).toBe('boolean');
+    }), { numRuns: 200 });
+  });
+
+  it('evaluate never throws on answers shaped like the form', () => {
+    fc.assert(fc.property(shapedAnswers(def), (answers) => {
+      const ev = evaluate(service, answers, { today: TODAY, locale: 'en' });
+      for (const e of ev.errors) expect(e.message.length).toBeGreaterThan(0);
+    }), { numRuns: 200 });
+  });
+
+  it('clean is idempotent and its result evaluates without hidden values', () => {
+    fc.assert(fc.property(shapedAnswers(def), (answers) => {
+      const once = clean(service, answers, { today: TODAY });
+      expect(clean(service, once, { today: TODAY })).toEqual(once);
+      const ev = evaluate(service, once, { today: TODAY });
+      for (const p of ev.hidden) expect(pointerValue(once, p)).toBeUndefined();
+    }), { numRuns: 200 });
+  });
+});
+
+function pointerValue(root: unknown, pointer: string): unknown {
+  let cur: unknown = root;
+  for (const token of pointer.split('/').slice(1)) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[token];
+  }
+  return cur;
+}
+
+describe('compile never throws on arbitrary input', () => {
+  it('returns problems for any JSON value', () => {
+    fc.assert(fc.property(fc.jsonValue({ maxDepth: 5 }), (input) => {
+      const r = compile(input);
+      expect(r.ok).toBe(false);
+    }), { numRuns: 300 });
+  });
+
+  it('returns problems for mutated definitions, never throwing', () => {
+    const base = definitions[0]!.def;
+    fc.assert(fc.property(fc.jsonValue({ maxDepth: 3 }), fc.constantFrom('data', 'ui', 'rules', 'translations', 'fees', 'prefill', 'workflow'), (junk, key) => {
+      const r = compile({ ...base, [key]: junk });
+      expect(typeof r.ok).toBe('boolean');
+    }), { numRuns: 300 });
+  });
+});
