@@ -6,12 +6,20 @@ import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { MEMORY, type DatabaseConfig } from './database-config.js';
 
-// The driver-adapter factory for a configuration, apart from the Prisma client so that the
+// The driver-adapter factories for a configuration, apart from the Prisma client so that the
 // migration CLI works before `prisma generate` has run. We own the pool / PGlite and close them.
 
 export interface Connection {
-  /** Pass to `new PrismaClient({ adapter })` and to `applyMigrations`. */
+  /** For `new PrismaClient({ adapter })`. */
   adapter: SqlMigrationAwareDriverAdapterFactory;
+  /**
+   * For `applyMigrations`. The schema engine takes `pg_advisory_lock(72707369)` and never unlocks
+   * it (the native engine closes its connection instead). Through the shared pool, the locked
+   * connection would go back to the pool and stall every other instance's start-up until it idles
+   * out (measured: 10 s; forever under load). So on PostgreSQL the engine gets its own
+   * one-connection pool, which it ends when done. PGlite has a single session: the same factory.
+   */
+  migrationAdapter(): SqlMigrationAwareDriverAdapterFactory;
   close(): Promise<void>;
 }
 
@@ -20,9 +28,15 @@ export async function connect(config: DatabaseConfig): Promise<Connection> {
     const pool = new pg.Pool({ connectionString: config.url });
     // Without a listener, an idle client's error (server restart) would crash the process.
     pool.on('error', (error) => console.error('[db] idle PostgreSQL client error:', error.message));
-    return { adapter: new PrismaPg(pool), close: () => pool.end() };
+    return {
+      adapter: new PrismaPg(pool),
+      // A config (not a pool): the factory creates the pool and its adapter's dispose ends it.
+      migrationAdapter: () => new PrismaPg({ connectionString: config.url, max: 1 }),
+      close: () => pool.end(),
+    };
   }
   if (!config.dataDir.startsWith(MEMORY)) await mkdir(config.dataDir, { recursive: true });
   const pglite = await PGlite.create(config.dataDir);
-  return { adapter: new PrismaPGlite(pglite), close: () => pglite.close() };
+  const adapter = new PrismaPGlite(pglite);
+  return { adapter, migrationAdapter: () => adapter, close: () => pglite.close() };
 }

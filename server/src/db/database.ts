@@ -16,7 +16,7 @@ export interface Database {
 export async function openDatabase(config: DatabaseConfig = readDatabaseConfig()): Promise<Database> {
   const connection = await connect(config);
   try {
-    await applyMigrations(connection.adapter);
+    await applyMigrations(connection.migrationAdapter());
   } catch (error) {
     await connection.close();
     throw error;

@@ -22,7 +22,7 @@ async function main(args: string[]): Promise<number> {
     const config = readDatabaseConfig();
     const connection = await connect(config);
     try {
-      const applied = await applyMigrations(connection.adapter);
+      const applied = await applyMigrations(connection.migrationAdapter());
       console.log(`${describeDatabase(config)}: ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'}`);
     } finally {
       await connection.close();

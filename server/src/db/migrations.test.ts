@@ -1,7 +1,9 @@
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readDatabaseConfig } from './database-config.js';
 import { defaultPaths, readMigrations } from './migration-files.js';
 import { applyMigrations, createMigration, diffMigrations } from './migrations.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
@@ -35,11 +37,26 @@ describe('migrations', () => {
   });
 
   it('apply every committed migration once, then nothing', async () => {
-    expect(await applyMigrations(db.adapter)).toEqual(await committed());
-    expect(await applyMigrations(db.adapter)).toEqual([]);
+    expect(await applyMigrations(db.migrationAdapter())).toEqual(await committed());
+    expect(await applyMigrations(db.migrationAdapter())).toEqual([]);
     const rows = await db.prisma.$queryRaw<{ migration_name: string; finished: boolean }[]>`
       SELECT migration_name, finished_at IS NOT NULL AS finished FROM _prisma_migrations`;
     expect(rows).toEqual((await committed()).map((name) => ({ migration_name: name, finished: true })));
+  });
+
+  // Regression: the engine never releases its advisory lock; on the shared pool that stalled every
+  // other server instance's start-up.
+  it.runIf(readDatabaseConfig().kind === 'postgres')('leaves no advisory lock for the next instance', async () => {
+    await applyMigrations(db.migrationAdapter());
+    if (db.config.kind !== 'postgres') return;
+    const other = new pg.Client({ connectionString: db.config.url });
+    await other.connect();
+    try {
+      const { rows } = await other.query('SELECT pg_try_advisory_lock(72707369) AS free');
+      expect(rows[0].free).toBe(true);
+    } finally {
+      await other.end();
+    }
   });
 
   it('finds no drift between schema.prisma and the committed migrations', async () => {
@@ -51,7 +68,7 @@ describe('migrations', () => {
       '99990101000000_semicolons': semicolons,
     });
     temporary.push(paths.migrationsDir);
-    expect(await applyMigrations(db.adapter, paths)).toEqual(['99990101000000_semicolons']);
+    expect(await applyMigrations(db.migrationAdapter(), paths)).toEqual(['99990101000000_semicolons']);
     const rows = await db.prisma.$queryRaw<{ v: string }[]>`SELECT v FROM probe ORDER BY v`;
     expect(rows.map((r) => r.v)).toEqual(['a;b', 'from; a block']);
   });
@@ -64,7 +81,7 @@ INSERT INTO "probe" VALUES ('should vanish');
 SELECT 1 / 0;`,
     });
     temporary.push(paths.migrationsDir);
-    await expect(applyMigrations(db.adapter, paths)).rejects.toThrow(/division by zero/);
+    await expect(applyMigrations(db.migrationAdapter(), paths)).rejects.toThrow(/division by zero/);
     const [table] = await db.prisma.$queryRaw<{ t: string | null }[]>`SELECT to_regclass('half_applied')::text AS t`;
     expect(table.t).toBeNull();
     const probe = await db.prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM probe`;
@@ -72,7 +89,7 @@ SELECT 1 / 0;`,
     const [failed] = await db.prisma.$queryRaw<{ finished: boolean }[]>`
       SELECT finished_at IS NOT NULL AS finished FROM _prisma_migrations WHERE migration_name = '99990102000000_broken'`;
     expect(failed.finished).toBe(false);
-    await expect(applyMigrations(db.adapter, paths)).rejects.toThrow(/P3009|failed migrations/);
+    await expect(applyMigrations(db.migrationAdapter(), paths)).rejects.toThrow(/P3009|failed migrations/);
   });
 
   it('creates the next migration from a changed schema, which then shows no drift', async () => {

@@ -23,8 +23,9 @@ async function withEngine<T>(
 }
 
 /**
- * Applies the committed migrations not yet applied to `target` (a PrismaPg or PrismaPGlite factory)
- * and returns their names. Each migration runs as one transaction: a failing one leaves no trace
+ * Applies the committed migrations not yet applied to `target` and returns their names. On
+ * PostgreSQL pass a factory that owns its connection (`Connection.migrationAdapter()`), never one
+ * over the application's pool: the engine leaves an advisory lock on the connection it used. Each migration runs as one transaction: a failing one leaves no trace
  * but its failed row in `_prisma_migrations`, which blocks later runs (P3009) until resolved.
  */
 export async function applyMigrations(

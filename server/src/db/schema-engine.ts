@@ -84,17 +84,23 @@ export async function openSchemaEngine(schema: SchemaFile, target?: SqlDriverAda
     },
   };
   const log = process.env.DEBUG?.includes('schema-engine') ? (line: string) => console.error('[schema-engine]', line) : () => {};
+  const disposeAll = async () => {
+    await Promise.all(opened.map((adapter) => adapter.dispose()));
+    await scratch?.close();
+  };
   const engine = await wasm.SchemaEngine.new(
     { datamodels: [[schema.path, schema.content]] },
     log,
     bindMigrationAwareSqlAdapterFactory(factory),
-  );
+  ).catch(async (error: unknown) => {
+    await disposeAll();
+    throw error;
+  });
   return {
     engine,
     close: async () => {
       engine.free();
-      await Promise.all(opened.map((adapter) => adapter.dispose()));
-      await scratch?.close();
+      await disposeAll();
     },
   };
 }

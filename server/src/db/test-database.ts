@@ -11,8 +11,10 @@ import { applyMigrations } from './migrations.js';
 
 export interface TestDatabase {
   prisma: PrismaClient;
-  /** The driver-adapter factory, to apply migrations or run raw SQL beside Prisma. */
-  adapter: Connection['adapter'];
+  /** A driver-adapter factory for `applyMigrations` (see Connection). */
+  migrationAdapter: Connection['migrationAdapter'];
+  /** Where it is, e.g. to connect a second client or start a server process on it. */
+  config: DatabaseConfig;
   /** "PGlite" or "PostgreSQL <name>", for test titles. */
   label: string;
   /** Disconnects and, on PostgreSQL, drops the database. */
@@ -36,13 +38,13 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
     await scratch?.drop();
   };
   try {
-    if (options.migrate !== false) await applyMigrations(connection.adapter);
+    if (options.migrate !== false) await applyMigrations(connection.migrationAdapter());
   } catch (error) {
     await close();
     throw error;
   }
   const label = scratch ? `PostgreSQL ${scratch.name}` : 'PGlite';
-  return { prisma, adapter: connection.adapter, label, close };
+  return { prisma, migrationAdapter: connection.migrationAdapter, config, label, close };
 }
 
 /** Creates a uniquely named database through the one DATABASE_URL names (e.g. `test`). */
