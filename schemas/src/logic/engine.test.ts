@@ -28,4 +28,16 @@ describe('logic engine operators', () => {
     ctx.$row = { a: 5 };
     expect(compileLogic({ '>': [{ var: '$row.a' }, { var: 'lim' }] })(ctx)).toBe(true);
   });
+
+  it('compares with JavaScript loose equality, as JSON Logic defines ==', () => {
+    expect(compileLogic({ '==': [{ var: 'a' }, null] })({ a: 0 })).toBe(false);
+    expect(compileLogic({ '==': [{ var: 'a' }, null] })({})).toBe(true);
+    expect(compileLogic({ '==': ['1', 1] })({})).toBe(true);
+    expect(compileLogic({ '!=': [{ var: 'a' }, null] })({ a: 0 })).toBe(true);
+  });
+  it('counts null and empty strings as missing, as json-logic-js does', () => {
+    expect(compileLogic({ missing: ['a', 'b', 'c.d', 'e'] })({ a: null, b: '', c: { d: 0 }, e: false })).toEqual(['a', 'b']);
+    expect(compileLogic({ missing_some: [1, ['a', 'b']] })({ a: null, b: 2 })).toEqual([]);
+    expect(compileLogic({ missing_some: [2, ['a', 'b']] })({ a: null, b: 2 })).toEqual(['a']);
+  });
 });

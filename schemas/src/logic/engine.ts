@@ -13,8 +13,37 @@ function createEngine(): LogicEngine {
   for (const [name, method] of Object.entries(customEagerMethods)) {
     engine.addMethod(name, (args: unknown) => method(Array.isArray(args) ? args : [args]), { deterministic: true });
   }
+  // JSON Logic (jsonlogic.com, json-logic-js) defines == and != as JavaScript's loose equality;
+  // json-logic-engine coerces both sides to numbers, so 0 == null would hold and "is the ISEE
+  // unanswered?" would be true for an ISEE of 0.
+  // eslint-disable-next-line eqeqeq
+  engine.addMethod('==', (args: unknown) => { const [a, b] = args as unknown[]; return a == b; }, { deterministic: true });
+  // eslint-disable-next-line eqeqeq
+  engine.addMethod('!=', (args: unknown) => { const [a, b] = args as unknown[]; return a != b; }, { deterministic: true });
+  // missing: as in json-logic-js, null and "" count as missing (null is "unanswered" here).
+  const missing = (names: unknown[], data: unknown): string[] =>
+    names.map(String).filter((name) => {
+      const v = readPath(data, name);
+      return v === undefined || v === null || v === '';
+    });
+  engine.addMethod('missing', (args: unknown, context: unknown) => missing(Array.isArray(args) ? (Array.isArray(args[0]) ? args[0] : args) : [args], context), { deterministic: false });
+  engine.addMethod('missing_some', (args: unknown, context: unknown) => {
+    const [need, names] = args as [number, unknown[]];
+    const list = Array.isArray(names) ? names : [];
+    const absent = missing(list, context);
+    return list.length - absent.length >= need ? [] : absent;
+  }, { deterministic: false });
   engine.addMethod('today', (_args: unknown, context: any) => context?.$today ?? null, { deterministic: false });
   return engine;
+}
+
+function readPath(data: unknown, path: string): unknown {
+  let cur = data;
+  for (const part of path.split('.')) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[part];
+  }
+  return cur;
 }
 
 let shared: LogicEngine | undefined;
