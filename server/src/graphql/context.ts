@@ -1,0 +1,9 @@
+import type { Viewer } from '../identity/viewer.js';
+import type { Services } from '../services.js';
+
+/** What every resolver receives: who calls, in which language, and the domain services. */
+export interface GraphQLContext {
+  viewer: Viewer;
+  language: string;
+  services: Services;
+}

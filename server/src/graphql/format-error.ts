@@ -1,0 +1,41 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { DomainError } from '../shared/domain-error.js';
+import { translator } from '../shared/i18n.js';
+
+/** Apollo's own codes for malformed requests pass through unchanged. */
+const PASS_THROUGH = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
+
+/**
+ * The one place where errors become GraphQL errors (STYLE.md 9): a DomainError keeps its
+ * stable code and gets a localized message and its field errors; argument validation from
+ * type-graphql becomes BAD_USER_INPUT; anything else is an internal error whose details
+ * are logged, never sent.
+ */
+export function createFormatError(languageOf: () => string, log: (e: unknown) => void) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const t = translator(languageOf());
+    if (original instanceof DomainError) {
+      return {
+        message: t(original.key, original.params),
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: {
+          code: original.code,
+          key: original.key,
+          ...(Object.keys(original.params).length ? { params: original.params } : {}),
+          ...(original.fieldErrors.length ? { fieldErrors: original.fieldErrors } : {}),
+        },
+      };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && PASS_THROUGH.has(code)) return formatted;
+    if (typeof code === 'string' && code === 'BAD_USER_INPUT') return formatted;
+    if (original instanceof GraphQLError && !(original.originalError)) {
+      return { ...formatted, extensions: { ...formatted.extensions, code: code ?? 'BAD_USER_INPUT' } };
+    }
+    log(original);
+    return { message: t('error.internal'), locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}

@@ -1,0 +1,123 @@
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import type { GraphQLSchema } from 'graphql';
+import { buildApiSchema } from '../graphql/schema.js';
+import { createFormatError } from '../graphql/format-error.js';
+import { DEFAULT_LIMITS, queryLimitsRule } from '../graphql/limits.js';
+import type { GraphQLContext } from '../graphql/context.js';
+import { authenticate } from '../identity/authenticate.js';
+import { DomainError } from '../shared/domain-error.js';
+import { pickLanguage, translator } from '../shared/i18n.js';
+import type { Services } from '../services.js';
+import { readBody } from './body.js';
+import { graphiqlAsset, graphiqlPage } from './graphiql.js';
+
+export type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
+
+export interface App {
+  server: http.Server;
+  schema: GraphQLSchema;
+  apollo: ApolloServer<GraphQLContext>;
+  /** Extra HTTP routes (OIDC callbacks, uploads) registered by areas. */
+  routes: Route[];
+  stop(): Promise<void>;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
+
+export function sendError(res: ServerResponse, req: IncomingMessage, e: unknown): void {
+  const t = translator(pickLanguage(req.headers['accept-language']));
+  if (e instanceof DomainError) {
+    const status = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, PAYLOAD_TOO_LARGE: 413, CONFLICT: 409 }[e.code as string] ?? 400;
+    sendJson(res, status, { errors: [{ message: t(e.key, e.params), extensions: { code: e.code, key: e.key } }] });
+    return;
+  }
+  console.error(e);
+  sendJson(res, 500, { errors: [{ message: t('error.internal'), extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+}
+
+/**
+ * The HTTP front: /graphql (Apollo Server, with body, depth, cost and alias limits), GraphiQL
+ * from local files when not in production, /health, and the areas' own routes.
+ */
+export async function createApp(services: Services): Promise<App> {
+  const schema = await buildApiSchema();
+  let currentLanguage = 'it';
+  let currentVariables: Record<string, unknown> = {};
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema,
+    introspection: true,
+    validationRules: [queryLimitsRule(DEFAULT_LIMITS, () => currentVariables)],
+    formatError: createFormatError(() => currentLanguage, (e) => console.error(e)),
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+  });
+  await apollo.start();
+  const routes: Route[] = [];
+
+  const handleGraphQL = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
+    const language = pickLanguage(req.headers['accept-language']);
+    const body = req.method === 'POST' ? await readBody(req, services.config.maxBodyBytes) : Buffer.alloc(0);
+    let parsed: unknown;
+    if (body.length > 0) {
+      try {
+        parsed = JSON.parse(body.toString('utf8'));
+      } catch (e) {
+        throw new DomainError('BAD_USER_INPUT', 'error.invalidJson', { reason: (e as Error).message });
+      }
+    }
+    const viewer = await authenticate(services, req.headers.authorization);
+    const headers = new HeaderMap();
+    for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
+    // Apollo runs validation synchronously right after parsing, so these are this request's.
+    const variables = (parsed as { variables?: Record<string, unknown> } | undefined)?.variables;
+    const result = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body: parsed },
+      context: async () => {
+        currentLanguage = language;
+        return { viewer, language, services };
+      },
+    });
+    void variables;
+    const out: Record<string, string> = {};
+    for (const [k, v] of result.headers) out[k] = v;
+    res.writeHead(result.status ?? 200, out);
+    if (result.body.kind === 'complete') res.end(result.body.string);
+    else {
+      for await (const chunk of result.body.asyncIterator) res.write(chunk);
+      res.end();
+    }
+  };
+
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    (async () => {
+      for (const route of routes) if (await route(req, res, url)) return;
+      if (url.pathname === '/health') return sendJson(res, 200, { ok: true });
+      if (!services.config.production && req.method === 'GET') {
+        if (url.pathname === '/graphiql' || (url.pathname === '/graphql' && !url.search && (req.headers.accept ?? '').includes('text/html'))) {
+          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+          return res.end(graphiqlPage('/graphql'));
+        }
+        const asset = url.pathname.startsWith('/graphiql/assets/') ? graphiqlAsset(url.pathname.slice(17)) : undefined;
+        if (asset) {
+          res.writeHead(200, { 'content-type': asset.type, 'cache-control': 'public, max-age=86400' });
+          return res.end(asset.body);
+        }
+      }
+      if (url.pathname === '/graphql') return handleGraphQL(req, res, url);
+      sendJson(res, 404, { errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });
+    })().catch((e) => sendError(res, req, e));
+  });
+
+  return {
+    server, schema, apollo, routes,
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await apollo.stop();
+    },
+  };
+}

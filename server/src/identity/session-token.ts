@@ -1,0 +1,43 @@
+import { SignJWT, jwtVerify } from 'jose';
+import { DomainError } from '../shared/domain-error.js';
+import type { Role, Viewer } from './viewer.js';
+
+const ISSUER = 'sportello';
+const AUDIENCE = 'sportello-api';
+
+export interface SessionClaims { userId: string; fiscalCode?: string; enteId?: string; roles: Role[]; platformAdmin: boolean }
+
+/** Signed session tokens (HS256 JWT): stateless, so any server instance can verify them. */
+export class SessionTokens {
+  private readonly key: Uint8Array;
+  constructor(secret: string, private readonly ttlSeconds: number) {
+    if (secret.length < 32) throw new Error('SESSION_SECRET must be at least 32 characters');
+    this.key = new TextEncoder().encode(secret);
+  }
+
+  issue(claims: SessionClaims): Promise<string> {
+    return new SignJWT({ cf: claims.fiscalCode, ente: claims.enteId, roles: claims.roles, pa: claims.platformAdmin || undefined })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(claims.userId)
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime(`${this.ttlSeconds}s`)
+      .sign(this.key);
+  }
+
+  async verify(token: string): Promise<Viewer> {
+    try {
+      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
+      return {
+        userId: payload.sub,
+        fiscalCode: typeof payload.cf === 'string' ? payload.cf : undefined,
+        enteId: typeof payload.ente === 'string' ? payload.ente : undefined,
+        roles: Array.isArray(payload.roles) ? (payload.roles as Role[]) : [],
+        platformAdmin: payload.pa === true,
+      };
+    } catch {
+      throw new DomainError('UNAUTHENTICATED', 'error.invalidToken');
+    }
+  }
+}

@@ -1,0 +1,23 @@
+/** Roles an operator holds in one Ente (prisma enum Role). */
+export type Role = 'DESIGNER' | 'OPERATOR' | 'SUPERVISOR' | 'ADMIN';
+export const ROLES: readonly Role[] = ['DESIGNER', 'OPERATOR', 'SUPERVISOR', 'ADMIN'];
+
+/** What an API key may do: one scope per area a third party can use. */
+export type ApiScope = 'catalogue:read' | 'pratiche:read' | 'definitions:read' | 'definitions:write';
+export const API_SCOPES: readonly ApiScope[] = ['catalogue:read', 'pratiche:read', 'definitions:read', 'definitions:write'];
+
+/**
+ * Who is calling. A person (userId) may be a citizen (with a fiscal code) and, in the Ente
+ * chosen for the session, an operator with roles; a third party calls with an API key bound to
+ * one Ente. Anonymous callers can read the public catalogue only.
+ */
+export interface Viewer {
+  userId?: string;
+  fiscalCode?: string;
+  enteId?: string;
+  roles: Role[];
+  platformAdmin: boolean;
+  apiKey?: { id: string; scopes: ApiScope[] };
+}
+
+export const ANONYMOUS: Viewer = { roles: [], platformAdmin: false };

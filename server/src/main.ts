@@ -1,0 +1,33 @@
+import 'reflect-metadata';
+import { readServerConfig } from './config.js';
+import { openDatabase } from './db/database.js';
+import { describeDatabase, readDatabaseConfig } from './db/database-config.js';
+import { createServices } from './services.js';
+import { createApp } from './http/app.js';
+import { seedIfEmpty } from './seed/seed.js';
+
+/** `npm start`: open (and migrate) the database, seed a demo Ente if empty, serve the API. */
+async function main(): Promise<void> {
+  const config = readServerConfig();
+  const dbConfig = readDatabaseConfig();
+  const db = await openDatabase(dbConfig);
+  const services = createServices(db, config, describeDatabase(dbConfig));
+  const seeded = await seedIfEmpty(services);
+  if (seeded) console.log(`Seeded the demo Ente "${seeded}"`);
+  const app = await createApp(services);
+  await new Promise<void>((resolve) => app.server.listen(config.port, config.host, resolve));
+  console.log(`Sportello API on ${config.publicUrl}/graphql (${describeDatabase(dbConfig)})`);
+  if (!config.production) console.log(`GraphiQL: ${config.publicUrl}/graphiql`);
+  const stop = async () => {
+    await app.stop();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,42 @@
+/**
+ * Errors are values with stable codes (STYLE.md 9): services throw DomainError, and one
+ * formatter (graphql/format-error.ts) maps it to `extensions.code` with a localized message.
+ * `key` is an i18n key in locales/<lang>/server.json.
+ */
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'ANSWERS_INVALID'
+  | 'DEFINITION_INVALID'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'LIMIT_EXCEEDED'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'INTERNAL_SERVER_ERROR';
+
+/** One problem at one place: a JSON pointer into the answers or the definition. */
+export interface FieldError {
+  pointer: string;
+  code: string;
+  message: string;
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly key: string,
+    readonly params: Record<string, unknown> = {},
+    readonly fieldErrors: FieldError[] = [],
+  ) {
+    super(key);
+    this.name = 'DomainError';
+  }
+}
+
+export const notFound = (what: string, id: string) => new DomainError('NOT_FOUND', 'error.notFound', { what, id });
+export const forbidden = (reason = 'error.forbidden') => new DomainError('FORBIDDEN', reason);
+export const unauthenticated = () => new DomainError('UNAUTHENTICATED', 'error.unauthenticated');
+export const badInput = (key: string, params: Record<string, unknown> = {}, fieldErrors: FieldError[] = []) =>
+  new DomainError('BAD_USER_INPUT', key, params, fieldErrors);
+export const conflict = (key: string, params: Record<string, unknown> = {}) => new DomainError('CONFLICT', key, params);
