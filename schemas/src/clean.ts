@@ -3,7 +3,8 @@ import type { FieldInfo } from './compile/field-index.js';
 import type { EvaluateOptions } from './types.js';
 import { LIMITS } from './limits.js';
 import { escapePointerToken } from './paths.js';
-import { isPlainObject, prepare } from './evaluate/evaluate.js';
+import { isPlainObject } from './evaluate/evaluate.js';
+import { prepare } from './evaluate/prepare.js';
 import { isHiddenPointer } from './evaluate/state.js';
 
 function copyFields(
@@ -35,26 +36,14 @@ function topLevel(service: CompiledService): string[] {
   return [...service.fields.values()].filter((f: FieldInfo) => !f.parent).map((f) => f.path);
 }
 
-function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  if (a.size !== b.size) return false;
-  for (const x of a) if (!b.has(x)) return false;
-  return true;
-}
-
 /**
  * Drops hidden and unknown fields and nulls, keeping computed values: what is stored for a
- * submission. Rules must not see values the citizen can no longer see, so the hidden set is
- * recomputed on the answers without the hidden values until it stops changing (bounded);
- * that fixpoint also makes clean(clean(x)) equal clean(x).
+ * submission. `prepare` already treats hidden values as absent until the hidden set is stable,
+ * so the result evaluates exactly as the answers did, and clean(clean(x)) equals clean(x).
  */
 export function clean(service: CompiledService, answers: unknown, options: EvaluateOptions = {}): Record<string, unknown> {
   const roots = topLevel(service);
   const known = copyFields(isPlainObject(answers) ? answers : {}, roots, service, new Set(), '');
-  let state = prepare(service, known, options);
-  for (let round = 0; round < 20; round++) {
-    const next = prepare(service, copyFields(known, roots, service, state.hidden, ''), options);
-    if (sameSet(next.hidden, state.hidden)) return copyFields(next.data, roots, service, next.hidden, '');
-    state = next;
-  }
+  const state = prepare(service, known, options);
   return copyFields(state.data, roots, service, state.hidden, '');
 }

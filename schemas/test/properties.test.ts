@@ -46,6 +46,19 @@ describe.each(definitions)('properties of $name', ({ def }) => {
     }), { numRuns: 200 });
   });
 
+  it('evaluate gives the same verdict, fee and score on the answers and on clean(answers)', () => {
+    fc.assert(fc.property(shapedAnswers(def), (answers) => {
+      const a = evaluate(service, answers, { today: TODAY });
+      const b = evaluate(service, clean(service, answers, { today: TODAY }), { today: TODAY });
+      expect(b.fee).toEqual(a.fee);
+      expect(b.ranking).toEqual(a.ranking);
+      expect(b.hidden.sort()).toEqual(a.hidden.sort());
+      // clean drops unknown fields and values of the wrong shape, so it can only remove errors
+      expect(b.errors.filter((e) => e.key === 'error.required').map((e) => e.pointer).sort())
+        .toEqual(expect.arrayContaining(a.errors.filter((e) => e.key === 'error.required' && pointerValue(clean(service, answers, { today: TODAY }), e.pointer) === undefined).map((e) => e.pointer)));
+    }), { numRuns: 150 });
+  });
+
   it('clean is idempotent and its result evaluates without hidden values', () => {
     fc.assert(fc.property(shapedAnswers(def), (answers) => {
       const once = clean(service, answers, { today: TODAY });

@@ -1,9 +1,8 @@
 import type { CompiledService } from '../compile/compiled-service.js';
 import type { AnswerError, EvaluateOptions, Evaluation } from '../types.js';
 import { localize } from '../messages/localize.js';
-import { createState, type EvalState, type PendingError } from './state.js';
-import { applyComputes } from './compute.js';
-import { applyVisibility } from './visibility.js';
+import type { PendingError } from './state.js';
+import { prepare } from './prepare.js';
 import { applyRequired } from './required.js';
 import { applyErrorRules, applyRowLimit, applySchemaValidation } from './validate.js';
 import { feeOf, rankingOf, stepStates } from './outcome.js';
@@ -12,13 +11,6 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-/** Compute, then visibility: what clean() needs too. */
-export function prepare(service: CompiledService, answers: Record<string, unknown>, options: EvaluateOptions): EvalState {
-  const state = createState(service, answers, options);
-  applyComputes(state);
-  applyVisibility(state);
-  return state;
-}
 
 function localizeAll(service: CompiledService, errors: PendingError[], locale: string): AnswerError[] {
   const catalogue = { translations: service.definition.translations, defaultLanguage: service.definition.defaultLanguage };
@@ -39,7 +31,7 @@ function failed(service: CompiledService, key: string, locale: string): Evaluati
 
 /**
  * Evaluates answers against a compiled service, in this order (see schemas/README.md):
- * computes -> visibility -> required -> schema validation -> error rules -> row limits ->
+ * computes -> visibility (repeated without hidden values until stable) -> required -> schema validation -> error rules -> row limits ->
  * steps, fee, ranking. Pure and never throws: the same call runs in the wizard on every
  * change and on the server at submission.
  */

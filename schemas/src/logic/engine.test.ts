@@ -40,4 +40,17 @@ describe('logic engine operators', () => {
     expect(compileLogic({ missing_some: [1, ['a', 'b']] })({ a: null, b: 2 })).toEqual([]);
     expect(compileLogic({ missing_some: [2, ['a', 'b']] })({ a: null, b: 2 })).toEqual(['a']);
   });
+
+  it('compares custom-operator results on the right (json-logic-engine compiled-comparator bug)', () => {
+    const data = { a: '2026-01-01', b: '2026-01-05', d: '2022-06-10', t: '2026-11-25' };
+    expect(compileLogic({ '<': [0, { days_between: [{ var: 'a' }, { var: 'b' }] }] })(data)).toBe(true);
+    expect(compileLogic({ '<=': [2, { years_between: [{ var: 'd' }, { var: 't' }] }, 6] })(data)).toBe(true);
+    expect(compileLogic({ '<': [1, 2, 2] })({})).toBe(false);
+    expect(compileLogic({ '>': ['b', 'a'] })({})).toBe(true);
+  });
+  it('rejects impossible dates instead of rolling them over', () => {
+    expect(() => compileLogic({ days_between: ['2027-02-30', '2027-03-02'] })({})).toThrow();
+    expect(() => compileLogic({ days_between: ['2027-13-45', '2027-03-02'] })({})).toThrow();
+    expect(compileLogic({ days_between: ['2028-02-28', '2028-03-01'] })({})).toBe(2);
+  });
 });

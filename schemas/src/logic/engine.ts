@@ -20,6 +20,18 @@ function createEngine(): LogicEngine {
   engine.addMethod('==', (args: unknown) => { const [a, b] = args as unknown[]; return a == b; }, { deterministic: true });
   // eslint-disable-next-line eqeqeq
   engine.addMethod('!=', (args: unknown) => { const [a, b] = args as unknown[]; return a != b; }, { deterministic: true });
+  // Comparisons as plain eager methods: json-logic-engine 5.0.7's compiled comparators share
+  // a temporary with compiled var lookups, so {"<": [0, {"days_between": [...]}]} threw NaN.
+  // Semantics as in json-logic-js: JavaScript comparison, and "between" with three arguments.
+  const comparator = (test: (a: any, b: any) => boolean) => (args: unknown) => {
+    const list = args as unknown[];
+    for (let i = 0; i + 1 < list.length; i++) if (!test(list[i], list[i + 1])) return false;
+    return list.length >= 2;
+  };
+  engine.addMethod('<', comparator((a, b) => a < b), { deterministic: true });
+  engine.addMethod('<=', comparator((a, b) => a <= b), { deterministic: true });
+  engine.addMethod('>', comparator((a, b) => a > b), { deterministic: true });
+  engine.addMethod('>=', comparator((a, b) => a >= b), { deterministic: true });
   // missing: as in json-logic-js, null and "" count as missing (null is "unanswered" here).
   const missing = (names: unknown[], data: unknown): string[] =>
     names.map(String).filter((name) => {

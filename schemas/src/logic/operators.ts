@@ -29,8 +29,11 @@ function toNumber(value: unknown): number {
 /** Accepts YYYY-MM-DD only: dates in answers are ISO dates (JSON Schema format "date"). */
 export function parseIsoDate(value: unknown): number {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new Error('not a date');
-  const t = Date.UTC(+value.slice(0, 4), +value.slice(5, 7) - 1, +value.slice(8, 10));
-  if (Number.isNaN(t)) throw new Error('not a date');
+  const [y, m, d] = [+value.slice(0, 4), +value.slice(5, 7), +value.slice(8, 10)];
+  const t = Date.UTC(y, m - 1, d);
+  // Date.UTC rolls 2027-02-30 over to March 2: reject any date that does not read back the same.
+  const back = new Date(t);
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== m - 1 || back.getUTCDate() !== d) throw new Error('not a date');
   return t;
 }
 

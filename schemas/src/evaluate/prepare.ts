@@ -1,0 +1,79 @@
+import type { CompiledService } from '../compile/compiled-service.js';
+import type { EvaluateOptions } from '../types.js';
+import { unescapePointerToken } from '../paths.js';
+import { createState, type EvalState } from './state.js';
+import { applyComputes } from './compute.js';
+import { applyVisibility } from './visibility.js';
+
+const MAX_ROUNDS = 20;
+
+function tokens(pointer: string): string[] {
+  return pointer.split('/').slice(1).map(unescapePointerToken);
+}
+
+function hasValueAt(root: unknown, pointer: string): boolean {
+  let cur = root;
+  for (const t of tokens(pointer)) {
+    if (cur === null || typeof cur !== 'object') return false;
+    cur = (cur as Record<string, unknown>)[t];
+  }
+  return cur !== undefined && cur !== null;
+}
+
+/** A copy of the answers without the values at the given pointers (containers copied on the way). */
+function without(answers: Record<string, unknown>, pointers: Iterable<string>): Record<string, unknown> {
+  const root: Record<string, unknown> = Object.assign({}, answers);
+  const copied = new Set<object>([root]);
+  for (const pointer of pointers) {
+    const path = tokens(pointer);
+    let cur: Record<string, unknown> | unknown[] = root;
+    let ok = true;
+    for (let i = 0; i < path.length - 1 && ok; i++) {
+      const key = path[i]!;
+      const next: unknown = (cur as Record<string, unknown>)[key];
+      if (next === null || typeof next !== 'object') { ok = false; break; }
+      let copy = next as Record<string, unknown>;
+      if (!copied.has(next)) {
+        copy = (Array.isArray(next) ? [...next] : Object.assign({}, next)) as Record<string, unknown>;
+        copied.add(copy);
+      }
+      (cur as Record<string, unknown>)[key] = copy;
+      cur = copy;
+    }
+    if (ok) delete (cur as Record<string, unknown>)[path[path.length - 1]!];
+  }
+  return root;
+}
+
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
+}
+
+function run(service: CompiledService, answers: Record<string, unknown>, options: EvaluateOptions): EvalState {
+  const state = createState(service, answers, options);
+  applyComputes(state);
+  applyVisibility(state);
+  return state;
+}
+
+/**
+ * Computes and visibility, with hidden values invisible to rules: a value the citizen can no
+ * longer see must not change a computed value, another field's visibility, the fee or the
+ * score. When a hidden field still holds a value, the pass is repeated on the answers without
+ * the hidden values, until the hidden set is stable (bounded). In the common case, where no
+ * hidden field is answered, that is one pass.
+ */
+export function prepare(service: CompiledService, answers: Record<string, unknown>, options: EvaluateOptions): EvalState {
+  let state = run(service, answers, options);
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    let answeredHidden = false;
+    for (const p of state.hidden) if (hasValueAt(answers, p)) { answeredHidden = true; break; }
+    if (!answeredHidden && round === 0) return state;
+    const next = run(service, without(answers, state.hidden), options);
+    if (sameSet(next.hidden, state.hidden)) return next;
+    state = next;
+  }
+  return state;
+}
