@@ -1,5 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import type { ApolloServerPlugin } from '@apollo/server';
 import { DomainError } from '../shared/domain-error.js';
 import { translator } from '../shared/i18n.js';
 
@@ -12,10 +13,12 @@ const PASS_THROUGH = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED
  * type-graphql becomes BAD_USER_INPUT; anything else is an internal error whose details
  * are logged, never sent.
  */
-export function createFormatError(languageOf: () => string, log: (e: unknown) => void) {
+export function createFormatError(log: (e: unknown) => void) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
-    const t = translator(languageOf());
+    const unwrapped = unwrapResolverError(error);
+    // Limits throw a GraphQLError wrapping a DomainError from a plugin, not from a resolver.
+    const original = unwrapped instanceof GraphQLError && unwrapped.originalError instanceof DomainError ? unwrapped.originalError : unwrapped;
+    const t = translator('it'); // re-localized per request by localizeErrorsPlugin
     if (original instanceof DomainError) {
       return {
         message: t(original.key, original.params),
@@ -36,6 +39,28 @@ export function createFormatError(languageOf: () => string, log: (e: unknown) =>
       return { ...formatted, extensions: { ...formatted.extensions, code: code ?? 'BAD_USER_INPUT' } };
     }
     log(original);
-    return { message: t('error.internal'), locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    return { message: t('error.internal'), locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR', key: 'error.internal' } };
+  };
+}
+
+/**
+ * Apollo's formatError has no request context, so messages are first written in Italian and
+ * then rewritten here in the caller's language (Accept-Language), from each error's key.
+ */
+export function localizeErrorsPlugin(): ApolloServerPlugin<{ language: string }> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
+          const t = translator(contextValue.language);
+          response.body.singleResult.errors = response.body.singleResult.errors.map((e) => {
+            const key = e.extensions?.key;
+            if (typeof key !== 'string') return e;
+            return { ...e, message: t(key, (e.extensions?.params as Record<string, unknown>) ?? {}) };
+          });
+        },
+      };
+    },
   };
 }

@@ -2,8 +2,8 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
 import { buildApiSchema } from '../graphql/schema.js';
-import { createFormatError } from '../graphql/format-error.js';
-import { DEFAULT_LIMITS, queryLimitsRule } from '../graphql/limits.js';
+import { createFormatError, localizeErrorsPlugin } from '../graphql/format-error.js';
+import { DEFAULT_LIMITS, queryLimitsPlugin } from '../graphql/limits.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { authenticate } from '../identity/authenticate.js';
 import { DomainError } from '../shared/domain-error.js';
@@ -11,6 +11,8 @@ import { pickLanguage, translator } from '../shared/i18n.js';
 import type { Services } from '../services.js';
 import { readBody } from './body.js';
 import { graphiqlAsset, graphiqlPage } from './graphiql.js';
+import { attachmentsRoute } from '../storage/attachments.route.js';
+import { oidcRoute } from '../identity/oidc.route.js';
 
 export type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
 
@@ -45,18 +47,18 @@ export function sendError(res: ServerResponse, req: IncomingMessage, e: unknown)
  */
 export async function createApp(services: Services): Promise<App> {
   const schema = await buildApiSchema();
-  let currentLanguage = 'it';
-  let currentVariables: Record<string, unknown> = {};
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     introspection: true,
-    validationRules: [queryLimitsRule(DEFAULT_LIMITS, () => currentVariables)],
-    formatError: createFormatError(() => currentLanguage, (e) => console.error(e)),
+    plugins: [queryLimitsPlugin(DEFAULT_LIMITS), localizeErrorsPlugin()],
+    formatError: createFormatError((e) => console.error(e)),
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
   });
   await apollo.start();
   const routes: Route[] = [];
+  routes.push(attachmentsRoute(services));
+  routes.push(oidcRoute(services));
 
   const handleGraphQL = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
     const language = pickLanguage(req.headers['accept-language']);
@@ -72,16 +74,12 @@ export async function createApp(services: Services): Promise<App> {
     const viewer = await authenticate(services, req.headers.authorization);
     const headers = new HeaderMap();
     for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
-    // Apollo runs validation synchronously right after parsing, so these are this request's.
-    const variables = (parsed as { variables?: Record<string, unknown> } | undefined)?.variables;
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body: parsed },
       context: async () => {
-        currentLanguage = language;
         return { viewer, language, services };
       },
     });
-    void variables;
     const out: Record<string, string> = {};
     for (const [k, v] of result.headers) out[k] = v;
     res.writeHead(result.status ?? 200, out);
