@@ -19,7 +19,8 @@ describe('request limits', () => {
     for (let i = 0; i < 14; i++) deep = `edges { node { ${deep} } }`;
     const doc = parse(`{ enti { ${deep} } }`);
     const m = measureOperation(t.app.schema, doc, doc.definitions[0] as OperationDefinitionNode, {}, DEFAULT_LIMITS);
-    expect(m.depth).toBe(29);
+    expect(m.depth).toBe(30); // enti + 14 x (edges, node) + id
+    expect(m.depth).toBeGreaterThan(DEFAULT_LIMITS.maxDepth);
     const aliases = Array.from({ length: 40 }, (_, i) => `a${i}: health { ok }`).join(' ');
     const r2 = await t.gql(`{ ${aliases} }`, undefined, undefined, { 'accept-language': 'en' });
     expect(r2.errors?.[0]?.extensions?.code).toBe('LIMIT_EXCEEDED');
