@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // The `sportello` command: one entry, a subcommand per job. Commands load only what they use.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
 const USAGE = `Usage: sportello <command> [options]
 
@@ -8,6 +10,8 @@ Commands:
   check FILE...                         validate service definitions; every problem with its JSON pointer
   evaluate DEFINITION ANSWERS [--locale L] [--today YYYY-MM-DD]
                                         evaluate answers against a definition, print the result as JSON
+  seed                                  create the demo data (Enti, users, services, registry fixtures)
+                                        where missing, in the database DATABASE_URL or SPORTELLO_DATA_DIR names
   help                                  show this text
 `;
 
@@ -83,11 +87,27 @@ async function evaluateCommand(args) {
   return 0;
 }
 
+async function seedCommand(args) {
+  if (args.length > 0) throw new Error('seed: takes no arguments (the database comes from DATABASE_URL or SPORTELLO_DATA_DIR)');
+  const cli = fileURLToPath(new URL('../server/dist/seed/seed-cli.js', import.meta.url));
+  if (!existsSync(cli)) {
+    console.error('The server is not built: run `npm run build` first.');
+    return 1;
+  }
+  // A child process keeps the server's dependencies out of this command's other paths.
+  const child = spawn(process.execPath, [cli], { stdio: 'inherit', env: process.env });
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (code, signal) => resolve(signal ? 1 : (code ?? 1)));
+  });
+}
+
 async function main(argv) {
   const [command, ...args] = argv;
   switch (command) {
     case 'check': return check(args);
     case 'evaluate': return evaluateCommand(args);
+    case 'seed': return seedCommand(args);
     case undefined: case 'help': case '--help': case '-h':
       process.stdout.write(USAGE);
       return command === undefined ? 1 : 0;
