@@ -1,6 +1,17 @@
 import type { NonEmptyArray } from 'type-graphql';
 import { HealthResolver } from './graphql/health.resolver.js';
+import { SessionResolver } from './identity/session.resolver.js';
+import { ApiKeyResolver } from './identity/api-key.resolver.js';
+import { OperatorResolver } from './identity/operator.resolver.js';
+import { OfficeResolver } from './identity/office.resolver.js';
+import { EnteResolver } from './identity/ente.resolver.js';
+import { CatalogueResolver } from './catalogue/catalogue.resolver.js';
+import { DefinitionsResolver } from './definitions/definitions.resolver.js';
+import { TemplatesResolver } from './definitions/templates.resolver.js';
+import { PrefillResolver } from './registries/prefill.resolver.js';
+import { DraftsResolver } from './drafts/drafts.resolver.js';
+import { PraticheResolver } from './pratiche/pratiche.resolver.js';
 
 /** Every resolver class of the API; each area contributes its own. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const resolvers: NonEmptyArray<Function> = [HealthResolver];
+export const resolvers: NonEmptyArray<Function> = [HealthResolver, SessionResolver, ApiKeyResolver, OperatorResolver, OfficeResolver, EnteResolver, CatalogueResolver, DefinitionsResolver, TemplatesResolver, PrefillResolver, DraftsResolver, PraticheResolver];

@@ -2,7 +2,17 @@ import type { Database } from './db/database.js';
 import type { ServerConfig } from './config.js';
 import { SessionTokens } from './identity/session-token.js';
 import { CompiledCache } from './definitions/compiled-cache.js';
-import type { Viewer } from './identity/viewer.js';
+import { ApiKeyService } from './identity/api-key.service.js';
+import { createIdentityServices, type IdentityServices } from './identity/identity.service.js';
+import { CatalogueService } from './catalogue/catalogue.service.js';
+import { DefinitionsService } from './definitions/definitions.service.js';
+import { ServiceVersions } from './drafts/service-version.js';
+import { DraftsService } from './drafts/drafts.service.js';
+import { PraticheService } from './pratiche/pratiche.service.js';
+import { PrefillService } from './registries/prefill.service.js';
+import { createRegistries } from './registries/registry-factory.js';
+import { AttachmentsService } from './storage/attachments.service.js';
+import { LocalDiskStorage } from './storage/local-disk-storage.js';
 
 /**
  * The domain services, built once at start and handed to resolvers through the context.
@@ -15,14 +25,41 @@ export interface Services {
   databaseLabel: string;
   tokens: SessionTokens;
   compiled: CompiledCache;
-  /** API keys for third parties (identity area). */
-  apiKeys?: { verify(key: string): Promise<Viewer> };
+  /** Public catalogue: Enti, published services, evaluation (catalogue area). */
+  catalogue: CatalogueService;
+  /** Designers' services, templates, versions (definitions area). */
+  definitions: DefinitionsService;
+  /** Prefill from the identity and the registries (registries area); `registries` is swappable in tests. */
+  prefill: PrefillService;
+  /** Citizens' drafts (drafts area). */
+  drafts: DraftsService;
+  /** Submission and the citizen's pratiche (pratiche area). */
+  pratiche: PraticheService;
+  /** Attachments behind the storage port (storage area). */
+  attachments: AttachmentsService;
+  /** API keys for third parties: verify (authenticate.ts) and their administration (identity area). */
+  apiKeys: ApiKeyService;
+  /** Sessions, logins (dev, OIDC), operators, offices, Enti (identity area). */
+  identity: IdentityServices;
 }
 
 export function createServices(db: Database, config: ServerConfig, databaseLabel: string): Services {
+  const compiled = new CompiledCache();
+  const tokens = new SessionTokens(config.sessionSecret, config.sessionTtlSeconds);
+  const versions = new ServiceVersions(db.prisma, compiled);
+  const prefill = new PrefillService(db.prisma, createRegistries(config.registries, db.prisma), versions);
   return {
     config, db, databaseLabel,
-    tokens: new SessionTokens(config.sessionSecret, config.sessionTtlSeconds),
-    compiled: new CompiledCache(),
+    tokens,
+    compiled,
+    apiKeys: new ApiKeyService(db.prisma),
+    identity: createIdentityServices(db.prisma, tokens, config),
+    catalogue: new CatalogueService(db.prisma, compiled),
+    definitions: new DefinitionsService(db.prisma),
+    prefill,
+    drafts: new DraftsService(db.prisma, versions),
+    pratiche: new PraticheService(db.prisma, versions, prefill),
+    attachments: new AttachmentsService(db.prisma, versions, new LocalDiskStorage(config.storageDir), config.uploadMaxBytes),
   };
 }
+

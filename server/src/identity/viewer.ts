@@ -21,3 +21,13 @@ export interface Viewer {
 }
 
 export const ANONYMOUS: Viewer = { roles: [], platformAdmin: false };
+
+/** Who acted, as the audit log records it. */
+export function auditActor(viewer: Viewer): { actorId: string | null; actorKind: string } {
+  if (viewer.apiKey) return { actorId: viewer.apiKey.id, actorKind: 'apiKey' };
+  if (viewer.userId) return { actorId: viewer.userId, actorKind: viewer.enteId || viewer.platformAdmin ? 'operator' : 'citizen' };
+  return { actorId: null, actorKind: 'anonymous' };
+}
+
+/** Identity provider name of the seeded demo users (Identity.provider): the development login lists them. */
+export const DEV_PROVIDER = 'dev';

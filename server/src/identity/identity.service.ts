@@ -1,0 +1,29 @@
+import type { PrismaClient } from '../generated/prisma/client.js';
+import type { ServerConfig } from '../config.js';
+import { EnteService } from './ente.service.js';
+import { OfficeService } from './office.service.js';
+import { OidcService } from './oidc.service.js';
+import { OperatorService } from './operator.service.js';
+import { SessionService } from './session.service.js';
+import type { SessionTokens } from './session-token.js';
+
+export interface IdentityServices {
+  sessions: SessionService;
+  oidc: OidcService;
+  operators: OperatorService;
+  offices: OfficeService;
+  enti: EnteService;
+}
+
+/** The identity area's services: sessions and logins, and the administration of Enti, people and offices. */
+export function createIdentityServices(prisma: PrismaClient, tokens: SessionTokens, config: ServerConfig): IdentityServices {
+  const sessions = new SessionService(prisma, tokens, config);
+  const operators = new OperatorService(prisma);
+  return {
+    sessions,
+    oidc: new OidcService(prisma, sessions, config),
+    operators,
+    offices: new OfficeService(prisma),
+    enti: new EnteService(prisma, operators),
+  };
+}

@@ -1,0 +1,49 @@
+import type { ServerResponse } from 'node:http';
+import type { Route } from '../http/app.js';
+import { DomainError } from '../shared/domain-error.js';
+import type { Services } from '../services.js';
+
+function redirect(res: ServerResponse, location: string, cookie: string): void {
+  res.writeHead(302, { location, 'set-cookie': cookie, 'cache-control': 'no-store' });
+  res.end();
+}
+
+/** The token (or error) goes in the fragment: it never reaches a server log or a Referer header. */
+function withFragment(base: string, values: Record<string, string>): string {
+  const url = new URL(base);
+  url.hash = new URLSearchParams(values).toString();
+  return url.toString();
+}
+
+/**
+ * GET /auth/oidc/login sends the browser to the SPID/CIE provider; GET /auth/oidc/callback
+ * finishes the login and hands the session token to the web app (config.webUrl) or, without
+ * one, answers JSON {token, expiresAt}.
+ */
+export function oidcRoute(services: Services): Route {
+  return async (req, res, url) => {
+    if (req.method !== 'GET' || (url.pathname !== '/auth/oidc/login' && url.pathname !== '/auth/oidc/callback')) return false;
+    const oidc = services.identity.oidc;
+    const webUrl = services.config.webUrl;
+    if (url.pathname === '/auth/oidc/login') {
+      const { location, cookie } = await oidc.start();
+      redirect(res, location, cookie);
+      return true;
+    }
+    try {
+      const session = await oidc.finish(url.searchParams, req.headers.cookie);
+      if (webUrl) redirect(res, withFragment(webUrl, { token: session.token }), oidc.clearCookie());
+      else {
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'set-cookie': oidc.clearCookie(), 'cache-control': 'no-store' });
+        res.end(JSON.stringify({ token: session.token, expiresAt: session.expiresAt.toISOString() }));
+      }
+    } catch (e) {
+      if (webUrl && e instanceof DomainError) redirect(res, withFragment(webUrl, { error: e.key }), oidc.clearCookie());
+      else {
+        res.setHeader('set-cookie', oidc.clearCookie());
+        throw e; // answered by the app's error handler, with the cookie cleared
+      }
+    }
+    return true;
+  };
+}
