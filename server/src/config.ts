@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { registryKindFrom, type RegistryKind } from './registries/registry-factory.js';
 
 /** Everything the server reads from the environment, read once and validated at start. */
 export interface ServerConfig {
@@ -13,6 +14,8 @@ export interface ServerConfig {
   maxBodyBytes: number;
   uploadMaxBytes: number;
   storageDir: string;
+  /** Which registries (ANPR, INPS ISEE) answer prefill: SPORTELLO_REGISTRIES=fixture|failing. */
+  registries: RegistryKind;
   oidc?: { issuer: string; clientId: string; clientSecret: string; redirectUri: string; scope: string };
   webUrl?: string;
 }
@@ -51,6 +54,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', 1_000_000),
     uploadMaxBytes: int(env, 'UPLOAD_MAX_BYTES', 10_000_000),
     storageDir: path.resolve(env.SPORTELLO_STORAGE_DIR ?? path.join(repoRoot, 'data', 'attachments')),
+    registries: registryKindFrom(env),
     oidc,
     webUrl: env.WEB_URL,
   };

@@ -1,0 +1,117 @@
+import type { CompiledService } from '@sportello/schemas';
+import { auditService } from '../audit/audit.service.js';
+import { draftsRepository } from '../drafts/drafts.repository.js';
+import { isUuid, titleOf, type LoadedVersion, type PublishedService, type ServiceVersions } from '../drafts/service-version.js';
+import type { PrismaClient } from '../generated/prisma/client.js';
+import { pageOf, toConnection, type PageArgs } from '../graphql/connection.js';
+import type { PrefillService } from '../registries/prefill.service.js';
+import { romeDate, romeYear, systemClock, type Clock } from '../shared/clock.js';
+import { badInput, conflict, notFound } from '../shared/domain-error.js';
+import { isUniqueViolation } from '../shared/prisma.js';
+import { attachmentsRepository } from '../storage/attachments.repository.js';
+import { overlay } from './locked-prefill.js';
+import { praticheRepository as repo, type PraticaRow } from './pratiche.repository.js';
+import type { Pratica, SubmitPraticaInput } from './pratiche.types.js';
+import { judge, type Verdict } from './verdict.js';
+
+export interface Citizen { userId: string; fiscalCode: string }
+
+const DAY_MS = 86_400_000;
+const KEY = /^[\x21-\x7e]{8,128}$/;
+
+/** Submission (idempotent, validated by the engine, gapless codes) and the citizen's own pratiche. */
+export class PraticheService {
+  constructor(
+    private readonly db: PrismaClient, private readonly versions: ServiceVersions,
+    private readonly prefill: PrefillService, public clock: Clock = systemClock,
+  ) {}
+
+  /**
+   * A repeated idempotency key returns the first pratica, whatever the answers (a retry after a
+   * lost response must never submit twice, and must not fail either).
+   */
+  async submit(citizen: Citizen, input: SubmitPraticaInput, language: string): Promise<Pratica> {
+    if (!KEY.test(input.idempotencyKey)) throw badInput('error.idempotencyKey');
+    const first = await repo.findByKey(this.db, citizen.userId, input.idempotencyKey);
+    if (first) return this.view(first, language);
+    if (!input.answers || typeof input.answers !== 'object' || Array.isArray(input.answers)) throw badInput('pratiche.answersNotObject');
+    const service = await this.versions.published(input.serviceId);
+    const draft = await draftsRepository.find(this.db, citizen.userId, service.id);
+    const version = draft ? await this.versions.version(service.id, draft.serviceVersionId) : service.version;
+    const now = this.clock();
+    const locked = await this.prefill.compute(citizen, service, version.compiled, true);
+    const verdict = await judge(this.db, version.compiled, overlay(input.answers, locked.answers, locked.locked),
+      { uploaderId: citizen.userId, enteId: service.enteId, draftId: draft?.id ?? null }, { today: romeDate(now), language });
+    try {
+      const row = await this.record(citizen, service, version, draft?.id ?? null, verdict, input.idempotencyKey, now, locked.unavailable);
+      return this.present(row, version, language);
+    } catch (e) {
+      // A concurrent duplicate committed first: its pratica is the answer.
+      const winner = isUniqueViolation(e) ? await repo.findByKey(this.db, citizen.userId, input.idempotencyKey) : null;
+      if (winner) return this.view(winner, language);
+      throw e;
+    }
+  }
+
+  async get(citizen: Citizen, id: string, language: string): Promise<Pratica> {
+    const row = isUuid(id) ? await repo.findOwn(this.db, id, citizen.userId) : null;
+    if (!row) throw notFound('pratica', id);
+    return this.view(row, language);
+  }
+
+  async list(citizen: Citizen, args: PageArgs, language: string) {
+    const page = pageOf(args);
+    const { rows, total } = await repo.list(this.db, citizen.userId, page);
+    const views = new Map((await Promise.all(rows.slice(0, page.take).map((r) => this.view(r, language)))).map((p) => [p.id, p]));
+    return toConnection(rows, page, total, (r) => ({ at: r.submittedAt, id: r.id }), (r) => views.get(r.id)!);
+  }
+
+  /** One transaction: the code, the pratica, its attachments, the draft gone, the audit event. */
+  private record(citizen: Citizen, service: PublishedService, version: LoadedVersion, draftId: string | null, verdict: Verdict, idempotencyKey: string, now: Date, unavailable: string[]): Promise<PraticaRow> {
+    const { state, dueAt } = initialState(version.compiled, now);
+    return this.db.$transaction(async (tx) => {
+      const year = romeYear(now);
+      const number = await repo.nextNumber(tx, service.enteId, year);
+      const ev = verdict.evaluation;
+      const row = await repo.create(tx, {
+        enteId: service.enteId, serviceId: service.id, serviceVersionId: version.id, citizenId: citizen.userId,
+        code: `${year}-${String(number).padStart(6, '0')}`, answers: verdict.answers, computed: ev.computed,
+        state, feeCents: ev.fee?.amountCents ?? null, score: ev.ranking?.score ?? null, excluded: ev.ranking?.excluded ?? false,
+        submittedAt: now, stateEnteredAt: now, dueAt, idempotencyKey,
+      });
+      if (draftId) {
+        const scope = { uploaderId: citizen.userId, enteId: service.enteId, draftId };
+        const moved = await attachmentsRepository.moveToPratica(tx, verdict.attachmentIds, scope, row.id);
+        if (moved !== verdict.attachmentIds.length) throw conflict('pratiche.attachmentsChanged');
+        await draftsRepository.delete(tx, citizen.userId, service.id);
+      }
+      await auditService.record(tx, {
+        enteId: service.enteId, actorId: citizen.userId, actorKind: 'citizen', action: 'pratica.submitted',
+        subjectType: 'pratica', subjectId: row.id,
+        data: { code: row.code, serviceId: service.id, versionId: version.id, feeCents: row.feeCents, score: row.score, excluded: row.excluded, attachments: verdict.attachmentIds.length, prefillUnavailable: unavailable },
+      });
+      return row;
+    });
+  }
+
+  private async view(row: PraticaRow, language: string): Promise<Pratica> {
+    return this.present(row, await this.versions.version(row.serviceId, row.serviceVersionId), language);
+  }
+
+  private present(row: PraticaRow, version: LoadedVersion, language: string): Pratica {
+    return {
+      id: row.id, code: row.code, serviceId: row.serviceId, serviceTitle: titleOf(version.compiled, language),
+      versionId: version.id, versionNumber: version.number, state: row.state, submittedAt: row.submittedAt,
+      dueAt: row.dueAt, feeCents: row.feeCents, score: row.score, excluded: row.excluded, protocolNumber: row.protocolNumber,
+      answers: row.answers as Record<string, unknown>, computed: row.computed as Record<string, unknown>,
+    };
+  }
+}
+
+/** The workflow's initial state ("presentata" without a workflow) and when its SLA runs out. */
+function initialState(compiled: CompiledService, now: Date): { state: string; dueAt: Date | null } {
+  const workflow = compiled.definition.workflow;
+  const state = workflow?.initial ?? 'presentata';
+  const slaDays = workflow?.states.find((s) => s.id === state)?.slaDays;
+  return { state, dueAt: slaDays ? new Date(now.getTime() + slaDays * DAY_MS) : null };
+}
