@@ -50,7 +50,7 @@ export class FixtureAnpr implements AnprPort {
 function memberOf(row: ResidentRow): FamilyMember {
   return {
     fiscalCode: row.fiscalCode, givenName: row.givenName, familyName: row.familyName, sex: row.sex,
-    birthDate: isoDay(row.birthDate), relationship: relationshipOf(row.address),
+    birthDate: isoDay(row.birthDate), relationship: relationshipOf(row.relationship),
   };
 }
 

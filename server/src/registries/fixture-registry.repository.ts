@@ -2,12 +2,12 @@ import type { Tx } from '../shared/prisma.js';
 
 const residentSelect = {
   fiscalCode: true, givenName: true, familyName: true, sex: true, birthDate: true,
-  birthPlace: true, citizenship: true, address: true, familyId: true,
+  birthPlace: true, citizenship: true, address: true, familyId: true, relationship: true,
 } as const;
 
 export interface ResidentRow {
   fiscalCode: string; givenName: string; familyName: string; sex: string; birthDate: Date;
-  birthPlace: string; citizenship: string; address: unknown; familyId: string;
+  birthPlace: string; citizenship: string; address: unknown; familyId: string; relationship: string;
 }
 
 export interface AttestationRow {

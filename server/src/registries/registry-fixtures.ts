@@ -3,7 +3,6 @@ import type { Tx } from '../shared/prisma.js';
 import { romeYear } from '../shared/clock.js';
 import { fixtureRegistryRepository as repo, type AttestationRow, type ResidentRow } from './fixture-registry.repository.js';
 import type { Relationship } from './registry.types.js';
-import { withRelationship } from './resident-address.js';
 
 /**
  * The INPS ISEE attestations of the demo households, in cents. An attestation is retrievable
@@ -25,7 +24,7 @@ function residents(): ResidentRow[] {
   return DEMO_PEOPLE.map((p) => ({
     fiscalCode: p.fiscalCode, givenName: p.givenName, familyName: p.familyName, sex: p.sex,
     birthDate: new Date(`${p.birthDate}T00:00:00Z`), birthPlace: p.birthPlace, citizenship: p.citizenship,
-    address: withRelationship(DEMO_FAMILIES[p.familyId]!, p.relationship as Relationship), familyId: p.familyId,
+    address: DEMO_FAMILIES[p.familyId]!, familyId: p.familyId, relationship: p.relationship as Relationship,
   }));
 }
 

@@ -6,16 +6,7 @@ export const RELATIONSHIPS: readonly Relationship[] = [
   'fratello_sorella', 'nipote', 'suocero', 'genero_nuora', 'altro_parente', 'altro',
 ];
 
-/**
- * AnprResident has no relationship column yet, so the fixtures keep the relationship to the
- * family sheet's holder beside the address in its JSON (`address.relationship`). This is the
- * one place that knows; when the column exists only this function and the fixtures change.
- */
-export function relationshipOf(storedAddress: unknown): Relationship {
-  const value = (storedAddress as { relationship?: unknown } | null)?.relationship;
-  return RELATIONSHIPS.includes(value as Relationship) ? (value as Relationship) : 'altro';
-}
-
-export function withRelationship(address: object, relationship: Relationship): object {
-  return { ...address, relationship };
+/** A stored relationship code, or `altro` for anything the fixtures do not know. */
+export function relationshipOf(stored: unknown): Relationship {
+  return RELATIONSHIPS.includes(stored as Relationship) ? (stored as Relationship) : 'altro';
 }
