@@ -1,10 +1,31 @@
 import { canonicalJson, sha256Hex } from '../shared/canonical-json.js';
 import type { Tx } from '../shared/prisma.js';
-import { auditRepository } from './audit.repository.js';
+import { appendEventCtes, auditRepository, type AuditRow } from './audit.repository.js';
 import { GENESIS, type AuditEntry } from './audit.types.js';
 
-function hashOf(prevHash: string, row: { enteId: string | null; actorId: string | null; actorKind: string; action: string; subjectType: string; subjectId: string | null; data: object; at: Date }): string {
-  return sha256Hex(prevHash + canonicalJson({ ...row, at: row.at.toISOString() }));
+function canonOf(row: AuditRow): string {
+  return canonicalJson({ ...row, at: row.at.toISOString() });
+}
+
+export function hashOf(prevHash: string, row: AuditRow): string {
+  return sha256Hex(prevHash + canonOf(row));
+}
+
+/** The row, its canonical JSON and the hash it gets if it opens its chain. */
+export function prepareEvent(entry: AuditEntry, at = new Date()): { row: AuditRow; canon: string; firstHash: string } {
+  const row: AuditRow = {
+    enteId: entry.enteId ?? null, actorId: entry.actorId ?? null, actorKind: entry.actorKind,
+    action: entry.action, subjectType: entry.subjectType, subjectId: entry.subjectId ?? null,
+    data: entry.data ?? {}, at,
+  };
+  const canon = canonOf(row);
+  return { row, canon, firstHash: sha256Hex(GENESIS + canon) };
+}
+
+/** For statements that write a change and its audit event at once (see appendEventCtes). */
+export function auditCtes(entry: AuditEntry, at?: Date) {
+  const { row, canon, firstHash } = prepareEvent(entry, at);
+  return appendEventCtes(row, canon, firstHash);
 }
 
 /**
@@ -13,29 +34,28 @@ function hashOf(prevHash: string, row: { enteId: string | null; actorId: string 
  */
 export const auditService = {
   async record(tx: Tx, entry: AuditEntry): Promise<void> {
-    await auditRepository.lockChain(tx, entry.enteId);
-    const prevHash = (await auditRepository.lastHash(tx, entry.enteId)) ?? GENESIS;
-    const row = {
-      enteId: entry.enteId ?? null, actorId: entry.actorId ?? null, actorKind: entry.actorKind,
-      action: entry.action, subjectType: entry.subjectType, subjectId: entry.subjectId ?? null,
-      data: entry.data ?? {}, at: new Date(),
-    };
-    await auditRepository.insert(tx, { ...row, prevHash, hash: hashOf(prevHash, row) });
+    const { row, canon, firstHash } = prepareEvent(entry);
+    await auditRepository.append(tx, row, canon, firstHash);
   },
 
-  /** Recomputes every chain; returns the first broken link of each broken chain. */
+  /** Recomputes every chain and checks its head; returns the first broken link of each broken chain. */
   async verify(tx: Tx): Promise<{ events: number; broken: Array<{ enteId: string | null; id: string; reason: string }> }> {
     let events = 0;
     const broken: Array<{ enteId: string | null; id: string; reason: string }> = [];
     for (const enteId of await auditRepository.chains(tx)) {
       let prev = GENESIS;
+      let lastId = '';
+      let ok = true;
       for await (const e of auditRepository.chain(tx, enteId)) {
         events++;
+        lastId = String(e.id);
         const expected = hashOf(prev, { enteId: e.enteId, actorId: e.actorId, actorKind: e.actorKind, action: e.action, subjectType: e.subjectType, subjectId: e.subjectId, data: e.data as object, at: e.at });
-        if (e.prevHash !== prev) { broken.push({ enteId, id: String(e.id), reason: 'prevHash does not match the previous event' }); break; }
-        if (e.hash !== expected) { broken.push({ enteId, id: String(e.id), reason: 'hash does not match the event' }); break; }
+        if (e.prevHash !== prev) { broken.push({ enteId, id: lastId, reason: 'prevHash does not match the previous event' }); ok = false; break; }
+        if (e.hash !== expected) { broken.push({ enteId, id: lastId, reason: 'hash does not match the event' }); ok = false; break; }
         prev = e.hash;
       }
+      // A deleted newest event would leave a valid but shorter chain: the head still names it.
+      if (ok && (await auditRepository.head(tx, enteId)) !== prev) broken.push({ enteId, id: lastId, reason: 'the chain does not end at its recorded head' });
     }
     return { events, broken };
   },

@@ -9,6 +9,11 @@ import { catalogueRepository as repo } from './catalogue.repository.js';
 import type { Ente, Evaluation, PublishedService } from './catalogue.types.js';
 import { toEvaluation } from './evaluation.js';
 import { Lru } from './lru.js';
+import { TtlCache } from './ttl-cache.js';
+import { onCatalogueChanged } from '../shared/publication-events.js';
+
+/** How stale a public catalogue lookup may be (ms): publication changes appear within this. */
+export const CATALOGUE_TTL_MS = 5_000;
 import { matchesCategory, matchesSearch, summarize, textIn, type VersionSummary } from './version-summary.js';
 
 type PublishedRow = NonNullable<Awaited<ReturnType<typeof repo.publishedService>>>;
@@ -25,8 +30,14 @@ const isAfter = (r: { createdAt: Date; id: string }, p: Position) =>
 export class CatalogueService {
   private readonly summaries = new Lru<string, VersionSummary>(2_000);
   private readonly definitions = new Lru<string, Record<string, unknown>>(300);
+  /** Ente and published-service lookups by slug, fresh within CATALOGUE_TTL_MS (see ttl-cache.ts). */
+  private readonly entiBySlug = new TtlCache<Awaited<ReturnType<typeof repo.enteBySlug>>>(CATALOGUE_TTL_MS);
+  private readonly servicesBySlug = new TtlCache<Awaited<ReturnType<typeof repo.publishedService>>>(CATALOGUE_TTL_MS);
 
-  constructor(private readonly prisma: PrismaClient, private readonly compiled: CompiledCache) {}
+  constructor(private readonly prisma: PrismaClient, private readonly compiled: CompiledCache) {
+    // Few Enti change at a time and lookups are cheap to redo: drop both caches on any change.
+    onCatalogueChanged(() => { this.entiBySlug.clear(); this.servicesBySlug.clear(); });
+  }
 
   async enti(page: Page) {
     const { rows, total } = await repo.enti(this.prisma, page);
@@ -34,11 +45,15 @@ export class CatalogueService {
   }
 
   async ente(slug: string): Promise<Ente | null> {
-    return (await repo.enteBySlug(this.prisma, slug)) as Ente | null;
+    return (await this.enteBySlug(slug)) as Ente | null;
+  }
+
+  private enteBySlug(slug: string) {
+    return this.entiBySlug.get(slug, () => repo.enteBySlug(this.prisma, slug));
   }
 
   async publishedServices(enteSlug: string, filter: ServiceFilter, page: Page) {
-    const ente = await repo.enteBySlug(this.prisma, enteSlug);
+    const ente = await this.enteBySlug(enteSlug);
     if (!ente) throw notFound('Ente', enteSlug);
     // Titles live in each definition's translations, per language: filter after summarizing.
     const rows = await repo.publishedServices(this.prisma, ente.id);
@@ -55,8 +70,8 @@ export class CatalogueService {
   }
 
   async publishedService(enteSlug: string, slug: string, language: string): Promise<PublishedService | null> {
-    const ente = await repo.enteBySlug(this.prisma, enteSlug);
-    const row = ente && (await repo.publishedService(this.prisma, ente.id, slug));
+    const ente = await this.enteBySlug(enteSlug);
+    const row = ente && (await this.servicesBySlug.get(`${ente.id}/${slug}`, () => repo.publishedService(this.prisma, ente.id, slug)));
     if (!row) return null;
     const summaries = await this.summariesOf(row.enteId, [row.currentVersion!.id]);
     return this.node(row, summaries.get(row.currentVersion!.id)!, language);

@@ -1,3 +1,4 @@
+import { catalogueChanged } from '../shared/publication-events.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seed } from '../seed/seed.js';
 import { startTestApp, type TestApp } from '../test-support/test-app.js';
@@ -149,6 +150,8 @@ describe('catalogue (anonymous)', () => {
   it('hides disabled services and their versions', async () => {
     const versionId = await versionOf('bonus-nuovi-nati');
     await t.services.db.prisma.service.updateMany({ where: { slug: 'bonus-nuovi-nati' }, data: { enabled: false } });
+    // Written behind the API's back, as another instance would: this one learns within the TTL.
+    catalogueChanged('any');
     try {
       const list = await t.gql(LIST, { enteSlug: 'comune-di-esempio' });
       expect(list.data.publishedServices.totalCount).toBe(5);
@@ -156,6 +159,7 @@ describe('catalogue (anonymous)', () => {
       expect((await t.gql(EVALUATE, { versionId, answers: {} })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     } finally {
       await t.services.db.prisma.service.updateMany({ where: { slug: 'bonus-nuovi-nati' }, data: { enabled: true } });
+      catalogueChanged('any');
     }
   });
 

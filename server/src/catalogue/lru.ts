@@ -12,6 +12,10 @@ export class Lru<K, V> {
     return hit;
   }
 
+  clear(): void {
+    this.entries.clear();
+  }
+
   set(key: K, value: V): void {
     this.entries.delete(key);
     this.entries.set(key, value);

@@ -10,6 +10,7 @@ import type {
   CreateServiceFromTemplateInput, CreateServiceInput, DesignerService, ImportServiceInput, UpdateWorkingCopyInput, ValidationResult,
 } from './definitions.types.js';
 import { publishIn, setEnabledIn, toVersion } from './publish.js';
+import { catalogueChanged } from '../shared/publication-events.js';
 import { activateTemplateIn, toTemplate } from './templates.js';
 import { checkDefinitionObject, createServiceIn, saveWorkingCopyIn, serviceOf, toDesignerService } from './working-copy.js';
 
@@ -95,12 +96,20 @@ export class DefinitionsService {
     return this.tx(async (tx) => toDesignerService(await saveWorkingCopyIn(tx, actor, input.id, input.definition, input.revision)));
   }
 
-  publish(actor: Actor, id: string) {
+  async publish(actor: Actor, id: string) {
+    const version = await this.publishNow(actor, id);
+    catalogueChanged(actor.enteId);
+    return version;
+  }
+
+  private publishNow(actor: Actor, id: string) {
     return this.tx(async (tx) => toVersion(await publishIn(tx, actor, id)));
   }
 
-  setEnabled(actor: Actor, id: string, enabled: boolean) {
-    return this.tx(async (tx) => toDesignerService(await setEnabledIn(tx, actor, id, enabled)));
+  async setEnabled(actor: Actor, id: string, enabled: boolean) {
+    const service = await this.tx(async (tx) => toDesignerService(await setEnabledIn(tx, actor, id, enabled)));
+    catalogueChanged(actor.enteId);
+    return service;
   }
 
   /** The working copy, or a published version's definition when `version` is given. */

@@ -1,3 +1,4 @@
+import { Prisma } from '../generated/prisma/client.js';
 import { afterPosition, newestFirst, type Page } from '../graphql/connection.js';
 import type { Tx } from '../shared/prisma.js';
 
@@ -51,6 +52,11 @@ export const draftsRepository = {
   },
 
   /** Removes the draft; its attachments lose the link (schema: SetNull) and wait for the sweeper. */
+  /** Deleting the citizen's draft of a service as a common table expression `deleted_draft`. */
+  deleteCte(userId: string, serviceId: string): Prisma.Sql {
+    return Prisma.sql`deleted_draft AS (DELETE FROM drafts WHERE user_id = ${userId}::uuid AND service_id = ${serviceId}::uuid RETURNING id)`;
+  },
+
   async delete(db: Tx, userId: string, serviceId: string): Promise<{ id: string; enteId: string } | null> {
     const row = await db.draft.findUnique({ where: { userId_serviceId: { userId, serviceId } }, select: { id: true, enteId: true } });
     if (!row) return null;

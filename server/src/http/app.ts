@@ -114,7 +114,12 @@ export async function createApp(services: Services): Promise<App> {
   return {
     server, schema, apollo, routes,
     async stop() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // close() waits for keep-alive connections to end by themselves: end the idle ones now.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const timer = setTimeout(() => server.closeAllConnections(), 2_000);
+      await closed;
+      clearTimeout(timer);
       await apollo.stop();
     },
   };

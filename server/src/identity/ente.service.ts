@@ -1,3 +1,4 @@
+import { catalogueChanged } from '../shared/publication-events.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { auditService } from '../audit/audit.service.js';
 import { canonicalJson } from '../shared/canonical-json.js';
@@ -60,8 +61,14 @@ export class EnteService {
     }
   }
 
-  update(viewer: Viewer, input: UpdateEnteInput, language: string): Promise<EnteDetails> {
+  async update(viewer: Viewer, input: UpdateEnteInput, language: string): Promise<EnteDetails> {
     const { enteId } = enteScope(viewer);
+    const updated = await this.updateNow(enteId, viewer, input, language);
+    catalogueChanged(enteId);
+    return updated;
+  }
+
+  private updateNow(enteId: string, viewer: Viewer, input: UpdateEnteInput, language: string): Promise<EnteDetails> {
     return this.prisma.$transaction(async (tx) => {
       const current = await repo.find(tx, enteId);
       if (!current) throw notFound('Ente', enteId);

@@ -1,3 +1,4 @@
+import { Prisma } from '../generated/prisma/client.js';
 import { afterPosition, newestFirst, type Page } from '../graphql/connection.js';
 import type { Tx } from '../shared/prisma.js';
 
@@ -13,10 +14,12 @@ export interface PraticaRow {
 }
 
 export interface NewPratica {
-  enteId: string; serviceId: string; serviceVersionId: string; citizenId: string; code: string;
+  id: string; enteId: string; serviceId: string; serviceVersionId: string; citizenId: string; code: string;
   answers: object; computed: object; state: string; feeCents: number | null; score: number | null;
   excluded: boolean; submittedAt: Date; stateEnteredAt: Date; dueAt: Date | null; idempotencyKey: string;
 }
+
+export type NewNumberedPratica = Omit<NewPratica, 'code'> & { year: number };
 
 /** Citizens' view of pratiche: every query names the citizen. */
 export const praticheRepository = {
@@ -40,18 +43,38 @@ export const praticheRepository = {
   },
 
   /**
-   * The next number of the Ente's year. The upsert locks the counter row until the transaction
-   * ends, so numbers are gapless: a submission that rolls back gives its number back.
+   * Numbers and writes a pratica together with its audit event, in ONE statement: the counter
+   * upsert locks the Ente's row for the year until the transaction ends (so codes are gapless:
+   * a rolled-back submission gives its number back), and the audit head's row lock orders the
+   * chain. Both locks are taken last and held for one round trip, so concurrent submissions to
+   * one Ente wait on each other for as little as possible.
    */
-  async nextNumber(tx: Tx, enteId: string, year: number): Promise<number> {
-    const rows = await tx.$queryRaw<Array<{ last: number }>>`
-      INSERT INTO pratica_counters (ente_id, year, last) VALUES (${enteId}::uuid, ${year}, 1)
-      ON CONFLICT (ente_id, year) DO UPDATE SET last = pratica_counters.last + 1
-      RETURNING last`;
-    return Number(rows[0]!.last);
-  },
-
-  create(tx: Tx, row: NewPratica): Promise<PraticaRow> {
-    return tx.pratica.create({ data: row, select: praticaSelect });
+  async insertNumbered(tx: Tx, p: NewNumberedPratica, audit: Prisma.Sql, extra: Prisma.Sql[] = []): Promise<PraticaRow & { moved: number }> {
+    const rows = await tx.$queryRaw<Array<Record<string, unknown>>>`
+      WITH counter AS (
+        INSERT INTO pratica_counters (ente_id, year, last) VALUES (${p.enteId}::uuid, ${p.year}, 1)
+        ON CONFLICT (ente_id, year) DO UPDATE SET last = pratica_counters.last + 1
+        RETURNING last
+      ), pratica AS (
+        INSERT INTO pratiche (id, ente_id, service_id, service_version_id, citizen_id, code, answers, computed, state,
+          fee_cents, score, excluded, submitted_at, state_entered_at, due_at, idempotency_key)
+        SELECT ${p.id}::uuid, ${p.enteId}::uuid, ${p.serviceId}::uuid, ${p.serviceVersionId}::uuid, ${p.citizenId}::uuid,
+          ${String(p.year)} || '-' || lpad(counter.last::text, 6, '0'), ${JSON.stringify(p.answers)}::jsonb, ${JSON.stringify(p.computed)}::jsonb,
+          ${p.state}, ${p.feeCents}::int, ${p.score}::float8, ${p.excluded}, ${p.submittedAt}::timestamptz, ${p.stateEnteredAt}::timestamptz,
+          ${p.dueAt}::timestamptz, ${p.idempotencyKey}
+        FROM counter
+        RETURNING id, ente_id, code, service_id, service_version_id, state, submitted_at, due_at, fee_cents, score, excluded,
+          protocol_number, answers, computed
+      ), ${audit}${extra.length ? Prisma.sql`, ${Prisma.join(extra, ', ')}` : Prisma.empty}
+      SELECT pratica.*, ${extra.some((x) => x.sql.includes('moved_attachments AS')) ? Prisma.sql`(SELECT count(*) FROM moved_attachments)::int` : Prisma.sql`0`} AS moved
+      FROM pratica, audit_event`;
+    const r = rows[0]!;
+    return {
+      id: r.id as string, enteId: r.ente_id as string, code: r.code as string, serviceId: r.service_id as string,
+      serviceVersionId: r.service_version_id as string, state: r.state as string, submittedAt: new Date(r.submitted_at as string),
+      dueAt: r.due_at ? new Date(r.due_at as string) : null, feeCents: r.fee_cents as number | null, score: r.score as number | null,
+      excluded: r.excluded as boolean, protocolNumber: r.protocol_number as string | null, answers: r.answers, computed: r.computed,
+      moved: Number(r.moved),
+    };
   },
 };

@@ -1,5 +1,6 @@
 import type { CompiledService } from '@sportello/schemas';
-import { auditService } from '../audit/audit.service.js';
+import { randomUUID } from 'node:crypto';
+import { auditCtes } from '../audit/audit.service.js';
 import { draftsRepository } from '../drafts/drafts.repository.js';
 import { isUuid, titleOf, type LoadedVersion, type PublishedService, type ServiceVersions } from '../drafts/service-version.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
@@ -66,30 +67,35 @@ export class PraticheService {
     return toConnection(rows, page, total, (r) => ({ at: r.submittedAt, id: r.id }), (r) => views.get(r.id)!);
   }
 
-  /** One transaction: the code, the pratica, its attachments, the draft gone, the audit event. */
+  /**
+   * One statement writes the numbered pratica, its audit event, the draft's attachments moved
+   * in and the draft deleted; its transaction only adds the check that every attachment moved.
+   * The Ente's counter and audit head are locked from that statement to the commit.
+   */
   private record(citizen: Citizen, service: PublishedService, version: LoadedVersion, draftId: string | null, verdict: Verdict, idempotencyKey: string, now: Date, unavailable: string[]): Promise<PraticaRow> {
     const { state, dueAt } = initialState(version.compiled, now);
+    const ev = verdict.evaluation;
+    const id = randomUUID();
+    const feeCents = ev.fee?.amountCents ?? null;
+    const score = ev.ranking?.score ?? null;
+    const excluded = ev.ranking?.excluded ?? false;
+    const audit = auditCtes({
+      enteId: service.enteId, actorId: citizen.userId, actorKind: 'citizen', action: 'pratica.submitted',
+      subjectType: 'pratica', subjectId: id,
+      data: { serviceId: service.id, versionId: version.id, feeCents, score, excluded, attachments: verdict.attachmentIds.length, prefillUnavailable: unavailable },
+    }, now);
+    const extra = draftId ? [draftsRepository.deleteCte(citizen.userId, service.id)] : [];
+    if (draftId && verdict.attachmentIds.length > 0) {
+      extra.unshift(attachmentsRepository.moveToPraticaCte(verdict.attachmentIds, { uploaderId: citizen.userId, enteId: service.enteId, draftId }, id));
+    }
     return this.db.$transaction(async (tx) => {
-      const year = romeYear(now);
-      const number = await repo.nextNumber(tx, service.enteId, year);
-      const ev = verdict.evaluation;
-      const row = await repo.create(tx, {
-        enteId: service.enteId, serviceId: service.id, serviceVersionId: version.id, citizenId: citizen.userId,
-        code: `${year}-${String(number).padStart(6, '0')}`, answers: verdict.answers, computed: ev.computed,
-        state, feeCents: ev.fee?.amountCents ?? null, score: ev.ranking?.score ?? null, excluded: ev.ranking?.excluded ?? false,
+      const row = await repo.insertNumbered(tx, {
+        id, enteId: service.enteId, serviceId: service.id, serviceVersionId: version.id, citizenId: citizen.userId,
+        year: romeYear(now), answers: verdict.answers, computed: ev.computed, state, feeCents, score, excluded,
         submittedAt: now, stateEnteredAt: now, dueAt, idempotencyKey,
-      });
-      if (draftId) {
-        const scope = { uploaderId: citizen.userId, enteId: service.enteId, draftId };
-        const moved = await attachmentsRepository.moveToPratica(tx, verdict.attachmentIds, scope, row.id);
-        if (moved !== verdict.attachmentIds.length) throw conflict('pratiche.attachmentsChanged');
-        await draftsRepository.delete(tx, citizen.userId, service.id);
-      }
-      await auditService.record(tx, {
-        enteId: service.enteId, actorId: citizen.userId, actorKind: 'citizen', action: 'pratica.submitted',
-        subjectType: 'pratica', subjectId: row.id,
-        data: { code: row.code, serviceId: service.id, versionId: version.id, feeCents: row.feeCents, score: row.score, excluded: row.excluded, attachments: verdict.attachmentIds.length, prefillUnavailable: unavailable },
-      });
+      }, audit, extra);
+      // An attachment removed or moved meanwhile: roll everything back rather than lose a file.
+      if (row.moved !== verdict.attachmentIds.length && draftId) throw conflict('pratiche.attachmentsChanged');
       return row;
     });
   }

@@ -3,7 +3,14 @@ import type { PrismaClient } from '../generated/prisma/client.js';
 /** A Prisma client or an interactive transaction's client: repositories accept either. */
 export type Tx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
 
-/** Prisma's unique-violation code (P2002), the same on PGlite and PostgreSQL (STACK.md). */
+/**
+ * A unique violation: P2002 from Prisma's own queries (the same on PGlite and PostgreSQL,
+ * STACK.md), or P2010 from a raw query, whose driver-adapter cause says UniqueConstraintViolation.
+ */
 export function isUniqueViolation(e: unknown): boolean {
-  return typeof e === 'object' && e !== null && (e as { code?: string }).code === 'P2002';
+  if (typeof e !== 'object' || e === null) return false;
+  const { code, meta } = e as { code?: string; meta?: { driverAdapterError?: { cause?: { kind?: string; originalCode?: string } } } };
+  if (code === 'P2002') return true;
+  const cause = meta?.driverAdapterError?.cause;
+  return code === 'P2010' && (cause?.kind === 'UniqueConstraintViolation' || cause?.originalCode === '23505');
 }

@@ -1,3 +1,4 @@
+import { Prisma } from '../generated/prisma/client.js';
 import type { Tx } from '../shared/prisma.js';
 
 export interface NewAttachment {
@@ -22,6 +23,19 @@ export const attachmentsRepository = {
   /** Those of `ids` still waiting on the citizen's draft for that Ente's service (not yet in a pratica). */
   onDraft(db: Tx, ids: string[], scope: { uploaderId: string; enteId: string; draftId: string }): Promise<AttachmentRow[]> {
     return db.attachment.findMany({ where: { id: { in: ids }, ...scope, praticaId: null }, select: attachmentSelect });
+  },
+
+  /**
+   * The same move as a common table expression `moved_attachments`, for the statement that
+   * writes the pratica (the foreign key to the new pratica is checked at the end of it).
+   */
+  moveToPraticaCte(ids: string[], scope: { uploaderId: string; enteId: string; draftId: string }, praticaId: string): Prisma.Sql {
+    return Prisma.sql`moved_attachments AS (
+      UPDATE attachments SET pratica_id = ${praticaId}::uuid, draft_id = NULL
+      WHERE id = ANY(${ids}::uuid[]) AND uploader_id = ${scope.uploaderId}::uuid AND ente_id = ${scope.enteId}::uuid
+        AND draft_id = ${scope.draftId}::uuid AND pratica_id IS NULL
+      RETURNING id
+    )`;
   },
 
   /** Moves the draft's attachments into the pratica; returns how many moved (a race shows as fewer). */

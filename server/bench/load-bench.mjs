@@ -1,0 +1,196 @@
+#!/usr/bin/env node
+// Load benchmark: the built server in a child process, autocannon in this one, loopback only.
+// Usage: node server/bench/load-bench.mjs [--db pglite|postgres|both] [--seconds 10] [--connections 50] [--rounds 3]
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import net from 'node:net';
+import autocannon from 'autocannon';
+import pg from 'pg';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const serverMain = path.join(here, '..', 'dist', 'main.js');
+const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []));
+const seconds = Number(args.seconds ?? 10);
+const connections = Number(args.connections ?? 50);
+const rounds = Number(args.rounds ?? 3);
+const pgAdminUrl = process.env.BENCH_DATABASE_URL ?? 'postgresql://root@127.0.0.1:5432/test';
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+    s.on('error', reject);
+  });
+}
+
+async function postgresReachable() {
+  const c = new pg.Client({ connectionString: pgAdminUrl });
+  try { await c.connect(); await c.end(); return true; } catch { return false; }
+}
+
+async function withAdmin(sql) {
+  const c = new pg.Client({ connectionString: pgAdminUrl });
+  await c.connect();
+  try { await c.query(sql); } finally { await c.end(); }
+}
+
+/** Starts the server on a fresh database; resolves when /health answers. */
+async function startServer(kind) {
+  const port = await freePort();
+  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'development' };
+  let cleanup = async () => {};
+  if (kind === 'pglite') {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sportello-bench-'));
+    env.SPORTELLO_DATA_DIR = dir;
+    delete env.DATABASE_URL;
+    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+  } else {
+    const name = `sportello_bench_${Date.now().toString(36)}`;
+    await withAdmin(`CREATE DATABASE "${name}"`);
+    const url = new URL(pgAdminUrl);
+    url.pathname = `/${name}`;
+    env.DATABASE_URL = url.toString();
+    cleanup = async () => withAdmin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  }
+  const child = spawn(process.execPath, [serverMain], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  child.stdout.on('data', (d) => { log += d; });
+  child.stderr.on('data', (d) => { log += d; });
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited:\n${log}`);
+    try { if ((await fetch(`${base}/health`)).ok) break; } catch { /* not yet */ }
+    if (Date.now() > deadline) throw new Error(`server did not start:\n${log}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    base,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      await cleanup();
+    },
+  };
+}
+
+async function gql(base, query, variables, token) {
+  const res = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await res.json();
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+function run(opts) {
+  return new Promise((resolve, reject) => {
+    autocannon(opts, (err, result) => (err ? reject(err) : resolve(result)));
+  });
+}
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
+
+
+
+const FOIA = {
+  qualita: 'privato',
+  tipoAccesso: 'civico_generalizzato',
+  documenti: [{ descrizione: 'Contratto di appalto del servizio di refezione scolastica 2025-2028', ufficio: 'Ufficio Servizi scolastici' }],
+  modalita: 'copia_semplice',
+  pagineStimate: 40,
+  consegna: 'email',
+  dichiarazioneVeridicita: true,
+  privacy: true,
+};
+
+const READ_QUERY = `query Service($ente: String!, $slug: String!) {
+  publishedService(enteSlug: $ente, slug: $slug, language: "it") { id slug title version versionId definition(language: "it") }
+}`;
+const SUBMIT = `mutation Submit($input: SubmitPraticaInput!) { submitPratica(input: $input) { id code state feeCents } }`;
+
+/** Logs in a demo citizen, finds the service, prefills valid answers and checks one submission. */
+async function prepare(base) {
+  const users = (await gql(base, '{ devUsers { id fiscalCode platformAdmin memberships { roles } } }')).devUsers;
+  const citizen = users.find((u) => u.fiscalCode && u.memberships.length === 0 && !u.platformAdmin);
+  const token = (await gql(base, 'mutation($id: ID!) { devLogin(userId: $id) { token } }', { id: citizen.id })).devLogin.token;
+  const ente = 'comune-di-esempio';
+  const slug = 'accesso-agli-atti';
+  const service = (await gql(base, READ_QUERY, { ente, slug })).publishedService;
+  const pre = (await gql(base, 'query($id: ID!) { prefill(serviceId: $id) { answers } }', { id: service.id }, token)).prefill.answers;
+  const answers = { ...pre, ...FOIA, richiedente: { telefono: '333 1234567', ...pre.richiedente }, indirizzoConsegna: pre.richiedente?.email ?? 'cittadino@example.it' };
+  const first = await gql(base, SUBMIT, { input: { serviceId: service.id, answers, idempotencyKey: `bench-check-${Date.now()}` } }, token);
+  if (!first.submitPratica?.code) throw new Error('the sample submission was rejected');
+  return { token, ente, slug, serviceId: service.id, answers };
+}
+
+async function measure(base, ctx, kind) {
+  let errors = 0;
+  let n = 0;
+  const headers = { 'content-type': 'application/json', ...(kind === 'submit' ? { authorization: `Bearer ${ctx.token}` } : {}) };
+  const readBody = JSON.stringify({ query: READ_QUERY, variables: { ente: ctx.ente, slug: ctx.slug } });
+  const result = await run({
+    url: `${base}/graphql`, connections, duration: seconds, pipelining: 1,
+    requests: [{
+      method: 'POST', path: '/graphql', headers,
+      ...(kind === 'read'
+        ? { body: readBody }
+        : { setupRequest: (req) => ({ ...req, body: JSON.stringify({ query: SUBMIT, variables: { input: { serviceId: ctx.serviceId, answers: ctx.answers, idempotencyKey: `bench-${process.pid}-${Date.now()}-${n++}` } } }) }) }),
+      onResponse: (status, body) => { if (status !== 200 || body.includes('"errors"')) errors++; },
+    }],
+  });
+  return {
+    rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99,
+    total: result.requests.total, non2xx: result.non2xx, errors: errors + result.errors,
+  };
+}
+
+async function benchDatabase(kind) {
+  const server = await startServer(kind);
+  try {
+    const ctx = await prepare(server.base);
+    const rows = { read: [], submit: [] };
+    await measure(server.base, ctx, 'read'); // warm-up: JIT, caches, connection pool
+    for (let r = 0; r < rounds; r++) {
+      rows.read.push(await measure(server.base, ctx, 'read'));
+      rows.submit.push(await measure(server.base, ctx, 'submit'));
+    }
+    const summary = (list) => ({
+      rps: Math.round(median(list.map((x) => x.rps))), p50: median(list.map((x) => x.p50)), p99: median(list.map((x) => x.p99)),
+      errors: list.reduce((s, x) => s + x.errors + x.non2xx, 0), requests: list.reduce((s, x) => s + x.total, 0),
+    });
+    return { read: summary(rows.read), submit: summary(rows.submit), rounds: rows };
+  } finally {
+    await server.stop();
+  }
+}
+
+async function main() {
+  if (!existsSync(serverMain)) throw new Error('Build first: npm run build (server/dist/main.js is missing)');
+  const wanted = args.db ?? 'both';
+  const kinds = wanted === 'both' ? ['postgres', 'pglite'] : [wanted];
+  if (kinds.includes('postgres') && !(await postgresReachable())) {
+    if (wanted === 'postgres') throw new Error(`PostgreSQL not reachable at ${pgAdminUrl}`);
+    console.log(`PostgreSQL not reachable at ${pgAdminUrl}: PGlite only`);
+    kinds.splice(kinds.indexOf('postgres'), 1);
+  }
+  console.log(`${connections} connections, ${seconds} s per run, median of ${rounds} rounds, loopback only\n`);
+  const results = {};
+  for (const kind of kinds) results[kind] = await benchDatabase(kind);
+  console.log('| database | operation | req/s | p50 ms | p99 ms | requests | errors |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const [kind, r] of Object.entries(results)) {
+    for (const op of ['read', 'submit']) {
+      const x = r[op];
+      console.log(`| ${kind} | ${op === 'read' ? 'publishedService (with definition)' : 'submitPratica'} | ${x.rps} | ${x.p50} | ${x.p99} | ${x.requests} | ${x.errors} |`);
+    }
+  }
+  const out = Object.fromEntries(Object.entries(results).map(([k, r]) => [k, { read: r.read, submit: r.submit }]));
+  console.log('RESULT ' + JSON.stringify({ connections, seconds, rounds, ...out }));
+}
+
+main().catch((e) => { console.error(e.message ?? e); process.exit(1); });
