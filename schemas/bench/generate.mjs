@@ -13,8 +13,12 @@
  * visible and not computed: type, range, pattern, format, enum, maxLength/minLength, a missing
  * statically required field, too many rows. Each is checked to be invalid for evaluate and Ajv.
  *
- * Usage: generateSuite(definition, { engine, n, seed, today }) where engine is the Sportello
- * module ({ compile, evaluate, clean, italianFormats }), from dist or from src.
+ * Rule-broken (optional): a valid submission with a few answers redrawn, still valid for the data
+ * schema, that only Sportello's rules reject (see ruleBrokenOne).
+ *
+ * Usage: generateSuite(definition, { engine, n, seed, today, ruleBroken }) where engine is the
+ * Sportello module ({ compile, evaluate, clean, italianFormats }), from dist or from src.
+ * BENCH_DEBUG=1 in the environment prints why a draw had to restart.
  */
 import { buildModel, clone, enumOf, fieldPathOfPointer, getAt, isHidden, listVarOf, pointerOf, setAt, typesOf, varsOf } from './model.mjs';
 import { compileRaw } from './ajv-floor.mjs';
@@ -96,6 +100,9 @@ function numberValue(rng, schema, hints, integer) {
     x = c + (rng.next() * 2 - 1) * spread;
   } else if (rng.bool(0.1)) {
     x = rng.bool() ? lo : hi;
+  } else if (lo >= 0 && hi - lo > 10_000) {
+    // Wide ranges (incomes, amounts): log-uniform, so most values are plausible, not near the cap.
+    x = lo + Math.expm1(rng.next() * Math.log1p(hi - lo));
   } else {
     x = lo + rng.next() * (hi - lo);
   }
@@ -526,17 +533,66 @@ function invalidOne(rng, ctx, base, stats) {
 }
 
 /**
- * @param {any} definition a service definition
- * @param {{ engine: any, n?: number, seed?: number, today?: string }} options
- * @returns {{ valid: any[], invalid: Array<{ data: any, broken: Array<{kind: string, pointer: string}> }>, stats: any }}
+ * A valid submission with one to three visible answers redrawn (each still valid for the data
+ * schema) until Sportello reports errors that only its rules explain: an `error` rule that now
+ * holds, or a field a `require` rule now requires left empty. Plain Ajv accepts these by
+ * design (it knows no rules); the rule-aware tools must reject them. They keep the converters'
+ * rules honest, beside the schema-level invalid submissions.
  */
-export function generateSuite(definition, { engine, n = 100, seed = 20261125, today = DEFAULT_TODAY } = {}) {
+function ruleBrokenOne(rng, ctx, base, stats) {
+  const { model } = ctx;
+  const ev = ctx.evaluate(base);
+  const hidden = new Set(ev.hidden);
+  const candidates = [];
+  const visit = (path, pointer, value) => {
+    const f = model.fields.get(path);
+    if (isHidden(hidden, pointer) || model.computed.has(path)) return;
+    if (f.kind === 'object') { f.children.forEach((c) => visit(c, `${pointer}/${model.fields.get(c).name}`, value?.[model.fields.get(c).name])); return; }
+    if (f.kind === 'group') {
+      if (Array.isArray(value)) value.forEach((row, i) => f.children.forEach((c) => visit(c, `${pointer}/${i}/${model.fields.get(c).name}`, row?.[model.fields.get(c).name])));
+      return;
+    }
+    candidates.push({ path, pointer });
+    if (value !== undefined && !f.requiredStatic) candidates.push({ path, pointer, remove: true });
+  };
+  for (const root of model.roots) visit(root, pointerOf(root), base[model.fields.get(root).name]);
+  for (let attempt = 0; attempt < 60 && candidates.length; attempt++) {
+    const data = clone(base);
+    const count = rng.int(1, 3);
+    for (let k = 0; k < count; k++) {
+      const c = rng.pick(candidates);
+      if (c.remove) setAt(data, c.pointer, undefined);
+      else setAt(data, c.pointer, valueFor(rng, model.fields.get(c.path), ctx, true));
+    }
+    const after = ctx.evaluate(data);
+    for (const [ptr, value] of Object.entries(after.computed)) setAt(data, ptr, clone(value));
+    const check = ctx.evaluate(data);
+    if (check.valid || !ctx.raw(data)) continue;
+    const rules = [...new Set(check.errors.map((e) => e.rule ?? (e.key === 'error.required' ? 'require' : null)))];
+    if (rules.includes(null)) continue;
+    for (const r of rules) stats.rulesBroken[r] = (stats.rulesBroken[r] ?? 0) + 1;
+    return { data, broken: check.errors.map((e) => ({ kind: e.rule ? `rule ${e.rule}` : 'required by rule', pointer: e.pointer })) };
+  }
+  return null;
+}
+
+/**
+ * @param {any} definition a service definition
+ * @param {{ engine: any, n?: number, seed?: number, today?: string, ruleBroken?: number }} options
+ * @returns {{ valid: any[], invalid: Array<{ data: any, broken: Array<{kind: string, pointer: string}> }>, ruleBroken: Array<{ data: any, broken: any[] }>, stats: any }}
+ */
+export function generateSuite(definition, { engine, n = 100, seed = 20261125, today = DEFAULT_TODAY, ruleBroken = 0 } = {}) {
   const ctx = createContext(definition, engine, today);
   const rng = R.createRng(seed);
-  const stats = { repairs: 0, restarts: 0, rejectedMutations: 0, kinds: {} };
+  const stats = { repairs: 0, restarts: 0, rejectedMutations: 0, kinds: {}, rulesBroken: {} };
   const valid = [];
   for (let i = 0; i < n; i++) valid.push(validOne(rng.fork(), ctx, stats));
   const invalid = [];
   for (let i = 0; i < n; i++) invalid.push(invalidOne(rng.fork(), ctx, valid[i % valid.length], stats));
-  return { valid, invalid, stats };
+  const broken = [];
+  for (let i = 0; i < ruleBroken * 3 && broken.length < ruleBroken; i++) {
+    const item = ruleBrokenOne(rng.fork(), ctx, valid[i % valid.length], stats);
+    if (item) broken.push(item);
+  }
+  return { valid, invalid, ruleBroken: broken, stats };
 }

@@ -19,7 +19,8 @@
  *   operators and the formats -> json-logic-js operations (registerFormioOperations);
  * - an expression json-logic-js cannot read (a var climbing out of a filter with "../../") ->
  *   validate.custom / customConditional / calculateValue JavaScript, Form.io's own escape hatch.
- * clearOnHide is false everywhere: Sportello keeps hidden answers visible to rules until clean().
+ * clearOnHide stays at Form.io's default (true): as in Sportello, an answer the citizen can no
+ * longer see takes no part in the rules.
  */
 import formioCore from '@formio/core';
 import { buildModel, enumOf, typesOf } from './model.mjs';
@@ -114,7 +115,8 @@ function visibility(rules, env, inRow) {
   const show = rules.filter((r) => r.type === 'show');
   const hide = rules.filter((r) => r.type === 'hide');
   if (show.length + hide.length === 0) return undefined;
-  const parts = [...show, ...hide].map((r) => expr(r.when, env, { rowVar: inRow ? 'row' : undefined, indexVar: inRow ? ROW_INDEX : undefined }));
+  const jsEnv = { rowVar: inRow ? 'row' : undefined, indexVar: inRow ? ROW_INDEX : undefined };
+  const parts = [...show, ...hide].map((r) => expr(r.when, env, jsEnv));
   if (parts.every((p) => p.json !== undefined)) {
     const s = parts.slice(0, show.length).map((p) => p.json);
     const h = parts.slice(show.length).map((p) => p.json);
@@ -123,10 +125,11 @@ function visibility(rules, env, inRow) {
     if (s.length) conds.push({ or: s });
     return { conditional: { json: conds.length === 1 ? conds[0] : { and: conds } } };
   }
+  // One of them needs JavaScript: the whole condition becomes a customConditional.
   const H = 'globalThis.__sportelloBench';
-  const js = (p) => p.js ?? `(() => { throw new Error('mixed'); })()`;
-  const s = parts.slice(0, show.length).map((p) => `${H}.truthy(${js(p)})`);
-  const h = parts.slice(show.length).map((p) => `${H}.truthy(${js(p)})`);
+  const js = [...show, ...hide].map((r) => `${H}.truthy(${logicToJs(r.when, { today: env.today, ...jsEnv })})`);
+  const s = js.slice(0, show.length);
+  const h = js.slice(show.length);
   return { customConditional: `show = ${h.length ? `!(${h.join(' || ')})` : 'true'} && ${s.length ? `(${s.join(' || ')})` : 'true'};` };
 }
 
@@ -141,7 +144,6 @@ function componentFor(field, model, env) {
     label: label(def, ui.label, field.name),
     input: true,
     tableView: false,
-    clearOnHide: false,
     validate: {},
   };
   const checks = []; // [brokenWhen (JSON Logic), message]
