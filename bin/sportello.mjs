@@ -11,6 +11,7 @@ Commands:
   evaluate DEFINITION ANSWERS [--locale L] [--today YYYY-MM-DD]
                                         evaluate answers against a definition, print the result as JSON
   seed                                  create the demo data (Enti, users, services, registry fixtures)
+  audit verify                          recompute the audit log's hash chains; exit 1 on a broken one
                                         where missing, in the database DATABASE_URL or SPORTELLO_DATA_DIR names
   help                                  show this text
 `;
@@ -89,13 +90,23 @@ async function evaluateCommand(args) {
 
 async function seedCommand(args) {
   if (args.length > 0) throw new Error('seed: takes no arguments (the database comes from DATABASE_URL or SPORTELLO_DATA_DIR)');
-  const cli = fileURLToPath(new URL('../server/dist/seed/seed-cli.js', import.meta.url));
+  return runServerCli('seed/seed-cli.js', []);
+}
+
+async function auditCommand(args) {
+  if (args[0] !== 'verify' || args.length !== 1) throw new Error('audit: usage `sportello audit verify`');
+  return runServerCli('audit/audit-cli.js', ['verify']);
+}
+
+/** Runs one of the built server's command scripts with this environment (DATABASE_URL, ...). */
+async function runServerCli(script, cliArgs) {
+  const cli = fileURLToPath(new URL(`../server/dist/${script}`, import.meta.url));
   if (!existsSync(cli)) {
     console.error('The server is not built: run `npm run build` first.');
     return 1;
   }
   // A child process keeps the server's dependencies out of this command's other paths.
-  const child = spawn(process.execPath, [cli], { stdio: 'inherit', env: process.env });
+  const child = spawn(process.execPath, [cli, ...cliArgs], { stdio: 'inherit', env: process.env });
   return new Promise((resolve, reject) => {
     child.on('error', reject);
     child.on('exit', (code, signal) => resolve(signal ? 1 : (code ?? 1)));
@@ -108,6 +119,7 @@ async function main(argv) {
     case 'check': return check(args);
     case 'evaluate': return evaluateCommand(args);
     case 'seed': return seedCommand(args);
+    case 'audit': return auditCommand(args);
     case undefined: case 'help': case '--help': case '-h':
       process.stdout.write(USAGE);
       return command === undefined ? 1 : 0;

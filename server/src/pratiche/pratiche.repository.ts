@@ -46,10 +46,12 @@ export const praticheRepository = {
    * Numbers and writes a pratica together with its audit event, in ONE statement: the counter
    * upsert locks the Ente's row for the year until the transaction ends (so codes are gapless:
    * a rolled-back submission gives its number back), and the audit head's row lock orders the
-   * chain. Both locks are taken last and held for one round trip, so concurrent submissions to
-   * one Ente wait on each other for as little as possible.
+   * chain. Run on its own (autocommit), the statement is atomic and releases both locks as it
+   * ends: concurrent submissions to one Ente wait on each other for one statement only, never
+   * for a round trip to the application. If an attachment to move is gone, sportello_assert
+   * fails the statement and nothing is written.
    */
-  async insertNumbered(tx: Tx, p: NewNumberedPratica, audit: Prisma.Sql, extra: Prisma.Sql[] = []): Promise<PraticaRow & { moved: number }> {
+  async insertNumbered(tx: Tx, p: NewNumberedPratica, audit: Prisma.Sql, extra: Prisma.Sql[] = [], expectedMoves = 0): Promise<PraticaRow> {
     const rows = await tx.$queryRaw<Array<Record<string, unknown>>>`
       WITH counter AS (
         INSERT INTO pratica_counters (ente_id, year, last) VALUES (${p.enteId}::uuid, ${p.year}, 1)
@@ -66,15 +68,14 @@ export const praticheRepository = {
         RETURNING id, ente_id, code, service_id, service_version_id, state, submitted_at, due_at, fee_cents, score, excluded,
           protocol_number, answers, computed
       ), ${audit}${extra.length ? Prisma.sql`, ${Prisma.join(extra, ', ')}` : Prisma.empty}
-      SELECT pratica.*, ${extra.some((x) => x.sql.includes('moved_attachments AS')) ? Prisma.sql`(SELECT count(*) FROM moved_attachments)::int` : Prisma.sql`0`} AS moved
-      FROM pratica, audit_event`;
+      SELECT pratica.* FROM pratica, audit_event
+      ${expectedMoves > 0 ? Prisma.sql`WHERE sportello_assert((SELECT count(*) FROM moved_attachments) = ${expectedMoves}, 'pratiche.attachmentsChanged')` : Prisma.empty}`;
     const r = rows[0]!;
     return {
       id: r.id as string, enteId: r.ente_id as string, code: r.code as string, serviceId: r.service_id as string,
       serviceVersionId: r.service_version_id as string, state: r.state as string, submittedAt: new Date(r.submitted_at as string),
       dueAt: r.due_at ? new Date(r.due_at as string) : null, feeCents: r.fee_cents as number | null, score: r.score as number | null,
       excluded: r.excluded as boolean, protocolNumber: r.protocol_number as string | null, answers: r.answers, computed: r.computed,
-      moved: Number(r.moved),
     };
   },
 };

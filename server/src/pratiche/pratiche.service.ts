@@ -8,7 +8,7 @@ import { pageOf, toConnection, type PageArgs } from '../graphql/connection.js';
 import type { PrefillService } from '../registries/prefill.service.js';
 import { romeDate, romeYear, systemClock, type Clock } from '../shared/clock.js';
 import { badInput, conflict, notFound } from '../shared/domain-error.js';
-import { isUniqueViolation } from '../shared/prisma.js';
+import { isAssertion, isUniqueViolation } from '../shared/prisma.js';
 import { attachmentsRepository } from '../storage/attachments.repository.js';
 import { overlay } from './locked-prefill.js';
 import { praticheRepository as repo, type PraticaRow } from './pratiche.repository.js';
@@ -69,10 +69,10 @@ export class PraticheService {
 
   /**
    * One statement writes the numbered pratica, its audit event, the draft's attachments moved
-   * in and the draft deleted; its transaction only adds the check that every attachment moved.
-   * The Ente's counter and audit head are locked from that statement to the commit.
+   * in and the draft deleted, and checks that every attachment moved: atomic on its own, and
+   * the Ente's counter and audit head are locked only while it runs.
    */
-  private record(citizen: Citizen, service: PublishedService, version: LoadedVersion, draftId: string | null, verdict: Verdict, idempotencyKey: string, now: Date, unavailable: string[]): Promise<PraticaRow> {
+  private async record(citizen: Citizen, service: PublishedService, version: LoadedVersion, draftId: string | null, verdict: Verdict, idempotencyKey: string, now: Date, unavailable: string[]): Promise<PraticaRow> {
     const { state, dueAt } = initialState(version.compiled, now);
     const ev = verdict.evaluation;
     const id = randomUUID();
@@ -88,16 +88,18 @@ export class PraticheService {
     if (draftId && verdict.attachmentIds.length > 0) {
       extra.unshift(attachmentsRepository.moveToPraticaCte(verdict.attachmentIds, { uploaderId: citizen.userId, enteId: service.enteId, draftId }, id));
     }
-    return this.db.$transaction(async (tx) => {
-      const row = await repo.insertNumbered(tx, {
+    const expectedMoves = draftId ? verdict.attachmentIds.length : 0;
+    try {
+      return await repo.insertNumbered(this.db, {
         id, enteId: service.enteId, serviceId: service.id, serviceVersionId: version.id, citizenId: citizen.userId,
         year: romeYear(now), answers: verdict.answers, computed: ev.computed, state, feeCents, score, excluded,
         submittedAt: now, stateEnteredAt: now, dueAt, idempotencyKey,
-      }, audit, extra);
-      // An attachment removed or moved meanwhile: roll everything back rather than lose a file.
-      if (row.moved !== verdict.attachmentIds.length && draftId) throw conflict('pratiche.attachmentsChanged');
-      return row;
-    });
+      }, audit, extra, expectedMoves);
+    } catch (e) {
+      // An attachment removed or moved meanwhile: nothing was written rather than lose a file.
+      if (isAssertion(e, 'pratiche.attachmentsChanged')) throw conflict('pratiche.attachmentsChanged');
+      throw e;
+    }
   }
 
   private async view(row: PraticaRow, language: string): Promise<Pratica> {
