@@ -57,10 +57,6 @@ export const operatorRepository = {
     return tx.user.create({ data, select: personFields });
   },
 
-  completeUser(tx: Tx, id: string, data: { email?: string; fiscalCode?: string }) {
-    return tx.user.update({ where: { id }, data, select: personFields });
-  },
-
   addRoles(tx: Tx, userId: string, enteId: string, roles: Role[]) {
     return tx.membership.createMany({ data: roles.map((role) => ({ userId, enteId, role })), skipDuplicates: true });
   },

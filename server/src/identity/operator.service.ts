@@ -53,22 +53,25 @@ export class OperatorService {
     }
   }
 
-  /** Inside the caller's transaction: the person (found or created) gets the roles in the Ente. */
+  /**
+   * Inside the caller's transaction: the person gets the roles in the Ente. An existing person
+   * is found by e-mail only (the invitation's channel) and linked as they are: an Ente's admin
+   * never writes another person's record, which may belong to other Enti (a fiscal code written
+   * here would let whoever logs in with it through SPID take over that account). A fiscal code
+   * that is already someone's, under another e-mail, is refused without saying whose.
+   */
   async enroll(tx: Tx, enteId: string, person: Person, roles: Role[], language: string, at = ''): Promise<{ userId: string; created: boolean }> {
     const { email, givenName, familyName, fiscalCode } = person;
     const byEmail = await repo.byEmail(tx, email);
-    const byCf = fiscalCode ? await repo.byFiscalCode(tx, fiscalCode) : null;
-    // The e-mail and the fiscal code name two different people, or the person has another code.
-    if (byEmail && byCf && byEmail.id !== byCf.id) throw duplicate(language, `${at}/fiscalCode`, 'fiscalCode');
-    let user = byEmail ?? byCf;
-    if (user && fiscalCode && user.fiscalCode && user.fiscalCode !== fiscalCode) throw duplicate(language, `${at}/email`, 'email');
-    const created = !user;
-    if (!user) user = await repo.createUser(tx, { email, givenName, familyName, fiscalCode });
-    else if (!user.email || (fiscalCode && !user.fiscalCode)) {
-      user = await repo.completeUser(tx, user.id, { email: user.email ?? email, fiscalCode: user.fiscalCode ?? fiscalCode ?? undefined });
+    if (byEmail) {
+      if (fiscalCode && byEmail.fiscalCode && byEmail.fiscalCode !== fiscalCode) throw duplicate(language, `${at}/fiscalCode`, 'fiscalCode');
+      await repo.addRoles(tx, byEmail.id, enteId, roles);
+      return { userId: byEmail.id, created: false };
     }
+    if (fiscalCode && (await repo.byFiscalCode(tx, fiscalCode))) throw duplicate(language, `${at}/fiscalCode`, 'fiscalCode');
+    const user = await repo.createUser(tx, { email, givenName, familyName, fiscalCode });
     await repo.addRoles(tx, user.id, enteId, roles);
-    return { userId: user.id, created };
+    return { userId: user.id, created: true };
   }
 
   grantRole(viewer: Viewer, userId: string, role: Role): Promise<Operator> {

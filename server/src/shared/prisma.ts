@@ -14,3 +14,10 @@ export function isUniqueViolation(e: unknown): boolean {
   const cause = meta?.driverAdapterError?.cause;
   return code === 'P2010' && (cause?.kind === 'UniqueConstraintViolation' || cause?.originalCode === '23505');
 }
+
+/** A sportello_assert(ok, message) failure (SQLSTATE P0001) raised by a raw statement. */
+export function isAssertion(e: unknown, message: string): boolean {
+  const cause = (e as { meta?: { driverAdapterError?: { cause?: { originalCode?: string; originalMessage?: string; message?: string } } } })?.meta?.driverAdapterError?.cause;
+  const text = cause?.originalMessage ?? cause?.message ?? (e instanceof Error ? e.message : '');
+  return (cause?.originalCode === 'P0001' || text.includes(message)) && text.includes(message);
+}

@@ -1,0 +1,205 @@
+import { expect } from 'vitest';
+import { randomFiscalCode } from '../test-support/fixtures.js';
+import { attempt, type CheckContext, type OperationCase, type Outcome } from './tenant-isolation.probes.js';
+import { API_KEY, ME, OFFICE, OPERATOR, PRATICA, SERVICE, allOfA, ownedByCaller, template } from './tenant-isolation.queries.js';
+import { ALL_SCOPES, type Caller, type World } from './tenant-isolation.world.js';
+
+// Every Mutation field, aimed at Ente B by A's callers. After each call the test reads B's rows
+// back (tenant-isolation.probes.ts snapshotOf) and requires them unchanged.
+
+const notFound = { error: 'NOT_FOUND' } as const;
+const forbidden = { error: 'FORBIDDEN' } as const;
+const designers = { kind: 'staff', callers: ['designer', 'apiKey'] } as const;
+const admins = { kind: 'staff', callers: ['admin'] } as const;
+const onlyDesigners = { kind: 'staff', callers: ['designer'] } as const;
+const person = { kind: 'person' } as const;
+
+/** A created row is A's, whatever of B's the input imitated. */
+const createdInA = (model: 'service' | 'office' | 'apiKey', pick: (v: any) => string = (v) => v.id): Outcome =>
+  ({ data: (v: any, ctx: CheckContext) => allOfA(ctx, model, [pick(v)]) });
+const isA = (pick: (w: World) => string, at: (v: any) => string = (v) => v.id): Outcome =>
+  ({ data: (v: any, ctx: CheckContext) => expect(at(v)).toBe(pick(ctx.w)) });
+/** The designer and the API key each create one, so each needs a slug of its own. */
+const slugFor = (caller: Caller, designer: string, apiKey: string) => (caller === 'designer' ? designer : apiKey);
+const input = (name: string, op: string, selection: string) => `mutation ($input: ${name}!) { ${op}(input: $input) { ${selection} } }`;
+
+const OFFICE_MEMBER = (op: string) => `mutation ($o: ID!, $u: ID!) { ${op}(officeId: $o, userId: $u) { ${OFFICE} } }`;
+const ROLE = (op: string) => `mutation ($u: ID!, $r: Role!) { ${op}(userId: $u, role: $r) { ${OPERATOR} } }`;
+const DEV_LOGIN = `mutation ($u: ID!, $e: ID) { devLogin(userId: $u, enteId: $e) { token me { ${ME} } } }`;
+const SELECT_ENTE = `mutation ($e: ID!) { selectEnte(enteId: $e) { token me { ${ME} } } }`;
+const PUBLISH = 'mutation ($id: ID!) { publishService(id: $id) { id number } }';
+const ENABLE = 'mutation ($id: ID!, $on: Boolean!) { setServiceEnabled(id: $id, enabled: $on) { id enabled } }';
+const INVITE = input('InviteOperatorInput', 'inviteOperator', OPERATOR);
+const SAVE_DRAFT = input('SaveDraftInput', 'saveDraft', 'id rowVersion answers');
+const SUBMIT = input('SubmitPraticaInput', 'submitPratica', PRATICA);
+const UPDATE_OFFICE = input('UpdateOfficeInput', 'updateOffice', OFFICE);
+const UPDATE_WORKING_COPY = input('UpdateWorkingCopyInput', 'updateWorkingCopy', SERVICE);
+const ASSENZA = { codiceFiscaleAlunno: 'RSSLCU16A01F205A', dataAssenza: '2026-11-25', servizio: 'mensa' };
+const PERSON = { givenName: 'Nome', familyName: 'Cognome', roles: ['OPERATOR'] };
+
+export const mutationCases: Record<string, OperationCase> = {
+  activateTemplate: {
+    access: designers, why: 'activates for the caller\'s Ente; templates are global',
+    attempts: [attempt('a template B activated', 'mutation ($id: ID!) { activateTemplate(templateId: $id) { templateId activatedAt template { activated } } }', () => ({ id: 'bonus-nuovi-nati' }), {
+      data: async (v, ctx) => {
+        const mine = await ctx.w.t.db.prisma.enteTemplate.findUniqueOrThrow({ where: { enteId_templateId: { enteId: ctx.w.a.fx.ente.id, templateId: 'bonus-nuovi-nati' } } });
+        expect(v.activatedAt).toBe(mine.activatedAt.toISOString());
+      },
+    })],
+  },
+  addOfficeMember: {
+    access: admins, why: 'office found by { id, enteId }; the person must be a member of the caller\'s Ente',
+    attempts: [
+      attempt('B\'s office, B\'s operator', OFFICE_MEMBER('addOfficeMember'), (w) => ({ o: w.b.office.id, u: w.b.fx.users.operator.id }), notFound),
+      attempt('B\'s office, A\'s operator', OFFICE_MEMBER('addOfficeMember'), (w) => ({ o: w.b.office.id, u: w.a.fx.users.operator.id }), notFound),
+      attempt('A\'s office, B\'s operator', OFFICE_MEMBER('addOfficeMember'), (w) => ({ o: w.a.office.id, u: w.b.fx.users.operator.id }), notFound),
+      attempt('A\'s office, A\'s operator (control)', OFFICE_MEMBER('addOfficeMember'), (w) => ({ o: w.a.office.id, u: w.a.fx.users.operator.id }), isA((w) => w.a.office.id)),
+    ],
+  },
+  createApiKey: {
+    access: admins, why: 'created in the caller\'s Ente',
+    attempts: [attempt('a key named like B\'s', input('CreateApiKeyInput', 'createApiKey', `secret apiKey { ${API_KEY} }`),
+      (w) => ({ input: { name: w.b.apiKey.name, scopes: ALL_SCOPES } }), createdInA('apiKey', (v) => v.apiKey.id))],
+  },
+  createEnte: {
+    access: { kind: 'platformAdmin' }, why: 'platform admin only',
+    attempts: [attempt('an Ente with B\'s admin as its admin', input('CreateEnteInput', 'createEnte', 'id slug'), (w) => ({
+      input: {
+        slug: 'ostile', name: 'Comune ostile', ipaCode: 'c_ostile', fiscalCode: '00000000000',
+        admin: { email: `admin@${w.b.fx.ente.slug}.example`, givenName: 'A', familyName: 'B' },
+      },
+    }), forbidden)],
+  },
+  createOffice: {
+    access: admins, why: 'created in the caller\'s Ente; names are unique per Ente only',
+    attempts: [attempt('an office named like B\'s', input('CreateOfficeInput', 'createOffice', OFFICE), (w) => ({ input: { name: w.b.office.name, email: 'nuovo@alfa.example' } }), createdInA('office'))],
+  },
+  createService: {
+    access: designers, why: 'created in the caller\'s Ente; slugs are unique per Ente only',
+    attempts: [attempt('a service with one of B\'s slugs', input('CreateServiceInput', 'createService', SERVICE),
+      (w, c) => ({ input: { slug: slugFor(c, w.b.bozza.slug, w.b.spento.slug), title: 'Nuovo' } }), createdInA('service'))],
+  },
+  createServiceFromTemplate: {
+    access: designers, why: 'created in the caller\'s Ente',
+    attempts: [attempt('a service with one of B\'s slugs', input('CreateServiceFromTemplateInput', 'createServiceFromTemplate', SERVICE),
+      (w, c) => ({ input: { templateId: 'iscrizione-mensa-scolastica', slug: slugFor(c, w.b.assenze.slug, w.b.occupazione.slug) } }), createdInA('service'))],
+  },
+  deleteDraft: {
+    access: person, why: 'deletes by { userId, serviceId } of the caller',
+    attempts: [attempt('B\'s service where C1 and C2 have drafts', 'mutation ($id: ID!) { deleteDraft(serviceId: $id) }', (w) => ({ id: w.b.occupazione.id }),
+      { data: (v) => expect(v).toBe(false) }, { ownRows: true })],
+  },
+  devLogin: {
+    access: { kind: 'development' }, why: 'development only (FORBIDDEN in production, tested apart); demo users only, in their own Enti',
+    attempts: [
+      attempt('as B\'s admin (not a demo user)', DEV_LOGIN, (w) => ({ u: w.b.fx.users.admin.id }), notFound),
+      attempt('a demo user of A, into B', DEV_LOGIN, (w) => ({ u: w.devUser.id, e: w.b.fx.ente.id }), forbidden),
+      attempt('a demo user of A, into A (control)', DEV_LOGIN, (w) => ({ u: w.devUser.id, e: w.a.fx.ente.id }), isA((w) => w.a.fx.ente.id, (v) => v.me.ente.id)),
+    ],
+  },
+  grantRole: {
+    access: admins, why: 'only to members of the caller\'s Ente, in that Ente',
+    attempts: [
+      attempt('ADMIN to B\'s operator', ROLE('grantRole'), (w) => ({ u: w.b.fx.users.operator.id, r: 'ADMIN' }), notFound),
+      attempt('DESIGNER to B\'s admin', ROLE('grantRole'), (w) => ({ u: w.b.fx.users.admin.id, r: 'DESIGNER' }), notFound),
+      attempt('OPERATOR to A\'s operator (control)', ROLE('grantRole'), (w) => ({ u: w.a.fx.users.operator.id, r: 'OPERATOR' }), isA((w) => w.a.fx.users.operator.id)),
+    ],
+  },
+  importService: {
+    access: designers, why: 'created in the caller\'s Ente',
+    attempts: [attempt('a definition', input('ImportServiceInput', 'importService', SERVICE),
+      (_w, c) => ({ input: { slug: slugFor(c, 'importato-designer', 'importato-chiave'), definition: template('segnalazione-assenza') } }), createdInA('service'))],
+  },
+  inviteOperator: {
+    access: admins, why: 'roles in the caller\'s Ente; people are platform-wide, their data is not the inviter\'s to change or read',
+    attempts: [
+      // By design a person may work for several Enti: an e-mail the inviter knows links them.
+      attempt('B\'s operator by e-mail: linked, with A\'s roles and offices only', INVITE, (w) => ({ input: { email: w.b.invitee.email, ...PERSON } }),
+        { data: (v, ctx) => expect(v).toMatchObject({ id: ctx.w.b.invitee.id, roles: ['OPERATOR'], offices: [] }) }, { allow: (w) => [w.b.invitee.id] }),
+      attempt('B\'s operator by e-mail with a fiscal code: B\'s person must not change', INVITE, (w) => ({ input: { email: w.b.invitee.email, fiscalCode: randomFiscalCode(), ...PERSON } }),
+        { whatever: 'B\'s person row is compared after the call' }, { allow: (w) => [w.b.invitee.id] }),
+      attempt('a new e-mail with the fiscal code of B\'s supervisor: their e-mail must not be disclosed', INVITE,
+        (w) => ({ input: { email: 'sconosciuto@alfa.example', fiscalCode: w.b.fx.users.supervisor.fiscalCode, ...PERSON } }),
+        { whatever: 'linking or refusing are both fine; disclosing is not' }, { allow: (w) => [w.b.fx.users.supervisor.id] }),
+    ],
+  },
+  publishService: {
+    access: onlyDesigners, why: 'found by { id, enteId } of the caller',
+    attempts: [
+      attempt('B\'s service with unpublished edits', PUBLISH, (w) => ({ id: w.b.assenze.id }), notFound),
+      attempt('B\'s never-published service', PUBLISH, (w) => ({ id: w.b.bozza.id }), notFound),
+    ],
+  },
+  removeOfficeMember: {
+    access: admins, why: 'office found by { id, enteId }; removal scoped to that office',
+    attempts: [
+      attempt('B\'s office, B\'s operator', OFFICE_MEMBER('removeOfficeMember'), (w) => ({ o: w.b.office.id, u: w.b.fx.users.operator.id }), notFound),
+      attempt('A\'s office, B\'s operator (nothing to remove)', OFFICE_MEMBER('removeOfficeMember'), (w) => ({ o: w.a.office.id, u: w.b.fx.users.operator.id }), isA((w) => w.a.office.id)),
+    ],
+  },
+  revokeApiKey: {
+    access: admins, why: 'revoked by { id, enteId }',
+    attempts: [attempt('B\'s key', `mutation ($id: ID!) { revokeApiKey(id: $id) { ${API_KEY} } }`, (w) => ({ id: w.b.apiKey.id }), notFound)],
+  },
+  revokeRole: {
+    access: admins, why: 'only members of the caller\'s Ente, in that Ente',
+    attempts: [
+      attempt('OPERATOR of B\'s operator', ROLE('revokeRole'), (w) => ({ u: w.b.fx.users.operator.id, r: 'OPERATOR' }), notFound),
+      attempt('DESIGNER of B\'s designer', ROLE('revokeRole'), (w) => ({ u: w.b.fx.users.designer.id, r: 'DESIGNER' }), notFound),
+    ],
+  },
+  saveDraft: {
+    access: person, why: 'the caller\'s own draft, by { userId, serviceId }',
+    attempts: [
+      attempt('over C1\'s draft in B, with its rowVersion', SAVE_DRAFT,
+        (w) => ({ input: { serviceId: w.b.occupazione.id, answers: { descrizioneOccupazione: 'sovrascritto da A' }, rowVersion: w.b.citizens.c1.draftRowVersion } }),
+        { whatever: 'the caller has no draft here yet: CONFLICT; C1\'s draft is compared after the call' }, { ownRows: true }),
+      attempt('on B\'s service: the caller\'s own new draft', SAVE_DRAFT, (w) => ({ input: { serviceId: w.b.occupazione.id, answers: { descrizioneOccupazione: 'mia' } } }),
+        { data: (v, ctx) => ownedByCaller(ctx, 'draft', [v.id]) }, { ownRows: true }),
+    ],
+  },
+  selectEnte: {
+    access: person, why: 'only Enti the person belongs to',
+    attempts: [
+      attempt('into B', SELECT_ENTE, (w) => ({ e: w.b.fx.ente.id }), forbidden),
+      attempt('into A (control)', SELECT_ENTE, (w) => ({ e: w.a.fx.ente.id }), isA((w) => w.a.fx.ente.id, (v) => v.me.ente.id)),
+    ],
+  },
+  setServiceEnabled: {
+    access: onlyDesigners, why: 'found by { id, enteId } of the caller',
+    attempts: [
+      attempt('switch off B\'s published service', ENABLE, (w) => ({ id: w.b.assenze.id, on: false }), notFound),
+      attempt('switch on B\'s switched-off service', ENABLE, (w) => ({ id: w.b.spento.id, on: true }), notFound),
+      attempt('A\'s published service, on again (control)', ENABLE, (w) => ({ id: w.a.assenze.id, on: true }), isA((w) => w.a.assenze.id)),
+    ],
+  },
+  submitPratica: {
+    access: person, why: 'the caller\'s own pratica; idempotency keys are per citizen',
+    attempts: [
+      attempt('with C1\'s idempotency key in B: a new pratica of the caller, not C1\'s', SUBMIT,
+        (w) => ({ input: { serviceId: w.b.assenze.id, idempotencyKey: w.b.citizens.c1.idempotencyKey, answers: ASSENZA } }),
+        { data: (v, ctx) => ownedByCaller(ctx, 'pratica', [v.id]) }, { ownRows: true }),
+      ...(['spento', 'bozza'] as const).map((which) => attempt(`to B's ${which === 'spento' ? 'switched-off' : 'never-published'} service`, SUBMIT,
+        (w) => ({ input: { serviceId: w.b[which].id, idempotencyKey: `isolation-${which}-${Math.random()}`, answers: ASSENZA } }), notFound, { ownRows: true })),
+    ],
+  },
+  updateEnte: {
+    access: admins, why: 'always the caller\'s Ente (no id argument)',
+    attempts: [attempt('the caller\'s Ente', input('UpdateEnteInput', 'updateEnte', 'id slug name'), (w) => ({ input: { name: w.a.fx.ente.name } }), isA((w) => w.a.fx.ente.id))],
+  },
+  updateOffice: {
+    access: admins, why: 'found by { id, enteId }',
+    attempts: [
+      attempt('B\'s office', UPDATE_OFFICE, (w) => ({ input: { id: w.b.office.id, name: 'Preso da A' } }), notFound),
+      attempt('A\'s office (control)', UPDATE_OFFICE, (w) => ({ input: { id: w.a.office.id, email: w.a.office.email } }), isA((w) => w.a.office.id)),
+    ],
+  },
+  updateWorkingCopy: {
+    access: designers, why: 'saved by { id, enteId, revision }',
+    attempts: [
+      attempt('B\'s published service, at its revision', UPDATE_WORKING_COPY,
+        (w) => ({ input: { id: w.b.assenze.id, revision: w.b.assenze.revision, definition: template('segnalazione-assenza') } }), notFound),
+      attempt('B\'s never-published service', UPDATE_WORKING_COPY, (w) => ({ input: { id: w.b.bozza.id, revision: 1, definition: template('segnalazione-assenza') } }), notFound),
+    ],
+  },
+};

@@ -1,0 +1,191 @@
+import { expect } from 'vitest';
+import { readCatalogueTemplates } from '../seed/catalogue-templates.js';
+import { attempt, type Attempt, type CheckContext, type OperationCase, type Outcome } from './tenant-isolation.probes.js';
+import type { World } from './tenant-isolation.world.js';
+
+// Every Query field, aimed at Ente B by A's callers (tenant-isolation.test.ts runs each attempt as
+// each caller of A). Selections ask for everything a leak could hide in.
+
+export const SERVICE = 'id slug enabled revision currentVersion currentVersionId templateId title workingCopy problems { pointer } '
+  + 'versions(first: 5) { totalCount edges { node { id number hash publishedById publishedByName } } }';
+export const API_KEY = 'id name prefix scopes createdAt lastUsedAt revokedAt';
+export const OFFICE = 'id name email members { id givenName familyName email }';
+export const OPERATOR = 'id givenName familyName email fiscalCode roles offices { id name }';
+export const PRATICA = 'id code serviceId serviceTitle versionId versionNumber state answers computed feeCents protocolNumber';
+export const DRAFT = 'id serviceId serviceTitle versionId versionNumber answers currentStep rowVersion evaluation';
+export const ME = 'user { id fiscalCode email platformAdmin } apiKey { id name scopes } ente { id slug name } roles memberships { ente { id slug name } roles }';
+const PUBLISHED = 'id slug versionId version title description category languages definition';
+const ENTE = 'id slug name ipaCode languages defaultLanguage branding';
+const page = (fields: string) => `totalCount edges { node { ${fields} } }`;
+
+export const nodes = (connection: { edges: Array<{ node: any }> }) => connection.edges.map((e) => e.node);
+export const template = (id: string) => readCatalogueTemplates().find((t) => t.id === id)!.definition;
+
+/** Every id is a row of Ente A (and there is at least one, so the check is not vacuous). */
+export async function allOfA(ctx: CheckContext, model: 'service' | 'office' | 'apiKey', ids: string[]): Promise<void> {
+  expect(ids.length).toBeGreaterThan(0);
+  const table = ctx.w.t.db.prisma[model] as unknown as { count(args: object): Promise<number> };
+  expect(await table.count({ where: { id: { in: ids }, enteId: ctx.w.a.fx.ente.id } })).toBe(ids.length);
+}
+
+/** Every id is the caller's own draft or pratica (possibly none). */
+export async function ownedByCaller(ctx: CheckContext, model: 'draft' | 'pratica', ids: string[]): Promise<void> {
+  const prisma = ctx.w.t.db.prisma;
+  const mine = model === 'draft'
+    ? await prisma.draft.count({ where: { id: { in: ids }, userId: ctx.userId } })
+    : await prisma.pratica.count({ where: { id: { in: ids }, citizenId: ctx.userId } });
+  expect(mine).toBe(ids.length);
+}
+
+const notFound = { error: 'NOT_FOUND' } as const;
+const designers = { kind: 'staff', callers: ['designer', 'apiKey'] } as const;
+const admins = { kind: 'staff', callers: ['admin'] } as const;
+const person = { kind: 'person' } as const;
+const open = { kind: 'public' } as const;
+const ids = (v: any) => nodes(v).map((n) => n.id as string);
+const isId = (pick: (w: World) => string, at: (v: any) => string = (v) => v.id): Outcome =>
+  ({ data: (v: any, ctx: CheckContext) => expect(at(v)).toBe(pick(ctx.w)) });
+
+/** The same document against each of B's services (never published, switched off, published with an edited working copy). */
+const eachServiceOfB = (query: string): Attempt[] => ([
+  ['B\'s never-published service', (w: World) => w.b.bozza.id],
+  ['B\'s switched-off service', (w: World) => w.b.spento.id],
+  ['B\'s published service', (w: World) => w.b.assenze.id],
+] as const).map(([title, id]) => attempt(title, query, (w) => ({ id: id(w) }), notFound));
+
+const DESIGNER_SERVICE = `query ($id: ID!) { designerService(id: $id) { ${SERVICE} } }`;
+const EXPORT = 'query ($id: ID!, $v: Int) { exportService(id: $id, version: $v) }';
+const EVALUATE = 'query ($v: ID!, $a: JSON!) { evaluateAnswers(versionId: $v, answers: $a) { valid errors { pointer key } steps { id visible } } }';
+const PREFILL = 'query ($id: ID!) { prefill(serviceId: $id) { answers locked filled unavailable } }';
+const ONE_PUBLISHED = `query ($e: String!, $s: String!) { publishedService(enteSlug: $e, slug: $s) { ${PUBLISHED} } }`;
+
+export const queryCases: Record<string, OperationCase> = {
+  apiKeys: {
+    access: admins, why: 'listed from the caller\'s Ente (enteScope)',
+    attempts: [attempt('the Ente\'s keys', `{ apiKeys(first: 30) { ${page(API_KEY)} } }`, undefined, { data: (v, ctx) => allOfA(ctx, 'apiKey', ids(v)) })],
+  },
+  catalogueTemplates: {
+    access: designers, why: 'the catalogue is global; `activated` is the caller\'s Ente\'s',
+    attempts: [attempt('templates only B activated show as not activated', `{ catalogueTemplates(first: 30) { ${page('id activated')} } }`, undefined, {
+      data: (v) => expect(Object.fromEntries(nodes(v).map((n) => [n.id, n.activated]))).toMatchObject({ 'accesso-agli-atti': false, 'segnalazione-assenza': true }),
+    })],
+  },
+  designerService: {
+    access: designers, why: 'found by { id, enteId } of the caller',
+    attempts: [...eachServiceOfB(DESIGNER_SERVICE), attempt('A\'s own service (control)', DESIGNER_SERVICE, (w) => ({ id: w.a.bozza.id }), isId((w) => w.a.bozza.id))],
+  },
+  designerServices: {
+    access: designers, why: 'listed from the caller\'s Ente',
+    attempts: [attempt('the Ente\'s services', `{ designerServices(first: 30) { ${page(SERVICE)} } }`, undefined, { data: (v, ctx) => allOfA(ctx, 'service', ids(v)) })],
+  },
+  devUsers: {
+    access: { kind: 'development' }, why: 'development only (FORBIDDEN in production, tested apart); demo users, never real staff',
+    attempts: [attempt('demo users only', '{ devUsers { id fiscalCode email memberships { ente { id slug } roles } } }', undefined, {
+      data: (v, ctx) => expect(v.map((u: { id: string }) => u.id)).toEqual([ctx.w.devUser.id]),
+    })],
+  },
+  draft: {
+    access: person, why: 'found by { userId, serviceId } of the caller',
+    attempts: [attempt('B\'s service where C1 and C2 have drafts', `query ($id: ID!) { draft(serviceId: $id) { ${DRAFT} } }`, (w) => ({ id: w.b.occupazione.id }), {
+      data: (v, ctx) => ownedByCaller(ctx, 'draft', v ? [v.id] : []),
+    })],
+  },
+  ente: {
+    access: open, why: 'public: an Ente\'s name, codes, languages and branding',
+    attempts: [attempt('B by slug', `query ($slug: String!) { ente(slug: $slug) { ${ENTE} } }`, (w) => ({ slug: w.b.fx.ente.slug }), isId((w) => w.b.fx.ente.id))],
+  },
+  enti: {
+    access: open, why: 'public: every Ente\'s public fields',
+    attempts: [attempt('all Enti', `{ enti(first: 30) { ${page(ENTE)} } }`, undefined, {
+      data: (v, ctx) => expect(ids(v)).toEqual(expect.arrayContaining([ctx.w.a.fx.ente.id, ctx.w.b.fx.ente.id])),
+    })],
+  },
+  evaluateAnswers: {
+    access: open, why: 'public: versions of enabled services only',
+    attempts: [
+      attempt('B\'s published version (public)', EVALUATE, (w) => ({ v: w.b.assenze.versionId, a: { servizio: 'mensa' } }), {
+        data: (v) => expect(v.steps.map((s: { id: string }) => s.id)).toEqual(['segnalazione']),
+      }),
+      attempt('B\'s switched-off version', EVALUATE, (w) => ({ v: w.b.spento.versionId, a: {} }), notFound),
+    ],
+  },
+  exportService: {
+    access: designers, why: 'found by { id, enteId } of the caller',
+    attempts: [
+      ...eachServiceOfB(EXPORT),
+      attempt('B\'s published version 1', EXPORT, (w) => ({ id: w.b.assenze.id, v: 1 }), notFound),
+      attempt('A\'s own service (control)', EXPORT, (w) => ({ id: w.a.assenze.id }), { data: (v) => expect(v.id).toBe('alfa-assenze') }),
+    ],
+  },
+  health: {
+    access: open, why: 'public: liveness',
+    attempts: [attempt('liveness', '{ health { ok database version } }', undefined, { data: (v) => expect(v.ok).toBe(true) })],
+  },
+  me: {
+    access: open, why: 'the caller\'s own session; null when anonymous',
+    attempts: [attempt('who am I', `{ me { ${ME} } }`, undefined, {
+      data: (v, ctx) => {
+        if (ctx.caller === 'anonymous') return expect(v).toBeNull();
+        const key = ctx.caller === 'apiKey';
+        expect(v.ente.id).toBe(ctx.w.a.fx.ente.id);
+        expect(v.memberships.map((m: any) => m.ente.id)).toEqual(key ? [] : [ctx.w.a.fx.ente.id]);
+        expect(key ? v.apiKey.id : v.user.id).toBe(key ? ctx.w.a.apiKey.id : ctx.userId);
+      },
+    })],
+  },
+  myDrafts: {
+    access: person, why: 'listed by userId of the caller',
+    attempts: [attempt('my drafts', `{ myDrafts(first: 30) { ${page(DRAFT)} } }`, undefined, { data: (v, ctx) => ownedByCaller(ctx, 'draft', ids(v)) })],
+  },
+  myPratiche: {
+    access: person, why: 'listed by citizenId of the caller',
+    attempts: [attempt('my pratiche', `{ myPratiche(first: 30) { ${page(PRATICA)} } }`, undefined, { data: (v, ctx) => ownedByCaller(ctx, 'pratica', ids(v)) })],
+  },
+  offices: {
+    access: admins, why: 'listed from the caller\'s Ente',
+    attempts: [attempt('the Ente\'s offices', `{ offices(first: 30) { ${page(OFFICE)} } }`, undefined, { data: (v, ctx) => allOfA(ctx, 'office', ids(v)) })],
+  },
+  operators: {
+    access: admins, why: 'people with a membership in the caller\'s Ente',
+    attempts: [attempt('the Ente\'s people', `{ operators(first: 30) { ${page(OPERATOR)} } }`, undefined, {
+      data: async (v, ctx) => {
+        expect(ids(v)).toContain(ctx.w.a.fx.users.admin.id);
+        expect(await ctx.w.t.db.prisma.user.count({ where: { id: { in: ids(v) }, memberships: { some: { enteId: ctx.w.a.fx.ente.id } } } })).toBe(ids(v).length);
+      },
+    })],
+  },
+  pratica: {
+    access: person, why: 'found by { id, citizenId } of the caller',
+    attempts: ([['C1\'s pratica in B', 'b', 'c1'], ['C2\'s pratica in B', 'b', 'c2'], ['C1\'s pratica in A', 'a', 'c1']] as const).map(([title, ente, who]) =>
+      attempt(title, `query ($id: ID!) { pratica(id: $id) { ${PRATICA} } }`, (w) => ({ id: w[ente].citizens[who].praticaId }), notFound)),
+  },
+  prefill: {
+    access: person, why: 'the caller\'s identity and registry data, for a published service',
+    attempts: [
+      attempt('B\'s published service: the caller\'s own data', PREFILL, (w) => ({ id: w.b.occupazione.id }), {
+        data: (v, ctx) => expect(v.answers.richiedente.codiceFiscale).toBe(ctx.w.a.fx.users[ctx.caller as 'admin'].fiscalCode),
+      }),
+      ...eachServiceOfB(PREFILL).slice(0, 2),
+    ],
+  },
+  publishedService: {
+    access: open, why: 'public: published and enabled services, as published',
+    attempts: [
+      attempt('B\'s published service: the published version, not the working copy', ONE_PUBLISHED, (w) => ({ e: w.b.fx.ente.slug, s: w.b.assenze.slug }),
+        isId((w) => w.b.assenze.versionId, (v) => v.versionId)),
+      ...(['bozza', 'spento'] as const).map((which) => attempt(`B's ${which === 'bozza' ? 'never-published' : 'switched-off'} service is not there`, ONE_PUBLISHED,
+        (w) => ({ e: w.b.fx.ente.slug, s: w.b[which].slug }), { data: (v) => expect(v).toBeNull() })),
+    ],
+  },
+  publishedServices: {
+    access: open, why: 'public: published and enabled services only',
+    attempts: [attempt('B\'s catalogue', `query ($e: String!) { publishedServices(enteSlug: $e, first: 30) { ${page(PUBLISHED)} } }`, (w) => ({ e: w.b.fx.ente.slug }), {
+      data: (v, ctx) => expect(ids(v).sort()).toEqual([ctx.w.b.assenze.id, ctx.w.b.occupazione.id].sort()),
+    })],
+  },
+  validateDefinition: {
+    access: designers, why: 'reads nothing but the caller\'s Ente\'s languages',
+    attempts: [attempt('a template', 'query ($d: JSON!) { validateDefinition(definition: $d) { ok publishable problems { pointer } warnings { pointer } } }',
+      () => ({ d: template('segnalazione-assenza') }), { data: (v) => expect(v.ok).toBe(true) })],
+  },
+};
