@@ -8,7 +8,7 @@ import { pageOf, toConnection, type PageArgs } from '../graphql/connection.js';
 import type { PrefillService } from '../registries/prefill.service.js';
 import { romeDate, romeYear, systemClock, type Clock } from '../shared/clock.js';
 import { badInput, conflict, notFound } from '../shared/domain-error.js';
-import { isAssertion, isUniqueViolation } from '../shared/prisma.js';
+import { isAssertion } from '../shared/prisma.js';
 import { attachmentsRepository } from '../storage/attachments.repository.js';
 import { overlay } from './locked-prefill.js';
 import { praticheRepository as repo, type PraticaRow } from './pratiche.repository.js';
@@ -33,8 +33,19 @@ export class PraticheService {
    */
   async submit(citizen: Citizen, input: SubmitPraticaInput, language: string): Promise<Pratica> {
     if (!KEY.test(input.idempotencyKey)) throw badInput('error.idempotencyKey');
-    const first = await repo.findByKey(this.db, citizen.userId, input.idempotencyKey);
-    if (first) return this.view(first, language);
+    try {
+      return await this.submitNew(citizen, input, language);
+    } catch (e) {
+      // A retry, or a concurrent duplicate that committed first (the unique key stopped this
+      // one): the first pratica is the answer. Looked up only on failure, so a new submission
+      // costs no extra query.
+      const first = await repo.findByKey(this.db, citizen.userId, input.idempotencyKey);
+      if (first) return this.view(first, language);
+      throw e;
+    }
+  }
+
+  private async submitNew(citizen: Citizen, input: SubmitPraticaInput, language: string): Promise<Pratica> {
     if (!input.answers || typeof input.answers !== 'object' || Array.isArray(input.answers)) throw badInput('pratiche.answersNotObject');
     const service = await this.versions.published(input.serviceId);
     const draft = await draftsRepository.find(this.db, citizen.userId, service.id);
@@ -43,15 +54,8 @@ export class PraticheService {
     const locked = await this.prefill.compute(citizen, service, version.compiled, true);
     const verdict = await judge(this.db, version.compiled, overlay(input.answers, locked.answers, locked.locked),
       { uploaderId: citizen.userId, enteId: service.enteId, draftId: draft?.id ?? null }, { today: romeDate(now), language });
-    try {
-      const row = await this.record(citizen, service, version, draft?.id ?? null, verdict, input.idempotencyKey, now, locked.unavailable);
-      return this.present(row, version, language);
-    } catch (e) {
-      // A concurrent duplicate committed first: its pratica is the answer.
-      const winner = isUniqueViolation(e) ? await repo.findByKey(this.db, citizen.userId, input.idempotencyKey) : null;
-      if (winner) return this.view(winner, language);
-      throw e;
-    }
+    const row = await this.record(citizen, service, version, draft?.id ?? null, verdict, input.idempotencyKey, now, locked.unavailable);
+    return this.present(row, version, language);
   }
 
   async get(citizen: Citizen, id: string, language: string): Promise<Pratica> {
