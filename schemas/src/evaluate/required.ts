@@ -1,7 +1,7 @@
 import { isMissing, readAt } from '../paths.js';
 import type { CompiledRule } from '../compile/compiled-service.js';
 import { pointerAt } from '../compile/field-index.js';
-import { atRow, isHiddenPointer, rowsOf, run, type EvalState } from './state.js';
+import { atRow, isFieldHidden, rowsOf, run, type EvalState } from './state.js';
 
 const NONE: CompiledRule[] = [];
 
@@ -20,7 +20,7 @@ export function applyRequired(state: EvalState): void {
     const rules = service.requireRules.get(field.path) ?? NONE;
     if (!field.group) {
       const pointer = field.pointer;
-      if (isHiddenPointer(state.hidden, pointer)) continue;
+      if (isFieldHidden(state, field)) continue;
       if (!field.requiredStatic && !anyHolds(rules, state.data)) continue;
       state.required.push(pointer);
       if (isMissing(readAt(state.data, field.segments))) state.errors.push({ pointer, key: 'error.required' });
@@ -28,9 +28,9 @@ export function applyRequired(state: EvalState): void {
     }
     const rows = rowsOf(state, service.fields.get(field.group)!);
     for (let i = 0; i < rows.length; i++) {
-      const pointer = pointerAt(field, i);
-      if (isHiddenPointer(state.hidden, pointer)) continue;
+      if (isFieldHidden(state, field, i)) continue;
       if (!field.requiredStatic && !anyHolds(rules, atRow(state, rows, i))) continue;
+      const pointer = pointerAt(field, i);
       state.required.push(pointer);
       if (isMissing(readAt(state.data, field.segments, i))) state.errors.push({ pointer, key: 'error.required' });
     }

@@ -17,7 +17,14 @@ export interface EvalState {
   data: Record<string, unknown>;
   copied: Set<object>;
   computed: Record<string, JsonValue>;
+  /** Pointers of what applyVisibility hid, in order (the `hidden` list of the result). */
   hidden: Set<string>;
+  /** The same, as fields: per field index for fields outside groups... */
+  hiddenOwn: Uint8Array;
+  /** ...and per field index, per row, for fields in the rows of a group. */
+  hiddenRows: Array<Uint8Array | undefined>;
+  /** The same again as (field, row) pairs; row is -1 outside groups. */
+  hiddenEntries: Array<{ field: FieldInfo; row: number }>;
   hiddenSteps: Set<number>;
   required: string[];
   errors: PendingError[];
@@ -31,7 +38,11 @@ export function createState(service: CompiledService, answers: Record<string, un
   data.$office = options.office ?? {};
   data.$row = undefined;
   data.$index = undefined;
-  return { service, data, copied: new Set([data]), computed: {}, hidden: new Set(), hiddenSteps: new Set(), required: [], errors: [] };
+  return {
+    service, data, copied: new Set([data]), computed: {},
+    hidden: new Set(), hiddenOwn: new Uint8Array(service.fields.size), hiddenRows: [], hiddenEntries: [],
+    hiddenSteps: new Set(), required: [], errors: [],
+  };
 }
 
 /** Rows of a group as the engine sees them (at most LIMITS.rows). */
@@ -48,6 +59,67 @@ export function atRow(state: EvalState, rows: unknown[], i: number): Record<stri
   state.data.$row = row !== null && typeof row === 'object' ? row : {};
   state.data.$index = i;
   return state.data;
+}
+
+/** Marks a field (in row `row` of its group, or -1 outside groups) as hidden by its own rules or its step. */
+export function markHidden(state: EvalState, field: FieldInfo, row: number, pointer: string): void {
+  if (state.hidden.has(pointer)) return;
+  state.hidden.add(pointer);
+  state.hiddenEntries.push({ field, row });
+  if (row < 0) {
+    state.hiddenOwn[field.index] = 1;
+    return;
+  }
+  let rows = state.hiddenRows[field.index];
+  if (!rows || rows.length <= row) {
+    const grown = new Uint8Array(Math.max(row + 1, 8, rows ? rows.length * 2 : 0));
+    if (rows) grown.set(rows);
+    rows = state.hiddenRows[field.index] = grown;
+  }
+  rows[row] = 1;
+}
+
+/**
+ * True when the field (in row `row` for fields of a group) is hidden: by its own rules, or
+ * because its section, group or step is. The flag form of isHiddenPointer(state.hidden, pointer).
+ */
+export function isFieldHidden(state: EvalState, field: FieldInfo, row = -1): boolean {
+  if (state.hiddenEntries.length === 0) return false;
+  for (let f: FieldInfo | undefined = field; f !== undefined; f = f.up) {
+    if (f.group !== undefined) {
+      const rows = state.hiddenRows[f.index];
+      if (rows !== undefined && row >= 0 && rows[row] === 1) return true;
+    } else if (state.hiddenOwn[f.index] === 1) return true;
+  }
+  return false;
+}
+
+/**
+ * isHiddenPointer for any pointer into the answers (Ajv's errors): the deepest field the pointer
+ * names (row indexes entering groups) decides; a pointer to no field is hidden by no rule.
+ */
+export function isPointerHiddenIn(state: EvalState, pointer: string): boolean {
+  if (state.hiddenEntries.length === 0 || pointer === '') return false;
+  const fields = state.service.fields;
+  const tokens = pointer.split('/');
+  let found: FieldInfo | undefined;
+  let row = -1;
+  let prefix = '';
+  for (let i = 1; i < tokens.length; i++) {
+    const field = fields.get(prefix + tokens[i]!);
+    if (field === undefined) break;
+    found = field;
+    if (field.kind === 'group') {
+      const next = tokens[i + 1];
+      if (next === undefined || !/^(0|[1-9][0-9]*)$/.test(next)) break;
+      row = Number(next);
+      i++;
+      prefix = field.path + '[].';
+    } else {
+      prefix = field.path + '.';
+    }
+  }
+  return found !== undefined && isFieldHidden(state, found, found.group !== undefined ? row : -1);
 }
 
 /** True when the pointer or one of its ancestors is hidden. */

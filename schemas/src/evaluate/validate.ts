@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { LIMITS } from '../limits.js';
 import { pointerAt } from '../compile/field-index.js';
-import { atRow, isHiddenPointer, rowsOf, run, type EvalState, type PendingError } from './state.js';
+import { atRow, isFieldHidden, isPointerHiddenIn, rowsOf, run, type EvalState, type PendingError } from './state.js';
 
 const PARAM_NAMES: Record<string, string> = { type: 'type', format: 'format', additionalProperty: 'additionalProperty', limit: 'limit', multipleOf: 'multipleOf' };
 
@@ -16,6 +16,11 @@ function toPending(e: ErrorObject): PendingError | null {
   const key = e.keyword === 'format' ? `error.format.${String(params.format)}` : `error.${e.keyword}`;
   const out: Record<string, unknown> = {};
   for (const name of Object.keys(params)) if (PARAM_NAMES[name]) out[name] = params[name];
+  // relaxed-schema.ts appended "null" to this leaf's type: report the type as the designer wrote it.
+  if (e.keyword === 'type' && Array.isArray(params.type) && params.type[params.type.length - 1] === 'null' && !e.schemaPath.includes('/else/')) {
+    const types = params.type.slice(0, -1);
+    out.type = types.length === 1 ? types[0] : types;
+  }
   return { pointer: e.instancePath, key, params: out };
 }
 
@@ -27,7 +32,7 @@ export function applySchemaValidation(state: EvalState): void {
   const missing = new Set(state.errors.map((e) => e.pointer));
   for (const e of validate.errors ?? []) {
     const pending = toPending(e);
-    if (pending && !missing.has(pending.pointer) && !isHiddenPointer(state.hidden, pending.pointer)) state.errors.push(pending);
+    if (pending && !missing.has(pending.pointer) && !isPointerHiddenIn(state, pending.pointer)) state.errors.push(pending);
   }
 }
 
@@ -37,13 +42,12 @@ export function applyErrorRules(state: EvalState): void {
     const field = rule.field!;
     if (!rule.group) {
       const pointer = field.pointer;
-      if (!isHiddenPointer(state.hidden, pointer) && run(rule.fn, state.data)) state.errors.push({ pointer, key: rule.message!, rule: rule.id });
+      if (!isFieldHidden(state, field) && run(rule.fn, state.data)) state.errors.push({ pointer, key: rule.message!, rule: rule.id });
       continue;
     }
     const rows = rowsOf(state, rule.group);
     for (let i = 0; i < rows.length; i++) {
-      const pointer = pointerAt(field, i);
-      if (!isHiddenPointer(state.hidden, pointer) && run(rule.fn, atRow(state, rows, i))) state.errors.push({ pointer, key: rule.message!, rule: rule.id });
+      if (!isFieldHidden(state, field, i) && run(rule.fn, atRow(state, rows, i))) state.errors.push({ pointer: pointerAt(field, i), key: rule.message!, rule: rule.id });
     }
   }
 }

@@ -1,6 +1,6 @@
 import type { CompiledVisibility } from '../compile/compiled-service.js';
 import { pointerAt } from '../compile/field-index.js';
-import { atRow, rowsOf, run, type EvalState } from './state.js';
+import { atRow, markHidden, rowsOf, run, type EvalState } from './state.js';
 
 /** Hidden when a hide rule holds, or when it has show rules and none holds. */
 function hiddenBy(vis: CompiledVisibility, ctx: unknown): boolean {
@@ -19,18 +19,18 @@ export function applyVisibility(state: EvalState): void {
     if (step.show.length + step.hide.length === 0) continue;
     if (hiddenBy(step, state.data)) {
       state.hiddenSteps.add(step.index);
-      for (const p of step.pointers) state.hidden.add(p);
+      for (let i = 0; i < step.pointers.length; i++) markHidden(state, step.fields[i]!, -1, step.pointers[i]!);
     }
   }
   for (const [path, vis] of state.service.fieldVisibility) {
     const field = state.service.fields.get(path)!;
     if (!field.group) {
-      if (hiddenBy(vis, state.data)) state.hidden.add(field.pointer);
+      if (hiddenBy(vis, state.data)) markHidden(state, field, -1, field.pointer);
       continue;
     }
     const rows = rowsOf(state, state.service.fields.get(field.group)!);
     for (let i = 0; i < rows.length; i++) {
-      if (hiddenBy(vis, atRow(state, rows, i))) state.hidden.add(pointerAt(field, i));
+      if (hiddenBy(vis, atRow(state, rows, i))) markHidden(state, field, i, pointerAt(field, i));
     }
   }
 }

@@ -1,5 +1,6 @@
 import { LogicEngine } from 'json-logic-engine';
 import { customEagerMethods } from './operators.js';
+import { compileFast } from './fast.js';
 
 /** A compiled rule: data in, value out. May throw on bad arithmetic; callers catch. */
 export type CompiledLogic = (data: unknown) => unknown;
@@ -87,6 +88,14 @@ export function expandMacros(logic: unknown): unknown {
   return { [op]: Array.isArray(raw) ? args : args[0] };
 }
 
+/**
+ * json-logic-engine always builds the expression (so what it rejects at build time, such as a
+ * constant division by zero, stays a compile problem); fast.ts's direct compilation runs it
+ * when it covers the expression's shapes, which for the templates is every expression.
+ */
 export function compileLogic(logic: unknown): CompiledLogic {
-  return logicEngine().build(expandMacros(logic) as any) as CompiledLogic;
+  const expanded = expandMacros(logic);
+  const built = logicEngine().build(expanded as any) as CompiledLogic;
+  const engine = logicEngine();
+  return compileFast(expanded, (node) => engine.run(node as any)) ?? built;
 }

@@ -26,8 +26,22 @@ function toNumber(value: unknown): number {
   return n;
 }
 
+/** Parsed dates (most are $today and a few answers, read by many rules): bounded, cleared when full. */
+const parsedDates = new Map<string, number>();
+
 /** Accepts YYYY-MM-DD only: dates in answers are ISO dates (JSON Schema format "date"). */
 export function parseIsoDate(value: unknown): number {
+  if (typeof value === 'string') {
+    const cached = parsedDates.get(value);
+    if (cached !== undefined) return cached;
+  }
+  const t = parseUncached(value);
+  if (parsedDates.size >= 4096) parsedDates.clear();
+  parsedDates.set(value as string, t);
+  return t;
+}
+
+function parseUncached(value: unknown): number {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new Error('not a date');
   const [y, m, d] = [+value.slice(0, 4), +value.slice(5, 7), +value.slice(8, 10)];
   const t = Date.UTC(y, m - 1, d);

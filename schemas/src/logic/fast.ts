@@ -1,0 +1,332 @@
+import { customEagerMethods } from './operators.js';
+
+/**
+ * A direct JSON Logic -> JavaScript compiler for the shapes definitions use in practice (see
+ * `compileFast`): literals, plain dotted `var`s, comparisons, and/or/if, arithmetic, `missing`,
+ * `in`, the custom operators, and the filter/some/all/none/map/reduce that `sum` and `count`
+ * expand to. It reproduces what the json-logic-engine build (with engine.ts's overrides) returns
+ * for those shapes, errors included (thrown; run() turns them into undefined), without its call
+ * and path-splitting overhead. Any other shape returns undefined and the caller keeps
+ * json-logic-engine's function. test/fast-logic.test.ts checks the two agree.
+ */
+
+type Fn = (data: unknown) => unknown;
+
+function pre(item: unknown): unknown {
+  if (typeof item === 'number' && item !== item) throw NaN;
+  if (!item) return item;
+  if (typeof item === 'object') throw NaN;
+  return item;
+}
+
+function truthy(v: unknown): boolean {
+  if (!v) return false;
+  if (Array.isArray(v)) return v.length > 0;
+  if (typeof v === 'object') {
+    if ((v as object).constructor.name === 'Object') return Object.keys(v as object).length > 0;
+    return true;
+  }
+  return true;
+}
+
+function depth0<T>(item: T): T {
+  if (!item || typeof item !== 'object') return item;
+  const values = Array.isArray(item) ? item : Object.values(item);
+  for (const v of values) if (v && typeof v === 'object') throw { type: 'Exceeded Allowed Depth' };
+  return item;
+}
+
+function readPath(data: unknown, path: string): unknown {
+  let cur = data;
+  for (const part of path.split('.')) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[part];
+  }
+  return cur;
+}
+
+function missing(names: unknown[], data: unknown): string[] {
+  return names.map(String).filter((name) => {
+    const v = readPath(data, name);
+    return v === undefined || v === null || v === '';
+  });
+}
+
+/** A var climbing scopes ("../../x"), read as json-logic-engine's interpreted var does. */
+function up(ctx: unknown, parts: string[], def: unknown): unknown {
+  const notFound = def === undefined ? null : def;
+  let cur = ctx as any;
+  for (const p of parts) {
+    if (cur === null || cur === undefined) return notFound;
+    cur = cur[p];
+    if (cur === undefined) return notFound;
+  }
+  return typeof cur === 'function' ? null : cur;
+}
+
+const helpers = {
+  pre, truthy, depth0, up,
+  arr: (v: unknown) => (Array.isArray(v) ? v : [v]),
+  missing: (args: unknown[], ctx: unknown) => missing(Array.isArray(args[0]) ? args[0] : args, ctx),
+  missingSome: (args: unknown[], ctx: unknown) => {
+    const [need, names] = args as [number, unknown[]];
+    const list = Array.isArray(names) ? names : [];
+    const absent = missing(list, ctx);
+    return list.length - absent.length >= need ? [] : absent;
+  },
+  max: (data: unknown[]) => {
+    if (!data.length || typeof data[0] !== 'number') throw { type: 'Invalid Arguments' };
+    let m = data[0];
+    for (let i = 1; i < data.length; i++) {
+      if (typeof data[i] !== 'number') throw { type: 'Invalid Arguments' };
+      if ((data[i] as number) > m) m = data[i] as number;
+    }
+    return m;
+  },
+  min: (data: unknown[]) => {
+    if (!data.length || typeof data[0] !== 'number') throw { type: 'Invalid Arguments' };
+    let m = data[0];
+    for (let i = 1; i < data.length; i++) {
+      if (typeof data[i] !== 'number') throw { type: 'Invalid Arguments' };
+      if ((data[i] as number) < m) m = data[i] as number;
+    }
+    return m;
+  },
+  substr: ([string, from, end]: any[]) => {
+    if (end < 0) {
+      const result = string.substr(from);
+      return result.substr(0, result.length + end);
+    }
+    return string.substr(from, end);
+  },
+  length: (i: unknown) => {
+    if (typeof i === 'string' || Array.isArray(i)) return i.length;
+    if (i && typeof i === 'object') return Object.keys(i).length;
+    throw { type: 'Invalid Arguments' };
+  },
+  custom: customEagerMethods,
+};
+
+class Unsupported extends Error {}
+const no = (): never => { throw new Unsupported(); };
+
+const isPrimitive = (v: unknown) => v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+const lit = (v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? no() : JSON.stringify(v));
+
+const COMPARE: Record<string, string> = { '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
+const ITERATE = new Set(['filter', 'some', 'all', 'none', 'map']);
+
+const ITERATORS = new Set(['map', 'filter', 'some', 'all', 'none', 'reduce']);
+
+/**
+ * Whether json-logic-engine folds the node at build time (its isDeterministic, for the operators
+ * allowed here): then it runs the node once with its interpreted methods and inlines the value.
+ */
+function deterministic(node: unknown, insideIterator: boolean): boolean {
+  if (Array.isArray(node)) return node.every((n) => deterministic(n, insideIterator));
+  if (node === null || typeof node !== 'object') return true;
+  const keys = Object.keys(node);
+  if (keys.length !== 1) return false;
+  const op = keys[0]!;
+  const arg = (node as Record<string, unknown>)[op];
+  if (op === 'var') return insideIterator && !String(Array.isArray(arg) ? arg[0] : arg).includes('../../') && deterministic(arg, insideIterator);
+  if (op === 'missing' || op === 'missing_some' || op === 'today') return false;
+  if (ITERATORS.has(op)) {
+    if (!Array.isArray(arg)) return false;
+    return deterministic(arg[0], insideIterator) && deterministic(arg[1], true) && (arg.length < 3 || deterministic(arg.slice(2), insideIterator));
+  }
+  return deterministic(arg, insideIterator);
+}
+
+class Builder {
+  temps = 0;
+  constants: unknown[] = [];
+  constructor(private readonly fold: (node: unknown) => unknown) {}
+  temp(): string { return `t${this.temps++}`; }
+
+  /** Source of the expression, evaluated with `c<depth>` as the current context. */
+  expr(node: unknown, depth: number): string {
+    if (isPrimitive(node)) return lit(node);
+    if (node !== null && typeof node === 'object' && !Array.isArray(node) && deterministic(node, false)) {
+      let value: unknown;
+      try {
+        value = this.fold(node);
+      } catch {
+        return no(); // json-logic-engine rejects it at build time
+      }
+      if (value === undefined) return 'undefined';
+      if (isPrimitive(value) && !(typeof value === 'number' && !Number.isFinite(value))) return lit(value);
+      this.constants.push(value);
+      return `K[${this.constants.length - 1}]`;
+    }
+    if (Array.isArray(node)) {
+      if (node.every(isPrimitive)) return `[${node.map(lit).join(',')}]`;
+      return no();
+    }
+    if (typeof node !== 'object' || node === undefined) return no();
+    const keys = Object.keys(node as object);
+    if (keys.length !== 1) return no();
+    const op = keys[0]!;
+    const arg = (node as Record<string, unknown>)[op];
+    const list = Array.isArray(arg) ? arg : undefined;
+    const args = (n?: number) => {
+      if (!list || (n !== undefined && list.length !== n)) return no();
+      return list.map((a) => this.expr(a, depth));
+    };
+    /** Arguments of an eager method, as the engine passes them: always an array. */
+    const eager = () => (list ? `[${args().join(',')}]` : isPrimitive(arg) ? `[${lit(arg)}]` : `H.arr(${this.expr(arg, depth)})`);
+    const ctx = `c${depth}`;
+    switch (op) {
+      case 'var': return this.varRead(arg, depth);
+      case '==': case '!=': case '===': case '!==': {
+        const [a, b] = args(2);
+        return `(${a} ${op} ${b})`;
+      }
+      case '<': case '<=': case '>': case '>=': {
+        if (!list || (list.length !== 2 && list.length !== 3)) return no();
+        const xs = args();
+        if (xs.length === 2) return `(${xs[0]} ${COMPARE[op]} ${xs[1]})`;
+        const [a, b, c] = [this.temp(), this.temp(), this.temp()];
+        return `((${a} = ${xs[0]}, ${b} = ${xs[1]}, ${c} = ${xs[2]}), (${a} ${COMPARE[op]} ${b} && ${b} ${COMPARE[op]} ${c}))`;
+      }
+      case 'and': case 'or': {
+        if (!list || list.length === 0) return no();
+        const t = this.temp();
+        const xs = args();
+        let out = t;
+        for (let i = xs.length - 1; i >= 0; i--) {
+          out = op === 'and' ? `(!H.truthy(${t} = ${xs[i]}) ? ${t} : ${out})` : `(H.truthy(${t} = ${xs[i]}) ? ${t} : ${out})`;
+        }
+        return out;
+      }
+      case '!': case '!!': {
+        const inner = list ? (list.length === 0 ? 'undefined' : this.expr(list[0], depth)) : this.expr(arg, depth);
+        return op === '!' ? `(!H.truthy(${inner}))` : `(H.truthy(${inner}))`;
+      }
+      case 'if': case '?:': {
+        if (!list || list.length < 3) return no();
+        const xs = args();
+        if (xs.length % 2 !== 1) xs.push('null');
+        let out = xs[xs.length - 1]!;
+        for (let i = xs.length - 3; i >= 0; i -= 2) out = `(H.truthy(${xs[i]}) ? ${xs[i + 1]} : ${out})`;
+        return out;
+      }
+      case '??': {
+        if (!list || list.length === 0) return no();
+        return `(${args().map((x) => `(${x})`).join(' ?? ')})`;
+      }
+      case 'missing': return `H.missing(${eager()}, ${ctx})`;
+      case 'missing_some': return `H.missingSome(${eager()}, ${ctx})`;
+      case 'today': return `(${eager()}, ${ctx}?.$today ?? null)`;
+      case 'in': {
+        const [a, b] = args(2);
+        return `((${b}) || []).includes(${a})`;
+      }
+      case 'max': case 'min': return `H.${op}(${eager()})`;
+      case 'substr': return `H.substr(${eager()})`;
+      case '+': case '-': case '*': case '/': case '%': return this.arithmetic(op, list, depth);
+      case 'length': {
+        if (arg === null || typeof arg !== 'object' || Array.isArray(arg)) return no();
+        return `H.length(${this.expr(arg, depth)})`;
+      }
+      case 'filter': case 'some': case 'all': case 'none': case 'map': return this.iterate(op, list, depth);
+      case 'reduce': {
+        if (!list || list.length !== 3) return no();
+        const sel = this.expr(list[0], depth);
+        const init = this.expr(list[2], depth);
+        const inner = depth + 1;
+        const body = this.expr(list[1], inner);
+        return `((${sel}) || []).reduce((a, b) => { const c${inner} = { accumulator: a, current: b }; return H.depth0(${body}); }, H.depth0(${init}))`;
+      }
+      default:
+        if (Object.prototype.hasOwnProperty.call(customEagerMethods, op)) return `H.custom[${JSON.stringify(op)}](${eager()})`;
+        return no();
+    }
+  }
+
+  varRead(arg: unknown, depth: number): string {
+    let key: unknown = arg;
+    let def: unknown = null;
+    if (Array.isArray(arg)) {
+      if (arg.length === 0 || arg.length > 2) return no();
+      key = arg[0];
+      if (arg.length === 2) {
+        if (!isPrimitive(arg[1])) return no();
+        def = arg[1];
+      }
+    }
+    if (key === null || key === undefined || key === '') return `c${depth}`;
+    if (typeof key === 'number') key = String(key);
+    if (typeof key !== 'string' || key.includes('\\') || /^\.+$/.test(key)) return no();
+    let name = key as string;
+    let d = depth;
+    if (name.startsWith('../')) {
+      while (name.startsWith('../../') && d > 0) { name = name.slice(6); d -= 1; }
+      if (name.includes('../') || d === depth || /^\.+$/.test(name)) return no();
+      const parts = name === '' ? [] : name.split('.');
+      return `H.up(c${d}, ${JSON.stringify(parts)}, ${Array.isArray(arg) && arg.length === 2 ? lit(def) : 'undefined'})`;
+    }
+    if (name.includes('/')) return no();
+    const parts = name.split('.');
+    const t = this.temp();
+    return `(typeof (${t} = (c${d}${parts.map((p) => `?.[${JSON.stringify(p)}]`).join('')} ?? ${lit(def)})) === 'function' ? null : ${t})`;
+  }
+
+  arithmetic(op: string, list: unknown[] | undefined, depth: number): string {
+    if (!list) return no();
+    if (list.length === 0) return op === '+' ? '(+0)' : op === '*' ? '1' : no();
+    if (op === '%' && list.length < 2) return no();
+    const items = op === '/' && list.length === 1 ? [1, list[0]] : list;
+    const coerced = items.map((item, i) => {
+      let x: string;
+      if (typeof item === 'number' || typeof item === 'boolean') x = `(+${lit(item)})`;
+      else if (item === null) x = '0';
+      else if (typeof item === 'string') {
+        const n = +item;
+        if (Number.isNaN(n)) return no();
+        x = `(${lit(n)})`;
+      } else if (Array.isArray(item)) return no();
+      else x = `(+H.pre(${this.expr(item, depth)}))`;
+      if (op === '/' && i > 0) {
+        if (x === '(+0)' || x === '0' || x === '(0)') return no();
+        x = `H.pre(${x} || NaN)`;
+      }
+      return x;
+    });
+    const joined = coerced.join(` ${op} `);
+    return op === '-' && items.length === 1 ? `(-H.pre(${joined}))` : `H.pre(${joined})`;
+  }
+
+  iterate(op: string, list: unknown[] | undefined, depth: number): string {
+    if (!list || list.length !== 2) return no();
+    const sel = this.expr(list[0], depth);
+    const mapper = list[1];
+    const inner = depth + 1;
+    const body = mapper && typeof mapper === 'object' ? this.expr(mapper, inner) : lit(mapper);
+    const test = op === 'map' ? body : `H.truthy(${body})`;
+    const method = op === 'none' ? 'some' : op === 'all' ? 'every' : op;
+    const t = this.temp();
+    const call = `((${t} || []).${method}((c${inner}) => ${test}))`;
+    if (op === 'all') return `(Array.isArray(${t} = ${sel}) && ${t}.length === 0 ? false : ${call})`;
+    return op === 'none' ? `(${t} = ${sel}, !${call})` : `(${t} = ${sel}, ${call})`;
+  }
+}
+
+/**
+ * The compiled function, or undefined when the expression uses a shape this compiler leaves to
+ * json-logic-engine. `fold` evaluates a constant subtree as json-logic-engine does when it builds.
+ */
+/** The compiled function, or undefined when the expression uses a shape this compiler leaves to json-logic-engine. */
+export function compileFast(logic: unknown, fold: (node: unknown) => unknown): Fn | undefined {
+  const b = new Builder(fold);
+  let body: string;
+  try {
+    body = b.expr(logic, 0);
+  } catch (e) {
+    if (e instanceof Unsupported) return undefined;
+    throw e;
+  }
+  const temps = b.temps > 0 ? `let ${Array.from({ length: b.temps }, (_, i) => `t${i}`).join(', ')};` : '';
+  const factory = new Function('H', 'K', `return function (c0) { ${temps} return ${body}; };`) as (h: typeof helpers, k: unknown[]) => Fn;
+  return factory(helpers, b.constants);
+}
