@@ -1,5 +1,5 @@
 import { LogicEngine } from 'json-logic-engine';
-import { customEagerMethods } from './operators.js';
+import { customEagerMethods, missingNames } from './operators.js';
 import { compileFast } from './fast.js';
 
 /** A compiled rule: data in, value out. May throw on bad arithmetic; callers catch. */
@@ -34,11 +34,7 @@ function createEngine(): LogicEngine {
   engine.addMethod('>', comparator((a, b) => a > b), { deterministic: true });
   engine.addMethod('>=', comparator((a, b) => a >= b), { deterministic: true });
   // missing: as in json-logic-js, null and "" count as missing (null is "unanswered" here).
-  const missing = (names: unknown[], data: unknown): string[] =>
-    names.map(String).filter((name) => {
-      const v = readPath(data, name);
-      return v === undefined || v === null || v === '';
-    });
+  const missing = missingNames;
   engine.addMethod('missing', (args: unknown, context: unknown) => missing(Array.isArray(args) ? (Array.isArray(args[0]) ? args[0] : args) : [args], context), { deterministic: false });
   engine.addMethod('missing_some', (args: unknown, context: unknown) => {
     const [need, names] = args as [number, unknown[]];
@@ -48,15 +44,6 @@ function createEngine(): LogicEngine {
   }, { deterministic: false });
   engine.addMethod('today', (_args: unknown, context: any) => context?.$today ?? null, { deterministic: false });
   return engine;
-}
-
-function readPath(data: unknown, path: string): unknown {
-  let cur = data;
-  for (const part of path.split('.')) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string, unknown>)[part];
-  }
-  return cur;
 }
 
 let shared: LogicEngine | undefined;

@@ -1,4 +1,4 @@
-import { customEagerMethods } from './operators.js';
+import { customEagerMethods, missingNames } from './operators.js';
 
 /**
  * A direct JSON Logic -> JavaScript compiler for the shapes definitions use in practice (see
@@ -36,21 +36,7 @@ function depth0<T>(item: T): T {
   return item;
 }
 
-function readPath(data: unknown, path: string): unknown {
-  let cur = data;
-  for (const part of path.split('.')) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string, unknown>)[part];
-  }
-  return cur;
-}
-
-function missing(names: unknown[], data: unknown): string[] {
-  return names.map(String).filter((name) => {
-    const v = readPath(data, name);
-    return v === undefined || v === null || v === '';
-  });
-}
+const missing = missingNames;
 
 /** A var climbing scopes ("../../x"), read as json-logic-engine's interpreted var does. */
 function up(ctx: unknown, parts: string[], def: unknown): unknown {

@@ -1,3 +1,4 @@
+import { readDotted } from '../paths.js';
 /**
  * The JSON Logic operators a definition may use: jsonlogic.com's standard set plus a few
  * date and rounding helpers that municipal fees and rankings need. Anything else is an
@@ -82,3 +83,11 @@ export const customEagerMethods: Record<string, EagerMethod> = {
   days_between: (args) => Math.round((parseIsoDate(args[1]) - parseIsoDate(args[0])) / DAY_MS),
   years_between: (args) => yearsBetween(args[0], args[1]),
 };
+
+/** JSON Logic's `missing`: the names whose value is absent, null or "" (null is "unanswered"). */
+export function missingNames(names: unknown[], data: unknown): string[] {
+  return names.map(String).filter((name) => {
+    const v = readDotted(data, name);
+    return v === undefined || v === null || v === '';
+  });
+}
