@@ -8,7 +8,7 @@ import { badInput, notFound } from '../shared/domain-error.js';
 import { catalogueRepository as repo } from './catalogue.repository.js';
 import type { Ente, Evaluation, PublishedService } from './catalogue.types.js';
 import { toEvaluation } from './evaluation.js';
-import { Lru } from './lru.js';
+import { Lru } from '../shared/lru.js';
 import { TtlCache } from './ttl-cache.js';
 import { onCatalogueChanged } from '../shared/publication-events.js';
 

@@ -1,4 +1,4 @@
-import { Lru } from './lru.js';
+import { Lru } from '../shared/lru.js';
 
 /**
  * Remembers lookups for a few seconds: the public catalogue is the hottest read (every wizard

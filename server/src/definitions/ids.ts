@@ -1,11 +1,5 @@
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Ids are UUID columns: anything else can only be "not found" (and must not reach the database as a cast error). */
-export const isUuid = (id: string): boolean => UUID.test(id);
+export { isUuid, isPlainObject } from '../shared/ids.js';
 
 /** Service slugs: lowercase words joined by hyphens, as in URLs (mensa-scolastica). */
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const isSlug = (s: string): boolean => s.length >= 2 && s.length <= 64 && SLUG.test(s);
-
-export const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  v !== null && typeof v === 'object' && !Array.isArray(v);

@@ -1,6 +1,8 @@
 import { localize, type CompiledService, type ServiceDefinition } from '@sportello/schemas';
 import type { CompiledCache } from '../definitions/compiled-cache.js';
 import { notFound } from '../shared/domain-error.js';
+import { Lru } from '../shared/lru.js';
+import { isUuid } from '../shared/ids.js';
 import type { Tx } from '../shared/prisma.js';
 import { serviceVersionRepository as repo, type VersionRow } from './service-version.repository.js';
 
@@ -14,8 +16,10 @@ export interface LoadedVersion { id: string; number: number; compiled: CompiledS
  * the same definition again for every row.
  */
 export class ServiceVersions {
-  private readonly loaded = new Map<string, LoadedVersion>();
-  constructor(private readonly db: Tx, private readonly compiled: CompiledCache, private readonly capacity = 500) {}
+  private readonly loaded: Lru<string, LoadedVersion>;
+  constructor(private readonly db: Tx, private readonly compiled: CompiledCache, capacity = 500) {
+    this.loaded = new Lru(capacity);
+  }
 
   /** The service if a citizen may use it now (published and switched on), else NOT_FOUND. */
   async published(serviceId: string): Promise<PublishedService> {
@@ -32,7 +36,6 @@ export class ServiceVersions {
     if (!row) throw notFound('serviceVersion', versionId);
     const version = this.load(row);
     this.loaded.set(key, version);
-    if (this.loaded.size > this.capacity) this.loaded.delete(this.loaded.keys().next().value!);
     return version;
   }
 
@@ -47,9 +50,4 @@ export function titleOf(compiled: CompiledService, language: string): string {
   return localize({ translations: def.translations, defaultLanguage: def.defaultLanguage }, def.title, language);
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Ids are UUID columns: anything else cannot exist, and PostgreSQL would reject it as a query. */
-export function isUuid(id: string): boolean {
-  return UUID.test(id);
-}
+export { isUuid } from '../shared/ids.js';

@@ -57,12 +57,6 @@ export class Session {
 }
 
 @ObjectType({ description: 'A demo user for the development login.' })
-export class DevUser {
-  @Field(() => ID) id!: string;
-  @Field() givenName!: string;
-  @Field() familyName!: string;
-  @Field(() => String, { nullable: true }) fiscalCode!: string | null;
-  @Field(() => String, { nullable: true }) email!: string | null;
-  @Field() platformAdmin!: boolean;
+export class DevUser extends MeUser {
   @Field(() => [MembershipInfo]) memberships!: MembershipInfo[];
 }

@@ -3,12 +3,7 @@ import { DomainError, type FieldError } from '../shared/domain-error.js';
 import { translator } from '../shared/i18n.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Ids are UUIDs in the database: anything else cannot name a row, so it is simply not found. */
-export function isUuid(id: string): boolean {
-  return UUID.test(id);
-}
+export { isUuid } from '../shared/ids.js';
 
 /** A 16-character personal codice fiscale, uppercase, or null. */
 export function normalizeFiscalCode(value: string): string | null {

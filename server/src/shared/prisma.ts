@@ -18,6 +18,7 @@ export function isUniqueViolation(e: unknown): boolean {
 /** A sportello_assert(ok, message) failure (SQLSTATE P0001) raised by a raw statement. */
 export function isAssertion(e: unknown, message: string): boolean {
   const cause = (e as { meta?: { driverAdapterError?: { cause?: { originalCode?: string; originalMessage?: string; message?: string } } } })?.meta?.driverAdapterError?.cause;
+  // The message names the assertion; the adapters differ on where they put it.
   const text = cause?.originalMessage ?? cause?.message ?? (e instanceof Error ? e.message : '');
-  return (cause?.originalCode === 'P0001' || text.includes(message)) && text.includes(message);
+  return text.includes(message);
 }

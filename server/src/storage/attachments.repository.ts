@@ -26,8 +26,9 @@ export const attachmentsRepository = {
   },
 
   /**
-   * The same move as a common table expression `moved_attachments`, for the statement that
-   * writes the pratica (the foreign key to the new pratica is checked at the end of it).
+   * Moves the draft's attachments into the pratica, as a common table expression
+   * `moved_attachments` of the statement that writes the pratica (the foreign key to the new
+   * pratica is checked at the end of that statement; the caller compares the count moved).
    */
   moveToPraticaCte(ids: string[], scope: { uploaderId: string; enteId: string; draftId: string }, praticaId: string): Prisma.Sql {
     return Prisma.sql`moved_attachments AS (
@@ -36,15 +37,5 @@ export const attachmentsRepository = {
         AND draft_id = ${scope.draftId}::uuid AND pratica_id IS NULL
       RETURNING id
     )`;
-  },
-
-  /** Moves the draft's attachments into the pratica; returns how many moved (a race shows as fewer). */
-  async moveToPratica(db: Tx, ids: string[], scope: { uploaderId: string; enteId: string; draftId: string }, praticaId: string): Promise<number> {
-    if (ids.length === 0) return 0;
-    const { count } = await db.attachment.updateMany({
-      where: { id: { in: ids }, ...scope, praticaId: null },
-      data: { praticaId, draftId: null },
-    });
-    return count;
   },
 };
