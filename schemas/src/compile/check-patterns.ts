@@ -1,3 +1,4 @@
+import { escapePointerToken } from '../paths.js';
 import type { Problem } from '../types.js';
 import { LIMITS } from '../limits.js';
 
@@ -38,7 +39,7 @@ export function checkPatterns(schema: unknown, basePointer: string, problems: Pr
       continue;
     }
     for (const [key, value] of Object.entries(node)) {
-      const at = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      const at = `${pointer}/${escapePointerToken(key)}`;
       if (key === 'pattern') checkPattern(value, at, problems);
       else if (key === 'format' && typeof value === 'string' && !formats.has(value)) {
         problems.push({ pointer: at, code: 'schema.unknownFormat', message: `Unknown format "${value}"`, params: { format: value, known: [...formats] } });

@@ -1,6 +1,7 @@
+import { escapePointerToken } from '../paths.js';
 import type { Problem, ServiceDefinition } from '../types.js';
 
-const esc = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
+const esc = escapePointerToken;
 
 /** Every translation key the definition uses, with where it is used. */
 export function usedKeys(def: ServiceDefinition): Array<{ key: string; pointer: string }> {

@@ -1,6 +1,6 @@
 import type { JsonSchema, Problem, ServiceDefinition, Widget } from '../types.js';
 import type { FieldInfo } from './field-index.js';
-import { pointerOf } from '../paths.js';
+import { escapePointerToken, pointerOf } from '../paths.js';
 
 function types(schema: JsonSchema): string[] {
   return Array.isArray(schema.type) ? (schema.type as string[]) : typeof schema.type === 'string' ? [schema.type] : [];
@@ -56,7 +56,7 @@ export function checkUi(def: ServiceDefinition, fields: Map<string, FieldInfo>, 
     return { id: step.id, pointers };
   });
   for (const [path, ui] of Object.entries(uiFields)) {
-    const at = `/ui/fields/${path.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    const at = `/ui/fields/${escapePointerToken(path)}`;
     const field = fields.get(path);
     if (!field) {
       if (ui.widget !== 'static') problems.push({ pointer: at, code: 'ui.unknownField', message: `UI settings for "${path}", which is not a field of the service`, params: { name: path } });
