@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Load benchmark: the built server in a child process, autocannon in this one, loopback only.
-// Usage: node server/bench/load-bench.mjs [--db pglite|postgres|both] [--seconds 10] [--connections 50] [--rounds 3]
+// Usage: node server/bench/load-bench.mjs [--db pglite|postgres|both] [--seconds 10] [--connections 50] [--rounds 3] [--ops read,submit,paced] [--rate 400]
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, existsSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +16,38 @@ const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) =>
 const seconds = Number(args.seconds ?? 10);
 const connections = Number(args.connections ?? 50);
 const rounds = Number(args.rounds ?? 3);
+// read: publishedService as fast as it goes; submit: submitPratica as fast as it goes; paced:
+// submitPratica offered at --rate per second (latency at the target rate, the p99 target's reading:
+// with 50 connections in a closed loop, mean latency is 50 / throughput by construction).
+const ops = (args.ops ?? 'read,submit,paced').split(',');
+const rate = Number(args.rate ?? 400);
 const pgAdminUrl = process.env.BENCH_DATABASE_URL ?? 'postgresql://root@127.0.0.1:5432/test';
+
+/**
+ * CPU seconds used so far by a process (Linux /proc; null elsewhere). Requests/s on a shared
+ * 2-core machine move with whatever else runs; CPU time per request moves much less, so the
+ * table shows both.
+ */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks (USER_HZ = 100)
+  } catch { return null; }
+}
+
+/** CPU seconds of every PostgreSQL process on this machine (the server's backends among them). */
+function postgresCpuSeconds() {
+  let total = 0;
+  try {
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      let comm = '';
+      try { comm = readFileSync(`/proc/${pid}/comm`, 'utf8').trim(); } catch { continue; }
+      if (comm.startsWith('postgres')) total += cpuSeconds(pid) ?? 0;
+    }
+  } catch { return null; }
+  return total;
+}
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -54,7 +85,9 @@ async function startServer(kind) {
     env.DATABASE_URL = url.toString();
     cleanup = async () => withAdmin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   }
-  const child = spawn(process.execPath, [serverMain], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // BENCH_SERVER_NODE_ARGS: extra node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, serverMain], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout.on('data', (d) => { log += d; });
   child.stderr.on('data', (d) => { log += d; });
@@ -67,7 +100,7 @@ async function startServer(kind) {
     await new Promise((r) => setTimeout(r, 250));
   }
   return {
-    base,
+    base, pid: child.pid,
     async stop() {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
@@ -128,13 +161,15 @@ async function prepare(base) {
   return { token, ente, slug, serviceId: service.id, answers };
 }
 
-async function measure(base, ctx, kind) {
+async function measure(base, ctx, kind, pid) {
+  const cpu0 = cpuSeconds(pid);
+  const pg0 = postgresCpuSeconds();
   let errors = 0;
   let n = 0;
-  const headers = { 'content-type': 'application/json', ...(kind === 'submit' ? { authorization: `Bearer ${ctx.token}` } : {}) };
+  const headers = { 'content-type': 'application/json', ...(kind !== 'read' ? { authorization: `Bearer ${ctx.token}` } : {}) };
   const readBody = JSON.stringify({ query: READ_QUERY, variables: { ente: ctx.ente, slug: ctx.slug } });
   const result = await run({
-    url: `${base}/graphql`, connections, duration: seconds, pipelining: 1,
+    url: `${base}/graphql`, connections, duration: seconds, pipelining: 1, ...(kind === 'paced' ? { overallRate: rate } : {}),
     requests: [{
       method: 'POST', path: '/graphql', headers,
       ...(kind === 'read'
@@ -143,7 +178,11 @@ async function measure(base, ctx, kind) {
       onResponse: (status, body) => { if (status !== 200 || body.includes('"errors"')) errors++; },
     }],
   });
+  const cpu1 = cpuSeconds(pid);
+  const pg1 = postgresCpuSeconds();
+  const perRequest = (a, b) => (a === null || b === null || result.requests.total === 0 ? null : Math.round(((b - a) * 1e6) / result.requests.total) / 1000);
   return {
+    serverCpuMs: perRequest(cpu0, cpu1), postgresCpuMs: perRequest(pg0, pg1),
     rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99,
     total: result.requests.total, non2xx: result.non2xx, errors: errors + result.errors,
   };
@@ -153,17 +192,17 @@ async function benchDatabase(kind) {
   const server = await startServer(kind);
   try {
     const ctx = await prepare(server.base);
-    const rows = { read: [], submit: [] };
-    await measure(server.base, ctx, 'read'); // warm-up: JIT, caches, connection pool
+    const rows = Object.fromEntries(ops.map((op) => [op, []]));
+    await measure(server.base, ctx, ops[0], server.pid); // warm-up: JIT, caches, connection pool
     for (let r = 0; r < rounds; r++) {
-      rows.read.push(await measure(server.base, ctx, 'read'));
-      rows.submit.push(await measure(server.base, ctx, 'submit'));
+      for (const op of ops) rows[op].push(await measure(server.base, ctx, op, server.pid));
     }
-    const summary = (list) => ({
+    const summary = (list) => list.length === 0 ? null : ({
       rps: Math.round(median(list.map((x) => x.rps))), p50: median(list.map((x) => x.p50)), p99: median(list.map((x) => x.p99)),
+      serverCpuMs: median(list.map((x) => x.serverCpuMs ?? NaN)), postgresCpuMs: median(list.map((x) => x.postgresCpuMs ?? NaN)),
       errors: list.reduce((s, x) => s + x.errors + x.non2xx, 0), requests: list.reduce((s, x) => s + x.total, 0),
     });
-    return { read: summary(rows.read), submit: summary(rows.submit), rounds: rows };
+    return Object.fromEntries(ops.map((op) => [op, summary(rows[op])]));
   } finally {
     await server.stop();
   }
@@ -181,16 +220,16 @@ async function main() {
   console.log(`${connections} connections, ${seconds} s per run, median of ${rounds} rounds, loopback only\n`);
   const results = {};
   for (const kind of kinds) results[kind] = await benchDatabase(kind);
-  console.log('| database | operation | req/s | p50 ms | p99 ms | requests | errors |');
-  console.log('|---|---|---|---|---|---|---|');
+  console.log('| database | operation | req/s | p50 ms | p99 ms | server CPU ms/req | PostgreSQL CPU ms/req | requests | errors |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
   for (const [kind, r] of Object.entries(results)) {
-    for (const op of ['read', 'submit']) {
+    for (const op of ops) {
       const x = r[op];
-      console.log(`| ${kind} | ${op === 'read' ? 'publishedService (with definition)' : 'submitPratica'} | ${x.rps} | ${x.p50} | ${x.p99} | ${x.requests} | ${x.errors} |`);
+      console.log(`| ${kind} | ${{ read: 'publishedService (with definition)', submit: 'submitPratica', paced: `submitPratica offered at ${rate}/s` }[op]} | ${x.rps} | ${x.p50} | ${x.p99} | ${x.serverCpuMs} | ${kind === 'postgres' ? x.postgresCpuMs : '-'} | ${x.requests} | ${x.errors} |`);
     }
   }
-  const out = Object.fromEntries(Object.entries(results).map(([k, r]) => [k, { read: r.read, submit: r.submit }]));
-  console.log('RESULT ' + JSON.stringify({ connections, seconds, rounds, ...out }));
+  const out = Object.fromEntries(Object.entries(results).map(([k, r]) => [k, r]));
+  console.log('RESULT ' + JSON.stringify({ connections, seconds, rounds, pacedRate: rate, ...out }));
 }
 
 main().catch((e) => { console.error(e.message ?? e); process.exit(1); });

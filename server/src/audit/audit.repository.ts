@@ -31,6 +31,38 @@ export function appendEventCtes(row: AuditRow, canon: string, firstHash: string)
   )`;
 }
 
+/**
+ * The same for a run of events of ONE chain, in order, written by one statement (a batch of
+ * submissions): the head is locked and moved once, each event's prev_hash is the one before it
+ * (sportello_chain, migration audit_chain_batch), and ids follow the run's order. The including
+ * statement gets `audit_head` (prev_hash: the chain's hash before the run) and `audit_events_added`.
+ */
+export function appendEventsCtes(rows: Array<{ row: AuditRow; canon: string }>): Prisma.Sql {
+  const chain = chainKey(rows[0]!.row.enteId);
+  if (rows.some((r) => chainKey(r.row.enteId) !== chain)) throw new Error('appendEventsCtes: one chain per run');
+  const canons = rows.map((r) => r.canon);
+  const events = JSON.stringify(rows.map(({ row }, i) => ({
+    ord: i + 1, ente_id: row.enteId, actor_id: row.actorId, actor_kind: row.actorKind, action: row.action,
+    subject_type: row.subjectType, subject_id: row.subjectId, data: row.data, at: row.at.toISOString(),
+  })));
+  return Prisma.sql`audit_head AS (
+    INSERT INTO audit_heads AS h (chain, prev_hash, last_hash)
+    VALUES (${chain}, ${GENESIS}, (sportello_chain(${GENESIS}, ${canons}::text[]))[${canons.length}])
+    ON CONFLICT (chain) DO UPDATE SET prev_hash = h.last_hash, last_hash = (sportello_chain(h.last_hash, ${canons}::text[]))[${canons.length}]
+    RETURNING prev_hash
+  ), audit_hashes AS (
+    SELECT audit_head.prev_hash AS start, sportello_chain(audit_head.prev_hash, ${canons}::text[]) AS h FROM audit_head
+  ), audit_events_added AS (
+    INSERT INTO audit_events (ente_id, actor_id, actor_kind, action, subject_type, subject_id, data, at, prev_hash, hash)
+    SELECT e.ente_id, e.actor_id, e.actor_kind, e.action, e.subject_type, e.subject_id, e.data, e.at,
+      CASE WHEN e.ord = 1 THEN audit_hashes.start ELSE audit_hashes.h[e.ord - 1] END, audit_hashes.h[e.ord]
+    FROM audit_hashes, jsonb_to_recordset(${events}::jsonb) AS e(ord int, ente_id uuid, actor_id uuid, actor_kind text,
+      action text, subject_type text, subject_id text, data jsonb, at timestamptz)
+    ORDER BY e.ord
+    RETURNING id
+  )`;
+}
+
 /** Only place that touches the audit tables; events are append-only (database trigger). */
 export const auditRepository = {
   async append(tx: Tx, row: AuditRow, canon: string, firstHash: string): Promise<void> {

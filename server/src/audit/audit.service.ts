@@ -1,6 +1,6 @@
 import { canonicalJson, sha256Hex } from '../shared/canonical-json.js';
 import type { Tx } from '../shared/prisma.js';
-import { appendEventCtes, auditRepository, type AuditRow } from './audit.repository.js';
+import { appendEventCtes, appendEventsCtes, auditRepository, type AuditRow } from './audit.repository.js';
 import { GENESIS, type AuditEntry } from './audit.types.js';
 
 function canonOf(row: AuditRow): string {
@@ -22,10 +22,12 @@ export function prepareEvent(entry: AuditEntry, at = new Date()): { row: AuditRo
   return { row, canon, firstHash: sha256Hex(GENESIS + canon) };
 }
 
-/** For statements that write a change and its audit event at once (see appendEventCtes). */
-export function auditCtes(entry: AuditEntry, at?: Date) {
-  const { row, canon, firstHash } = prepareEvent(entry, at);
-  return appendEventCtes(row, canon, firstHash);
+/** For statements that write changes and their audit events at once: a run of one Ente's events, in order (see appendEventsCtes). */
+export function auditRunCtes(entries: Array<{ entry: AuditEntry; at: Date }>) {
+  return appendEventsCtes(entries.map(({ entry, at }) => {
+    const { row, canon } = prepareEvent(entry, at);
+    return { row, canon };
+  }));
 }
 
 /**

@@ -53,8 +53,14 @@ export const draftsRepository = {
 
   /** Removes the draft; its attachments lose the link (schema: SetNull) and wait for the sweeper. */
   /** Deleting the citizen's draft of a service as a common table expression `deleted_draft`. */
-  deleteCte(userId: string, serviceId: string): Prisma.Sql {
-    return Prisma.sql`deleted_draft AS (DELETE FROM drafts WHERE user_id = ${userId}::uuid AND service_id = ${serviceId}::uuid RETURNING id)`;
+  /** CTE `deleted_drafts` deleting each citizen's draft of a service (a run of submissions' drafts). */
+  deleteRunCte(drafts: Array<{ userId: string; serviceId: string }>): Prisma.Sql {
+    const pairs = JSON.stringify(drafts.map((d) => ({ user_id: d.userId, service_id: d.serviceId })));
+    return Prisma.sql`deleted_drafts AS (
+      DELETE FROM drafts d USING jsonb_to_recordset(${pairs}::jsonb) AS x(user_id uuid, service_id uuid)
+      WHERE d.user_id = x.user_id AND d.service_id = x.service_id
+      RETURNING d.id
+    )`;
   },
 
   async delete(db: Tx, userId: string, serviceId: string): Promise<{ id: string; enteId: string } | null> {

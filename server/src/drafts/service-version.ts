@@ -4,7 +4,7 @@ import { notFound } from '../shared/domain-error.js';
 import { Lru } from '../shared/lru.js';
 import { isUuid } from '../shared/ids.js';
 import type { Tx } from '../shared/prisma.js';
-import { serviceVersionRepository as repo, type VersionRow } from './service-version.repository.js';
+import { serviceVersionRepository as repo, type PublishedServiceRow, type VersionRow } from './service-version.repository.js';
 
 /** A published service as citizen operations need it: where it belongs and its current version. */
 export interface PublishedService { id: string; enteId: string; slug: string; version: LoadedVersion }
@@ -24,8 +24,13 @@ export class ServiceVersions {
   /** The service if a citizen may use it now (published and switched on), else NOT_FOUND. */
   async published(serviceId: string): Promise<PublishedService> {
     const row = isUuid(serviceId) ? await repo.published(this.db, serviceId) : null;
+    return this.loadPublished(serviceId, row);
+  }
+
+  /** The same from a row the caller read itself (null: not published or switched off). */
+  async loadPublished(serviceId: string, row: PublishedServiceRow | null): Promise<PublishedService> {
     if (!row) throw notFound('service', serviceId);
-    return { id: row.id, enteId: row.enteId, slug: row.slug, version: this.load(row.currentVersion) };
+    return { id: row.id, enteId: row.enteId, slug: row.slug, version: await this.version(row.id, row.currentVersionId) };
   }
 
   async version(serviceId: string, versionId: string): Promise<LoadedVersion> {

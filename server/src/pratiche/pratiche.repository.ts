@@ -1,5 +1,7 @@
 import { Prisma } from '../generated/prisma/client.js';
 import { afterPosition, newestFirst, type Page } from '../graphql/connection.js';
+import type { PublishedServiceRow } from '../drafts/service-version.repository.js';
+import type { IdentityRow } from '../registries/prefill.repository.js';
 import type { Tx } from '../shared/prisma.js';
 
 const praticaSelect = {
@@ -21,10 +23,39 @@ export interface NewPratica {
 
 export type NewNumberedPratica = Omit<NewPratica, 'code'> & { year: number };
 
+/** What a submission reads before judging: the service (if citizens may use it), the draft, the account. */
+export interface SubmissionContext {
+  service: PublishedServiceRow | null;
+  draft: { id: string; serviceVersionId: string } | null;
+  identity: IdentityRow | null;
+}
+
 /** Citizens' view of pratiche: every query names the citizen. */
 export const praticheRepository = {
   findByKey(db: Tx, citizenId: string, idempotencyKey: string): Promise<PraticaRow | null> {
     return db.pratica.findUnique({ where: { citizenId_idempotencyKey: { citizenId, idempotencyKey } }, select: praticaSelect });
+  },
+
+  /**
+   * One round trip for the three reads a submission needs (each a separate query costs a
+   * network round trip and the ORM's per-query work, which is most of a submission's time).
+   * The service's condition is the same as serviceVersionRepository.published's: published
+   * and switched on; the draft and the account are the citizen's own.
+   */
+  async submissionContext(db: Tx, citizenId: string, serviceId: string): Promise<SubmissionContext> {
+    const rows = await db.$queryRaw<Array<Record<string, string | null>>>`
+      SELECT s.id, s.ente_id, s.slug, s.current_version_id, d.id AS draft_id, d.service_version_id AS draft_version_id,
+        u.id AS user_id, u.fiscal_code, u.given_name, u.family_name, u.email
+      FROM (SELECT 1) AS one
+      LEFT JOIN services s ON s.id = ${serviceId}::uuid AND s.enabled AND s.current_version_id IS NOT NULL
+      LEFT JOIN drafts d ON d.user_id = ${citizenId}::uuid AND d.service_id = s.id
+      LEFT JOIN users u ON u.id = ${citizenId}::uuid`;
+    const r = rows[0]!;
+    return {
+      service: r.id ? { id: r.id, enteId: r.ente_id!, slug: r.slug!, currentVersionId: r.current_version_id! } : null,
+      draft: r.draft_id ? { id: r.draft_id, serviceVersionId: r.draft_version_id! } : null,
+      identity: r.user_id ? { fiscalCode: r.fiscal_code, givenName: r.given_name!, familyName: r.family_name!, email: r.email } : null,
+    };
   },
 
   findOwn(db: Tx, id: string, citizenId: string): Promise<PraticaRow | null> {
@@ -43,39 +74,55 @@ export const praticheRepository = {
   },
 
   /**
-   * Numbers and writes a pratica together with its audit event, in ONE statement: the counter
-   * upsert locks the Ente's row for the year until the transaction ends (so codes are gapless:
-   * a rolled-back submission gives its number back), and the audit head's row lock orders the
-   * chain. Run on its own (autocommit), the statement is atomic and releases both locks as it
-   * ends: concurrent submissions to one Ente wait on each other for one statement only, never
-   * for a round trip to the application. If an attachment to move is gone, sportello_assert
-   * fails the statement and nothing is written.
+   * Numbers and writes a run of pratiche of one Ente and year, with their audit events, in ONE
+   * statement: the counter upsert locks the Ente's row for the year until the statement ends
+   * (codes are gapless: a failed statement gives its numbers back) and hands out consecutive
+   * codes in the run's order; the audit head is locked and moved once, one event per pratica,
+   * chained in the same order. Run on its own (autocommit), the statement is atomic and releases
+   * both locks as it ends. `extra`: the run's other CTEs (drafts deleted, attachments moved);
+   * if fewer attachments moved than expected, sportello_assert fails it and nothing is written.
+   * Submissions queued behind one another become one run (submission-runs.ts): under load one
+   * statement and one commit replace a queue of statements all waiting on the same two rows.
    */
-  async insertNumbered(tx: Tx, p: NewNumberedPratica, audit: Prisma.Sql, extra: Prisma.Sql[] = [], expectedMoves = 0): Promise<PraticaRow> {
+  async insertNumberedRun(tx: Tx, enteId: string, year: number, items: NewNumberedPratica[], audit: Prisma.Sql, extra: Prisma.Sql[] = [], expectedMoves = 0): Promise<PraticaRow[]> {
+    const n = items.length;
+    const input = JSON.stringify(items.map((p, i) => ({
+      ord: i + 1, id: p.id, service_id: p.serviceId, service_version_id: p.serviceVersionId, citizen_id: p.citizenId,
+      answers: p.answers, computed: p.computed, state: p.state, fee_cents: p.feeCents, score: p.score, excluded: p.excluded,
+      submitted_at: p.submittedAt.toISOString(), state_entered_at: p.stateEnteredAt.toISOString(), due_at: p.dueAt?.toISOString() ?? null,
+      idempotency_key: p.idempotencyKey,
+    })));
     const rows = await tx.$queryRaw<Array<Record<string, unknown>>>`
       WITH counter AS (
-        INSERT INTO pratica_counters (ente_id, year, last) VALUES (${p.enteId}::uuid, ${p.year}, 1)
-        ON CONFLICT (ente_id, year) DO UPDATE SET last = pratica_counters.last + 1
+        INSERT INTO pratica_counters (ente_id, year, last) VALUES (${enteId}::uuid, ${year}, ${n})
+        ON CONFLICT (ente_id, year) DO UPDATE SET last = pratica_counters.last + ${n}
         RETURNING last
       ), pratica AS (
         INSERT INTO pratiche (id, ente_id, service_id, service_version_id, citizen_id, code, answers, computed, state,
           fee_cents, score, excluded, submitted_at, state_entered_at, due_at, idempotency_key)
-        SELECT ${p.id}::uuid, ${p.enteId}::uuid, ${p.serviceId}::uuid, ${p.serviceVersionId}::uuid, ${p.citizenId}::uuid,
-          ${String(p.year)} || '-' || lpad(counter.last::text, 6, '0'), ${JSON.stringify(p.answers)}::jsonb, ${JSON.stringify(p.computed)}::jsonb,
-          ${p.state}, ${p.feeCents}::int, ${p.score}::float8, ${p.excluded}, ${p.submittedAt}::timestamptz, ${p.stateEnteredAt}::timestamptz,
-          ${p.dueAt}::timestamptz, ${p.idempotencyKey}
-        FROM counter
+        SELECT i.id, ${enteId}::uuid, i.service_id, i.service_version_id, i.citizen_id,
+          ${String(year)} || '-' || lpad((counter.last - ${n} + i.ord)::text, 6, '0'), i.answers, i.computed, i.state,
+          i.fee_cents, i.score, i.excluded, i.submitted_at, i.state_entered_at, i.due_at, i.idempotency_key
+        FROM counter, jsonb_to_recordset(${input}::jsonb) AS i(ord int, id uuid, service_id uuid, service_version_id uuid,
+          citizen_id uuid, answers jsonb, computed jsonb, state text, fee_cents int, score float8, excluded boolean,
+          submitted_at timestamptz, state_entered_at timestamptz, due_at timestamptz, idempotency_key text)
+        ORDER BY i.ord
         RETURNING id, ente_id, code, service_id, service_version_id, state, submitted_at, due_at, fee_cents, score, excluded,
           protocol_number, answers, computed
       ), ${audit}${extra.length ? Prisma.sql`, ${Prisma.join(extra, ', ')}` : Prisma.empty}
-      SELECT pratica.* FROM pratica, audit_event
-      ${expectedMoves > 0 ? Prisma.sql`WHERE sportello_assert((SELECT count(*) FROM moved_attachments) = ${expectedMoves}, 'pratiche.attachmentsChanged')` : Prisma.empty}`;
-    const r = rows[0]!;
-    return {
-      id: r.id as string, enteId: r.ente_id as string, code: r.code as string, serviceId: r.service_id as string,
-      serviceVersionId: r.service_version_id as string, state: r.state as string, submittedAt: new Date(r.submitted_at as string),
-      dueAt: r.due_at ? new Date(r.due_at as string) : null, feeCents: r.fee_cents as number | null, score: r.score as number | null,
-      excluded: r.excluded as boolean, protocolNumber: r.protocol_number as string | null, answers: r.answers, computed: r.computed,
-    };
+      SELECT pratica.* FROM pratica
+      WHERE (SELECT count(*) FROM audit_events_added) = ${n}
+      ${expectedMoves > 0 ? Prisma.sql`AND sportello_assert((SELECT count(*) FROM moved_attachments) = ${expectedMoves}, 'pratiche.attachmentsChanged')` : Prisma.empty}`;
+    const byId = new Map(rows.map((r) => [r.id as string, toRow(r)]));
+    return items.map((p) => byId.get(p.id)!);
   },
 };
+
+function toRow(r: Record<string, unknown>): PraticaRow {
+  return {
+    id: r.id as string, enteId: r.ente_id as string, code: r.code as string, serviceId: r.service_id as string,
+    serviceVersionId: r.service_version_id as string, state: r.state as string, submittedAt: new Date(r.submitted_at as string),
+    dueAt: r.due_at ? new Date(r.due_at as string) : null, feeCents: r.fee_cents as number | null, score: r.score as number | null,
+    excluded: r.excluded as boolean, protocolNumber: r.protocol_number as string | null, answers: r.answers, computed: r.computed,
+  };
+}

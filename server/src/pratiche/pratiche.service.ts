@@ -1,6 +1,7 @@
 import type { CompiledService } from '@sportello/schemas';
 import { randomUUID } from 'node:crypto';
-import { auditCtes } from '../audit/audit.service.js';
+import { auditRunCtes } from '../audit/audit.service.js';
+import type { AuditEntry } from '../audit/audit.types.js';
 import { draftsRepository } from '../drafts/drafts.repository.js';
 import { isUuid, titleOf, type LoadedVersion, type PublishedService, type ServiceVersions } from '../drafts/service-version.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
@@ -11,7 +12,8 @@ import { badInput, conflict, notFound } from '../shared/domain-error.js';
 import { isAssertion } from '../shared/prisma.js';
 import { attachmentsRepository } from '../storage/attachments.repository.js';
 import { overlay } from './locked-prefill.js';
-import { praticheRepository as repo, type PraticaRow } from './pratiche.repository.js';
+import { praticheRepository as repo, type NewNumberedPratica, type PraticaRow } from './pratiche.repository.js';
+import { SubmissionRuns } from './submission-runs.js';
 import type { Pratica, SubmitPraticaInput } from './pratiche.types.js';
 import { judge, type Verdict } from './verdict.js';
 
@@ -20,8 +22,19 @@ export interface Citizen { userId: string; fiscalCode: string }
 const DAY_MS = 86_400_000;
 const KEY = /^[\x21-\x7e]{8,128}$/;
 
+/** One submission's write: the pratica, its audit event, the draft it replaces and the files it takes over. */
+interface Write {
+  pratica: NewNumberedPratica;
+  audit: { entry: AuditEntry; at: Date };
+  draft: { userId: string; serviceId: string } | null;
+  moves: Array<{ id: string; praticaId: string; uploaderId: string; enteId: string; draftId: string }>;
+}
+
 /** Submission (idempotent, validated by the engine, gapless codes) and the citizen's own pratiche. */
 export class PraticheService {
+  /** Per Ente and year: codes and the audit chain are theirs (see submission-runs.ts). */
+  private readonly runs = new SubmissionRuns<Write, PraticaRow>((_key, writes) => this.writeRun(writes));
+
   constructor(
     private readonly db: PrismaClient, private readonly versions: ServiceVersions,
     private readonly prefill: PrefillService, public clock: Clock = systemClock,
@@ -47,11 +60,12 @@ export class PraticheService {
 
   private async submitNew(citizen: Citizen, input: SubmitPraticaInput, language: string): Promise<Pratica> {
     if (!input.answers || typeof input.answers !== 'object' || Array.isArray(input.answers)) throw badInput('pratiche.answersNotObject');
-    const service = await this.versions.published(input.serviceId);
-    const draft = await draftsRepository.find(this.db, citizen.userId, service.id);
+    const context = isUuid(input.serviceId) ? await repo.submissionContext(this.db, citizen.userId, input.serviceId) : null;
+    const service = await this.versions.loadPublished(input.serviceId, context?.service ?? null);
+    const draft = context?.draft ?? null;
     const version = draft ? await this.versions.version(service.id, draft.serviceVersionId) : service.version;
     const now = this.clock();
-    const locked = await this.prefill.compute(citizen, service, version.compiled, true);
+    const locked = await this.prefill.compute(citizen, service, version.compiled, true, context?.identity ?? null);
     const verdict = await judge(this.db, version.compiled, overlay(input.answers, locked.answers, locked.locked),
       { uploaderId: citizen.userId, enteId: service.enteId, draftId: draft?.id ?? null }, { today: romeDate(now), language });
     const row = await this.record(citizen, service, version, draft?.id ?? null, verdict, input.idempotencyKey, now, locked.unavailable);
@@ -72,9 +86,8 @@ export class PraticheService {
   }
 
   /**
-   * One statement writes the numbered pratica, its audit event, the draft's attachments moved
-   * in and the draft deleted, and checks that every attachment moved: atomic on its own, and
-   * the Ente's counter and audit head are locked only while it runs.
+   * Writes the numbered pratica, its audit event, the draft's attachments moved in and the draft
+   * deleted, atomically; queued with the Ente's other submissions of the moment into one statement.
    */
   private async record(citizen: Citizen, service: PublishedService, version: LoadedVersion, draftId: string | null, verdict: Verdict, idempotencyKey: string, now: Date, unavailable: string[]): Promise<PraticaRow> {
     const { state, dueAt } = initialState(version.compiled, now);
@@ -83,27 +96,44 @@ export class PraticheService {
     const feeCents = ev.fee?.amountCents ?? null;
     const score = ev.ranking?.score ?? null;
     const excluded = ev.ranking?.excluded ?? false;
-    const audit = auditCtes({
-      enteId: service.enteId, actorId: citizen.userId, actorKind: 'citizen', action: 'pratica.submitted',
-      subjectType: 'pratica', subjectId: id,
-      data: { serviceId: service.id, versionId: version.id, feeCents, score, excluded, attachments: verdict.attachmentIds.length, prefillUnavailable: unavailable },
-    }, now);
-    const extra = draftId ? [draftsRepository.deleteCte(citizen.userId, service.id)] : [];
-    if (draftId && verdict.attachmentIds.length > 0) {
-      extra.unshift(attachmentsRepository.moveToPraticaCte(verdict.attachmentIds, { uploaderId: citizen.userId, enteId: service.enteId, draftId }, id));
-    }
-    const expectedMoves = draftId ? verdict.attachmentIds.length : 0;
-    try {
-      return await repo.insertNumbered(this.db, {
+    const year = romeYear(now);
+    const write: Write = {
+      pratica: {
         id, enteId: service.enteId, serviceId: service.id, serviceVersionId: version.id, citizenId: citizen.userId,
-        year: romeYear(now), answers: verdict.answers, computed: ev.computed, state, feeCents, score, excluded,
+        year, answers: verdict.answers, computed: ev.computed, state, feeCents, score, excluded,
         submittedAt: now, stateEnteredAt: now, dueAt, idempotencyKey,
-      }, audit, extra, expectedMoves);
+      },
+      audit: {
+        entry: {
+          enteId: service.enteId, actorId: citizen.userId, actorKind: 'citizen', action: 'pratica.submitted',
+          subjectType: 'pratica', subjectId: id,
+          data: { serviceId: service.id, versionId: version.id, feeCents, score, excluded, attachments: verdict.attachmentIds.length, prefillUnavailable: unavailable },
+        },
+        at: now,
+      },
+      draft: draftId ? { userId: citizen.userId, serviceId: service.id } : null,
+      moves: draftId ? verdict.attachmentIds.map((a) => ({ id: a, praticaId: id, uploaderId: citizen.userId, enteId: service.enteId, draftId })) : [],
+    };
+    try {
+      return await this.runs.add(`${service.enteId}/${year}`, write);
     } catch (e) {
       // An attachment removed or moved meanwhile: nothing was written rather than lose a file.
       if (isAssertion(e, 'pratiche.attachmentsChanged')) throw conflict('pratiche.attachmentsChanged');
       throw e;
     }
+  }
+
+  /** One statement for a run of writes of one Ente and year (pratiche.repository insertNumberedRun). */
+  private writeRun(writes: Write[]): Promise<PraticaRow[]> {
+    const first = writes[0]!.pratica;
+    const drafts = writes.flatMap((w) => (w.draft ? [w.draft] : []));
+    const moves = writes.flatMap((w) => w.moves);
+    const extra = [
+      ...(moves.length ? [attachmentsRepository.moveRunCte(moves)] : []),
+      ...(drafts.length ? [draftsRepository.deleteRunCte(drafts)] : []),
+    ];
+    return repo.insertNumberedRun(this.db, first.enteId, first.year, writes.map((w) => w.pratica),
+      auditRunCtes(writes.map((w) => w.audit)), extra, moves.length);
   }
 
   private async view(row: PraticaRow, language: string): Promise<Pratica> {

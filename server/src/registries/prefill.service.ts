@@ -1,7 +1,7 @@
 import { applyPrefill, type CompiledService, type PrefillItem } from '@sportello/schemas';
 import type { ServiceVersions } from '../drafts/service-version.js';
 import type { Tx } from '../shared/prisma.js';
-import { prefillRepository } from './prefill.repository.js';
+import { prefillRepository, type IdentityRow } from './prefill.repository.js';
 import type { Registries } from './registry-factory.js';
 import { registryData } from './registry-data.js';
 
@@ -33,14 +33,16 @@ export class PrefillService {
   /**
    * Every item applied to empty answers, so an item left unfilled is one whose source had no
    * value. `onlyLocked` asks the registries only for the locked items (submission re-applies those).
+   * `knownIdentity`: the account row when the caller has already read it (submission reads it in
+   * the same round trip as the service and the draft); otherwise it is read here.
    */
-  async compute(citizen: Citizen, target: PrefillTarget, compiled: CompiledService, onlyLocked = false): Promise<PrefillOutcome> {
+  async compute(citizen: Citizen, target: PrefillTarget, compiled: CompiledService, onlyLocked = false, knownIdentity?: IdentityRow | null): Promise<PrefillOutcome> {
     const all = compiled.definition.prefill ?? [];
     const items = onlyLocked ? all.filter((i) => i.editable === false) : all;
     if (items.length === 0) return { answers: {}, locked: [], filled: [], unavailable: [] };
     const purpose = { procedure: target.slug, enteId: target.enteId };
     const [identity, registries] = await Promise.all([
-      prefillRepository.identity(this.db, citizen.userId),
+      knownIdentity !== undefined ? knownIdentity : prefillRepository.identity(this.db, citizen.userId),
       registryData(this.registries, citizen.fiscalCode, purpose, items),
     ]);
     const data = {

@@ -26,16 +26,18 @@ export const attachmentsRepository = {
   },
 
   /**
-   * Moves the draft's attachments into the pratica, as a common table expression
-   * `moved_attachments` of the statement that writes the pratica (the foreign key to the new
-   * pratica is checked at the end of that statement; the caller compares the count moved).
+   * Moves drafts' attachments into their pratiche, as a common table expression
+   * `moved_attachments` of the statement that writes the pratiche (the foreign key to a new
+   * pratica is checked at the end of that statement). Each moves only if it is still the
+   * uploader's, of that Ente, on that draft and on no pratica; the caller compares the count.
    */
-  moveToPraticaCte(ids: string[], scope: { uploaderId: string; enteId: string; draftId: string }, praticaId: string): Prisma.Sql {
+  moveRunCte(moves: Array<{ id: string; praticaId: string; uploaderId: string; enteId: string; draftId: string }>): Prisma.Sql {
+    const rows = JSON.stringify(moves.map((m) => ({ id: m.id, pratica_id: m.praticaId, uploader_id: m.uploaderId, ente_id: m.enteId, draft_id: m.draftId })));
     return Prisma.sql`moved_attachments AS (
-      UPDATE attachments SET pratica_id = ${praticaId}::uuid, draft_id = NULL
-      WHERE id = ANY(${ids}::uuid[]) AND uploader_id = ${scope.uploaderId}::uuid AND ente_id = ${scope.enteId}::uuid
-        AND draft_id = ${scope.draftId}::uuid AND pratica_id IS NULL
-      RETURNING id
+      UPDATE attachments a SET pratica_id = m.pratica_id, draft_id = NULL
+      FROM jsonb_to_recordset(${rows}::jsonb) AS m(id uuid, pratica_id uuid, uploader_id uuid, ente_id uuid, draft_id uuid)
+      WHERE a.id = m.id AND a.uploader_id = m.uploader_id AND a.ente_id = m.ente_id AND a.draft_id = m.draft_id AND a.pratica_id IS NULL
+      RETURNING a.id
     )`;
   },
 };
