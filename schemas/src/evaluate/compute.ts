@@ -1,5 +1,6 @@
 import type { JsonValue } from '../types.js';
 import type { FieldInfo } from '../compile/field-index.js';
+import type { CompiledService } from '../compile/compiled-service.js';
 import { pointerAt } from '../compile/field-index.js';
 import { atRow, rowsOf, run, type EvalState } from './state.js';
 
@@ -9,31 +10,103 @@ function normalize(value: unknown): JsonValue | undefined {
   return value as JsonValue;
 }
 
+/**
+ * How a computed field's value is written into the private copy: the containers on its path,
+ * each with a slot of EvalState.slots that holds the container's copy once made (copy on first
+ * write; for a group, the copied list and, in the next slot, the copied rows by index; for an
+ * object inside a row, its copies by row). Built once per service.
+ */
+export interface WritePlan { names: string[]; kinds: Array<'object' | 'group' | 'rowObject'>; slots: number[]; last: string }
+
+const plans = new WeakMap<CompiledService, { slots: Map<string, number>; size: number; byField: Map<FieldInfo, WritePlan> }>();
+
+/** The field's write plan (slots numbered per service, shared by every field under one container). */
+export function writePlanOf(service: CompiledService, field: FieldInfo): WritePlan {
+  let entry = plans.get(service);
+  if (!entry) plans.set(service, (entry = { slots: new Map(), size: 0, byField: new Map() }));
+  let plan = entry.byField.get(field);
+  if (plan) return plan;
+  const known = entry;
+  const slotOf = (key: string, width: number) => {
+    let slot = known.slots.get(key);
+    if (slot === undefined) {
+      slot = known.size;
+      known.size += width;
+      known.slots.set(key, slot);
+    }
+    return slot;
+  };
+  plan = { names: [], kinds: [], slots: [], last: field.segments[field.segments.length - 1]!.name };
+  let key = '';
+  let inRow = false;
+  for (let i = 0; i < field.segments.length - 1; i++) {
+    const seg = field.segments[i]!;
+    key += (key ? '.' : '') + seg.name + (seg.group ? '[]' : '');
+    plan.names.push(seg.name);
+    plan.kinds.push(seg.group ? 'group' : inRow ? 'rowObject' : 'object');
+    plan.slots.push(slotOf(key, seg.group ? 2 : 1));
+    if (seg.group) inRow = true;
+  }
+  entry.byField.set(field, plan);
+  return plan;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
 /** Writes a value into the private copy, copying each container on the way the first time. */
-function writeAt(state: EvalState, field: FieldInfo, row: number | undefined, value: JsonValue | undefined): void {
-  let container: Record<string, unknown> | unknown[] = state.data;
-  const segs = field.segments;
-  for (let i = 0; i < segs.length - 1; i++) {
-    const seg = segs[i]!;
-    const parent = container as Record<string, unknown>;
-    let next = parent[seg.name];
-    if (seg.group) {
-      if (!Array.isArray(next) || row === undefined) return;
-      if (!state.copied.has(next)) { next = [...next]; parent[seg.name] = next; state.copied.add(next as object); }
-      const list = next as unknown[];
-      let item = list[row];
-      if (item === null || typeof item !== 'object' || Array.isArray(item)) item = {};
-      if (!state.copied.has(item as object)) { item = Object.assign({}, item); list[row] = item; state.copied.add(item as object); }
-      container = item as Record<string, unknown>;
+export function writeAt(state: EvalState, plan: WritePlan, row: number | undefined, value: JsonValue | undefined): void {
+  let container: Record<string, unknown> = state.data;
+  const { slots } = state;
+  for (let i = 0; i < plan.names.length; i++) {
+    const name = plan.names[i]!;
+    const slot = plan.slots[i]!;
+    const kind = plan.kinds[i];
+    if (kind === 'object') {
+      let copy = slots[slot] as Record<string, unknown> | undefined;
+      if (copy === undefined) {
+        const next = container[name];
+        copy = isRecord(next) ? Object.assign({}, next) : {};
+        container[name] = copy;
+        slots[slot] = copy;
+      }
+      container = copy;
+      continue;
+    }
+    if (row === undefined) return;
+    if (kind === 'group') {
+      let list = slots[slot] as unknown[] | undefined;
+      if (list === undefined) {
+        const next = container[name];
+        if (!Array.isArray(next)) return;
+        list = [...next];
+        container[name] = list;
+        slots[slot] = list;
+      }
+      const rows = (slots[slot + 1] ??= []) as Array<Record<string, unknown> | undefined>;
+      let item = rows[row];
+      if (item === undefined) {
+        const next = list[row];
+        item = isRecord(next) ? Object.assign({}, next) : {};
+        list[row] = item;
+        rows[row] = item;
+      }
+      container = item;
     } else {
-      if (next === null || typeof next !== 'object' || Array.isArray(next)) next = {};
-      if (!state.copied.has(next as object)) { next = Object.assign({}, next); parent[seg.name] = next; state.copied.add(next as object); }
-      container = next as Record<string, unknown>;
+      const copies = (slots[slot] ??= []) as Array<Record<string, unknown> | undefined>;
+      let copy = copies[row];
+      if (copy === undefined) {
+        const next = container[name];
+        copy = isRecord(next) ? Object.assign({}, next) : {};
+        container[name] = copy;
+        copies[row] = copy;
+      }
+      container = copy;
     }
   }
-  const last = segs[segs.length - 1]!.name;
-  if (value === undefined) delete (container as Record<string, unknown>)[last];
-  else (container as Record<string, unknown>)[last] = value;
+  if (value === undefined) delete container[plan.last];
+  else container[plan.last] = value;
 }
 
 /**
@@ -47,12 +120,12 @@ export function applyComputes(state: EvalState): void {
       const rows = rowsOf(state, rule.group);
       for (let i = 0; i < rows.length; i++) {
         const value = normalize(run(rule.fn, atRow(state, rows, i)));
-        writeAt(state, field, i, value);
+        writeAt(state, writePlanOf(state.service, field), i, value);
         if (value !== undefined) state.computed[pointerAt(field, i)] = value;
       }
     } else {
       const value = normalize(run(rule.fn, state.data));
-      writeAt(state, field, undefined, value);
+      writeAt(state, writePlanOf(state.service, field), undefined, value);
       if (value !== undefined) state.computed[field.pointer] = value;
     }
   }

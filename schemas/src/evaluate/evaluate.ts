@@ -1,10 +1,10 @@
 import type { CompiledService } from '../compile/compiled-service.js';
 import type { AnswerError, EvaluateOptions, Evaluation } from '../types.js';
-import { localize } from '../messages/localize.js';
+import { interpolate, textOf } from '../messages/localize.js';
 import type { PendingError } from './state.js';
 import { prepare } from './prepare.js';
-import { applyRequired } from './required.js';
-import { applyErrorRules, applyRowLimit, applySchemaValidation } from './validate.js';
+import { applyRowLimit, applySchemaValidation } from './validate.js';
+import { specialized } from './specialize.js';
 import { feeOf, rankingOf, stepStates } from './outcome.js';
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -12,10 +12,26 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 }
 
 
+/** Per service and locale, each message key's text (translations do not change after compile). */
+const texts = new WeakMap<CompiledService, Map<string, Map<string, string>>>();
+
 function localizeAll(service: CompiledService, errors: PendingError[], locale: string): AnswerError[] {
+  if (errors.length === 0) return [];
+  let byLocale = texts.get(service);
+  if (!byLocale) texts.set(service, (byLocale = new Map()));
+  let known = byLocale.get(locale);
+  if (!known) {
+    known = new Map();
+    if (byLocale.size < 64) byLocale.set(locale, known); // a locale is any string the caller passes: bounded
+  }
   const catalogue = { translations: service.definition.translations, defaultLanguage: service.definition.defaultLanguage };
   return errors.map((e) => {
-    const out: AnswerError = { pointer: e.pointer, key: e.key, message: localize(catalogue, e.key, locale, e.params) };
+    let text = known.get(e.key);
+    if (text === undefined) {
+      text = textOf(catalogue, e.key, locale);
+      if (known.size < 10_000) known.set(e.key, text);
+    }
+    const out: AnswerError = { pointer: e.pointer, key: e.key, message: interpolate(text, e.params) };
     if (e.params) out.params = e.params;
     if (e.rule) out.rule = e.rule;
     return out;
@@ -40,9 +56,10 @@ export function evaluate(service: CompiledService, answers: unknown, options: Ev
   if (!isPlainObject(answers)) return failed(service, 'error.answersNotObject', locale);
   try {
     const state = prepare(service, answers, options);
-    applyRequired(state);
+    const steps = specialized(service);
+    steps.required(state); // applyRequired
     applySchemaValidation(state);
-    applyErrorRules(state);
+    steps.errors(state); // applyErrorRules
     applyRowLimit(state);
     return {
       valid: state.errors.length === 0,

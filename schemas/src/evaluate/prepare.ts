@@ -3,8 +3,7 @@ import type { FieldInfo } from '../compile/field-index.js';
 import type { EvaluateOptions } from '../types.js';
 import { unescapePointerToken } from '../paths.js';
 import { createState, type EvalState } from './state.js';
-import { applyComputes } from './compute.js';
-import { applyVisibility } from './visibility.js';
+import { specialized } from './specialize.js';
 
 const MAX_ROUNDS = 20;
 
@@ -61,8 +60,7 @@ function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
 
 function run(service: CompiledService, answers: Record<string, unknown>, options: EvaluateOptions): EvalState {
   const state = createState(service, answers, options);
-  applyComputes(state);
-  applyVisibility(state);
+  specialized(service).pass(state); // applyComputes, then applyVisibility
   return state;
 }
 

@@ -8,14 +8,15 @@ export interface PendingError { pointer: string; key: string; params?: Record<st
 
 /**
  * What the pipeline's steps share during one evaluation. `data` is a private shallow copy of
- * the answers (nested containers copied on write, so the caller's object is never touched),
+ * the answers (nested containers copied on first write, so the caller's object is never touched),
  * with computed values written in. It is also the JSON Logic context: $today and $office sit
  * beside the answers, and row rules set $row and $index before each call (no per-row objects).
  */
 export interface EvalState {
   service: CompiledService;
   data: Record<string, unknown>;
-  copied: Set<object>;
+  /** Copies of the answers' containers made so far, by slot (see compute.ts writePlanOf). */
+  slots: unknown[];
   computed: Record<string, JsonValue>;
   /** Pointers of what applyVisibility hid, in order (the `hidden` list of the result). */
   hidden: Set<string>;
@@ -39,7 +40,7 @@ export function createState(service: CompiledService, answers: Record<string, un
   data.$row = undefined;
   data.$index = undefined;
   return {
-    service, data, copied: new Set([data]), computed: {},
+    service, data, slots: [], computed: {},
     hidden: new Set(), hiddenOwn: new Uint8Array(service.fields.size), hiddenRows: [], hiddenEntries: [],
     hiddenSteps: new Set(), required: [], errors: [],
   };

@@ -27,29 +27,42 @@ function toNumber(value: unknown): number {
   return n;
 }
 
-/** Parsed dates (most are $today and a few answers, read by many rules): bounded, cleared when full. */
-const parsedDates = new Map<string, number>();
+/** A parsed ISO date: its UTC time and calendar parts (so years_between needs no Date objects). */
+interface ParsedDate { t: number; y: number; m: number; d: number }
+
+/**
+ * Parsed dates (most are $today and a few answers, read by many rules): bounded, cleared when
+ * full. A string that is not a date is remembered too (as null), so an invalid answer read by
+ * several rules is parsed once.
+ */
+const parsedDates = new Map<string, ParsedDate | null>();
+const NOT_A_DATE = 'not a date';
+
+function parsedDate(value: unknown): ParsedDate {
+  if (typeof value !== 'string') throw new Error(NOT_A_DATE);
+  let parsed = parsedDates.get(value);
+  if (parsed === undefined) {
+    parsed = parseUncached(value);
+    if (parsedDates.size >= 4096) parsedDates.clear();
+    parsedDates.set(value, parsed);
+  }
+  if (parsed === null) throw new Error(NOT_A_DATE);
+  return parsed;
+}
 
 /** Accepts YYYY-MM-DD only: dates in answers are ISO dates (JSON Schema format "date"). */
 export function parseIsoDate(value: unknown): number {
-  if (typeof value === 'string') {
-    const cached = parsedDates.get(value);
-    if (cached !== undefined) return cached;
-  }
-  const t = parseUncached(value);
-  if (parsedDates.size >= 4096) parsedDates.clear();
-  parsedDates.set(value as string, t);
-  return t;
+  return parsedDate(value).t;
 }
 
-function parseUncached(value: unknown): number {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new Error('not a date');
+function parseUncached(value: string): ParsedDate | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
   const [y, m, d] = [+value.slice(0, 4), +value.slice(5, 7), +value.slice(8, 10)];
   const t = Date.UTC(y, m - 1, d);
   // Date.UTC rolls 2027-02-30 over to March 2: reject any date that does not read back the same.
   const back = new Date(t);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== m - 1 || back.getUTCDate() !== d) throw new Error('not a date');
-  return t;
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== m - 1 || back.getUTCDate() !== d) return null;
+  return { t, y, m, d };
 }
 
 function roundTo(value: unknown, digits: unknown): number {
@@ -61,12 +74,10 @@ function roundTo(value: unknown, digits: unknown): number {
 
 /** Whole years from a to b, as for a person's age on date b. */
 function yearsBetween(a: unknown, b: unknown): number {
-  const from = new Date(parseIsoDate(a));
-  const to = new Date(parseIsoDate(b));
-  let years = to.getUTCFullYear() - from.getUTCFullYear();
-  const beforeBirthday =
-    to.getUTCMonth() < from.getUTCMonth() ||
-    (to.getUTCMonth() === from.getUTCMonth() && to.getUTCDate() < from.getUTCDate());
+  const from = parsedDate(a);
+  const to = parsedDate(b);
+  let years = to.y - from.y;
+  const beforeBirthday = to.m < from.m || (to.m === from.m && to.d < from.d);
   if (beforeBirthday) years -= 1;
   return years;
 }

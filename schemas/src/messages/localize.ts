@@ -8,7 +8,7 @@ export interface Catalogue {
   defaultLanguage: string;
 }
 
-function interpolate(text: string, params?: Record<string, unknown>): string {
+export function interpolate(text: string, params?: Record<string, unknown>): string {
   if (!params) return text;
   return text.replace(/\{\{\s*([A-Za-z0-9_.]+)\s*\}\}/g, (whole, name: string) =>
     params[name] === undefined ? whole : String(params[name]),
@@ -20,14 +20,19 @@ function interpolate(text: string, params?: Record<string, unknown>): string {
  * message), then the engine's, then the service's default language, then Italian, then the key.
  */
 export function localize(catalogue: Catalogue, key: string, locale: string, params?: Record<string, unknown>): string {
-  const text =
+  return interpolate(textOf(catalogue, key, locale), params);
+}
+
+/** The text localize() interpolates: the key resolved for the locale, as described there. */
+export function textOf(catalogue: Catalogue, key: string, locale: string): string {
+  return (
     catalogue.translations[locale]?.[key] ??
     builtin[locale]?.[key] ??
     catalogue.translations[catalogue.defaultLanguage]?.[key] ??
     builtin[catalogue.defaultLanguage]?.[key] ??
     builtin.it![key] ??
-    key;
-  return interpolate(text, params);
+    key
+  );
 }
 
 export const builtinLanguages = Object.keys(builtin);

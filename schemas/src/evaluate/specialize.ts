@@ -1,0 +1,223 @@
+import type { CompiledRule, CompiledService, CompiledVisibility } from '../compile/compiled-service.js';
+import type { FieldInfo } from '../compile/field-index.js';
+import { writeAt, writePlanOf } from './compute.js';
+import { markHidden, rowsOf, type EvalState } from './state.js';
+
+/**
+ * The rule-running steps of evaluate, generated once per compiled service as plain JavaScript
+ * (as Ajv does for schemas and fast.ts for each rule): one statement per rule, in the order of
+ * the generic steps, so each rule is called from its own (monomorphic) call site, with its own
+ * try/catch, its field's pointer, hidden-flag indexes and container path written in as
+ * constants. Same results as the generic steps they replace (applyComputes + applyVisibility,
+ * applyRequired, applyErrorRules); test/specialize.test.ts runs both on the templates.
+ */
+export interface Specialized {
+  /** applyComputes then applyVisibility. */
+  pass: (state: EvalState) => void;
+  /** applyRequired. */
+  required: (state: EvalState) => void;
+  /** applyErrorRules. */
+  errors: (state: EvalState) => void;
+}
+
+const cache = new WeakMap<CompiledService, Specialized>();
+
+/** The service's specialized steps, generated on first use. */
+export function specialized(service: CompiledService): Specialized {
+  let s = cache.get(service);
+  if (!s) cache.set(service, (s = specialize(service)));
+  return s;
+}
+
+/** Helpers the generated code calls. */
+const H = { writeAt, markHidden, rowsOf };
+
+class Source {
+  readonly constants: unknown[] = [];
+  private readonly names = new Map<unknown, string>();
+  /** A constant's local name (declared once, outside the generated functions). */
+  k(value: unknown): string {
+    let name = this.names.get(value);
+    if (name === undefined) {
+      name = `k${this.constants.length}`;
+      this.constants.push(value);
+      this.names.set(value, name);
+    }
+    return name;
+  }
+  private readonly rowCaches = new Map<FieldInfo, string>();
+  /** A field's pointer in row `row` (pointerAt), from a per-field cache filled as rows appear. */
+  rowPointer(field: FieldInfo, row: string): string {
+    let cache = this.rowCaches.get(field);
+    if (cache === undefined) this.rowCaches.set(field, (cache = `rp${this.rowCaches.size}`));
+    const f = this.k(field);
+    return `(${cache}[${row}] ?? (${cache}[${row}] = ${f}.pointer + "/" + ${row} + ${f}.rowSuffix))`;
+  }
+  /** Declarations of the constants and row-pointer caches, outside the generated functions. */
+  prelude(): string {
+    const caches = [...this.rowCaches.values()].map((name) => `const ${name} = [];`);
+    return [...this.constants.map((_, i) => `const k${i} = K[${i}];`), ...caches].join('\n');
+  }
+}
+
+/** `v = rule(d)`, undefined when the rule throws (as state.ts run()). */
+function call(src: Source, rule: CompiledRule, target = 'v'): string {
+  return `try { ${target} = ${src.k(rule.fn)}(d); } catch (e) { ${target} = undefined; }`;
+}
+
+/** Sets `h` to whether the visibility rules hide (hiddenBy in visibility.ts). */
+function hiddenBy(src: Source, vis: CompiledVisibility): string {
+  const out: string[] = ['h = false;'];
+  for (const rule of vis.hide) out.push(`if (!h) { ${call(src, rule)} if (v) h = true; }`);
+  if (vis.show.length > 0) {
+    out.push('if (!h) { h = true;');
+    for (const rule of vis.show) out.push(`if (h) { ${call(src, rule)} if (v) h = false; }`);
+    out.push('}');
+  }
+  return out.join('\n');
+}
+
+/** The expression isFieldHidden(state, field, row) with the field's ancestry unrolled. */
+function isHidden(src: Source, field: FieldInfo, row: string): string {
+  const parts: string[] = [];
+  for (let f: FieldInfo | undefined = field; f !== undefined; f = f.up) {
+    if (f.group !== undefined) {
+      if (row === '-1') continue; // rows < 0 never match a row flag
+      parts.push(`((x = st.hiddenRows[${f.index}]) !== undefined && x[${row}] === 1)`);
+    } else parts.push(`st.hiddenOwn[${f.index}] === 1`);
+  }
+  if (parts.length === 0) return 'false';
+  return `(st.hiddenEntries.length !== 0 && (${parts.join(' || ')}))`;
+}
+
+/** `v = readAt(d, field.segments, row)` unrolled (paths.ts readAt). */
+function read(field: FieldInfo, row: string): string {
+  const segs = field.segments;
+  const out: string[] = ['v = d;'];
+  const plain = `v !== null && typeof v === 'object' && !Array.isArray(v)`;
+  let depth = 0;
+  segs.forEach((seg, i) => {
+    const last = i === segs.length - 1;
+    out.push(`${depth > 0 ? 'if (v !== undefined) ' : ''}v = ${plain} ? v[${JSON.stringify(seg.name)}] : undefined;`);
+    depth++;
+    if (seg.group && !last) {
+      out.push(row === '-1' ? 'v = undefined;' : `if (v !== undefined) v = Array.isArray(v) ? v[${row}] : undefined;`);
+    }
+  });
+  return out.join(' ');
+}
+
+/** Loops over the rows of a group, with $row and $index set as atRow does. */
+function forRows(src: Source, group: FieldInfo, body: string): string {
+  return `rows = H.rowsOf(st, ${src.k(group)});
+for (let i = 0; i < rows.length; i++) {
+  r = rows[i]; d.$row = r !== null && typeof r === 'object' ? r : {}; d.$index = i;
+  ${body}
+}`;
+}
+
+function computes(src: Source, service: CompiledService): string {
+  const out: string[] = [];
+  const normalize = `if (typeof v === 'number' && !Number.isFinite(v)) v = undefined;`;
+  for (const rule of service.computes) {
+    const field = rule.field!;
+    if (rule.group) {
+      out.push(forRows(src, rule.group, `${call(src, rule)} ${normalize}
+  H.writeAt(st, ${src.k(writePlanOf(service, field))}, i, v);
+  if (v !== undefined) st.computed[${src.rowPointer(field, 'i')}] = v;`));
+    } else {
+      out.push(`${call(src, rule)} ${normalize}
+H.writeAt(st, ${src.k(writePlanOf(service, field))}, undefined, v);
+if (v !== undefined) st.computed[${src.k(field.pointer)}] = v;`);
+    }
+  }
+  return out.join('\n');
+}
+
+function visibility(src: Source, service: CompiledService): string {
+  const out: string[] = [];
+  for (const step of service.steps) {
+    if (step.show.length + step.hide.length === 0) continue;
+    out.push(`${hiddenBy(src, step)}
+if (h) {
+  st.hiddenSteps.add(${step.index});
+  for (let j = 0; j < ${src.k(step.pointers)}.length; j++) H.markHidden(st, ${src.k(step.fields)}[j], -1, ${src.k(step.pointers)}[j]);
+}`);
+  }
+  for (const [path, vis] of service.fieldVisibility) {
+    const field = service.fields.get(path)!;
+    const f = src.k(field);
+    if (!field.group) {
+      out.push(`${hiddenBy(src, vis)}\nif (h) H.markHidden(st, ${f}, -1, ${src.k(field.pointer)});`);
+      continue;
+    }
+    out.push(forRows(src, service.fields.get(field.group)!, `${hiddenBy(src, vis)}
+  if (h) H.markHidden(st, ${f}, i, ${src.rowPointer(field, 'i')});`));
+  }
+  return out.join('\n');
+}
+
+function required(src: Source, service: CompiledService): string {
+  const out: string[] = [];
+  const missing = `(v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0))`;
+  for (const field of service.requiredCandidates) {
+    const rules = service.requireRules.get(field.path) ?? [];
+    const holds = (): string => {
+      if (field.requiredStatic) return 'q = true;';
+      const parts = ['q = false;'];
+      for (const rule of rules) parts.push(`if (!q) { ${call(src, rule)} if (v) q = true; }`);
+      return parts.join(' ');
+    };
+    if (!field.group) {
+      const p = src.k(field.pointer);
+      out.push(`if (!${isHidden(src, field, '-1')}) {
+  ${holds()}
+  if (q) { st.required.push(${p}); ${read(field, '-1')} if (${missing}) st.errors.push({ pointer: ${p}, key: 'error.required' }); }
+}`);
+      continue;
+    }
+    out.push(forRows(src, service.fields.get(field.group)!, `if (!${isHidden(src, field, 'i')}) {
+    ${holds()}
+    if (q) { p = ${src.rowPointer(field, 'i')}; st.required.push(p); ${read(field, 'i')} if (${missing}) st.errors.push({ pointer: p, key: 'error.required' }); }
+  }`));
+  }
+  return out.join('\n');
+}
+
+function errors(src: Source, service: CompiledService): string {
+  const out: string[] = [];
+  for (const rule of service.errorRules) {
+    const field = rule.field!;
+    const message = src.k(rule.message!);
+    const id = src.k(rule.id);
+    if (!rule.group) {
+      out.push(`if (!${isHidden(src, field, '-1')}) { ${call(src, rule)} if (v) st.errors.push({ pointer: ${src.k(field.pointer)}, key: ${message}, rule: ${id} }); }`);
+      continue;
+    }
+    out.push(forRows(src, rule.group, `if (!${isHidden(src, field, 'i')}) { ${call(src, rule)} if (v) st.errors.push({ pointer: ${src.rowPointer(field, 'i')}, key: ${message}, rule: ${id} }); }`));
+  }
+  return out.join('\n');
+}
+
+const LOCALS = 'const d = st.data; let v, h, q, x, r, p, rows;';
+
+export function specialize(service: CompiledService): Specialized {
+  const src = new Source();
+  const pass = `${computes(src, service)}\n${visibility(src, service)}`;
+  const req = required(src, service);
+  const err = errors(src, service);
+  const body = `${src.prelude()}
+return {
+  pass(st) { ${LOCALS}
+${pass}
+  },
+  required(st) { ${LOCALS}
+${req}
+  },
+  errors(st) { ${LOCALS}
+${err}
+  },
+};`;
+  const factory = new Function('H', 'K', body) as (h: typeof H, k: unknown[]) => Specialized;
+  return factory(H, src.constants);
+}
