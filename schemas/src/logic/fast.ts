@@ -50,8 +50,23 @@ function up(ctx: unknown, parts: string[], def: unknown): unknown {
   return typeof cur === 'function' ? null : cur;
 }
 
+/** missingNames for names known when compiling, each already split at its dots. */
+function missingPaths(names: string[], paths: string[][], ctx: unknown): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < paths.length; i++) {
+    const parts = paths[i]!;
+    let cur = ctx;
+    for (let j = 0; j < parts.length; j++) {
+      if (cur === null || typeof cur !== 'object') { cur = undefined; break; }
+      cur = (cur as Record<string, unknown>)[parts[j]!];
+    }
+    if (cur === undefined || cur === null || cur === '') out.push(names[i]!);
+  }
+  return out;
+}
+
 const helpers = {
-  pre, truthy, depth0, up,
+  pre, truthy, depth0, up, missingPaths,
   arr: (v: unknown) => (Array.isArray(v) ? v : [v]),
   missing: (args: unknown[], ctx: unknown) => missing(Array.isArray(args[0]) ? args[0] : args, ctx),
   missingSome: (args: unknown[], ctx: unknown) => {
@@ -201,7 +216,15 @@ class Builder {
         if (!list || list.length === 0) return no();
         return `(${args().map((x) => `(${x})`).join(' ?? ')})`;
       }
-      case 'missing': return `H.missing(${eager()}, ${ctx})`;
+      case 'missing': {
+        // Literal names (the usual {"missing": ["a.b", "c"]}): split once, here.
+        const names = list && list.length === 1 && Array.isArray(list[0]) ? list[0] : list;
+        if (names && names.every((n) => typeof n === 'string')) {
+          this.constants.push(names, names.map((n: string) => n.split('.')));
+          return `H.missingPaths(K[${this.constants.length - 2}], K[${this.constants.length - 1}], ${ctx})`;
+        }
+        return `H.missing(${eager()}, ${ctx})`;
+      }
       case 'missing_some': return `H.missingSome(${eager()}, ${ctx})`;
       case 'today': return `(${eager()}, ${ctx}?.$today ?? null)`;
       case 'in': {

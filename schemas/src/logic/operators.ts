@@ -21,9 +21,17 @@ export const ALLOWED_OPERATORS: ReadonlySet<string> = new Set<string>([...STANDA
 
 const DAY_MS = 86_400_000;
 
+/**
+ * What the operators throw on an argument they cannot use (the rule then does not hold, see
+ * evaluate/state.ts run). Made once: an Error's stack trace costs more than the rest of a rule,
+ * and nothing reads it.
+ */
+const NOT_A_NUMBER = new Error('not a number');
+const NOT_A_DATE = new Error('not a date');
+
 function toNumber(value: unknown): number {
   const n = typeof value === 'number' ? value : Number(value);
-  if (!Number.isFinite(n)) throw new Error('not a number');
+  if (!Number.isFinite(n)) throw NOT_A_NUMBER;
   return n;
 }
 
@@ -36,17 +44,16 @@ interface ParsedDate { t: number; y: number; m: number; d: number }
  * several rules is parsed once.
  */
 const parsedDates = new Map<string, ParsedDate | null>();
-const NOT_A_DATE = 'not a date';
 
 function parsedDate(value: unknown): ParsedDate {
-  if (typeof value !== 'string') throw new Error(NOT_A_DATE);
+  if (typeof value !== 'string') throw NOT_A_DATE;
   let parsed = parsedDates.get(value);
   if (parsed === undefined) {
     parsed = parseUncached(value);
     if (parsedDates.size >= 4096) parsedDates.clear();
     parsedDates.set(value, parsed);
   }
-  if (parsed === null) throw new Error(NOT_A_DATE);
+  if (parsed === null) throw NOT_A_DATE;
   return parsed;
 }
 
