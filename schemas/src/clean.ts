@@ -45,5 +45,5 @@ export function clean(service: CompiledService, answers: unknown, options: Evalu
   const roots = topLevel(service);
   const known = copyFields(isPlainObject(answers) ? answers : {}, roots, service, new Set(), '');
   const state = prepare(service, known, options);
-  return copyFields(state.data, roots, service, state.hidden, '');
+  return copyFields(state.data, roots, service, new Set(state.hidden), '');
 }

@@ -64,7 +64,7 @@ export function evaluate(service: CompiledService, answers: unknown, options: Ev
     return {
       valid: state.errors.length === 0,
       steps: stepStates(state),
-      hidden: [...state.hidden],
+      hidden: state.hidden,
       required: state.required,
       computed: state.computed,
       errors: localizeAll(service, state.errors, locale),

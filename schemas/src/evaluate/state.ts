@@ -18,8 +18,8 @@ export interface EvalState {
   /** Copies of the answers' containers made so far, by slot (see compute.ts writePlanOf). */
   slots: unknown[];
   computed: Record<string, JsonValue>;
-  /** Pointers of what applyVisibility hid, in order (the `hidden` list of the result). */
-  hidden: Set<string>;
+  /** Pointers of what applyVisibility hid, in order, each once (the `hidden` list of the result). */
+  hidden: string[];
   /** The same, as fields: per field index for fields outside groups... */
   hiddenOwn: Uint8Array;
   /** ...and per field index, per row, for fields in the rows of a group. */
@@ -41,7 +41,7 @@ export function createState(service: CompiledService, answers: Record<string, un
   data.$index = undefined;
   return {
     service, data, slots: [], computed: {},
-    hidden: new Set(), hiddenOwn: new Uint8Array(service.fields.size), hiddenRows: [], hiddenEntries: [],
+    hidden: [], hiddenOwn: new Uint8Array(service.fields.size), hiddenRows: [], hiddenEntries: [],
     hiddenSteps: new Set(), required: [], errors: [],
   };
 }
@@ -64,20 +64,22 @@ export function atRow(state: EvalState, rows: unknown[], i: number): Record<stri
 
 /** Marks a field (in row `row` of its group, or -1 outside groups) as hidden by its own rules or its step. */
 export function markHidden(state: EvalState, field: FieldInfo, row: number, pointer: string): void {
-  if (state.hidden.has(pointer)) return;
-  state.hidden.add(pointer);
-  state.hiddenEntries.push({ field, row });
+  // A pointer names one (field, row): its flag says whether it is already in the list.
   if (row < 0) {
+    if (state.hiddenOwn[field.index] === 1) return;
     state.hiddenOwn[field.index] = 1;
-    return;
+  } else {
+    let rows = state.hiddenRows[field.index];
+    if (rows !== undefined && rows[row] === 1) return;
+    if (!rows || rows.length <= row) {
+      const grown = new Uint8Array(Math.max(row + 1, 8, rows ? rows.length * 2 : 0));
+      if (rows) grown.set(rows);
+      rows = state.hiddenRows[field.index] = grown;
+    }
+    rows[row] = 1;
   }
-  let rows = state.hiddenRows[field.index];
-  if (!rows || rows.length <= row) {
-    const grown = new Uint8Array(Math.max(row + 1, 8, rows ? rows.length * 2 : 0));
-    if (rows) grown.set(rows);
-    rows = state.hiddenRows[field.index] = grown;
-  }
-  rows[row] = 1;
+  state.hidden.push(pointer);
+  state.hiddenEntries.push({ field, row });
 }
 
 /**
