@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditService } from '../audit/audit.service.js';
 import { createEnteWithUsers, type EnteFixture } from '../test-support/fixtures.js';
 import { loadTemplate, publishService } from '../test-support/published-services.js';
 import { TEMPLATE_TODAY } from '../test-support/template-answers.js';
@@ -31,11 +32,20 @@ describe('pratica codes', () => {
     expect(codes).toEqual(Array.from({ length: 10 }, (_, i) => `${year}-${String(i + 1).padStart(6, '0')}`));
   });
 
+  it('written in runs, the audit chain stays whole and in the order of the codes', async () => {
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => submit(`chain-${String(i).padStart(4, '0')}`)));
+    expect(results.map((r) => r.errors)).toEqual(Array(12).fill(undefined));
+    expect((await auditService.verify(t.db.prisma)).broken).toEqual([]);
+    const events = await t.db.prisma.auditEvent.findMany({ where: { enteId: fx.ente.id, action: 'pratica.submitted' }, orderBy: { id: 'asc' }, select: { subjectId: true } });
+    const pratiche = await t.db.prisma.pratica.findMany({ where: { enteId: fx.ente.id }, orderBy: { code: 'asc' }, select: { id: true } });
+    expect(events.map((e) => e.subjectId)).toEqual(pratiche.map((p) => p.id));
+  });
+
   it('a refused submission takes no number', async () => {
     const bad = await submit('refused-0001', { ...answers, servizio: 'nessuno' });
     expect(bad.errors?.[0]?.extensions?.code).toBe('ANSWERS_INVALID');
     const next = await submit('after-refused-1');
-    expect(codeNumber(next.data.submitPratica.code)).toBe(11);
+    expect(codeNumber(next.data.submitPratica.code)).toBe(23);
   });
 });
 
