@@ -10,6 +10,7 @@ import { DomainError } from '../shared/domain-error.js';
 import { pickLanguage, translator } from '../shared/i18n.js';
 import type { Services } from '../services.js';
 import { readBody } from './body.js';
+import { PublicResponseCache } from './public-response-cache.js';
 import { graphiqlAsset, graphiqlPage } from './graphiql.js';
 import { attachmentsRoute } from '../storage/attachments.route.js';
 import { oidcRoute } from '../identity/oidc.route.js';
@@ -60,6 +61,8 @@ export async function createApp(services: Services): Promise<App> {
   routes.push(attachmentsRoute(services));
   routes.push(oidcRoute(services));
 
+  const catalogueResponses = new PublicResponseCache();
+
   const handleGraphQL = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
     const language = pickLanguage(req.headers['accept-language']);
     const body = req.method === 'POST' ? await readBody(req, services.config.maxBodyBytes) : Buffer.alloc(0);
@@ -72,6 +75,15 @@ export async function createApp(services: Services): Promise<App> {
       }
     }
     const viewer = await authenticate(services, req.headers.authorization);
+    const cacheKey = req.method === 'POST'
+      ? catalogueResponses.keyOf({ contentType: req.headers['content-type'], accept: req.headers.accept, language }, body, parsed)
+      : null;
+    const cached = cacheKey ? catalogueResponses.get(cacheKey) : undefined;
+    if (cached) {
+      res.writeHead(200, { ...cached.headers, 'content-length': String(Buffer.byteLength(cached.body)), 'x-sportello-cache': 'hit' });
+      res.end(cached.body);
+      return;
+    }
     const headers = new HeaderMap();
     for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
     const result = await apollo.executeHTTPGraphQLRequest({
@@ -82,9 +94,12 @@ export async function createApp(services: Services): Promise<App> {
     });
     const out: Record<string, string> = {};
     for (const [k, v] of result.headers) out[k] = v;
-    res.writeHead(result.status ?? 200, out);
-    if (result.body.kind === 'complete') res.end(result.body.string);
-    else {
+    if (result.body.kind === 'complete') {
+      if (cacheKey) catalogueResponses.set(cacheKey, result.status ?? 200, out, result.body.string);
+      res.writeHead(result.status ?? 200, { ...out, 'content-length': String(Buffer.byteLength(result.body.string)) });
+      res.end(result.body.string);
+    } else {
+      res.writeHead(result.status ?? 200, out);
       for await (const chunk of result.body.asyncIterator) res.write(chunk);
       res.end();
     }

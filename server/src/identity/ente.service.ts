@@ -42,7 +42,7 @@ export class EnteService {
     const admin = input.admin ? checkPerson(check, input.admin, '/admin') : null;
     check.done();
     try {
-      return await this.prisma.$transaction(async (tx) => {
+      const created = await this.prisma.$transaction(async (tx) => {
         const taken = await repo.taken(tx, slug, ipaCode);
         if (taken.slug) throw duplicate(language, '/slug', 'slug');
         if (taken.ipaCode) throw duplicate(language, '/ipaCode', 'ipaCode');
@@ -55,6 +55,8 @@ export class EnteService {
         }
         return details(ente);
       });
+      catalogueChanged(created.id); // the list of Enti changed
+      return created;
     } catch (e) {
       if (isUniqueViolation(e)) throw duplicate(language, '/slug', 'slug');
       throw e;

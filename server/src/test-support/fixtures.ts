@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { DEV_PROVIDER, type Role } from '../identity/viewer.js';
 import type { Services } from '../services.js';
+import { catalogueChanged } from '../shared/publication-events.js';
 
 /** The people a test Ente comes with: one per role, plus a citizen (who belongs to no Ente). */
 export type FixtureRole = 'admin' | 'designer' | 'operator' | 'supervisor' | 'citizen';
@@ -61,6 +62,7 @@ export async function createEnteWithUsers(services: Services, options: EnteFixtu
     await prisma.membership.create({ data: { userId: user.id, enteId: ente.id, role } });
     tokens[kind] = await services.tokens.issue({ userId: user.id, fiscalCode, enteId: ente.id, roles: [role], platformAdmin: false });
   }
+  catalogueChanged(ente.id); // as creating an Ente through its service does
   return { ente, users, tokens };
 }
 
@@ -77,14 +79,16 @@ export function randomPartitaIva(): string {
 }
 
 /** A bare Ente, no users. */
-export function createEnte(services: Services, options: EnteFixtureOptions) {
-  return services.db.prisma.ente.create({
+export async function createEnte(services: Services, options: EnteFixtureOptions) {
+  const ente = await services.db.prisma.ente.create({
     data: {
       slug: options.slug, name: options.name ?? `Comune di ${options.slug}`, ipaCode: `t_${options.slug}`.slice(0, 40),
       fiscalCode: randomPartitaIva(), languages: options.languages ?? ['it', 'en'], defaultLanguage: options.defaultLanguage ?? 'it',
     },
     select: { id: true, slug: true, name: true },
   });
+  catalogueChanged(ente.id);
+  return ente;
 }
 
 export interface FixtureUser { id: string; fiscalCode: string; email: string; roles: Role[]; token: string }

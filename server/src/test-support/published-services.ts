@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { canonicalJson, sha256Hex } from '../shared/canonical-json.js';
+import { catalogueChanged } from '../shared/publication-events.js';
 
 const templatesDir = fileURLToPath(new URL('../../../schemas/templates/', import.meta.url));
 
@@ -34,5 +35,6 @@ export async function publishVersion(prisma: PrismaClient, options: { enteId: st
     select: { id: true },
   });
   await prisma.service.update({ where: { id: options.serviceId }, data: { currentVersionId: version.id } });
+  catalogueChanged(options.enteId); // as the designers' publish does
   return version.id;
 }
