@@ -99,4 +99,48 @@ describe('generated rule steps', () => {
     expect(ev.hidden).toEqual(['/d']);
     expect(ev.errors).toEqual([]);
   });
+
+  it('write computed values without copying containers that already hold them, and never into the answers', () => {
+    const service = compileOrThrow({
+      id: 'valori-gia-calcolati', version: '1.0.0', defaultLanguage: 'it', title: 't', description: 'd', category: 'c',
+      data: {
+        type: 'object',
+        properties: {
+          a: { type: 'number' },
+          sez: { type: 'object', properties: { x: { type: 'number' } } },
+          righe: { type: 'array', items: { type: 'object', properties: { x: { type: 'number' }, y: { type: 'number' } } } },
+        },
+      },
+      ui: { steps: [{ id: 's', title: 't', fields: ['a', 'sez', 'righe'] }] },
+      rules: [
+        { id: 'x', type: 'compute', field: 'sez.x', value: { '+': [1, 1] } },
+        { id: 'y', type: 'compute', field: 'righe[].y', value: { '*': [{ var: '$row.x' }, 2] } },
+        // The write creates a missing section, as before: rules after it see sez as {x: 2}.
+        { id: 'sezMancante', type: 'error', field: 'a', message: 'error.x', when: { '!': { var: 'sez' } } },
+      ],
+      translations: { it: { t: 'T', d: 'D', c: 'C', 'error.x': 'X' } },
+    });
+    const freeze = <T>(x: T): T => {
+      if (x && typeof x === 'object') { Object.values(x).forEach(freeze); Object.freeze(x); }
+      return x;
+    };
+    const cases: Array<[Record<string, unknown>, Record<string, unknown>]> = [
+      [{ sez: { x: 2 }, righe: [{ x: 1, y: 2 }, { x: 2, y: 4 }] }, { '/sez/x': 2, '/righe/0/y': 2, '/righe/1/y': 4 }],
+      [{ sez: { x: 5 }, righe: [{ x: 1, y: 2 }, { x: 2, y: 0 }, 'riga'] }, { '/sez/x': 2, '/righe/0/y': 2, '/righe/1/y': 4, '/righe/2/y': 0 }],
+      [{}, { '/sez/x': 2 }],
+      [{ sez: 'testo' }, { '/sez/x': 2 }],
+    ];
+    for (const [answers, computed] of cases) {
+      const frozen = freeze(structuredClone(answers));
+      const ev = engine.evaluate(service, frozen, { today: TODAY });
+      expect(ev.computed).toEqual(computed);
+      expect(ev.errors.map((e) => e.key)).not.toContain('error.internal');
+      expect(ev.errors.map((e) => e.key)).not.toContain('error.x');
+      expect(frozen).toEqual(answers);
+      expect(summary(generated(service, frozen))).toEqual(summary(generic(service, frozen)));
+    }
+    // A row that is not an object becomes one holding the computed value, as before.
+    const state = generated(service, freeze({ righe: [{ x: 1, y: 2 }, 'riga'] }));
+    expect(state.data.righe).toEqual([{ x: 1, y: 2 }, { y: 0 }]);
+  });
 });

@@ -55,8 +55,38 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-/** Writes a value into the private copy, copying each container on the way the first time. */
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/**
+ * Whether writing would change nothing: the containers on the way exist (or the write would be
+ * skipped anyway: no list, no row) and already hold this value (or, for undefined, no value).
+ * The common case when the answers carry the computed values, as a submission from the wizard
+ * does: then no container needs a copy.
+ */
+function unchanged(state: EvalState, plan: WritePlan, row: number | undefined, value: JsonValue | undefined): boolean {
+  let container: Record<string, unknown> = state.data;
+  for (let i = 0; i < plan.names.length; i++) {
+    const next = container[plan.names[i]!];
+    if (plan.kinds[i] === 'group') {
+      if (!Array.isArray(next) || row === undefined) return true; // writeAt writes nothing
+      const item = next[row];
+      if (!isRecord(item)) return false;
+      container = item;
+    } else {
+      if (plan.kinds[i] === 'rowObject' && row === undefined) return true;
+      if (!isRecord(next)) return false;
+      container = next;
+    }
+  }
+  return value === undefined ? !hasOwn.call(container, plan.last) : hasOwn.call(container, plan.last) && Object.is(container[plan.last], value);
+}
+
+/**
+ * Writes a value into the private copy, copying each container on the way the first time (and
+ * none when the value is already there).
+ */
 export function writeAt(state: EvalState, plan: WritePlan, row: number | undefined, value: JsonValue | undefined): void {
+  if (unchanged(state, plan, row, value)) return;
   let container: Record<string, unknown> = state.data;
   const { slots } = state;
   for (let i = 0; i < plan.names.length; i++) {
