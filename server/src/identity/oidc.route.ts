@@ -15,16 +15,25 @@ function withFragment(base: string, values: Record<string, string>): string {
   return url.toString();
 }
 
+const PATHS = new Set(['/auth/oidc/login', '/auth/oidc/callback', '/auth/oidc/jwks.json']);
+
 /**
  * GET /auth/oidc/login sends the browser to the SPID/CIE provider; GET /auth/oidc/callback
  * finishes the login and hands the session token to the web app (config.webUrl) or, without
- * one, answers JSON {token, expiresAt}.
+ * one, answers JSON {token, expiresAt}. GET /auth/oidc/jwks.json publishes the relying party's
+ * public key (OIDC_PRIVATE_KEY_FILE), 404 without one.
  */
 export function oidcRoute(services: Services): Route {
   return async (req, res, url) => {
-    if (req.method !== 'GET' || (url.pathname !== '/auth/oidc/login' && url.pathname !== '/auth/oidc/callback')) return false;
+    if (req.method !== 'GET' || !PATHS.has(url.pathname)) return false;
     const oidc = services.identity.oidc;
     const webUrl = services.config.webUrl;
+    if (url.pathname === '/auth/oidc/jwks.json') {
+      const body = JSON.stringify(oidc.jwks());
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'public, max-age=300' });
+      res.end(body);
+      return true;
+    }
     if (url.pathname === '/auth/oidc/login') {
       const { location, cookie } = await oidc.start();
       redirect(res, location, cookie);

@@ -7,6 +7,7 @@ import { isUniqueViolation, type Tx } from '../shared/prisma.js';
 import type { Session } from './identity.types.js';
 import { profileFrom, type OidcProfile } from './oidc-claims.js';
 import { OidcClient, oidcFailure } from './oidc-client.js';
+import type { OidcPublicJwk } from './oidc-keys.js';
 import { OidcStateCookie, pkceChallenge, randomToken } from './oidc-state.js';
 import { oidcRepository as repo } from './oidc.repository.js';
 import type { SessionService } from './session.service.js';
@@ -41,6 +42,13 @@ export class OidcService {
     const idClaims = await client.verifyIdToken(tokens.idToken, pending.nonce);
     const userinfo = await client.userinfo(tokens.accessToken, idClaims.sub!);
     return this.login(`oidc:${client.settings.issuer}`, profileFrom({ ...userinfo, ...idClaims }));
+  }
+
+  /** The relying party's public keys (JWKS), for the provider to check our assertions and request objects. */
+  jwks(): { keys: OidcPublicJwk[] } {
+    const key = this.config.oidc?.signingKey;
+    if (!key) throw new DomainError('NOT_FOUND', 'identity.oidc.noKeys');
+    return { keys: [key.publicJwk] };
   }
 
   clearCookie(): string {

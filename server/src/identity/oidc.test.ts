@@ -1,9 +1,15 @@
+import { createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportJWK, generateKeyPair } from 'jose';
+import { calculateJwkThumbprint, decodeJwt, decodeProtectedHeader, exportJWK, generateKeyPair } from 'jose';
 // @ts-expect-error oidc-provider ships no type declarations
 import Provider from 'oidc-provider';
+import { readServerConfig } from '../config.js';
+import type { OidcSettings } from './oidc-client.js';
 import { startTestApp, type TestApp } from '../test-support/test-app.js';
 import { createEnteWithUsers, type EnteFixture } from '../test-support/fixtures.js';
 
@@ -41,16 +47,47 @@ class Browser {
   }
 }
 
-async function startProvider(callback: string) {
+/** The relying party's keys, as PEM PKCS#8 files (OIDC_PRIVATE_KEY_FILE), in a temporary folder. */
+const keyDir = mkdtempSync(path.join(tmpdir(), 'sportello-oidc-'));
+function pemFile(name: string, pem: string): string {
+  const file = path.join(keyDir, name);
+  writeFileSync(file, pem);
+  return file;
+}
+const pkcs8 = { type: 'pkcs8', format: 'pem' } as const;
+const KEYS = {
+  rsa: generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: pkcs8, publicKeyEncoding: { type: 'spki', format: 'pem' } }),
+  ec: generateKeyPairSync('ec', { namedCurve: 'P-256', privateKeyEncoding: pkcs8, publicKeyEncoding: { type: 'spki', format: 'pem' } }),
+  other: generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: pkcs8, publicKeyEncoding: { type: 'spki', format: 'pem' } }),
+};
+const RSA_FILE = pemFile('rp-rsa.pem', KEYS.rsa.privateKey);
+const EC_FILE = pemFile('rp-ec.pem', KEYS.ec.privateKey);
+const OTHER_FILE = pemFile('other-rsa.pem', KEYS.other.privateKey);
+
+/** OIDC settings as the server reads them from the environment. */
+function oidcSettings(env: Record<string, string>): OidcSettings {
+  return readServerConfig({ SESSION_SECRET: 'test-secret-test-secret-test-secret-42', ...env }).oidc!;
+}
+
+/** What the provider saw at its token endpoint, for the assertions' claims. */
+const tokenRequests: Array<{ clientId: string; assertion?: string; authorization?: string }> = [];
+
+async function startProvider(callback: string, rpJwksUri: string) {
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const { privateKey } = await generateKeyPair('RS256', { extractable: true });
+  const rpRsaPublic = await exportJWK(createPublicKey(KEYS.rsa.publicKey));
+  const rpRsaJwk = { ...rpRsaPublic, kid: await calculateJwkThumbprint(rpRsaPublic), use: 'sig' }; // as the RP registers it
+  const common = { redirect_uris: [callback], grant_types: ['authorization_code'], response_types: ['code'] };
   const provider = new Provider(issuer, {
-    clients: [{
-      client_id: 'sportello', client_secret: CLIENT_SECRET, redirect_uris: [callback],
-      grant_types: ['authorization_code'], response_types: ['code'], token_endpoint_auth_method: 'client_secret_basic',
-    }],
+    clients: [
+      { ...common, client_id: 'sportello', client_secret: CLIENT_SECRET, token_endpoint_auth_method: 'client_secret_basic' },
+      // private_key_jwt with the RP's RSA public key registered by value; request objects allowed.
+      { ...common, client_id: 'sportello-jwt', token_endpoint_auth_method: 'private_key_jwt', token_endpoint_auth_signing_alg: 'RS256', request_object_signing_alg: 'RS256', jwks: { keys: [rpRsaJwk] } },
+      // The SPID/CIE shape: private_key_jwt, signed request objects required, keys fetched from our /auth/oidc/jwks.json.
+      { ...common, client_id: 'sportello-signed', token_endpoint_auth_method: 'private_key_jwt', request_object_signing_alg: 'ES256', require_signed_request_object: true, jwks_uri: rpJwksUri },
+    ],
     claims: { openid: ['sub'], profile: ['given_name', 'family_name', 'fiscal_number', 'email'] },
     findAccount: async (_ctx: unknown, id: string) => ACCOUNTS[id.replace(/-\d+$/, '')] && {
       accountId: id,
@@ -58,8 +95,13 @@ async function startProvider(callback: string) {
     },
     jwks: { keys: [{ ...(await exportJWK(privateKey)), kid: 'test-key', alg: 'RS256', use: 'sig' }] },
     cookies: { keys: ['test-cookie-key-0123456789'] },
-    features: { devInteractions: { enabled: true } },
+    features: { devInteractions: { enabled: true }, requestObjects: { enabled: true } },
+    // The provider refuses to fetch loopback addresses (SSRF protection); our jwks_uri is on loopback here.
+    fetch: (url: string, { dispatcher: _loopbackRefused, ...options }: RequestInit & { dispatcher?: unknown }) => fetch(url, options),
     ttl: { Interaction: 600, Session: 600, Grant: 600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
+  });
+  provider.on('grant.success', (ctx: any) => {
+    tokenRequests.push({ clientId: ctx.oidc.client.clientId, assertion: ctx.oidc.params.client_assertion, authorization: ctx.headers.authorization });
   });
   server.on('request', provider.callback());
   return {
@@ -67,6 +109,8 @@ async function startProvider(callback: string) {
     close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
 }
+
+afterAll(() => rmSync(keyDir, { recursive: true, force: true }));
 
 describe('OIDC login (SPID/CIE through a configurable issuer)', () => {
   let t: TestApp;
@@ -106,8 +150,8 @@ describe('OIDC login (SPID/CIE through a configurable issuer)', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    op = await startProvider(`${t.url}/auth/oidc/callback`);
-    t.services.config.oidc = { issuer: op.issuer, clientId: 'sportello', clientSecret: CLIENT_SECRET, redirectUri: callbackUrl(), scope: 'openid profile' };
+    op = await startProvider(`${t.url}/auth/oidc/callback`, `${t.url}/auth/oidc/jwks.json`);
+    t.services.config.oidc = oidcSettings({ OIDC_ISSUER: op.issuer, OIDC_CLIENT_ID: 'sportello', OIDC_CLIENT_SECRET: CLIENT_SECRET, OIDC_REDIRECT_URI: callbackUrl() });
     a = await createEnteWithUsers(t.services, { slug: 'oidc-a' });
     ACCOUNTS.operator = { fiscal_number: `TINIT-${a.users.operator.fiscalCode}`, given_name: 'Op', family_name: 'Erator' };
   });
@@ -198,6 +242,132 @@ describe('OIDC login (SPID/CIE through a configurable issuer)', () => {
     expect(await t.services.db.prisma.user.count()).toBe(users);
   });
 
+  /** Runs `fn` with the relying party configured from these OIDC_* variables (besides the issuer and callback). */
+  async function withOidc<T>(env: Record<string, string>, fn: () => Promise<T>): Promise<T> {
+    const saved = t.services.config.oidc;
+    t.services.config.oidc = oidcSettings({ OIDC_ISSUER: op.issuer, OIDC_REDIRECT_URI: callbackUrl(), ...env });
+    try {
+      return await fn();
+    } finally {
+      t.services.config.oidc = saved;
+    }
+  }
+
+  describe('SPID/CIE OIDC profile: private_key_jwt and signed request objects', () => {
+    it('authenticates to the token endpoint with a client assertion signed by the RP key, no secret', async () => {
+      await withOidc({ OIDC_CLIENT_ID: 'sportello-jwt', OIDC_CLIENT_AUTH: 'private_key_jwt', OIDC_PRIVATE_KEY_FILE: RSA_FILE }, async () => {
+        const before = tokenRequests.length;
+        const { res, body } = await login('mario');
+        expect(res.status, JSON.stringify(body)).toBe(200);
+        expect((await t.gql(`{ me { user { fiscalCode } } }`, {}, body.token)).data.me.user.fiscalCode).toBe('RSSMRA85T10A562S');
+
+        const seen = tokenRequests.slice(before);
+        expect(seen).toHaveLength(1);
+        expect(seen[0]).toMatchObject({ clientId: 'sportello-jwt', authorization: undefined });
+        const claims = decodeJwt(seen[0]!.assertion!);
+        const kid = await calculateJwkThumbprint(await exportJWK(createPublicKey(KEYS.rsa.publicKey)));
+        expect(decodeProtectedHeader(seen[0]!.assertion!)).toEqual({ alg: 'RS256', kid });
+        expect(claims).toMatchObject({ iss: 'sportello-jwt', sub: 'sportello-jwt', aud: `${op.issuer}/token` });
+        expect(claims.exp! - claims.iat!).toBe(60);
+        expect(claims.jti).toMatch(/^[0-9a-f-]{36}$/);
+
+        // Every assertion is new (the provider refuses a jti twice).
+        const second = await login('mario');
+        expect(second.res.status).toBe(200);
+        expect(decodeJwt(tokenRequests.at(-1)!.assertion!).jti).not.toBe(claims.jti);
+      });
+    });
+
+    it('sends the authorization request as a signed request object (RS256) carrying every parameter', async () => {
+      await withOidc({ OIDC_CLIENT_ID: 'sportello-jwt', OIDC_CLIENT_AUTH: 'private_key_jwt', OIDC_PRIVATE_KEY_FILE: RSA_FILE, OIDC_REQUEST_OBJECT: 'true' }, async () => {
+        const start = await new Browser().request(`${t.url}/auth/oidc/login`);
+        const authUrl = new URL(start.headers.get('location')!);
+        // The query repeats only client_id, response_type, scope and PKCE; state, nonce and redirect_uri travel signed.
+        expect([...authUrl.searchParams.keys()].sort()).toEqual(['client_id', 'code_challenge', 'code_challenge_method', 'request', 'response_type', 'scope']);
+        const request = authUrl.searchParams.get('request')!;
+        expect(decodeProtectedHeader(request)).toMatchObject({ alg: 'RS256' });
+        const claims = decodeJwt(request);
+        expect(claims).toMatchObject({
+          iss: 'sportello-jwt', aud: op.issuer, client_id: 'sportello-jwt', response_type: 'code', redirect_uri: callbackUrl(),
+          scope: 'openid profile', code_challenge: authUrl.searchParams.get('code_challenge'), code_challenge_method: 'S256',
+        });
+        expect(claims.state).toEqual(expect.any(String));
+        expect(claims.nonce).toEqual(expect.any(String));
+        expect(claims.jti).toEqual(expect.any(String));
+        expect(claims.exp! - claims.iat!).toBe(120);
+
+        const { res, body } = await login('mario');
+        expect(res.status, JSON.stringify(body)).toBe(200);
+        expect((await t.gql(`{ me { user { fiscalCode } } }`, {}, body.token)).data.me.user.fiscalCode).toBe('RSSMRA85T10A562S');
+      });
+    });
+
+    it('logs in with an EC P-256 key (ES256) that the provider fetches from /auth/oidc/jwks.json, request objects required', async () => {
+      await withOidc({ OIDC_CLIENT_ID: 'sportello-signed', OIDC_CLIENT_AUTH: 'private_key_jwt', OIDC_PRIVATE_KEY_FILE: EC_FILE, OIDC_REQUEST_OBJECT: 'true' }, async () => {
+        const before = tokenRequests.length;
+        const { res, body } = await login('mario');
+        expect(res.status, JSON.stringify(body)).toBe(200);
+        expect((await t.gql(`{ me { user { fiscalCode } } }`, {}, body.token)).data.me.user.fiscalCode).toBe('RSSMRA85T10A562S');
+        expect(decodeProtectedHeader(tokenRequests.slice(before)[0]!.assertion!).alg).toBe('ES256');
+      });
+      // This client must send request objects: the same login without one is refused by the provider.
+      await withOidc({ OIDC_CLIENT_ID: 'sportello-signed', OIDC_CLIENT_AUTH: 'private_key_jwt', OIDC_PRIVATE_KEY_FILE: EC_FILE }, async () => {
+        const browser = new Browser();
+        const start = await browser.request(`${t.url}/auth/oidc/login`);
+        const res = await browser.request(start.headers.get('location')!);
+        const location = res.headers.get('location');
+        expect(location && new URL(location).searchParams.get('error')).toBe('invalid_request');
+        expect(location && new URL(location).searchParams.get('code')).toBeNull();
+      });
+    });
+
+    it('fails with the localized UNAUTHENTICATED error when the assertion is signed by another key', async () => {
+      await withOidc({ OIDC_CLIENT_ID: 'sportello-jwt', OIDC_CLIENT_AUTH: 'private_key_jwt', OIDC_PRIVATE_KEY_FILE: OTHER_FILE }, async () => {
+        const users = await t.services.db.prisma.user.count();
+        const browser = new Browser();
+        const callback = await throughProvider(browser, 'mario');
+        const res = await browser.request(callback.toString(), { headers: { 'accept-language': 'en' } });
+        expect(res.status).toBe(401);
+        const error = (await res.json()).errors[0];
+        expect(error.extensions).toEqual({ code: 'UNAUTHENTICATED', key: 'identity.oidc.provider' });
+        expect(error.message).toBe('The identity provider did not answer as expected (401 invalid_client)');
+        expect(await t.services.db.prisma.user.count()).toBe(users);
+      });
+      // A request object signed by another key: the provider sends the browser back with an error, no code.
+      await withOidc({ OIDC_CLIENT_ID: 'sportello-jwt', OIDC_CLIENT_AUTH: 'private_key_jwt', OIDC_PRIVATE_KEY_FILE: OTHER_FILE, OIDC_REQUEST_OBJECT: 'true' }, async () => {
+        const browser = new Browser();
+        const start = await browser.request(`${t.url}/auth/oidc/login`);
+        const back = new URL((await browser.request(start.headers.get('location')!)).headers.get('location')!);
+        expect(back.toString().startsWith(callbackUrl())).toBe(true);
+        expect(back.searchParams.get('error')).toBe('invalid_request_object');
+        expect(back.searchParams.has('code')).toBe(false);
+        const res = await browser.request(back.toString());
+        expect(res.status).toBe(401);
+        expect((await res.json()).errors[0].extensions).toEqual({ code: 'UNAUTHENTICATED', key: 'identity.oidc.denied' });
+      });
+    });
+
+    it('publishes only the public part of the RP key at /auth/oidc/jwks.json, and 404 without a key', async () => {
+      await withOidc({ OIDC_CLIENT_ID: 'sportello-jwt', OIDC_CLIENT_AUTH: 'private_key_jwt', OIDC_PRIVATE_KEY_FILE: RSA_FILE }, async () => {
+        const res = await fetch(`${t.url}/auth/oidc/jwks.json`);
+        expect(res.status).toBe(200);
+        expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+        const { keys } = await res.json() as { keys: Array<Record<string, string>> };
+        const publicJwk = await exportJWK(createPublicKey(KEYS.rsa.publicKey));
+        expect(keys).toEqual([{ kty: 'RSA', n: publicJwk.n, e: publicJwk.e, kid: await calculateJwkThumbprint(publicJwk), alg: 'RS256', use: 'sig' }]);
+        for (const secret of ['d', 'p', 'q', 'dp', 'dq', 'qi']) expect(keys[0]).not.toHaveProperty(secret);
+      });
+      await withOidc({ OIDC_CLIENT_ID: 'sportello-signed', OIDC_CLIENT_AUTH: 'private_key_jwt', OIDC_PRIVATE_KEY_FILE: EC_FILE, OIDC_KEY_ID: 'rp-2026' }, async () => {
+        const { keys } = await (await fetch(`${t.url}/auth/oidc/jwks.json`)).json() as { keys: Array<Record<string, string>> };
+        expect(Object.keys(keys[0]!).sort()).toEqual(['alg', 'crv', 'kid', 'kty', 'use', 'x', 'y']);
+        expect(keys[0]).toMatchObject({ kty: 'EC', crv: 'P-256', kid: 'rp-2026', alg: 'ES256', use: 'sig' });
+      });
+      const none = await fetch(`${t.url}/auth/oidc/jwks.json`); // the client_secret_basic setup has no key
+      expect(none.status).toBe(404);
+      expect((await none.json()).errors[0].extensions).toEqual({ code: 'NOT_FOUND', key: 'identity.oidc.noKeys' });
+    });
+  });
+
   it('answers NOT_FOUND when no issuer is configured', async () => {
     const saved = t.services.config.oidc;
     t.services.config.oidc = undefined;
@@ -208,5 +378,53 @@ describe('OIDC login (SPID/CIE through a configurable issuer)', () => {
     } finally {
       t.services.config.oidc = saved;
     }
+  });
+});
+
+describe('OIDC configuration (OIDC_CLIENT_AUTH, OIDC_PRIVATE_KEY_FILE, OIDC_REQUEST_OBJECT)', () => {
+  const base = { SESSION_SECRET: 'test-secret-test-secret-test-secret-42', OIDC_ISSUER: 'https://login.example.it', OIDC_CLIENT_ID: 'https://sportello.example.it' };
+  const read = (env: Record<string, string>) => () => readServerConfig({ ...base, ...env });
+
+  it('keeps client_secret_basic as the default, with its secret required', () => {
+    expect(read({ OIDC_CLIENT_SECRET: 's' })().oidc).toMatchObject({ clientAuth: 'client_secret_basic', requestObject: false, clientSecret: 's', signingKey: undefined });
+    expect(read({})).toThrow('OIDC_ISSUER needs OIDC_CLIENT_ID and OIDC_CLIENT_SECRET');
+  });
+
+  it('needs no secret with private_key_jwt, but a key; reads RSA and EC keys with their default algorithm and thumbprint kid', async () => {
+    const rsa = read({ OIDC_CLIENT_AUTH: 'private_key_jwt', OIDC_PRIVATE_KEY_FILE: RSA_FILE })().oidc!;
+    expect(rsa).toMatchObject({ clientAuth: 'private_key_jwt', clientSecret: '', requestObject: false });
+    expect(rsa.signingKey).toMatchObject({ alg: 'RS256', kid: await calculateJwkThumbprint(await exportJWK(createPublicKey(KEYS.rsa.publicKey))) });
+    const ec = read({ OIDC_CLIENT_AUTH: 'private_key_jwt', OIDC_PRIVATE_KEY_FILE: EC_FILE, OIDC_REQUEST_OBJECT: 'true', OIDC_KEY_ID: 'k1' })().oidc!;
+    expect(ec).toMatchObject({ requestObject: true, signingKey: { alg: 'ES256', kid: 'k1' } });
+    expect(read({ OIDC_CLIENT_AUTH: 'private_key_jwt', OIDC_PRIVATE_KEY_FILE: RSA_FILE, OIDC_SIGNING_ALG: 'PS256' })().oidc!.signingKey!.alg).toBe('PS256');
+    // A secret and a key: request objects signed, the token endpoint still with the secret.
+    expect(read({ OIDC_CLIENT_SECRET: 's', OIDC_PRIVATE_KEY_FILE: RSA_FILE, OIDC_REQUEST_OBJECT: 'true' })().oidc).toMatchObject({ clientAuth: 'client_secret_basic', requestObject: true });
+  });
+
+  it('refuses, naming the variable: unknown values, a missing key, a request object without a key', () => {
+    expect(read({ OIDC_CLIENT_AUTH: 'client_secret_post', OIDC_CLIENT_SECRET: 's' })).toThrow('OIDC_CLIENT_AUTH must be client_secret_basic or private_key_jwt (got "client_secret_post")');
+    expect(read({ OIDC_CLIENT_SECRET: 's', OIDC_REQUEST_OBJECT: 'yes' })).toThrow('OIDC_REQUEST_OBJECT must be true or false (got "yes")');
+    expect(read({ OIDC_CLIENT_AUTH: 'private_key_jwt' })).toThrow('OIDC_CLIENT_AUTH=private_key_jwt needs OIDC_PRIVATE_KEY_FILE');
+    expect(read({ OIDC_CLIENT_SECRET: 's', OIDC_REQUEST_OBJECT: 'true' })).toThrow('OIDC_REQUEST_OBJECT=true needs OIDC_PRIVATE_KEY_FILE');
+    expect(read({ OIDC_CLIENT_SECRET: 's', OIDC_SIGNING_ALG: 'RS256' })).toThrow('OIDC_SIGNING_ALG needs OIDC_PRIVATE_KEY_FILE');
+    expect(read({ OIDC_CLIENT_AUTH: 'private_key_jwt', OIDC_PRIVATE_KEY_FILE: path.join(keyDir, 'missing.pem') })).toThrow(/^OIDC_PRIVATE_KEY_FILE cannot be read \(.*missing\.pem\): ENOENT$/);
+  });
+
+  it('refuses bad keys: not PEM, not PKCS#8, encrypted, too short, another curve or type, an algorithm for the other key type', () => {
+    const pk = (file: string, extra: Record<string, string> = {}) => read({ OIDC_CLIENT_AUTH: 'private_key_jwt', OIDC_PRIVATE_KEY_FILE: file, ...extra });
+    expect(pk(pemFile('garbage.pem', 'not a key'))).toThrow(/must be a PEM PKCS#8 private key/);
+    expect(pk(pemFile('broken.pem', '-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n'))).toThrow(/is not a valid private key/);
+    const pkcs1 = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+    expect(pk(pemFile('pkcs1.pem', pkcs1.privateKey))).toThrow(/must be a PEM PKCS#8 private key/);
+    const encrypted = generateKeyPairSync('ec', { namedCurve: 'P-256', privateKeyEncoding: { ...pkcs8, cipher: 'aes-256-cbc', passphrase: 'x' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+    expect(pk(pemFile('encrypted.pem', encrypted.privateKey))).toThrow(/is encrypted/);
+    const short = generateKeyPairSync('rsa', { modulusLength: 1024, privateKeyEncoding: pkcs8, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+    expect(pk(pemFile('short.pem', short.privateKey))).toThrow(/an RSA key needs at least 2048 bits \(got 1024\)/);
+    const p384 = generateKeyPairSync('ec', { namedCurve: 'P-384', privateKeyEncoding: pkcs8, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+    expect(pk(pemFile('p384.pem', p384.privateKey))).toThrow(/must hold an RSA or an EC P-256 key \(got ec secp384r1\)/);
+    const ed = generateKeyPairSync('ed25519', { privateKeyEncoding: pkcs8, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+    expect(pk(pemFile('ed.pem', ed.privateKey))).toThrow(/must hold an RSA or an EC P-256 key \(got ed25519\)/);
+    expect(pk(EC_FILE, { OIDC_SIGNING_ALG: 'RS256' })).toThrow('OIDC_SIGNING_ALG must be one of ES256 for this EC P-256 key (got "RS256")');
+    expect(pk(RSA_FILE, { OIDC_SIGNING_ALG: 'HS256' })).toThrow(/OIDC_SIGNING_ALG must be one of RS256, .* for this RSA key \(got "HS256"\)/);
   });
 });
