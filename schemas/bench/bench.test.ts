@@ -13,6 +13,8 @@ import * as engine from '../src/index.js';
 import { generateSuite } from './generate.mjs';
 // @ts-expect-error plain ESM JavaScript, no type declarations
 import { checkAgreement, createTools } from './harness.mjs';
+// @ts-expect-error plain ESM JavaScript, no type declarations
+import { createRunner, threadCpuMs } from './contestant.mjs';
 
 const TODAY = '2026-11-25';
 
@@ -46,5 +48,20 @@ describe('benchmark generators and converters', () => {
     const a = generateSuite(definition, { engine, n: 5, seed: 42, today: TODAY });
     const b = generateSuite(definition, { engine, n: 5, seed: 42, today: TODAY });
     expect(b).toEqual(a);
+  });
+
+  it('times a contestant: warm-up, passes per batch, one round (wall clock and thread CPU time)', () => {
+    const definition = load('../examples/esempio-minimo.json');
+    const suite = generateSuite(definition, { engine, n: 3, seed: 42, today: TODAY });
+    const tools = createTools(definition, engine, { today: TODAY });
+    const data = [...suite.valid, ...suite.invalid.map((x: { data: unknown }) => x.data)];
+    const runner = createRunner(tools.sportello, data, { targetMs: 20, warmupMs: 20 });
+    const warm = runner.warmUp();
+    expect(warm.passes).toBeGreaterThanOrEqual(1);
+    expect(warm.reps).toBeGreaterThanOrEqual(1);
+    const round = runner.round();
+    expect(round.perSec).toBeGreaterThan(0);
+    expect(round.compileMs).toBeGreaterThan(0);
+    if (threadCpuMs() === null) expect(round.cpuPerSec).toBeNull();
   });
 });

@@ -6,25 +6,49 @@
  *   npm run bench -w schemas                       # build, then the full run
  *   node bench/run-bench.mjs [--template contributo-affitto | --file path.json]
  *                            [--n 50] [--rounds 5] [--seed 20261125] [--target-ms 400]
- *                            [--agreement-only]
+ *                            [--warmup-ms 1500] [--in-process] [--agreement-only]
  *
  * 1. generates N valid and N invalid submissions (deterministic, seeded);
  * 2. checks that all four accept exactly the valid ones (and that the three that know the rules
  *    reject N/2 more submissions that break only rules, which plain Ajv accepts); prints the
  *    agreement and exits 1 on any disagreement (listing a few);
- * 3. measures, interleaved (A B C D, A B C D, ...), per round: setup ("compile") time and
- *    submissions/s over all 2N submissions; prints medians over the rounds, a table, and as the
- *    last line `RESULT {json}`.
+ * 3. measures each contestant in its own worker thread (contestant.mjs; --in-process: all in
+ *    this thread, as before), each warmed up for --warmup-ms, then interleaved (A B C D, A B C D,
+ *    ..., one running at a time), per round: setup ("compile") time and submissions/s over all
+ *    2N submissions; prints medians over the rounds, a table, and as the last line `RESULT {json}`.
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import * as engine from '../dist/src/index.js';
 import { generateSuite, DEFAULT_TODAY } from './generate.mjs';
+import { Worker } from 'node:worker_threads';
 import { checkAgreement, createTools, TOOL_ORDER } from './harness.mjs';
+import { createRunner } from './contestant.mjs';
+
+/** A contestant timed in this thread. */
+function inProcessRunner(runner) {
+  return { call: async (what) => runner[what](), close: async () => {} };
+}
+
+/** A contestant timed in its own worker thread: messages 'warmUp' and 'round', one at a time. */
+async function workerRunner(workerData) {
+  const worker = new Worker(new URL('./contestant.mjs', import.meta.url), { workerData });
+  const next = () => new Promise((resolve, reject) => {
+    const onMessage = (msg) => { worker.off('error', onError); if (msg.ok) resolve(msg.value); else reject(new Error(msg.error)); };
+    const onError = (e) => { worker.off('message', onMessage); reject(e); };
+    worker.once('message', onMessage);
+    worker.once('error', onError);
+  });
+  await next(); // 'ready'
+  return {
+    call: (what) => { const p = next(); worker.postMessage(what); return p; },
+    close: () => worker.terminate(),
+  };
+}
 
 function args() {
-  const out = { template: 'contributo-affitto', file: undefined, n: 50, rounds: 5, seed: 20261125, targetMs: 400, today: DEFAULT_TODAY };
+  const out = { template: 'contributo-affitto', file: undefined, n: 50, rounds: 5, seed: 20261125, targetMs: 400, warmupMs: 1500, today: DEFAULT_TODAY, inProcess: false };
   const argv = process.argv.slice(2);
   for (let i = 0; i < argv.length; i++) {
     const [k, v] = [argv[i], argv[i + 1]];
@@ -35,6 +59,8 @@ function args() {
     else if (k === '--seed') { out.seed = Number(v); i++; }
     else if (k === '--target-ms') { out.targetMs = Number(v); i++; }
     else if (k === '--today') { out.today = v; i++; }
+    else if (k === '--warmup-ms') { out.warmupMs = Number(v); i++; }
+    else if (k === '--in-process') { out.inProcess = true; }
     else if (k === '--agreement-only') { out.agreementOnly = true; }
     else throw new Error(`Unknown option ${k}`);
   }
@@ -49,7 +75,7 @@ const median = (xs) => {
 const fmt = (x, digits = 0) => (x === null || x === undefined ? '—' : x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
 const pad = (s, n, right = false) => (right ? String(s).padStart(n) : String(s).padEnd(n));
 
-function main() {
+async function main() {
   const opts = args();
   const here = fileURLToPath(new URL('.', import.meta.url));
   let path = opts.file ?? `${here}../templates/${opts.template}.json`;
@@ -98,62 +124,39 @@ function main() {
 
   if (opts.agreementOnly) return;
 
-  // 3. Measurement.
+  // 3. Measurement: each contestant in its own worker thread (isolate) unless --in-process,
+  // warmed up the same way, then interleaved round by round, one running at a time.
   const data = [...suite.valid, ...suite.invalid.map((x) => x.data)];
-  const states = {};
   const compileMs = Object.fromEntries(TOOL_ORDER.map((k) => [k, []]));
   const perSec = Object.fromEntries(TOOL_ORDER.map((k) => [k, []]));
-  const reps = Object.fromEntries(TOOL_ORDER.map((k) => [k, 1]));
-
-  const measureSetup = (tool) => {
-    if (!tool.setup) { states[tool.key] = tool.state; return null; }
-    // A few setups per round (each from scratch), averaged: one is too short to time alone.
-    const times = [];
-    let state;
-    for (let i = 0; i < 3; i++) {
-      tool.beforeSetup?.();
-      const t0 = performance.now();
-      state = tool.setup();
-      times.push(performance.now() - t0);
-    }
-    states[tool.key] = state;
-    return times.reduce((a, b) => a + b, 0) / times.length;
-  };
-  const measureRun = (tool) => {
-    const state = states[tool.key];
-    let elapsed = 0;
-    let count = 0;
-    for (let r = 0; r < reps[tool.key]; r++) {
-      const inputs = data.map((d) => tool.prepare(d)); // untimed: the submission as this tool receives it
-      const t0 = performance.now();
-      for (const input of inputs) if (tool.check(state, input) === undefined) throw new Error('no verdict');
-      elapsed += performance.now() - t0;
-      count += inputs.length;
-    }
-    return { perSec: count / (elapsed / 1000), elapsed };
-  };
-
-  // The agreement pass was each tool's warm-up (not counted); it also sets how many passes over
-  // the submissions make a timed batch of at least --target-ms.
+  const cpuPerSec = Object.fromEntries(TOOL_ORDER.map((k) => [k, []]));
+  const runners = {};
   for (const key of TOOL_ORDER) {
-    measureSetup(tools[key]);
-    reps[key] = Math.max(1, Math.ceil(opts.targetMs / Math.max(agreement.passMs[key], 1e-3)));
+    runners[key] = opts.inProcess
+      ? inProcessRunner(createRunner(tools[key], data, opts))
+      : await workerRunner({ contestant: true, key, definition, data, today: opts.today, surveyMode: agreement.surveyMode, targetMs: opts.targetMs, warmupMs: opts.warmupMs });
   }
-  console.log(`\nPasses over the ${data.length} submissions per timed batch: ${TOOL_ORDER.map((k) => `${k} ${reps[k]}`).join(', ')}`);
+  const warm = {};
+  // One after another, so that no warm-up shares the CPU with another.
+  for (const key of TOOL_ORDER) warm[key] = await runners[key].call('warmUp');
+  console.log(`\nTiming ${opts.inProcess ? 'in this process (--in-process)' : 'each contestant in its own worker thread'}; warm-up of at least ${opts.warmupMs} ms each (passes: ${TOOL_ORDER.map((k) => `${k} ${warm[k].passes}`).join(', ')})`);
+  console.log(`Passes over the ${data.length} submissions per timed batch: ${TOOL_ORDER.map((k) => `${k} ${warm[k].reps}`).join(', ')}`);
   for (let round = 0; round < opts.rounds; round++) {
     const line = [];
     for (const key of TOOL_ORDER) {
-      const tool = tools[key];
-      const c = measureSetup(tool);
-      if (c !== null) compileMs[key].push(c);
-      const { perSec: ps } = measureRun(tool);
-      perSec[key].push(ps);
-      line.push(`${key} ${fmt(ps)}/s`);
+      const r = await runners[key].call('round');
+      if (r.compileMs !== null) compileMs[key].push(r.compileMs);
+      perSec[key].push(r.perSec);
+      if (r.cpuPerSec !== null) cpuPerSec[key].push(r.cpuPerSec);
+      line.push(`${key} ${fmt(r.perSec)}/s${r.cpuPerSec === null ? '' : ` (cpu ${fmt(r.cpuPerSec)}/s)`}`);
     }
     console.log(`  round ${round + 1}: ${line.join(', ')}`);
   }
+  for (const key of TOOL_ORDER) await runners[key].close();
 
   const med = Object.fromEntries(TOOL_ORDER.map((k) => [k, median(perSec[k])]));
+  const hasCpu = TOOL_ORDER.every((k) => cpuPerSec[k].length === opts.rounds);
+  const medCpu = Object.fromEntries(TOOL_ORDER.map((k) => [k, hasCpu ? median(cpuPerSec[k]) : null]));
   const medCompile = Object.fromEntries(TOOL_ORDER.map((k) => [k, compileMs[k].length ? median(compileMs[k]) : null]));
   const setupLabel = {
     sportello: 'compile()',
@@ -173,6 +176,9 @@ function main() {
   const ratioVsFormio = med.sportello / med.formio;
   const ratioVsSurvey = med.sportello / med.survey;
   console.log(`\nTargets: full evaluate >= 50% of raw Ajv: ${fmt(ratioVsAjv * 100, 1)}% ${ratioVsAjv >= 0.5 ? 'MET' : 'MISSED'}; >= 10x @formio/core: ${fmt(ratioVsFormio, 1)}x ${ratioVsFormio >= 10 ? 'MET' : 'MISSED'}; >= 10x survey-core: ${fmt(ratioVsSurvey, 1)}x ${ratioVsSurvey >= 10 ? 'MET' : 'MISSED'}`);
+  if (hasCpu) {
+    console.log(`Per thread CPU time (medians; the wall clock also counts waiting for a CPU on a busy machine): ${TOOL_ORDER.map((k) => `${k} ${fmt(medCpu[k])}/s (${fmt(1e6 / medCpu[k], 1)} µs)`).join(', ')}; evaluate / Ajv ${fmt((medCpu.sportello / medCpu.ajv) * 100, 1)}%`);
+  }
   const round2 = (x) => (x === null ? null : Math.round(x * 100) / 100);
   const result = {
     template: definition.id,
@@ -194,9 +200,13 @@ function main() {
     ratioVsSurvey: round2(ratioVsSurvey),
     compileMs: { sportello: round2(medCompile.sportello), ajv: round2(medCompile.ajv), formio: null, survey: round2(medCompile.survey) },
     targetsMet: ratioVsAjv >= 0.5 && ratioVsFormio >= 10 && ratioVsSurvey >= 10,
+    cpu: hasCpu
+      ? { evaluatePerSec: Math.round(medCpu.sportello), ajvPerSec: Math.round(medCpu.ajv), formioPerSec: Math.round(medCpu.formio), surveyPerSec: Math.round(medCpu.survey), ratioVsAjv: round2(medCpu.sportello / medCpu.ajv) }
+      : null,
+    timing: opts.inProcess ? 'in-process' : 'worker-per-contestant',
     node: process.version,
   };
   console.log(`RESULT ${JSON.stringify(result)}`);
 }
 
-main();
+await main();
