@@ -4,11 +4,12 @@
  * (run-bench.mjs --in-process). See bench/README.md, "Timing".
  *
  * createRunner(tool, data, opts):
- * - warmUp(): passes over the submissions until at least opts.warmupMs have passed (at least one
- *   pass), then sets how many passes make a timed batch of at least opts.targetMs, from the last
+ * - warmUp(): passes over the submissions until at least opts.warmupMs have passed (in the
+ *   thread's CPU time where available; at least one pass), then sets how many passes make a timed batch of at least opts.targetMs, from the last
  *   (warm) pass;
- * - round(): one round: the setup timed (mean of three from scratch), then one timed batch,
- *   in wall-clock time and in the thread's CPU time (threadCpuMs).
+ * - round(): one round: the setup timed (mean of three from scratch, on instances thrown away),
+ *   then one timed batch on the instance warmed up before, in wall-clock time and in the
+ *   thread's CPU time (threadCpuMs).
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -31,7 +32,7 @@ export function threadCpuMs() {
 }
 
 export function createRunner(tool, data, { targetMs, warmupMs }) {
-  let state = tool.setup ? (tool.beforeSetup?.(), tool.setup()) : tool.state;
+  const state = tool.setup ? (tool.beforeSetup?.(), tool.setup()) : tool.state;
   let reps = 1;
   const run = (inputs) => {
     for (const input of inputs) if (tool.check(state, input) === undefined) throw new Error('no verdict');
@@ -44,10 +45,13 @@ export function createRunner(tool, data, { targetMs, warmupMs }) {
   };
   return {
     warmUp() {
+      // In the thread's CPU time where available, so that a busy machine does not shorten it.
+      const clock = threadCpuMs() === null ? () => performance.now() : threadCpuMs;
       const t0 = performance.now();
+      const c0 = clock();
       let passes = 0;
       let last;
-      do { last = pass(); passes++; } while (performance.now() - t0 < warmupMs);
+      do { last = pass(); passes++; } while (clock() - c0 < warmupMs);
       reps = Math.max(1, Math.ceil(targetMs / Math.max(last, 1e-3)));
       return { passes, reps, warmupMs: performance.now() - t0 };
     },
@@ -56,10 +60,12 @@ export function createRunner(tool, data, { targetMs, warmupMs }) {
       if (tool.setup) {
         // A few setups per round (each from scratch), averaged: one is too short to time alone.
         let total = 0;
+        // Timed on fresh instances; the batch below keeps running on the one built and warmed up
+        // before the rounds (compile once, evaluate many), the same for every contestant.
         for (let i = 0; i < 3; i++) {
           tool.beforeSetup?.();
           const t0 = performance.now();
-          state = tool.setup();
+          tool.setup();
           total += performance.now() - t0;
         }
         compileMs = total / 3;
