@@ -93,7 +93,7 @@ async function startServer(kind) {
   const child = spawn(process.execPath, [...nodeArgs, serverMain], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout.on('data', (d) => { log += d; });
-  child.stderr.on('data', (d) => { log += d; });
+  child.stderr.on('data', (d) => { log += d; if (process.env.BENCH_SERVER_LOG) process.stderr.write(d); });
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
   for (;;) {

@@ -50,7 +50,8 @@ export function appendEventsCtes(rows: Array<{ row: AuditRow; canon: string }>):
     VALUES (${chain}, ${GENESIS}, (sportello_chain(${GENESIS}, ${canons}::text[]))[${canons.length}])
     ON CONFLICT (chain) DO UPDATE SET prev_hash = h.last_hash, last_hash = (sportello_chain(h.last_hash, ${canons}::text[]))[${canons.length}]
     RETURNING prev_hash
-  ), audit_hashes AS (
+  ), audit_hashes AS MATERIALIZED (
+    -- MATERIALIZED: computed once; inlined, PostgreSQL would hash the whole run again per event.
     SELECT audit_head.prev_hash AS start, sportello_chain(audit_head.prev_hash, ${canons}::text[]) AS h FROM audit_head
   ), audit_events_added AS (
     INSERT INTO audit_events (ente_id, actor_id, actor_kind, action, subject_type, subject_id, data, at, prev_hash, hash)
