@@ -38,17 +38,25 @@ function cpuSeconds(pid) {
   } catch { return null; }
 }
 
-/** CPU seconds of every PostgreSQL process on this machine (the server's backends among them). */
+/** CPU seconds so far of every PostgreSQL process on this machine (the server's backends among them), by pid. */
 function postgresCpuSeconds() {
-  let total = 0;
+  const byPid = new Map();
   try {
     for (const pid of readdirSync('/proc')) {
       if (!/^\d+$/.test(pid)) continue;
       let comm = '';
       try { comm = readFileSync(`/proc/${pid}/comm`, 'utf8').trim(); } catch { continue; }
-      if (comm.startsWith('postgres')) total += cpuSeconds(pid) ?? 0;
+      if (comm.startsWith('postgres')) byPid.set(pid, cpuSeconds(pid) ?? 0);
     }
   } catch { return null; }
+  return byPid;
+}
+
+/** CPU seconds PostgreSQL used between two readings (a process that ended meanwhile is left out). */
+function postgresCpuBetween(before, after) {
+  if (!before || !after) return null;
+  let total = 0;
+  for (const [pid, cpu] of after) total += cpu - (before.get(pid) ?? 0);
   return total;
 }
 
@@ -230,9 +238,9 @@ async function measure(base, ctx, kind, pid, duration = seconds) {
   });
   const cpu1 = cpuSeconds(pid);
   const pg1 = postgresCpuSeconds();
-  const perRequest = (a, b) => (a === null || b === null || result.requests.total === 0 ? null : Math.round(((b - a) * 1e6) / result.requests.total) / 1000);
+  const perRequest = (cpu) => (cpu === null || result.requests.total === 0 ? null : Math.round((cpu * 1e6) / result.requests.total) / 1000);
   return {
-    serverCpuMs: perRequest(cpu0, cpu1), postgresCpuMs: perRequest(pg0, pg1),
+    serverCpuMs: perRequest(cpu0 === null || cpu1 === null ? null : cpu1 - cpu0), postgresCpuMs: perRequest(postgresCpuBetween(pg0, pg1)),
     rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99,
     total: result.requests.total, non2xx: result.non2xx, errors: errors + (result.errors ?? 0),
   };
