@@ -2,11 +2,17 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEnteWithUsers, type EnteFixture } from '../test-support/fixtures.js';
+import { createEnteWithUsers, createUser, type EnteFixture } from '../test-support/fixtures.js';
 import { loadTemplate, publishService } from '../test-support/published-services.js';
 import { MARIA, TEMPLATE_TODAY, affittoAnswers, occupazioneAnswers } from '../test-support/template-answers.js';
 import { startTestApp, type TestApp } from '../test-support/test-app.js';
 import { pdfBytes, upload } from '../test-support/uploads.js';
+import { randomUUID } from 'node:crypto';
+import { auditRunCtes } from '../audit/audit.service.js';
+import { draftsRepository } from '../drafts/drafts.repository.js';
+import { attachmentsRepository } from '../storage/attachments.repository.js';
+import { praticheRepository } from './pratiche.repository.js';
+import { isAssertion } from '../shared/prisma.js';
 
 const PRATICA = 'id code serviceId serviceTitle versionId versionNumber state submittedAt dueAt feeCents score excluded protocolNumber answers computed';
 const SUBMIT = `mutation ($input: SubmitPraticaInput!) { submitPratica(input: $input) { ${PRATICA} } }`;
@@ -150,6 +156,73 @@ describe('submitPratica: contributo-affitto (ranking)', () => {
     expect(code(res)).toBe('ANSWERS_INVALID');
     const wrong = res.errors![0]!.extensions!.fieldErrors!.filter((e) => e.code === 'attachments.wrongField');
     expect(wrong.map((e) => e.pointer)).toEqual(['/allegati/ricevutaRegistrazione']);
+  });
+});
+
+describe('submitPratica: citizens at the same moment', () => {
+  it('each pratica takes its own files; every draft goes', async () => {
+    const people = await Promise.all([0, 1, 2].map(() => createUser(t.services)));
+    const files = await Promise.all(people.map(async (p, i) => ({
+      planimetria: await attach(p.token, occupazione.serviceId, '/allegati/planimetria', `planimetria-${i}.pdf`),
+      foto: await attach(p.token, occupazione.serviceId, '/allegati/fotografie/0', `facciata-${i}.jpg`, JPEG, 'image/jpeg'),
+    })));
+    const results = await Promise.all(people.map((p, i) => t.gql(SUBMIT, { input: {
+      serviceId: occupazione.serviceId, idempotencyKey: `together-${i}-0001`,
+      answers: { ...occupazioneAnswers(), allegati: { planimetria: files[i]!.planimetria, fotografie: [files[i]!.foto] } },
+    } }, p.token)));
+    expect(results.map((r) => r.errors)).toEqual([undefined, undefined, undefined]);
+    const ids = results.map((r) => r.data.submitPratica.id as string);
+    for (const [i, f] of files.entries()) {
+      const rows = await t.db.prisma.attachment.findMany({ where: { id: { in: [f.planimetria, f.foto] } }, select: { praticaId: true, draftId: true } });
+      expect(rows).toEqual([{ praticaId: ids[i], draftId: null }, { praticaId: ids[i], draftId: null }]);
+    }
+    expect(await t.db.prisma.draft.count({ where: { userId: { in: people.map((p) => p.id) } } })).toBe(0);
+    const codes = results.map((r) => Number((r.data.submitPratica.code as string).split('-')[1])).sort((a, b) => a - b);
+    expect(codes).toEqual([codes[0], codes[0]! + 1, codes[0]! + 2]);
+  });
+});
+
+describe('a run of submissions in one statement (pratiche.repository insertNumberedRun)', () => {
+  async function draftWithFile(i: number) {
+    const person = await createUser(t.services);
+    const file = await attach(person.token, occupazione.serviceId, '/allegati/planimetria', `run-${i}.pdf`);
+    const draft = await t.db.prisma.draft.findFirstOrThrow({ where: { userId: person.id, serviceId: occupazione.serviceId }, select: { id: true } });
+    return { person, file, draftId: draft.id, id: randomUUID() };
+  }
+  const write = (items: Awaited<ReturnType<typeof draftWithFile>>[], expectedMoves = items.length) => praticheRepository.insertNumberedRun(
+    t.db.prisma, fx.ente.id, year,
+    items.map((x, i) => ({
+      id: x.id, enteId: fx.ente.id, serviceId: occupazione.serviceId, serviceVersionId: occupazione.versionId, citizenId: x.person.id,
+      year, answers: { n: i }, computed: {}, state: 'presentata', feeCents: null, score: null, excluded: false,
+      submittedAt: TEMPLATE_TODAY, stateEnteredAt: TEMPLATE_TODAY, dueAt: null, idempotencyKey: `run-item-${x.id}`,
+    })),
+    auditRunCtes(items.map((x) => ({ entry: { enteId: fx.ente.id, actorId: x.person.id, actorKind: 'citizen', action: 'pratica.submitted', subjectType: 'pratica', subjectId: x.id }, at: TEMPLATE_TODAY }))),
+    [
+      attachmentsRepository.moveRunCte(items.map((x) => ({ id: x.file, praticaId: x.id, uploaderId: x.person.id, enteId: fx.ente.id, draftId: x.draftId }))),
+      draftsRepository.deleteRunCte(items.map((x) => ({ userId: x.person.id, serviceId: occupazione.serviceId }))),
+    ],
+    expectedMoves,
+  );
+
+  it('numbers the run consecutively in order, moves each file to its pratica, deletes each draft', async () => {
+    const items = await Promise.all([0, 1, 2].map(draftWithFile));
+    const rows = await write(items);
+    expect(rows.map((r) => r.id)).toEqual(items.map((x) => x.id));
+    const n = rows.map((r) => Number(r.code.split('-')[1]));
+    expect(n).toEqual([n[0], n[0]! + 1, n[0]! + 2]);
+    const files = await t.db.prisma.attachment.findMany({ where: { id: { in: items.map((x) => x.file) } }, select: { id: true, praticaId: true, draftId: true } });
+    expect(items.map((x) => files.find((f) => f.id === x.file))).toEqual(items.map((x) => ({ id: x.file, praticaId: x.id, draftId: null })));
+    expect(await t.db.prisma.draft.count({ where: { id: { in: items.map((x) => x.draftId) } } })).toBe(0);
+  });
+
+  it('writes nothing when a file of the run moved meanwhile', async () => {
+    const items = await Promise.all([0, 1].map(draftWithFile));
+    await t.db.prisma.attachment.update({ where: { id: items[1]!.file }, data: { draftId: null } });
+    const before = await counts();
+    const error = await write(items).catch((e: unknown) => e);
+    expect(isAssertion(error, 'pratiche.attachmentsChanged')).toBe(true);
+    expect(await counts()).toEqual(before);
+    expect(await t.db.prisma.draft.count({ where: { id: { in: items.map((x) => x.draftId) } } })).toBe(2);
   });
 });
 
