@@ -53,6 +53,19 @@ describe('evaluate: rule kinds', () => {
     expect(ev.errors).toEqual([{ pointer: '/dataFine', key: 'error.dateOrder', rule: 'dateInOrdine', message: 'La data di fine precede quella di inizio' }]);
   });
 
+  it('conditions follow JSON Logic truthiness: an empty list (nothing missing) is false', () => {
+    const def = structuredClone(base);
+    def.rules.push(
+      { id: 'scuolaSeMancaEta', type: 'require', field: 'figli[].scuola', when: { missing: ['$row.eta'] } },
+      { id: 'fineSeMancaInizio', type: 'error', field: 'dataFine', message: 'error.dateOrder', when: { missing: ['dataInizio'] } },
+    );
+    const svc = compileOrThrow(def);
+    const complete = evalAt(svc, { ...valid, figli: [{ nome: 'Anna', eta: 15 }] });
+    expect(errorsOf(complete)).toEqual([]);
+    const partial = evalAt(svc, { ...valid, dataInizio: null, figli: [{ nome: 'Anna', eta: null }] });
+    expect(errorsOf(partial)).toEqual(expect.arrayContaining([['/dataFine', 'error.dateOrder'], ['/figli/0/scuola', 'error.required']]));
+  });
+
   it('compute: overwrites what the citizen typed in a computed field', () => {
     const ev = evalAt(service, { ...valid, numeroFigli: 9 });
     expect(ev.computed['/numeroFigli']).toBe(2);

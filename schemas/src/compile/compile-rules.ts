@@ -57,7 +57,7 @@ export function compileRules(
     }
     const group = field?.group ? fields.get(field.group) : undefined;
     const logicKey = rule.type === 'compute' ? 'value' : 'when';
-    const checked = checkLogic(rule[logicKey], `${at}/${logicKey}`, { fields, officeFields, group: group?.path }, problems);
+    const checked = checkLogic(rule[logicKey], `${at}/${logicKey}`, { fields, officeFields, group: group?.path }, problems, logicKey === 'when');
     if (!checked.fn) return;
     const compiled: CompiledRule = { id: rule.id, index, type: rule.type, field, step: rule.step, group, fn: checked.fn, message: rule.message };
     switch (rule.type) {

@@ -60,7 +60,7 @@ function compileChecked(input: unknown): CompileResult {
   const ctx = { fields, officeFields };
   const fee = def.fees ? checkLogic(def.fees.amount, '/fees/amount', ctx, problems) : undefined;
   const score = def.ranking ? checkLogic(def.ranking.score, '/ranking/score', ctx, problems) : undefined;
-  const exclusions = (def.ranking?.exclusions ?? []).map((e, i) => ({ id: e.id, reason: e.reason, checked: checkLogic(e.when, `/ranking/exclusions/${i}/when`, ctx, problems) }));
+  const exclusions = (def.ranking?.exclusions ?? []).map((e, i) => ({ id: e.id, reason: e.reason, checked: checkLogic(e.when, `/ranking/exclusions/${i}/when`, ctx, problems, true) }));
   (def.ranking?.tieBreakers ?? []).forEach((t, i) => {
     const known = t.field === '$submittedAt' || (t.field.startsWith('$office.') ? officeFields.has(t.field.slice(8)) : fields.has(t.field));
     if (!known) problems.push({ pointer: `/ranking/tieBreakers/${i}/field`, code: 'ranking.unknownField', message: `Tie-breaker "${t.field}" is not a field of the service`, params: { name: t.field } });

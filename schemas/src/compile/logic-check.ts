@@ -8,8 +8,12 @@ export interface CheckedLogic { fn?: CompiledLogic; deps: string[] }
 /**
  * Checks one JSON Logic expression (operators, size, every var names a field in scope) and
  * compiles it. Problems are pushed with pointers into the definition; never throws.
+ * `condition`: the expression is a rule's `when` (show, hide, require, error, exclusion), so it
+ * is compiled to a boolean by JSON Logic's truthiness (`!!`), where an empty array is false:
+ * `{"missing": ["a"]}` holds only when something is missing, as jsonlogic.com defines it
+ * (JavaScript's own truthiness would make every list, even an empty one, true).
  */
-export function checkLogic(logic: unknown, pointer: string, ctx: VarContext, problems: Problem[]): CheckedLogic {
+export function checkLogic(logic: unknown, pointer: string, ctx: VarContext, problems: Problem[], condition = false): CheckedLogic {
   const analysis = analyzeLogic(logic, pointer);
   const before = problems.length;
   for (const issue of analysis.issues) problems.push(issue);
@@ -21,7 +25,7 @@ export function checkLogic(logic: unknown, pointer: string, ctx: VarContext, pro
   }
   if (problems.length > before) return { deps: [...deps] };
   try {
-    return { fn: compileLogic(logic), deps: [...deps] };
+    return { fn: compileLogic(condition ? { '!!': [logic] } : logic), deps: [...deps] };
   } catch (e) {
     const detail = e instanceof Error ? e.message : JSON.stringify(e);
     problems.push({ pointer, code: 'logic.invalid', message: `The expression cannot be compiled: ${detail}`, params: { detail } });
