@@ -81,7 +81,7 @@ describe('PublicResponseCache', () => {
 
   it('lets entries expire and keeps only successful answers', () => {
     let now = 0;
-    const cache = new PublicResponseCache(1_000, 10, 100, () => now);
+    const cache = new PublicResponseCache(1_000, 10_000, 100, () => now);
     cache.set('a', 200, {}, '{"data":{}}');
     cache.set('b', 200, {}, '{"errors":[],"data":null}');
     cache.set('c', 400, {}, '{"data":{}}');
@@ -90,5 +90,15 @@ describe('PublicResponseCache', () => {
     expect([cache.get('b'), cache.get('c'), cache.get('d')]).toEqual([undefined, undefined, undefined]);
     now = 1_000;
     expect(cache.get('a')).toBeUndefined();
+  });
+
+  it('stays within its memory budget, dropping the least recently used first', () => {
+    const cache = new PublicResponseCache(60_000, 100, 1_000);
+    const body = (c: string) => `{"data":"${c.repeat(30)}"}`; // 41 characters, key 1: 42 each
+    cache.set('a', 200, {}, body('a'));
+    cache.set('b', 200, {}, body('b'));
+    expect(cache.get('a')).toBeDefined(); // a is now the most recent
+    cache.set('c', 200, {}, body('c')); // 126 > 100: b goes
+    expect([cache.get('a')?.body, cache.get('b'), cache.get('c')?.body]).toEqual([body('a'), undefined, body('c')]);
   });
 });
