@@ -11,31 +11,14 @@ export interface AuditRow {
 }
 
 /**
- * The SQL that appends one event to its chain, as common table expressions (`audit_head`,
- * `audit_event`) another statement can include, so a change and its audit event are written
- * by ONE statement. The head upsert takes the chain's row lock and reads the committed previous
- * hash (PostgreSQL re-reads a conflicting row's newest version), so concurrent writers line up
- * without a separate lock; hash = sha256(prev_hash || canonical JSON), as audit.service checks.
- */
-export function appendEventCtes(row: AuditRow, canon: string, firstHash: string): Prisma.Sql {
-  return Prisma.sql`audit_head AS (
-    INSERT INTO audit_heads AS h (chain, prev_hash, last_hash) VALUES (${chainKey(row.enteId)}, ${GENESIS}, ${firstHash})
-    ON CONFLICT (chain) DO UPDATE SET prev_hash = h.last_hash,
-      last_hash = encode(sha256(convert_to(h.last_hash || ${canon}, 'UTF8')), 'hex')
-    RETURNING prev_hash, last_hash
-  ), audit_event AS (
-    INSERT INTO audit_events (ente_id, actor_id, actor_kind, action, subject_type, subject_id, data, at, prev_hash, hash)
-    SELECT ${row.enteId}::uuid, ${row.actorId}::uuid, ${row.actorKind}, ${row.action}, ${row.subjectType}, ${row.subjectId},
-      ${JSON.stringify(row.data)}::jsonb, ${row.at}::timestamptz, audit_head.prev_hash, audit_head.last_hash
-    FROM audit_head RETURNING id
-  )`;
-}
-
-/**
- * The same for a run of events of ONE chain, in order, written by one statement (a batch of
- * submissions): the head is locked and moved once, each event's prev_hash is the one before it
- * (sportello_chain, migration audit_chain_batch), and ids follow the run's order. The including
- * statement gets `audit_head` (prev_hash: the chain's hash before the run) and `audit_events_added`.
+ * The SQL that appends a run of events (one or more) of ONE chain, in order, as common table
+ * expressions another statement can include, so a change and its audit events are written by
+ * ONE statement. The head upsert takes the chain's row lock once and reads the committed
+ * previous hash (PostgreSQL re-reads a conflicting row's newest version), so concurrent writers
+ * line up without a separate lock; each event's hash = sha256(prev_hash || canonical JSON), as
+ * audit.service checks (sportello_chain, migration audit_chain_batch), and ids follow the run's
+ * order. The including statement gets `audit_head` (prev_hash: the chain's hash before the run)
+ * and `audit_events_added`.
  */
 export function appendEventsCtes(rows: Array<{ row: AuditRow; canon: string }>): Prisma.Sql {
   const chain = chainKey(rows[0]!.row.enteId);
@@ -66,8 +49,8 @@ export function appendEventsCtes(rows: Array<{ row: AuditRow; canon: string }>):
 
 /** Only place that touches the audit tables; events are append-only (database trigger). */
 export const auditRepository = {
-  async append(tx: Tx, row: AuditRow, canon: string, firstHash: string): Promise<void> {
-    await tx.$queryRaw`WITH ${appendEventCtes(row, canon, firstHash)} SELECT id FROM audit_event`;
+  async append(tx: Tx, row: AuditRow, canon: string): Promise<void> {
+    await tx.$queryRaw`WITH ${appendEventsCtes([{ row, canon }])} SELECT id FROM audit_events_added`;
   },
 
   /** The chain in order, in batches, for verification. */

@@ -1,6 +1,6 @@
 import { canonicalJson, sha256Hex } from '../shared/canonical-json.js';
 import type { Tx } from '../shared/prisma.js';
-import { appendEventCtes, appendEventsCtes, auditRepository, type AuditRow } from './audit.repository.js';
+import { appendEventsCtes, auditRepository, type AuditRow } from './audit.repository.js';
 import { GENESIS, type AuditEntry } from './audit.types.js';
 
 function canonOf(row: AuditRow): string {
@@ -11,23 +11,19 @@ export function hashOf(prevHash: string, row: AuditRow): string {
   return sha256Hex(prevHash + canonOf(row));
 }
 
-/** The row, its canonical JSON and the hash it gets if it opens its chain. */
-export function prepareEvent(entry: AuditEntry, at = new Date()): { row: AuditRow; canon: string; firstHash: string } {
+/** The row and its canonical JSON (what the hash covers). */
+export function prepareEvent(entry: AuditEntry, at = new Date()): { row: AuditRow; canon: string } {
   const row: AuditRow = {
     enteId: entry.enteId ?? null, actorId: entry.actorId ?? null, actorKind: entry.actorKind,
     action: entry.action, subjectType: entry.subjectType, subjectId: entry.subjectId ?? null,
     data: entry.data ?? {}, at,
   };
-  const canon = canonOf(row);
-  return { row, canon, firstHash: sha256Hex(GENESIS + canon) };
+  return { row, canon: canonOf(row) };
 }
 
 /** For statements that write changes and their audit events at once: a run of one Ente's events, in order (see appendEventsCtes). */
 export function auditRunCtes(entries: Array<{ entry: AuditEntry; at: Date }>) {
-  return appendEventsCtes(entries.map(({ entry, at }) => {
-    const { row, canon } = prepareEvent(entry, at);
-    return { row, canon };
-  }));
+  return appendEventsCtes(entries.map(({ entry, at }) => prepareEvent(entry, at)));
 }
 
 /**
@@ -36,8 +32,8 @@ export function auditRunCtes(entries: Array<{ entry: AuditEntry; at: Date }>) {
  */
 export const auditService = {
   async record(tx: Tx, entry: AuditEntry): Promise<void> {
-    const { row, canon, firstHash } = prepareEvent(entry);
-    await auditRepository.append(tx, row, canon, firstHash);
+    const { row, canon } = prepareEvent(entry);
+    await auditRepository.append(tx, row, canon);
   },
 
   /** Recomputes every chain and checks its head; returns the first broken link of each broken chain. */
