@@ -8,6 +8,12 @@ export function loadTemplate(id: string): unknown {
   return JSON.parse(readFileSync(fileURLToPath(url), 'utf8'));
 }
 
+/** A template's worked submission (templates/examples/NAME.json), shared with the server's tests and load benchmark. */
+export function loadExample(name: string): Record<string, any> {
+  const url = new URL(`../templates/examples/${name}.json`, import.meta.url);
+  return JSON.parse(readFileSync(fileURLToPath(url), 'utf8'));
+}
+
 export function compileOrThrow(definition: unknown): CompiledService {
   const result = compile(definition);
   if (!result.ok) throw new Error('Definition does not compile:\n' + result.problems.map((p) => `${p.pointer} ${p.code} ${p.message}`).join('\n'));

@@ -141,16 +141,10 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.lengt
 
 
 
-const FOIA = {
-  qualita: 'privato',
-  tipoAccesso: 'civico_generalizzato',
-  documenti: [{ descrizione: 'Contratto di appalto del servizio di refezione scolastica 2025-2028', ufficio: 'Ufficio Servizi scolastici' }],
-  modalita: 'copia_semplice',
-  pagineStimate: 40,
-  consegna: 'email',
-  dichiarazioneVeridicita: true,
-  privacy: true,
-};
+// The engine's worked FOIA request (schemas/templates/examples), for the demo citizen: their own
+// identity and address come from prefill.
+const { richiedente: _exampleCitizen, indirizzoConsegna: _exampleEmail, ...FOIA } = JSON.parse(
+  readFileSync(path.join(here, '..', '..', 'schemas', 'templates', 'examples', 'accesso-agli-atti-foia.json'), 'utf8'));
 
 const READ_QUERY = `query Service($ente: String!, $slug: String!) {
   publishedService(enteSlug: $ente, slug: $slug, language: "it") { id slug title version versionId definition(language: "it") }

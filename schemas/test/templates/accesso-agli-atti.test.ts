@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyPrefill, clean, compile } from '../../src/index.js';
-import { compileOrThrow, errorsOf, evalAt, loadTemplate, TODAY } from '../helpers.js';
+import { compileOrThrow, errorsOf, evalAt, loadExample, loadTemplate, TODAY } from '../helpers.js';
 
 const definition = loadTemplate('accesso-agli-atti');
 const service = compileOrThrow(definition);
@@ -51,18 +51,7 @@ const valida = {
 };
 
 /** A citizen asks, with no reason (FOIA), plain copies of a contract sent by e-mail. */
-const foia = {
-  richiedente: valida.richiedente,
-  qualita: 'privato',
-  tipoAccesso: 'civico_generalizzato',
-  documenti: [{ descrizione: 'Contratto di appalto del servizio di refezione scolastica 2025-2028', ufficio: 'Ufficio Servizi scolastici' }],
-  modalita: 'copia_semplice',
-  pagineStimate: 40,
-  consegna: 'email',
-  indirizzoConsegna: 'giulia.bianchi@example.it',
-  dichiarazioneVeridicita: true,
-  privacy: true,
-};
+const foia = loadExample('accesso-agli-atti-foia');
 
 describe('accesso-agli-atti: definition', () => {
   it('compiles with no problems and no warnings', () => {

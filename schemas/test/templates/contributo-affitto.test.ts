@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyPrefill, clean, compile, sortGraduatoria, usedKeys, type PrefillData, type RankedEntry } from '../../src/index.js';
-import { TODAY, compileOrThrow, errorsOf, evalAt, loadTemplate } from '../helpers.js';
+import { TODAY, compileOrThrow, errorsOf, evalAt, loadExample, loadTemplate } from '../helpers.js';
 
 /**
  * Contributo per il sostegno all'affitto (L. 431/1998 art. 11). TODAY is 2026-11-25.
@@ -27,75 +27,7 @@ const ANNA = 'FRRNNA55B54F839V';
 const LANDLORD = 'BNCGNN58D03L219A';
 
 /** Maria Esposito, single mother in Turin: two children (Giulia 75% disabled) and her mother aged 71. */
-const maria: Answers = {
-  richiedente: {
-    codiceFiscale: MARIA,
-    nome: 'Maria',
-    cognome: 'Esposito',
-    dataNascita: '1986-08-12',
-    luogoNascita: 'Torino',
-    sesso: 'F',
-    cittadinanza: 'Italiana',
-    areaCittadinanza: 'italiana',
-    residenza: { street: 'Via Nizza 152', cap: '10126', comune: 'Torino', provincia: 'TO' },
-  },
-  contatti: { telefono: '333 1234567', email: 'maria.esposito@example.it', canalePreferito: 'appio' },
-  nucleo: [
-    {
-      codiceFiscale: MARIA, nome: 'Maria', cognome: 'Esposito', dataNascita: '1986-08-12', sesso: 'F',
-      relazione: 'intestatario', disabile: false, condizioneProfessionale: 'lavoratore_dipendente', reddito: 9800,
-    },
-    { codiceFiscale: LUCA, nome: 'Luca', cognome: 'Esposito', dataNascita: '2016-03-20', sesso: 'M', relazione: 'figlio', disabile: false, reddito: 0 },
-    {
-      codiceFiscale: GIULIA, nome: 'Giulia', cognome: 'Esposito', dataNascita: '2020-05-04', sesso: 'F', relazione: 'figlio',
-      disabile: true, percentualeDisabilita: 75, handicapGrave: true, reddito: 0,
-    },
-    {
-      codiceFiscale: ANNA, nome: 'Anna', cognome: 'Ferrara', dataNascita: '1955-02-14', sesso: 'F', relazione: 'genitore',
-      disabile: false, condizioneProfessionale: 'pensionato', reddito: 7200,
-    },
-  ],
-  isee: { valore: 5200, protocolloDsu: 'INPS-ISEE-2026-00012345A-00', dataPresentazioneDsu: '2026-02-10', dataScadenza: '2026-12-31' },
-  contratto: {
-    tipo: 'concordato',
-    dataStipula: '2024-01-10',
-    dataDecorrenza: '2024-02-01',
-    dataScadenza: '2027-01-31',
-    modalitaRegistrazione: 'telematica',
-    dataRegistrazione: '2024-01-25',
-    ufficioRegistrazione: 'Ufficio territoriale di Torino 1',
-    codiceIdentificativo: 'TJ124T000123000GH',
-    canoneAnnuo: 3600,
-    speseCondominiali: 480,
-    mesiLocazione: 12,
-    superficie: 72,
-    categoriaCatastale: 'A3',
-    cedolareSecca: true,
-    datiCatastali: { foglio: '1234', particella: '245', subalterno: '12' },
-    alloggio: { street: 'Via Nizza 152', cap: '10126', comune: 'Torino', provincia: 'TO' },
-  },
-  locatore: {
-    tipo: 'persona_fisica',
-    personaFisica: { codiceFiscale: LANDLORD, nome: 'Giovanni', cognome: 'Bianchi' },
-    indirizzo: 'Corso Re Umberto 10',
-    comune: 'Torino',
-    telefono: '011 5551234',
-    parenteRichiedente: false,
-  },
-  situazioni: { morositaIncolpevole: false, sfratto: false, monogenitore: true, altriContributi: false },
-  pagamento: { modalita: 'bonifico', iban: 'IT60X0542811101000000123456', intestatario: 'Maria Esposito', codiceFiscaleIntestatario: MARIA },
-  dichiarazioni: {
-    veridicita: true, residenzaAlloggio: true, nonTitolareDiritti: true, nonAssegnatarioErp: true,
-    controlli: true, comunicazioneVariazioni: true, privacy: true,
-  },
-  allegati: {
-    contratto: 'att-0001-contratto.pdf',
-    ricevutaRegistrazione: 'att-0002-ricevuta-rli.pdf',
-    ricevuteCanone: ['att-0003-ricevute-gen-giu.pdf', 'att-0004-ricevute-lug-nov.pdf'],
-    documentoIdentita: 'att-0005-carta-identita.pdf',
-    certificazioneDisabilita: 'att-0006-verbale-inps.pdf',
-  },
-};
+const maria: Answers = loadExample('contributo-affitto');
 
 /**
  * Giuseppe Colombo (72) and his wife Rosa (69, 50% disabled) in Milan, evicted at the end of the

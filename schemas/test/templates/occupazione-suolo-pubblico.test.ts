@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { applyPrefill, clean, compile, type ServiceDefinition } from '../../src/index.js';
-import { compileOrThrow, errorsOf, evalAt, loadTemplate, TODAY } from '../helpers.js';
+import { compileOrThrow, errorsOf, evalAt, loadExample, loadTemplate, TODAY } from '../helpers.js';
 
 /**
  * Occupazione temporanea di suolo pubblico. TODAY (test/helpers.ts) is 2026-11-25, so the
@@ -16,42 +16,16 @@ type Answers = Record<string, any>;
 const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 const cleanAt = (answers: unknown) => clean(service, answers, { today: TODAY });
 
-const DICHIARANTE = {
-  codiceFiscale: 'FRRGPP75L08L219P', nome: 'Giuseppe', cognome: 'Ferrari',
-  residenza: { street: 'Corso Francia 45', cap: '10138', comune: 'Torino', provincia: 'TO' },
-  telefono: '011 4567890', email: 'g.ferrari@example.it',
-};
-
 /**
  * The worked submission: a building company's scaffolding for an external lift (barrier
  * removal) in zone A, 8.35 m x 1.50 m from 2026-12-07 to 2027-01-15.
  *   area  = 8.35 x 1.50 = 12.525 -> 12.53 m²
  *   days  = 24 (7 -> 31 December) + 15 (January) + 1 = 40
  *   fee   = 12.53 x 40 x 2.50 = 1,253.00 euro; halved = 626.50 euro = 62,650 cents (> 25 euro minimum)
+ * (templates/examples/: also the server's tests' and load benchmark's answers)
  */
-const VALID: Answers = {
-  tipoRichiedente: 'impresa',
-  richiedente: DICHIARANTE,
-  impresa: {
-    ragioneSociale: 'Ferrari Costruzioni S.r.l.', partitaIva: '01234567897', qualifica: 'legale_rappresentante',
-    sede: { street: 'Via Nizza 150', cap: '10126', comune: 'Torino', provincia: 'TO' },
-    pec: 'ferraricostruzioni@pec.example.it',
-  },
-  scopo: 'ponteggio',
-  titoloEdilizio: 'SCIA n. 1234 del 02/10/2026',
-  barriereArchitettoniche: true,
-  descrizioneOccupazione: 'Ponteggio a tubi e giunti sul marciapiede per la costruzione di un ascensore esterno',
-  luogo: { via: 'Via Garibaldi', civico: '15/A', zona: 'A', occupaCarreggiata: false, indicazioni: 'Lato numeri dispari, davanti al portone' },
-  lunghezza: 8.35,
-  larghezza: 1.5,
-  dataInizio: '2026-12-07',
-  dataFine: '2027-01-15',
-  urgente: false,
-  allegati: { planimetria: 'allegato-planimetria.pdf', fotografie: ['foto-facciata.jpg', 'foto-marciapiede.jpg'] },
-  bolloIdentificativo: '01234567890123',
-  bolloData: '2026-11-20',
-  dichiarazioni: { veridicita: true, regolamento: true, ripristino: true, privacy: true },
-};
+const VALID: Answers = loadExample('occupazione-suolo-pubblico');
+const DICHIARANTE = VALID.richiedente;
 
 /** A private individual's occupation: the base for the fee table and date checks. */
 const PRIVATO: Answers = {

@@ -4,7 +4,7 @@ import type { PrismaClient } from '../generated/prisma/client.js';
 import { canonicalJson, sha256Hex } from '../shared/canonical-json.js';
 import { catalogueChanged } from '../shared/publication-events.js';
 
-const templatesDir = fileURLToPath(new URL('../../../schemas/templates/', import.meta.url));
+export const templatesDir = fileURLToPath(new URL('../../../schemas/templates/', import.meta.url));
 
 /** A catalogue template's definition (schemas/templates/<id>.json), a fresh copy each call. */
 export function loadTemplate(id: string): Record<string, any> {
