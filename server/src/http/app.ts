@@ -66,17 +66,18 @@ export async function createApp(services: Services): Promise<App> {
   const handleGraphQL = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
     const language = pickLanguage(req.headers['accept-language']);
     const body = req.method === 'POST' ? await readBody(req, services.config.maxBodyBytes) : Buffer.alloc(0);
+    const text = body.toString('utf8');
     let parsed: unknown;
     if (body.length > 0) {
       try {
-        parsed = JSON.parse(body.toString('utf8'));
+        parsed = JSON.parse(text);
       } catch (e) {
         throw new DomainError('BAD_USER_INPUT', 'error.invalidJson', { reason: (e as Error).message });
       }
     }
     const viewer = await authenticate(services, req.headers.authorization);
     const cacheKey = req.method === 'POST'
-      ? catalogueResponses.keyOf({ contentType: req.headers['content-type'], accept: req.headers.accept, language }, body, parsed)
+      ? catalogueResponses.keyOf({ contentType: req.headers['content-type'], accept: req.headers.accept, language }, text, parsed)
       : null;
     const cached = cacheKey ? catalogueResponses.get(cacheKey) : undefined;
     if (cached) {

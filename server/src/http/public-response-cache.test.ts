@@ -65,7 +65,7 @@ describe('catalogue responses kept whole', () => {
 
 describe('PublicResponseCache', () => {
   const json = { contentType: 'application/json', language: 'it' };
-  const body = (query: string) => Buffer.from(JSON.stringify({ query }));
+  const body = (query: string) => JSON.stringify({ query });
   const keyOf = (cache: PublicResponseCache, query: string, request = json) => cache.keyOf(request, body(query), { query });
 
   it('shares only catalogue queries sent as JSON', () => {

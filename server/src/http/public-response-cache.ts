@@ -40,12 +40,12 @@ export class PublicResponseCache {
    * JSON bodies (anything else gets Apollo's CSRF refusal); the Accept header picks the
    * response's media type, so it is part of the key, as the negotiated language is.
    */
-  keyOf(request: { contentType?: string; accept?: string; language: string }, body: Buffer, parsed: unknown): string | null {
+  keyOf(request: { contentType?: string; accept?: string; language: string }, body: string, parsed: unknown): string | null {
     if (!request.contentType?.startsWith('application/json')) return null;
     if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return null;
     const query = (parsed as { query?: unknown }).query;
     if (typeof query !== 'string' || !this.isCatalogueOnly(query)) return null;
-    return `${request.language}\n${request.accept ?? ''}\n${body.toString('utf8')}`;
+    return `${request.language}\n${request.accept ?? ''}\n${body}`;
   }
 
   get(key: string): Stored | undefined {
