@@ -44,9 +44,22 @@ const NULL_BLIND = new Set([
   'default', 'examples', '$comment',
 ]);
 
+/**
+ * The enum lists relaxSchema made from a `const` (`{ const: c }` -> `{ enum: [c, null] }`, which
+ * Ajv checks without the if/else wrapper's throwaway error objects): validate.ts reports an enum
+ * error on one of them as the designer's `const`.
+ */
+export const constEnums = new WeakSet<unknown[]>();
+
 function nullable(schema: JsonSchema): JsonSchema | undefined {
-  for (const key of Object.keys(schema)) if (!NULL_BLIND.has(key)) return undefined;
+  for (const key of Object.keys(schema)) if (!NULL_BLIND.has(key) && !(key === 'const' && schema.enum === undefined)) return undefined;
   const out: JsonSchema = { ...schema };
+  if ('const' in schema) {
+    const list = [schema.const, null];
+    constEnums.add(list);
+    delete out.const;
+    out.enum = list;
+  }
   if (schema.type !== undefined) {
     const types = Array.isArray(schema.type) ? schema.type : [schema.type];
     if (types.includes('null') || !types.every((t) => typeof t === 'string')) return undefined;

@@ -77,8 +77,11 @@ function hiddenBy(src: Source, vis: CompiledVisibility): string {
   return out.join('\n');
 }
 
-/** The expression isFieldHidden(state, field, row) with the field's ancestry unrolled. */
-function isHidden(src: Source, field: FieldInfo, row: string): string {
+/**
+ * The expression isFieldHidden(state, field, row) with the field's ancestry unrolled (`st` the
+ * state, `x` a free local). Shared with fused-validator.ts.
+ */
+export function isHiddenExpr(field: FieldInfo, row: string): string {
   const parts: string[] = [];
   for (let f: FieldInfo | undefined = field; f !== undefined; f = f.up) {
     if (f.group !== undefined) {
@@ -88,6 +91,10 @@ function isHidden(src: Source, field: FieldInfo, row: string): string {
   }
   if (parts.length === 0) return 'false';
   return `(st.hiddenEntries.length !== 0 && (${parts.join(' || ')}))`;
+}
+
+function isHidden(_src: Source, field: FieldInfo, row: string): string {
+  return isHiddenExpr(field, row);
 }
 
 /** `v = readAt(d, field.segments, row)` unrolled (paths.ts readAt). */

@@ -1,5 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { LIMITS } from '../limits.js';
+import { fusedValidator } from './fused-validator.js';
+import { constEnums } from '../compile/relaxed-schema.js';
 import { pointerAt } from '../compile/field-index.js';
 import { atRow, isFieldHidden, isPointerHiddenIn, rowsOf, run, type EvalState, type PendingError } from './state.js';
 
@@ -13,6 +15,7 @@ function toPending(e: ErrorObject): PendingError | null {
     return { pointer: `${e.instancePath}/${String(params.additionalProperty)}`, key: 'error.additionalProperties', params: { additionalProperty: params.additionalProperty } };
   }
   if (e.keyword === 'required') return { pointer: `${e.instancePath}/${String(params.missingProperty)}`, key: 'error.required' };
+  if (e.keyword === 'enum' && constEnums.has(params.allowedValues as unknown[])) return { pointer: e.instancePath, key: 'error.const', params: {} };
   const key = e.keyword === 'format' ? `error.format.${String(params.format)}` : `error.${e.keyword}`;
   const out: Record<string, unknown> = {};
   for (const name of Object.keys(params)) if (PARAM_NAMES[name]) out[name] = params[name];
@@ -24,8 +27,18 @@ function toPending(e: ErrorObject): PendingError | null {
   return { pointer: e.instancePath, key, params: out };
 }
 
-/** Ajv on the answers (with computed values); errors under hidden fields are dropped. */
+/**
+ * Schema validation of the answers (with computed values); errors under hidden fields are dropped:
+ * the service's generated validator (fused-validator.ts) when its schema allows, else Ajv.
+ */
 export function applySchemaValidation(state: EvalState): void {
+  const fused = fusedValidator(state.service);
+  if (fused) fused(state);
+  else applyAjvValidation(state);
+}
+
+/** The same with Ajv on the relaxed schema: for schemas the fused validator does not cover, and as its reference in tests. */
+export function applyAjvValidation(state: EvalState): void {
   const { validate } = state.service;
   if (validate(state.data)) return;
   // An empty required field already says "required"; Ajv's minLength on '' would repeat it.
