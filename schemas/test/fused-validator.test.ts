@@ -12,13 +12,18 @@ import { generateSuite } from '../bench/generate.mjs';
 
 const TEMPLATES = ['contributo-affitto', 'iscrizione-mensa-scolastica', 'occupazione-suolo-pubblico', 'accesso-agli-atti', 'bonus-nuovi-nati', 'segnalazione-assenza'];
 
-/** The errors after required checks and schema validation, by the fused validator or by Ajv. */
-function errorsBy(service: CompiledService, answers: Record<string, unknown>, how: 'fused' | 'ajv'): unknown[] {
+/**
+ * What required checks and schema validation leave: errors, required pointers and the row
+ * context later rules see. By the fused validator (both in one pass), or by the specialized
+ * required step and then Ajv.
+ */
+function errorsBy(service: CompiledService, answers: Record<string, unknown>, how: 'fused' | 'ajv'): unknown {
   const state = prepare(service, answers, { today: TODAY });
-  specialized(service).required(state);
-  if (how === 'ajv') applyAjvValidation(state);
-  else fusedValidator(service)!(state);
-  return state.errors;
+  if (how === 'ajv') {
+    specialized(service).required(state);
+    applyAjvValidation(state);
+  } else fusedValidator(service)!(state);
+  return { errors: state.errors, required: state.required, row: state.data.$row, index: state.data.$index };
 }
 
 /** Errors, or that it threw (Ajv's deep equality throws on objects without a prototype; evaluate says error.internal). */
@@ -78,9 +83,9 @@ describe('fused validator: the same errors as Ajv on the relaxed schema', () => 
     expect(all.length).toBeGreaterThan(20);
     let failing = 0;
     for (const answers of all) {
-      const errors = errorsBy(service, answers, 'fused');
-      if (errors.length > 0) failing++;
-      expect(errors).toEqual(errorsBy(service, answers, 'ajv'));
+      const result = errorsBy(service, answers, 'fused') as { errors: unknown[] };
+      if (result.errors.length > 0) failing++;
+      expect(result).toEqual(errorsBy(service, answers, 'ajv'));
     }
     expect(failing).toBeGreaterThanOrEqual(suite.invalid.length); // the invalid ones did fail
   });
@@ -106,7 +111,7 @@ describe('fused validator: the same errors as Ajv on the relaxed schema', () => 
     id: 'ogni-parola-chiave', version: '1.0.0', title: 't.title', defaultLanguage: 'it',
     translations: { it: { 't.title': 'Titolo', 'e.x': 'x' } },
     data: {
-      type: 'object', additionalProperties: false,
+      type: 'object', additionalProperties: false, required: ['testo', 'lista', 'righe'],
       properties: {
         testo: { type: 'string', minLength: 2, maxLength: 4, pattern: '^[a-z😀]+$' },
         data: { type: 'string', format: 'date' },
@@ -124,17 +129,22 @@ describe('fused validator: the same errors as Ajv on the relaxed schema', () => 
         listaLibera: { type: 'array', uniqueItems: true },
         listaNullabile: { type: 'array', items: { type: ['string', 'null'], minLength: 2 } },
         sezione: {
-          type: 'object', additionalProperties: false,
+          type: 'object', additionalProperties: false, required: ['a'],
           properties: { a: { type: 'string', maxLength: 3 }, b: { type: 'object', properties: { c: { type: 'integer' } } } },
         },
         righe: {
           type: 'array', minItems: 1, maxItems: 3, uniqueItems: true,
-          items: { type: 'object', additionalProperties: false, properties: { n: { type: 'integer', minimum: 0 }, s: { type: 'object', properties: { t: { type: 'string', minLength: 1 } } } } },
+          items: { type: 'object', additionalProperties: false, required: ['n'], properties: { n: { type: 'integer', minimum: 0 }, s: { type: 'object', properties: { t: { type: 'string', minLength: 1 } } } } },
         },
       },
     },
     ui: { steps: [{ id: 'uno', title: 't.title', fields: ['testo', 'data', 'cf', 'email', 'intero', 'numero', 'scelta', 'misto', 'consenso', 'oggetto', 'senzaTipo', 'lista', 'listaNumeri', 'listaLibera', 'listaNullabile', 'sezione', 'righe'] }] },
-    rules: [{ id: 'nascondi', type: 'hide', field: 'sezione', when: { '==': [{ var: 'testo' }, 'zz'] } }],
+    rules: [
+      { id: 'nascondi', type: 'hide', field: 'sezione', when: { '==': [{ var: 'testo' }, 'zz'] } },
+      { id: 'numeroSeTre', type: 'require', field: 'numero', when: { '==': [{ var: 'intero' }, 3] } },
+      { id: 'testoInRiga', type: 'require', field: 'righe[].s.t', when: { '>': [{ var: '$row.n' }, 1] } },
+      { id: 'nascondiRiga', type: 'hide', field: 'righe[].s', when: { '==': [{ var: '$row.n' }, 7] } },
+    ],
   };
   const names = Object.keys(everyKeyword.data.properties);
 
@@ -171,8 +181,18 @@ describe('fused validator: the same errors as Ajv on the relaxed schema', () => 
       ['/righe', 'error.uniqueItems'],
     ]);
     // A hidden section is not validated at all.
-    const hidden = evalAt(service, { testo: 'zz', sezione: { a: 'abcd', z: 1 } });
+    const hidden = evalAt(service, { testo: 'zz', lista: ['x'], righe: [{ n: 0 }], sezione: { a: 'abcd', z: 1 } });
     expect(hidden.errors).toEqual([]);
+    // Required fields (listed, or by a rule per row), hidden rows' fields skipped; a row that is
+    // not an object is reported, and its fields are missing.
+    const rows = evalAt(service, { testo: 'ab', lista: ['x'], righe: [{ n: 2 }, { n: 7 }, 5] });
+    expect(rows.errors.map((e) => [e.pointer, e.key])).toEqual([
+      ['/sezione/a', 'error.required'], // inside a section not answered at all
+      ['/righe/2/n', 'error.required'],
+      ['/righe/0/s/t', 'error.required'],
+      ['/righe/2', 'error.type'],
+    ]);
+    expect(rows.required).toEqual(['/testo', '/lista', '/sezione/a', '/righe', '/righe/0/n', '/righe/1/n', '/righe/2/n', '/righe/0/s/t']);
   });
 
   it('leaves schemas with other keywords to Ajv, with the same results as before', () => {
@@ -180,10 +200,10 @@ describe('fused validator: the same errors as Ajv on the relaxed schema', () => 
     def.data.properties.scelta = { anyOf: [{ type: 'string', maxLength: 1 }, { type: 'integer' }] };
     const service = compileOrThrow(def);
     expect(fusedValidator(service)).toBeUndefined();
-    const ev = evalAt(service, { scelta: 'ab', testo: 'abc', consenso: false, oggetto: null });
+    const ev = evalAt(service, { scelta: 'ab', testo: 'abc', lista: ['x'], righe: [{ n: 1 }], consenso: false, oggetto: null });
     // const is checked by Ajv as enum [value, null] (relaxed-schema.ts) and still reported as const.
     expect(ev.errors.map((e) => [e.pointer, e.key])).toEqual([
-      ['/scelta', 'error.maxLength'], ['/scelta', 'error.type'], ['/scelta', 'error.anyOf'], ['/consenso', 'error.const'],
+      ['/sezione/a', 'error.required'], ['/scelta', 'error.maxLength'], ['/scelta', 'error.type'], ['/scelta', 'error.anyOf'], ['/consenso', 'error.const'],
     ]);
   });
 });

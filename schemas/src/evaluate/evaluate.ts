@@ -3,7 +3,7 @@ import type { AnswerError, EvaluateOptions, Evaluation } from '../types.js';
 import { interpolate, textOf } from '../messages/localize.js';
 import type { PendingError } from './state.js';
 import { prepare } from './prepare.js';
-import { applyRowLimit, applySchemaValidation } from './validate.js';
+import { applyRowLimit, applyRequiredAndSchema } from './validate.js';
 import { specialized } from './specialize.js';
 import { feeOf, rankingOf, stepStates } from './outcome.js';
 
@@ -57,8 +57,7 @@ export function evaluate(service: CompiledService, answers: unknown, options: Ev
   try {
     const state = prepare(service, answers, options);
     const steps = specialized(service);
-    steps.required(state); // applyRequired
-    applySchemaValidation(state);
+    applyRequiredAndSchema(state); // applyRequired, then schema validation
     steps.errors(state); // applyErrorRules
     applyRowLimit(state);
     return {

@@ -3,8 +3,8 @@ import type { FieldInfo } from '../compile/field-index.js';
 import type { JsonSchema } from '../types.js';
 import equalModule from 'ajv/dist/runtime/equal.js';
 import { ajv } from '../compile/ajv-instance.js';
-import { isHiddenExpr } from './specialize.js';
-import { isPointerHiddenIn, type EvalState, type PendingError } from './state.js';
+import { isHiddenExpr, readExpr } from './specialize.js';
+import { isPointerHiddenIn, rowsOf, type EvalState, type PendingError } from './state.js';
 
 /**
  * Schema validation generated per service as plain JavaScript, for the data schemas designers
@@ -73,7 +73,7 @@ function hasDuplicateScalar(list: unknown[], wrong: (v: unknown) => boolean): bo
   return false;
 }
 
-const H = { ucs2length, equal, hasDuplicate, hasDuplicateScalar };
+const H = { ucs2length, equal, hasDuplicate, hasDuplicateScalar, rowsOf };
 
 class Unsupported extends Error {}
 
@@ -117,7 +117,10 @@ class Gen {
   readonly constants: unknown[] = [];
   readonly functions: string[] = [];
   private tmp = 0;
-  constructor(readonly service: CompiledService) {}
+  readonly candidates: Set<FieldInfo>;
+  constructor(readonly service: CompiledService) {
+    this.candidates = new Set(service.requiredCandidates);
+  }
 
   k(value: unknown): string {
     this.constants.push(value);
@@ -270,43 +273,86 @@ function formatOf(g: Gen, name: unknown): { type: string; test?: (v: string) => 
 const OBJECT_KEYS = new Set(['type', 'properties', 'required', 'additionalProperties', ...ANNOTATIONS]);
 
 /**
- * The checks of an object node (the answers, a section, a row of a group) held in `o`, pointer
- * expression `ptr`: additionalProperties, then each property (skipped while its field is hidden).
+ * The checks of an object node (the answers, a section, a row of a group) held in `o` (a plain
+ * object when the expression `ok` holds; else its fields read as absent), pointer expression
+ * `ptr`: additionalProperties, then each property (skipped while its field is hidden).
  * `extra`: names allowed beside the properties (the engine's own $today... at the root).
  */
-function object(g: Gen, schema: JsonSchema, o: string, ptr: string, prefix: string, row: string, extra: string[] = []): string[] {
+function object(g: Gen, schema: JsonSchema, o: string, ok: string, ptr: string, prefix: string, row: string, extra: string[] = []): string[] {
   for (const key of Object.keys(schema)) if (!OBJECT_KEYS.has(key)) throw new Unsupported(key);
   const props = (schema.properties ?? {}) as Record<string, unknown>;
   const out: string[] = [];
   if (schema.additionalProperties === false) {
     const names = [...Object.keys(props), ...extra];
     const known = g.k(new Set(names));
-    out.push(`for (const key in ${o}) if (!${known}.has(key)) ${g.err(`${ptr} + "/" + key`, 'error.additionalProperties', '{ additionalProperty: key }')}`);
+    const loop = `for (const key in ${o}) if (!${known}.has(key)) ${g.err(`${ptr} + "/" + key`, 'error.additionalProperties', '{ additionalProperty: key }')}`;
+    out.push(ok === 'true' ? loop : `if (${ok}) ${loop}`);
   } else if (schema.additionalProperties !== undefined && schema.additionalProperties !== true) throw new Unsupported('additionalProperties');
   for (const [name, child] of Object.entries(props)) {
     if (child === null || typeof child !== 'object' || Array.isArray(child)) throw new Unsupported('boolean schema');
     const field = g.service.fields.get(prefix + name);
     if (!field) throw new Unsupported('unindexed field');
-    out.push(property(g, field, child as JsonSchema, o, ptr, row));
+    out.push(property(g, field, child as JsonSchema, o, ok, ptr, row));
   }
   return out;
 }
 
-function property(g: Gen, field: FieldInfo, schema: JsonSchema, o: string, parentPtr: string, row: string): string {
+const MISSING = (v: string) => `(${v} === undefined || ${v} === null || ${v} === '' || (Array.isArray(${v}) && ${v}.length === 0))`;
+
+/** Sets `q` to whether the field is required (listed in required, or a require rule holds on `d`). */
+function holds(g: Gen, field: FieldInfo): string {
+  if (field.requiredStatic) return 'q = true;';
+  const parts = ['q = false;'];
+  for (const rule of g.service.requireRules.get(field.path) ?? []) parts.push(`if (!q) { try { r = ${g.k(rule.fn)}(d); } catch (e) { r = undefined; } if (r) q = true; }`);
+  return parts.join(' ');
+}
+
+/**
+ * A required field outside groups, checked where its value is read for validation (as
+ * applyRequired: when visible and required, its pointer is listed, and a missing value is the
+ * error "required"). A missing value is not validated further: every error it could have is at
+ * its own pointer, where the Ajv path drops them for the same reason.
+ */
+function requiredHere(g: Gen, field: FieldInfo, v: string, ptr: string): string {
+  if (field.group !== undefined || !g.candidates.has(field)) return '';
+  return `${holds(g, field)} if (q) { st.required.push(${ptr}); if (${MISSING(v)}) { st.errors.push({ pointer: ${ptr}, key: 'error.required' }); s = true; } }`;
+}
+
+/** The required checks of a group's row fields, field by field over the rows (applyRequired's order and $row). */
+function requiredRows(g: Gen, group: FieldInfo): string {
+  const out: string[] = [];
+  for (const field of g.service.requiredCandidates) {
+    if (field.group !== group.path) continue;
+    const cache = g.k([]);
+    const f = g.k(field);
+    out.push(`rows = H.rowsOf(st, ${g.k(group)});
+for (let i = 0; i < rows.length; i++) {
+  r = rows[i]; d.$row = r !== null && typeof r === 'object' ? r : {}; d.$index = i;
+  if (!${isHiddenExpr(field, 'i')}) {
+    ${holds(g, field)}
+    if (q) { w = (${cache}[i] ?? (${cache}[i] = ${f}.pointer + "/" + i + ${f}.rowSuffix)); st.required.push(w); ${readExpr(field, 'i')} if (${MISSING('v')}) st.errors.push({ pointer: w, key: 'error.required' }); }
+  }
+}`);
+  }
+  return out.join('\n');
+}
+
+function property(g: Gen, field: FieldInfo, schema: JsonSchema, o: string, ok: string, parentPtr: string, row: string): string {
   const v = g.local('v');
   const name = field.segments[field.segments.length - 1]!.name;
-  const ptr = row === '-1' ? JSON.stringify(field.pointer) : `${parentPtr} + ${JSON.stringify('/' + name)}`;
-  let body: string;
-  if (field.kind === 'object') {
-    const inner = object(g, schema, v, ptr, field.path + '.', row);
-    body = `if (${typeTest('object', v)}) {\n${inner.join('\n')}\n} else ${g.err(ptr, 'error.type', '{ type: "object" }')}`;
-  } else if (field.kind === 'group') {
-    body = group(g, field, schema, v, ptr);
-  } else {
-    body = leaf(g, schema, v, ptr, true);
-  }
+  const ptr = row === '-1' ? g.k(field.pointer) : `${parentPtr} + ${JSON.stringify('/' + name)}`;
+  const read = ok === 'true' ? `${o}[${JSON.stringify(name)}]` : `(${ok} ? ${o}[${JSON.stringify(name)}] : undefined)`;
   const hidden = isHiddenExpr(field, row);
-  return `{ const ${v} = ${o}[${JSON.stringify(name)}];\nif (${v} !== undefined && !${hidden}) {\n${body}\n} }`;
+  if (field.kind === 'object') {
+    // Descended into even when absent: the required fields inside still need their check.
+    const okV = g.local('ok');
+    const inner = object(g, schema, v, okV, ptr, field.path + '.', row);
+    return `{ const ${v} = ${read};\nif (!${hidden}) {\nconst ${okV} = ${typeTest('object', v)};\nif (${v} !== undefined && !${okV}) ${g.err(ptr, 'error.type', '{ type: "object" }')}\n${inner.join('\n')}\n} }`;
+  }
+  const body = field.kind === 'group' ? group(g, field, schema, v, ptr) : leaf(g, schema, v, ptr, true);
+  const required = requiredHere(g, field, v, ptr);
+  const rows = field.kind === 'group' ? requiredRows(g, field) : '';
+  return `{ const ${v} = ${read};\nif (!${hidden}) {\nlet s = false; ${required}\nif (${v} !== undefined && !s) {\n${body}\n}\n${rows}\n} }`;
 }
 
 const GROUP_KEYS = new Set(['type', 'items', 'minItems', 'maxItems', 'uniqueItems', ...ANNOTATIONS]);
@@ -322,13 +368,15 @@ function group(g: Gen, field: FieldInfo, schema: JsonSchema, v: string, ptr: str
     if (!isCount(m)) throw new Unsupported(key);
     own.push(`if (${v}.length ${cmp} ${m}) ${g.err(ptr, `error.${key}`, `{ limit: ${m} }`)}`);
   }
-  const rowBody = object(g, items, 'o', 'p', field.path + '[].', 'i');
-  const rowFn = g.fn('st, E, o, p, i', `let x;\nif (${typeTest('object', 'o')}) {\n${rowBody.join('\n')}\n} else ${g.err('p', 'error.type', '{ type: "object" }')}`);
+  const rowBody = object(g, items, 'o', 'true', 'p', field.path + '[].', 'i');
+  const rowFn = g.fn('st, E, o, p, i', `${LOCALS}\nif (${typeTest('object', 'o')}) {\n${rowBody.join('\n')}\n} else ${g.err('p', 'error.type', '{ type: "object" }')}`);
   own.push(`for (let i = 0; i < ${v}.length; i++) ${rowFn}(st, E, ${v}[i], ${ptr} + "/" + i, i);`);
   if (schema.uniqueItems === true) own.push(`if (${v}.length > 1 && H.hasDuplicate(${v})) ${g.err(ptr, 'error.uniqueItems', '{}')}`);
   else if (schema.uniqueItems !== undefined && schema.uniqueItems !== false) throw new Unsupported('uniqueItems');
   return `if (Array.isArray(${v})) {\n${own.join('\n')}\n} else ${g.err(ptr, 'error.type', '{ type: "array" }')}`;
 }
+
+const LOCALS = 'let x, v, q, w, r, rows;';
 
 /** The engine's own context values, allowed beside the answers (relaxed-schema.ts). */
 const OWN = ['$today', '$office', '$row', '$index'];
@@ -341,14 +389,14 @@ function generate(service: CompiledService): FusedValidator | undefined {
   let statements: string[];
   try {
     if (service.definition.data.type !== 'object') throw new Unsupported('root type');
-    statements = object(g, service.definition.data, 'd', '""', '', '-1', OWN);
+    statements = object(g, service.definition.data, 'd', 'true', '""', '', '-1', OWN);
   } catch (e) {
     if (e instanceof Unsupported) return undefined;
     throw e;
   }
   const calls: string[] = [];
   for (let i = 0; i < statements.length; i += CHUNK) {
-    calls.push(`${g.fn('st, E, d', `let x;\n${statements.slice(i, i + CHUNK).join('\n')}`)}(st, E, d);`);
+    calls.push(`${g.fn('st, E, d', `${LOCALS}\n${statements.slice(i, i + CHUNK).join('\n')}`)}(st, E, d);`);
   }
   const body = `${g.functions.join('\n')}\nreturn function validate(st, E) { const d = st.data; ${calls.join(' ')} };`;
   const check = new Function('H', 'K', body)(H, g.constants) as (st: EvalState, errors: PendingError[]) => void;

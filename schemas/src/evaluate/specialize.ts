@@ -97,8 +97,8 @@ function isHidden(_src: Source, field: FieldInfo, row: string): string {
   return isHiddenExpr(field, row);
 }
 
-/** `v = readAt(d, field.segments, row)` unrolled (paths.ts readAt). */
-function read(field: FieldInfo, row: string): string {
+/** `v = readAt(d, field.segments, row)` unrolled (paths.ts readAt). Shared with fused-validator.ts. */
+export function readExpr(field: FieldInfo, row: string): string {
   const segs = field.segments;
   const out: string[] = ['v = d;'];
   const plain = `v !== null && typeof v === 'object' && !Array.isArray(v)`;
@@ -179,13 +179,13 @@ function required(src: Source, service: CompiledService): string[] {
       const p = src.k(field.pointer);
       out.push(`if (!${isHidden(src, field, '-1')}) {
   ${holds()}
-  if (q) { st.required.push(${p}); ${read(field, '-1')} if (${missing}) st.errors.push({ pointer: ${p}, key: 'error.required' }); }
+  if (q) { st.required.push(${p}); ${readExpr(field, '-1')} if (${missing}) st.errors.push({ pointer: ${p}, key: 'error.required' }); }
 }`);
       continue;
     }
     out.push(forRows(src, service.fields.get(field.group)!, `if (!${isHidden(src, field, 'i')}) {
     ${holds()}
-    if (q) { p = ${src.rowPointer(field, 'i')}; st.required.push(p); ${read(field, 'i')} if (${missing}) st.errors.push({ pointer: p, key: 'error.required' }); }
+    if (q) { p = ${src.rowPointer(field, 'i')}; st.required.push(p); ${readExpr(field, 'i')} if (${missing}) st.errors.push({ pointer: p, key: 'error.required' }); }
   }`));
   }
   return out;

@@ -1,6 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { LIMITS } from '../limits.js';
 import { fusedValidator } from './fused-validator.js';
+import { specialized } from './specialize.js';
 import { constEnums } from '../compile/relaxed-schema.js';
 import { pointerAt } from '../compile/field-index.js';
 import { atRow, isFieldHidden, isPointerHiddenIn, rowsOf, run, type EvalState, type PendingError } from './state.js';
@@ -28,16 +29,18 @@ function toPending(e: ErrorObject): PendingError | null {
 }
 
 /**
- * Schema validation of the answers (with computed values); errors under hidden fields are dropped:
- * the service's generated validator (fused-validator.ts) when its schema allows, else Ajv.
+ * Required checks, then schema validation of the answers (with computed values), errors under
+ * hidden fields dropped: in one pass by the service's generated validator (fused-validator.ts)
+ * when its schema allows, else the specialized required step and Ajv.
  */
-export function applySchemaValidation(state: EvalState): void {
+export function applyRequiredAndSchema(state: EvalState): void {
   const fused = fusedValidator(state.service);
-  if (fused) fused(state);
-  else applyAjvValidation(state);
+  if (fused) return fused(state);
+  specialized(state.service).required(state);
+  applyAjvValidation(state);
 }
 
-/** The same with Ajv on the relaxed schema: for schemas the fused validator does not cover, and as its reference in tests. */
+/** Schema validation by Ajv on the relaxed schema: for schemas the fused validator does not cover, and its reference in tests. */
 export function applyAjvValidation(state: EvalState): void {
   const { validate } = state.service;
   if (validate(state.data)) return;
