@@ -3,6 +3,7 @@ import type { AnswerError, EvaluateOptions, Evaluation } from '../types.js';
 import { interpolate, textOf } from '../messages/localize.js';
 import type { PendingError } from './state.js';
 import { prepare } from './prepare.js';
+import { releaseState } from './state.js';
 import { applyRowLimit, applyRequiredAndSchema } from './validate.js';
 import { specialized } from './specialize.js';
 import { feeOf, rankingOf, stepStates } from './outcome.js';
@@ -60,7 +61,7 @@ export function evaluate(service: CompiledService, answers: unknown, options: Ev
     applyRequiredAndSchema(state); // applyRequired, then schema validation
     steps.errors(state); // applyErrorRules
     applyRowLimit(state);
-    return {
+    const result: Evaluation = {
       valid: state.errors.length === 0,
       steps: stepStates(state),
       hidden: state.hidden,
@@ -70,6 +71,8 @@ export function evaluate(service: CompiledService, answers: unknown, options: Ev
       fee: feeOf(state),
       ranking: rankingOf(state, options.office ?? {}),
     };
+    releaseState(state);
+    return result;
   } catch {
     return failed(service, 'error.internal', locale);
   }

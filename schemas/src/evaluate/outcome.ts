@@ -1,5 +1,4 @@
 import type { FeeResult, RankingResult, StepState } from '../types.js';
-import { readDotted } from '../paths.js';
 import { run, type EvalState } from './state.js';
 
 function stepOf(state: EvalState, pointer: string): number | undefined {
@@ -36,15 +35,33 @@ export function feeOf(state: EvalState): FeeResult | null {
   return result;
 }
 
+/** Where each tie-breaker reads its value: the office's data or the answers, by path parts (split once per service). */
+const tieReads = new WeakMap<object, Array<{ office: boolean; parts: string[] } | null>>();
+
+function readParts(root: unknown, parts: readonly string[]): unknown {
+  let cur = root;
+  for (let i = 0; i < parts.length; i++) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[parts[i]!];
+  }
+  return cur;
+}
+
 /** Score, exclusions (every one that holds, in order) and the tie-breaking values. */
 export function rankingOf(state: EvalState, office: Record<string, unknown>): RankingResult | null {
   const ranking = state.service.ranking;
   if (!ranking) return null;
   const value = run(ranking.score, state.data);
-  const reasons = ranking.exclusions.filter((e) => run(e.fn, state.data)).map((e) => e.reason);
-  const tieBreak = ranking.tieBreakers.map((t) => {
-    if (t.field === '$submittedAt') return null;
-    const v = t.field.startsWith('$office.') ? readDotted(office, t.field.slice(8)) : readDotted(state.data, t.field);
+  const reasons: string[] = [];
+  for (const e of ranking.exclusions) if (run(e.fn, state.data)) reasons.push(e.reason);
+  let reads = tieReads.get(ranking);
+  if (!reads) {
+    reads = ranking.tieBreakers.map((t) => (t.field === '$submittedAt' ? null : t.field.startsWith('$office.') ? { office: true, parts: t.field.slice(8).split('.') } : { office: false, parts: t.field.split('.') }));
+    tieReads.set(ranking, reads);
+  }
+  const tieBreak = reads.map((r) => {
+    if (r === null) return null;
+    const v = readParts(r.office ? office : state.data, r.parts);
     return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : null;
   });
   const score = typeof value === 'number' && Number.isFinite(value) ? value : null;

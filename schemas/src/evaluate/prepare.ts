@@ -2,7 +2,7 @@ import type { CompiledService } from '../compile/compiled-service.js';
 import type { FieldInfo } from '../compile/field-index.js';
 import type { EvaluateOptions } from '../types.js';
 import { unescapePointerToken } from '../paths.js';
-import { createState, type EvalState } from './state.js';
+import { createState, releaseState, type EvalState } from './state.js';
 import { specialized } from './specialize.js';
 
 const MAX_ROUNDS = 20;
@@ -80,6 +80,7 @@ export function prepare(service: CompiledService, answers: Record<string, unknow
     for (const h of state.hiddenEntries) if (hasValueAt(answers, h.field, h.row)) { answeredHidden = true; break; }
     if (!answeredHidden && round === 0) return state;
     const next = run(service, without(answers, state.hidden), options);
+    releaseState(state);
     if (sameSet(next.hidden, state.hidden)) return next;
     state = next;
   }
