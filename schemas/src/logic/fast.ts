@@ -65,8 +65,18 @@ function missingPaths(names: string[], paths: string[][], ctx: unknown): string[
   return out;
 }
 
+/** The length of `filter(list, fn)` without building the filtered list (count's expansion). */
+function countIf(list: unknown, fn: (item: unknown) => boolean): number {
+  if (Array.isArray(list)) {
+    let n = 0;
+    for (let i = 0; i < list.length; i++) if (fn(list[i])) n++;
+    return n;
+  }
+  return helpers.length(((list || []) as unknown[]).filter(fn));
+}
+
 const helpers = {
-  pre, truthy, depth0, up, missingPaths,
+  pre, truthy, depth0, up, missingPaths, countIf,
   arr: (v: unknown) => (Array.isArray(v) ? v : [v]),
   missing: (args: unknown[], ctx: unknown) => missing(Array.isArray(args[0]) ? args[0] : args, ctx),
   missingSome: (args: unknown[], ctx: unknown) => {
@@ -139,11 +149,45 @@ function deterministic(node: unknown, insideIterator: boolean): boolean {
   return deterministic(arg, insideIterator);
 }
 
+/** Operators whose compiled value is always a boolean (so JSON Logic truthiness is the value itself). */
+const BOOLEAN_OPS = new Set(['==', '!=', '===', '!==', '<', '<=', '>', '>=', '!', '!!', 'in', 'some', 'all', 'none']);
+
+function isBool(node: unknown): boolean {
+  if (typeof node === 'boolean') return true;
+  if (node === null || typeof node !== 'object' || Array.isArray(node)) return false;
+  const keys = Object.keys(node);
+  if (keys.length !== 1) return false;
+  const op = keys[0]!;
+  if (BOOLEAN_OPS.has(op)) return true;
+  const arg = (node as Record<string, unknown>)[op];
+  return (op === 'and' || op === 'or') && Array.isArray(arg) && arg.length > 0 && arg.every(isBool);
+}
+
 class Builder {
   temps = 0;
+  /** Reads of an enclosing scope ("../../x") made once before the iteration that would repeat them, by that iteration's depth. */
+  private readonly hoisted = new Map<number, string[]>();
   constants: unknown[] = [];
   constructor(private readonly fold: (node: unknown) => unknown) {}
   temp(): string { return `t${this.temps++}`; }
+
+  /** JSON Logic truthiness of a compiled node: the value itself when it is always a boolean. */
+  truthy(node: unknown, src: string): string {
+    return isBool(node) ? `(${src})` : `H.truthy(${src})`;
+  }
+
+  /** Builds an iteration body at `inner`; returns it with the reads hoisted out of it, to run first. */
+  body(inner: number, build: () => string): { body: string; before: string[] } {
+    const outer = this.hoisted.get(inner);
+    this.hoisted.set(inner, []);
+    try {
+      const body = build();
+      return { body, before: this.hoisted.get(inner)! };
+    } finally {
+      if (outer) this.hoisted.set(inner, outer);
+      else this.hoisted.delete(inner);
+    }
+  }
 
   /** Source of the expression, evaluated with `c<depth>` as the current context. */
   expr(node: unknown, depth: number): string {
@@ -196,20 +240,22 @@ class Builder {
         const xs = args();
         let out = t;
         for (let i = xs.length - 1; i >= 0; i--) {
-          out = op === 'and' ? `(!H.truthy(${t} = ${xs[i]}) ? ${t} : ${out})` : `(H.truthy(${t} = ${xs[i]}) ? ${t} : ${out})`;
+          const test = this.truthy(list[i], `${t} = ${xs[i]}`);
+          out = op === 'and' ? `(!${test} ? ${t} : ${out})` : `(${test} ? ${t} : ${out})`;
         }
         return out;
       }
       case '!': case '!!': {
-        const inner = list ? (list.length === 0 ? 'undefined' : this.expr(list[0], depth)) : this.expr(arg, depth);
-        return op === '!' ? `(!H.truthy(${inner}))` : `(H.truthy(${inner}))`;
+        const node = list ? (list.length === 0 ? undefined : list[0]) : arg;
+        const inner = list && list.length === 0 ? 'undefined' : this.expr(node, depth);
+        return op === '!' ? `(!${this.truthy(node, inner)})` : `(${this.truthy(node, inner)})`;
       }
       case 'if': case '?:': {
         if (!list || list.length < 3) return no();
         const xs = args();
         if (xs.length % 2 !== 1) xs.push('null');
         let out = xs[xs.length - 1]!;
-        for (let i = xs.length - 3; i >= 0; i -= 2) out = `(H.truthy(${xs[i]}) ? ${xs[i + 1]} : ${out})`;
+        for (let i = xs.length - 3; i >= 0; i -= 2) out = `(${this.truthy(list[i], xs[i]!)} ? ${xs[i + 1]} : ${out})`;
         return out;
       }
       case '??': {
@@ -236,6 +282,10 @@ class Builder {
       case '+': case '-': case '*': case '/': case '%': return this.arithmetic(op, list, depth);
       case 'length': {
         if (arg === null || typeof arg !== 'object' || Array.isArray(arg)) return no();
+        const filter = (arg as Record<string, unknown>).filter;
+        if (Object.keys(arg).length === 1 && Array.isArray(filter) && filter.length === 2 && !deterministic(arg, false)) {
+          return this.iterate('count', filter, depth); // count: no filtered list built
+        }
         return `H.length(${this.expr(arg, depth)})`;
       }
       case 'filter': case 'some': case 'all': case 'none': case 'map': return this.iterate(op, list, depth);
@@ -244,8 +294,9 @@ class Builder {
         const sel = this.expr(list[0], depth);
         const init = this.expr(list[2], depth);
         const inner = depth + 1;
-        const body = this.expr(list[1], inner);
-        return `((${sel}) || []).reduce((a, b) => { const c${inner} = { accumulator: a, current: b }; return H.depth0(${body}); }, H.depth0(${init}))`;
+        const { body, before } = this.body(inner, () => this.expr(list[1], inner));
+        const first = before.length > 0 ? `${before.join(', ')}, ` : '';
+        return `(${first}((${sel}) || []).reduce((a, b) => { const c${inner} = { accumulator: a, current: b }; return H.depth0(${body}); }, H.depth0(${init})))`;
       }
       default:
         if (Object.prototype.hasOwnProperty.call(customEagerMethods, op)) return `H.custom[${JSON.stringify(op)}](${eager()})`;
@@ -273,7 +324,13 @@ class Builder {
       while (name.startsWith('../../') && d > 0) { name = name.slice(6); d -= 1; }
       if (name.includes('../') || d === depth || /^\.+$/.test(name)) return no();
       const parts = name === '' ? [] : name.split('.');
-      return `H.up(c${d}, ${JSON.stringify(parts)}, ${Array.isArray(arg) && arg.length === 2 ? lit(def) : 'undefined'})`;
+      const read = `H.up(c${d}, ${JSON.stringify(parts)}, ${Array.isArray(arg) && arg.length === 2 ? lit(def) : 'undefined'})`;
+      // c<d> does not change while the iteration that made c<d+1> runs: read it once, before.
+      const hoist = this.hoisted.get(d + 1);
+      if (!hoist) return read;
+      const t = this.temp();
+      hoist.push(`${t} = ${read}`);
+      return t;
     }
     if (name.includes('/')) return no();
     const parts = name.split('.');
@@ -311,13 +368,15 @@ class Builder {
     const sel = this.expr(list[0], depth);
     const mapper = list[1];
     const inner = depth + 1;
-    const body = mapper && typeof mapper === 'object' ? this.expr(mapper, inner) : lit(mapper);
-    const test = op === 'map' ? body : `H.truthy(${body})`;
+    const { body, before } = this.body(inner, () => (mapper && typeof mapper === 'object' ? this.expr(mapper, inner) : lit(mapper)));
+    const test = op === 'map' ? body : this.truthy(mapper, body);
+    const first = before.length > 0 ? `${before.join(', ')}, ` : '';
+    if (op === 'count') return `(${first}H.countIf(${sel}, (c${inner}) => ${test}))`;
     const method = op === 'none' ? 'some' : op === 'all' ? 'every' : op;
     const t = this.temp();
     const call = `((${t} || []).${method}((c${inner}) => ${test}))`;
-    if (op === 'all') return `(Array.isArray(${t} = ${sel}) && ${t}.length === 0 ? false : ${call})`;
-    return op === 'none' ? `(${t} = ${sel}, !${call})` : `(${t} = ${sel}, ${call})`;
+    if (op === 'all') return `(Array.isArray(${t} = ${sel}) && ${t}.length === 0 ? false : (${first}${call}))`;
+    return op === 'none' ? `(${t} = ${sel}, ${first}!${call})` : `(${t} = ${sel}, ${first}${call})`;
   }
 }
 
