@@ -3,7 +3,8 @@ import type { FieldInfo } from '../compile/field-index.js';
 import type { JsonSchema } from '../types.js';
 import equalModule from 'ajv/dist/runtime/equal.js';
 import { ajv } from '../compile/ajv-instance.js';
-import { isHiddenExpr, readExpr } from './specialize.js';
+import { isHiddenExpr } from './specialize.js';
+import { LIMITS } from '../limits.js';
 import { isPointerHiddenIn, rowsOf, type EvalState, type PendingError } from './state.js';
 
 /**
@@ -303,7 +304,7 @@ const MISSING = (v: string) => `(${v} === undefined || ${v} === null || ${v} ===
 function holds(g: Gen, field: FieldInfo): string {
   if (field.requiredStatic) return 'q = true;';
   const parts = ['q = false;'];
-  for (const rule of g.service.requireRules.get(field.path) ?? []) parts.push(`if (!q) { try { r = ${g.k(rule.fn)}(d); } catch (e) { r = undefined; } if (r) q = true; }`);
+  for (const rule of g.service.requireRules.get(field.path) ?? []) parts.push(`if (!q) { try { u = ${g.k(rule.fn)}(d); } catch (e) { u = undefined; } if (u) q = true; }`);
   return parts.join(' ');
 }
 
@@ -315,34 +316,52 @@ function holds(g: Gen, field: FieldInfo): string {
  */
 function requiredHere(g: Gen, field: FieldInfo, v: string, ptr: string): string {
   if (field.group !== undefined || !g.candidates.has(field)) return '';
-  return `${holds(g, field)} if (q) { st.required.push(${ptr}); if (${MISSING(v)}) { st.errors.push({ pointer: ${ptr}, key: 'error.required' }); s = true; } }`;
+  return `${holds(g, field)} if (q) { R.push(${ptr}); if (${MISSING(v)}) { RE.push({ pointer: ${ptr}, key: 'error.required' }); s = true; } }`;
 }
 
-/** The required checks of a group's row fields, field by field over the rows (applyRequired's order and $row). */
-function requiredRows(g: Gen, group: FieldInfo): string {
-  const out: string[] = [];
-  for (const field of g.service.requiredCandidates) {
-    if (field.group !== group.path) continue;
+/** `v` = the field's value in row `r` (readAt from the row on: plain objects only). */
+function readFromRow(field: FieldInfo): string {
+  const segs = field.segments;
+  const at = segs.findIndex((seg) => seg.group);
+  const plain = `v !== null && typeof v === 'object' && !Array.isArray(v)`;
+  return ['v = r;', ...segs.slice(at + 1).map((seg, i) => `${i > 0 ? 'if (v !== undefined) ' : ''}v = ${plain} ? v[${JSON.stringify(seg.name)}] : undefined;`)].join(' ');
+}
+
+/**
+ * The required checks of a group's row fields (value `v` of the group), field by field over the
+ * rows as applyRequired: the same order of pointers and errors, and $row/$index set for each
+ * row where a require rule reads them and, at the end, left on the last row as applyRequired
+ * leaves them.
+ */
+function requiredRows(g: Gen, group: FieldInfo, list: string): string {
+  const fields = g.service.requiredCandidates.filter((f) => f.group === group.path);
+  if (fields.length === 0) return '';
+  const out: string[] = [`rows = Array.isArray(${list}) ? (${list}.length > ${LIMITS.rows} ? ${list}.slice(0, ${LIMITS.rows}) : ${list}) : [];`];
+  for (const field of fields) {
     const cache = g.k([]);
     const f = g.k(field);
-    out.push(`rows = H.rowsOf(st, ${g.k(group)});
-for (let i = 0; i < rows.length; i++) {
-  r = rows[i]; d.$row = r !== null && typeof r === 'object' ? r : {}; d.$index = i;
-  if (!${isHiddenExpr(field, 'i')}) {
+    const setRow = field.requiredStatic ? '' : `d.$row = r !== null && typeof r === 'object' ? r : {}; d.$index = i;`;
+    out.push(`for (let i = 0; i < rows.length; i++) {
+  r = rows[i]; ${setRow}
+  if (!${isHiddenExpr(field, 'i', HIDDEN)}) {
     ${holds(g, field)}
-    if (q) { w = (${cache}[i] ?? (${cache}[i] = ${f}.pointer + "/" + i + ${f}.rowSuffix)); st.required.push(w); ${readExpr(field, 'i')} if (${MISSING('v')}) st.errors.push({ pointer: w, key: 'error.required' }); }
+    if (q) { w = (${cache}[i] ?? (${cache}[i] = ${f}.pointer + "/" + i + ${f}.rowSuffix)); R.push(w); ${readFromRow(field)} if (${MISSING('v')}) RE.push({ pointer: w, key: 'error.required' }); }
   }
 }`);
   }
+  out.push(`if (rows.length > 0) { r = rows[rows.length - 1]; d.$row = r !== null && typeof r === 'object' ? r : {}; d.$index = rows.length - 1; }`);
   return out.join('\n');
 }
+
+/** The hidden flags as the generated functions' locals (see LOCALS). */
+const HIDDEN = { any: 'hid', own: 'ho', rows: 'hr' };
 
 function property(g: Gen, field: FieldInfo, schema: JsonSchema, o: string, ok: string, parentPtr: string, row: string): string {
   const v = g.local('v');
   const name = field.segments[field.segments.length - 1]!.name;
   const ptr = row === '-1' ? g.k(field.pointer) : `${parentPtr} + ${JSON.stringify('/' + name)}`;
   const read = ok === 'true' ? `${o}[${JSON.stringify(name)}]` : `(${ok} ? ${o}[${JSON.stringify(name)}] : undefined)`;
-  const hidden = isHiddenExpr(field, row);
+  const hidden = isHiddenExpr(field, row, HIDDEN);
   if (field.kind === 'object') {
     // Descended into even when absent: the required fields inside still need their check.
     const okV = g.local('ok');
@@ -351,7 +370,7 @@ function property(g: Gen, field: FieldInfo, schema: JsonSchema, o: string, ok: s
   }
   const body = field.kind === 'group' ? group(g, field, schema, v, ptr) : leaf(g, schema, v, ptr, true);
   const required = requiredHere(g, field, v, ptr);
-  const rows = field.kind === 'group' ? requiredRows(g, field) : '';
+  const rows = field.kind === 'group' ? requiredRows(g, field, v) : '';
   return `{ const ${v} = ${read};\nif (!${hidden}) {\nlet s = false; ${required}\nif (${v} !== undefined && !s) {\n${body}\n}\n${rows}\n} }`;
 }
 
@@ -376,7 +395,8 @@ function group(g: Gen, field: FieldInfo, schema: JsonSchema, v: string, ptr: str
   return `if (Array.isArray(${v})) {\n${own.join('\n')}\n} else ${g.err(ptr, 'error.type', '{ type: "array" }')}`;
 }
 
-const LOCALS = 'let x, v, q, w, r, rows;';
+/** Every generated function's locals: scratch, and the state's hidden flags and lists (fixed while validating). */
+const LOCALS = 'let x, v, q, w, r, u, rows; const hid = st.hiddenEntries.length !== 0, ho = st.hiddenOwn, hr = st.hiddenRows, R = st.required, RE = st.errors;';
 
 /** The engine's own context values, allowed beside the answers (relaxed-schema.ts). */
 const OWN = ['$today', '$office', '$row', '$index'];

@@ -81,16 +81,16 @@ function hiddenBy(src: Source, vis: CompiledVisibility): string {
  * The expression isFieldHidden(state, field, row) with the field's ancestry unrolled (`st` the
  * state, `x` a free local). Shared with fused-validator.ts.
  */
-export function isHiddenExpr(field: FieldInfo, row: string): string {
+export function isHiddenExpr(field: FieldInfo, row: string, names = { any: 'st.hiddenEntries.length !== 0', own: 'st.hiddenOwn', rows: 'st.hiddenRows' }): string {
   const parts: string[] = [];
   for (let f: FieldInfo | undefined = field; f !== undefined; f = f.up) {
     if (f.group !== undefined) {
       if (row === '-1') continue; // rows < 0 never match a row flag
-      parts.push(`((x = st.hiddenRows[${f.index}]) !== undefined && x[${row}] === 1)`);
-    } else parts.push(`st.hiddenOwn[${f.index}] === 1`);
+      parts.push(`((x = ${names.rows}[${f.index}]) !== undefined && x[${row}] === 1)`);
+    } else parts.push(`${names.own}[${f.index}] === 1`);
   }
   if (parts.length === 0) return 'false';
-  return `(st.hiddenEntries.length !== 0 && (${parts.join(' || ')}))`;
+  return `(${names.any} && (${parts.join(' || ')}))`;
 }
 
 function isHidden(_src: Source, field: FieldInfo, row: string): string {
