@@ -426,7 +426,13 @@ function generate(service: CompiledService): FusedValidator | undefined {
     if (found.length === 0) return;
     // As the Ajv path: an empty required field already says "required" (minLength on '' would
     // repeat it), and nothing is reported under a hidden field.
-    const missing = new Set(state.errors.map((e) => e.pointer));
-    for (const e of found) if (!missing.has(e.pointer) && !isPointerHiddenIn(state, e.pointer)) state.errors.push(e);
+    // Hidden fields were skipped, so only an additional property's name (any text, even with a
+    // "/" that makes its pointer look like a field's) needs the pointer-based check.
+    const missing = state.errors.length > 0 ? new Set(state.errors.map((e) => e.pointer)) : undefined;
+    for (const e of found) {
+      if (missing?.has(e.pointer)) continue;
+      if (e.key === 'error.additionalProperties' && isPointerHiddenIn(state, e.pointer)) continue;
+      state.errors.push(e);
+    }
   };
 }

@@ -9,7 +9,7 @@ export interface Catalogue {
 }
 
 export function interpolate(text: string, params?: Record<string, unknown>): string {
-  if (!params) return text;
+  if (!params || !text.includes('{{')) return text;
   return text.replace(/\{\{\s*([A-Za-z0-9_.]+)\s*\}\}/g, (whole, name: string) =>
     params[name] === undefined ? whole : String(params[name]),
   );
