@@ -1,10 +1,27 @@
 import type { FeeResult, RankingResult, StepState } from '../types.js';
 import { run, type EvalState } from './state.js';
 
+/** Per service: how many tokens the longest pointer laid out in a step has (prefixes longer than that name no step). */
+const deepest = new WeakMap<object, number>();
+
 function stepOf(state: EvalState, pointer: string): number | undefined {
-  let p = pointer;
+  const map = state.service.stepOfPointer;
+  let depth = deepest.get(map);
+  if (depth === undefined) {
+    depth = 0;
+    for (const p of map.keys()) depth = Math.max(depth, p.split('/').length - 1);
+    deepest.set(map, depth);
+  }
+  // The longest prefix laid out in a step decides: cut the pointer to at most `depth` tokens first.
+  let end = 0;
+  for (let n = 0; n < depth; n++) {
+    const next = pointer.indexOf('/', end + 1);
+    if (next < 0) { end = pointer.length; break; }
+    end = next;
+  }
+  let p = end > 0 && end < pointer.length ? pointer.slice(0, end) : pointer;
   while (p.length > 0) {
-    const s = state.service.stepOfPointer.get(p);
+    const s = map.get(p);
     if (s !== undefined) return s;
     p = p.slice(0, p.lastIndexOf('/'));
   }
