@@ -27,12 +27,26 @@ function hasValueAt(root: unknown, field: FieldInfo, row: number): boolean {
   return cur !== undefined && cur !== null;
 }
 
-/** A copy of the answers without the values at the given pointers (containers copied on the way). */
+/** Whether the answers hold a value (an own property) at the pointer's tokens. */
+function holds(answers: Record<string, unknown>, path: string[]): boolean {
+  let cur: unknown = answers;
+  for (let i = 0; i < path.length - 1; i++) {
+    cur = (cur as Record<string, unknown>)[path[i]!];
+    if (cur === null || typeof cur !== 'object') return false;
+  }
+  return Object.prototype.hasOwnProperty.call(cur, path[path.length - 1]!);
+}
+
+/**
+ * A copy of the answers without the values at the given pointers (containers copied on the way;
+ * only for the pointers that hold a value: removing nothing would change nothing).
+ */
 function without(answers: Record<string, unknown>, pointers: Iterable<string>): Record<string, unknown> {
   const root: Record<string, unknown> = Object.assign({}, answers);
   const copied = new Set<object>([root]);
   for (const pointer of pointers) {
     const path = tokens(pointer);
+    if (path.length === 0 || !holds(answers, path)) continue;
     let cur: Record<string, unknown> | unknown[] = root;
     let ok = true;
     for (let i = 0; i < path.length - 1 && ok; i++) {
