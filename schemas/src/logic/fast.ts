@@ -1,4 +1,4 @@
-import { customEagerMethods, missingNames } from './operators.js';
+import { customDirectMethods, customEagerMethods, missingNames } from './operators.js';
 
 /**
  * A direct JSON Logic -> JavaScript compiler for the shapes definitions use in practice (see
@@ -65,6 +65,31 @@ function missingPaths(names: string[], paths: string[][], ctx: unknown): string[
   return out;
 }
 
+/** Whether missingPaths would list any name (its truthiness, without the list). */
+function anyMissing(paths: string[][], ctx: unknown): boolean {
+  for (let i = 0; i < paths.length; i++) {
+    const parts = paths[i]!;
+    let cur = ctx;
+    for (let j = 0; j < parts.length; j++) {
+      if (cur === null || typeof cur !== 'object') { cur = undefined; break; }
+      cur = (cur as Record<string, unknown>)[parts[j]!];
+    }
+    if (cur === undefined || cur === null || cur === '') return true;
+  }
+  return false;
+}
+
+/** max and min of two arguments, as helpers.max / helpers.min on [a, b]. */
+function max2(a: unknown, b: unknown): number {
+  if (typeof a !== 'number' || typeof b !== 'number') throw { type: 'Invalid Arguments' };
+  return b > a ? b : a;
+}
+
+function min2(a: unknown, b: unknown): number {
+  if (typeof a !== 'number' || typeof b !== 'number') throw { type: 'Invalid Arguments' };
+  return b < a ? b : a;
+}
+
 /** The length of `filter(list, fn)` without building the filtered list (count's expansion). */
 function countIf(list: unknown, fn: (item: unknown) => boolean): number {
   if (Array.isArray(list)) {
@@ -76,7 +101,7 @@ function countIf(list: unknown, fn: (item: unknown) => boolean): number {
 }
 
 const helpers = {
-  pre, truthy, depth0, up, missingPaths, countIf,
+  pre, truthy, depth0, up, missingPaths, countIf, anyMissing, max2, min2, direct: customDirectMethods,
   arr: (v: unknown) => (Array.isArray(v) ? v : [v]),
   missing: (args: unknown[], ctx: unknown) => missing(Array.isArray(args[0]) ? args[0] : args, ctx),
   missingSome: (args: unknown[], ctx: unknown) => {
@@ -152,6 +177,17 @@ function deterministic(node: unknown, insideIterator: boolean): boolean {
 /** Operators whose compiled value is always a boolean (so JSON Logic truthiness is the value itself). */
 const BOOLEAN_OPS = new Set(['==', '!=', '===', '!==', '<', '<=', '>', '>=', '!', '!!', 'in', 'some', 'all', 'none']);
 
+/** The names of a {"missing": [...literal names]} node, else undefined. */
+function literalMissing(node: unknown): string[] | undefined {
+  if (node === null || typeof node !== 'object' || Array.isArray(node)) return undefined;
+  const keys = Object.keys(node);
+  if (keys.length !== 1 || keys[0] !== 'missing') return undefined;
+  const list = (node as { missing: unknown }).missing;
+  if (!Array.isArray(list)) return undefined;
+  const names = list.length === 1 && Array.isArray(list[0]) ? list[0] : list;
+  return names.every((n: unknown) => typeof n === 'string') ? (names as string[]) : undefined;
+}
+
 function isBool(node: unknown): boolean {
   if (typeof node === 'boolean') return true;
   if (node === null || typeof node !== 'object' || Array.isArray(node)) return false;
@@ -174,6 +210,16 @@ class Builder {
   /** JSON Logic truthiness of a compiled node: the value itself when it is always a boolean. */
   truthy(node: unknown, src: string): string {
     return isBool(node) ? `(${src})` : `H.truthy(${src})`;
+  }
+
+  /** The JSON Logic truthiness of a node, compiled (a literal `missing` as a boolean test, no list built). */
+  test(node: unknown, depth: number): string {
+    const names = literalMissing(node);
+    if (names && !deterministic(node, false)) {
+      this.constants.push(names.map((n) => n.split('.')));
+      return `H.anyMissing(K[${this.constants.length - 1}], c${depth})`;
+    }
+    return this.truthy(node, this.expr(node, depth));
   }
 
   /** Builds an iteration body at `inner`; returns it with the reads hoisted out of it, to run first. */
@@ -246,16 +292,18 @@ class Builder {
         return out;
       }
       case '!': case '!!': {
-        const node = list ? (list.length === 0 ? undefined : list[0]) : arg;
-        const inner = list && list.length === 0 ? 'undefined' : this.expr(node, depth);
-        return op === '!' ? `(!${this.truthy(node, inner)})` : `(${this.truthy(node, inner)})`;
+        if (list && list.length === 0) return op === '!' ? '(!H.truthy(undefined))' : '(H.truthy(undefined))';
+        const test = this.test(list ? list[0] : arg, depth);
+        return op === '!' ? `(!${test})` : `(${test})`;
       }
       case 'if': case '?:': {
         if (!list || list.length < 3) return no();
-        const xs = args();
-        if (xs.length % 2 !== 1) xs.push('null');
-        let out = xs[xs.length - 1]!;
-        for (let i = xs.length - 3; i >= 0; i -= 2) out = `(${this.truthy(list[i], xs[i]!)} ? ${xs[i + 1]} : ${out})`;
+        // Conditions at even places before the last; a missing last value is null.
+        const n = list.length % 2 === 1 ? list.length : list.length + 1;
+        const xs = list.map((a, i) => (i % 2 === 0 && i < n - 1 ? this.test(a, depth) : this.expr(a, depth)));
+        if (xs.length < n) xs.push('null');
+        let out = xs[n - 1]!;
+        for (let i = n - 3; i >= 0; i -= 2) out = `(${xs[i]} ? ${xs[i + 1]} : ${out})`;
         return out;
       }
       case '??': {
@@ -277,7 +325,10 @@ class Builder {
         const [a, b] = args(2);
         return `((${b}) || []).includes(${a})`;
       }
-      case 'max': case 'min': return `H.${op}(${eager()})`;
+      case 'max': case 'min': {
+        if (list && list.length === 2) return `H.${op}2(${args().join(', ')})`;
+        return `H.${op}(${eager()})`;
+      }
       case 'substr': return `H.substr(${eager()})`;
       case '+': case '-': case '*': case '/': case '%': return this.arithmetic(op, list, depth);
       case 'length': {
@@ -299,7 +350,10 @@ class Builder {
         return `(${first}((${sel}) || []).reduce((a, b) => { const c${inner} = { accumulator: a, current: b }; return H.depth0(${body}); }, H.depth0(${init})))`;
       }
       default:
-        if (Object.prototype.hasOwnProperty.call(customEagerMethods, op)) return `H.custom[${JSON.stringify(op)}](${eager()})`;
+        if (Object.prototype.hasOwnProperty.call(customEagerMethods, op)) {
+          if (list && list.length <= 2 && Object.prototype.hasOwnProperty.call(customDirectMethods, op)) return `H.direct[${JSON.stringify(op)}](${args().join(', ')})`;
+          return `H.custom[${JSON.stringify(op)}](${eager()})`;
+        }
         return no();
     }
   }

@@ -102,6 +102,19 @@ export const customEagerMethods: Record<string, EagerMethod> = {
   years_between: (args) => yearsBetween(args[0], args[1]),
 };
 
+/**
+ * The same operators called with their arguments one by one (the compiled rules' form when the
+ * rule lists them: no array per call). Same results as customEagerMethods on [a, b].
+ */
+export const customDirectMethods: Record<string, (a: unknown, b: unknown) => unknown> = {
+  round: (a, b) => roundTo(a, b),
+  floor: (a) => Math.floor(toNumber(a)),
+  ceil: (a) => Math.ceil(toNumber(a)),
+  abs: (a) => Math.abs(toNumber(a)),
+  days_between: (a, b) => Math.round((parseIsoDate(b) - parseIsoDate(a)) / DAY_MS),
+  years_between: (a, b) => yearsBetween(a, b),
+};
+
 /** JSON Logic's `missing`: the names whose value is absent, null or "" (null is "unanswered"). */
 export function missingNames(names: unknown[], data: unknown): string[] {
   return names.map(String).filter((name) => {
