@@ -35,41 +35,60 @@ function toNumber(value: unknown): number {
   return n;
 }
 
-/** A parsed ISO date: its UTC time and calendar parts (so years_between needs no Date objects). */
-interface ParsedDate { t: number; y: number; m: number; d: number }
-
 /**
- * Parsed dates (most are $today and a few answers, read by many rules): bounded, cleared when
- * full. A string that is not a date is remembered too (as null), so an invalid answer read by
- * several rules is parsed once.
+ * An ISO date YYYY-MM-DD read as y * 10000 + m * 100 + d, or -1 when it is not one: the same
+ * dates as `Date.UTC` reading them back unchanged (so 2027-02-30 and years before 100, which
+ * Date.UTC reads as 19xx, are not dates). Digit arithmetic, no Date object and no allocation:
+ * the date rules of a form run many times per evaluation.
  */
-const parsedDates = new Map<string, ParsedDate | null>();
-
-function parsedDate(value: unknown): ParsedDate {
-  if (typeof value !== 'string') throw NOT_A_DATE;
-  let parsed = parsedDates.get(value);
-  if (parsed === undefined) {
-    parsed = parseUncached(value);
-    if (parsedDates.size >= 4096) parsedDates.clear();
-    parsedDates.set(value, parsed);
+function packedDate(value: unknown): number {
+  if (typeof value !== 'string' || value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return -1;
+  let y = 0;
+  for (let i = 0; i < 4; i++) {
+    const c = value.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    y = y * 10 + c;
   }
-  if (parsed === null) throw NOT_A_DATE;
-  return parsed;
+  const m1 = value.charCodeAt(5) - 48, m2 = value.charCodeAt(6) - 48, d1 = value.charCodeAt(8) - 48, d2 = value.charCodeAt(9) - 48;
+  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return -1;
+  const m = m1 * 10 + m2;
+  const d = d1 * 10 + d2;
+  if (y < 100 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return -1;
+  return y * 10000 + m * 100 + d;
 }
 
-/** Accepts YYYY-MM-DD only: dates in answers are ISO dates (JSON Schema format "date"). */
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
+function packedOrThrow(value: unknown): number {
+  const p = packedDate(value);
+  if (p < 0) throw NOT_A_DATE;
+  return p;
+}
+
+/** Days from 1970-01-01 to a packed date (proleptic Gregorian, as Date.UTC; H. Hinnant's days_from_civil). */
+function dayNumber(p: number): number {
+  let y = Math.floor(p / 10000);
+  const m = Math.floor(p / 100) % 100;
+  const d = p % 100;
+  if (m <= 2) y -= 1;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+}
+
+/** Accepts YYYY-MM-DD only (dates in answers are JSON Schema "date"s): its UTC time, as Date.UTC. */
 export function parseIsoDate(value: unknown): number {
-  return parsedDate(value).t;
+  return dayNumber(packedOrThrow(value)) * DAY_MS;
 }
 
-function parseUncached(value: string): ParsedDate | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
-  const [y, m, d] = [+value.slice(0, 4), +value.slice(5, 7), +value.slice(8, 10)];
-  const t = Date.UTC(y, m - 1, d);
-  // Date.UTC rolls 2027-02-30 over to March 2: reject any date that does not read back the same.
-  const back = new Date(t);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== m - 1 || back.getUTCDate() !== d) return null;
-  return { t, y, m, d };
+/** Calendar days from a to b (b - a); negative when b is before a. */
+function daysBetween(a: unknown, b: unknown): number {
+  const from = packedOrThrow(a);
+  return dayNumber(packedOrThrow(b)) - dayNumber(from);
 }
 
 function roundTo(value: unknown, digits: unknown): number {
@@ -81,12 +100,10 @@ function roundTo(value: unknown, digits: unknown): number {
 
 /** Whole years from a to b, as for a person's age on date b. */
 function yearsBetween(a: unknown, b: unknown): number {
-  const from = parsedDate(a);
-  const to = parsedDate(b);
-  let years = to.y - from.y;
-  const beforeBirthday = to.m < from.m || (to.m === from.m && to.d < from.d);
-  if (beforeBirthday) years -= 1;
-  return years;
+  const from = packedOrThrow(a);
+  const to = packedOrThrow(b);
+  // Month and day as mmdd: before the birthday when to's mmdd is smaller.
+  return Math.floor(to / 10000) - Math.floor(from / 10000) - (to % 10000 < from % 10000 ? 1 : 0);
 }
 
 export type EagerMethod = (args: unknown[]) => unknown;
@@ -98,7 +115,7 @@ export const customEagerMethods: Record<string, EagerMethod> = {
   ceil: (args) => Math.ceil(toNumber(args[0])),
   abs: (args) => Math.abs(toNumber(args[0])),
   // Calendar days from a to b (b - a); negative when b is before a.
-  days_between: (args) => Math.round((parseIsoDate(args[1]) - parseIsoDate(args[0])) / DAY_MS),
+  days_between: (args) => daysBetween(args[0], args[1]),
   years_between: (args) => yearsBetween(args[0], args[1]),
 };
 
@@ -111,7 +128,7 @@ export const customDirectMethods: Record<string, (a: unknown, b: unknown) => unk
   floor: (a) => Math.floor(toNumber(a)),
   ceil: (a) => Math.ceil(toNumber(a)),
   abs: (a) => Math.abs(toNumber(a)),
-  days_between: (a, b) => Math.round((parseIsoDate(b) - parseIsoDate(a)) / DAY_MS),
+  days_between: (a, b) => daysBetween(a, b),
   years_between: (a, b) => yearsBetween(a, b),
 };
 
