@@ -107,7 +107,7 @@ describe('fast JSON Logic compiler agrees with json-logic-engine', () => {
       [{ '*': [4, 2] }, {}, 8], [{ '/': [4, 2] }, {}, 2], [{ '%': [101, 2] }, {}, 1],
       [{ in: ['Spring', 'Springfield'] }, {}, true], [{ in: ['Ringo', ['John', 'Paul', 'George', 'Ringo']] }, {}, true],
       [{ substr: ['jsonlogic', 4] }, {}, 'logic'], [{ substr: ['jsonlogic', -5] }, {}, 'logic'], [{ substr: ['jsonlogic', 1, 3] }, {}, 'son'], [{ substr: ['jsonlogic', 4, -2] }, {}, 'log'],
-      [{ var: 'a' }, { a: 1, b: 2 }, 1], [{ var: ['z', 26] }, { a: 1 }, 26], [{ var: 'champ.name' }, { champ: { name: 'Fezzig' } }, 'Fezzig'], [{ var: 1 }, ['zero', 'one'], 'one'],
+      [{ var: 'a' }, { a: 1, b: 2 }, 1], [{ var: 'constructor' }, {}, null], [{ var: 'xs.map' }, { xs: [1] }, null], [{ var: 's.length' }, { s: 'abc' }, 3], [{ var: ['z', 26] }, { a: 1 }, 26], [{ var: 'champ.name' }, { champ: { name: 'Fezzig' } }, 'Fezzig'], [{ var: 1 }, ['zero', 'one'], 'one'],
       [{ missing: ['a', 'b'] }, { a: 'apple', c: 'carrot' }, ['b']], [{ missing: ['a', 'b'] }, { a: null, b: '' }, ['a', 'b']],
       [{ missing_some: [1, ['a', 'b', 'c']] }, { a: 'apple' }, []], [{ missing_some: [2, ['a', 'b', 'c']] }, { a: 'apple' }, ['b', 'c']],
       [{ filter: [{ var: 'xs' }, { '%': [{ var: '' }, 2] }] }, { xs: [1, 2, 3, 4, 5] }, [1, 3, 5]],

@@ -174,6 +174,10 @@ function deterministic(node: unknown, insideIterator: boolean): boolean {
   return deterministic(arg, insideIterator);
 }
 
+/** Names that JSON values (objects, arrays, strings, numbers, booleans) inherit. */
+const INHERITED = new Set<string>([Object.prototype, Array.prototype, String.prototype, Number.prototype, Boolean.prototype]
+  .flatMap((proto) => Object.getOwnPropertyNames(proto)));
+
 /** Operators whose compiled value is always a boolean (so JSON Logic truthiness is the value itself). */
 const BOOLEAN_OPS = new Set(['==', '!=', '===', '!==', '<', '<=', '>', '>=', '!', '!!', 'in', 'some', 'all', 'none']);
 
@@ -388,8 +392,12 @@ class Builder {
     }
     if (name.includes('/')) return no();
     const parts = name.split('.');
+    const read = `(c${d}${parts.map((p) => `?.[${JSON.stringify(p)}]`).join('')} ?? ${lit(def)})`;
+    // JSON values hold no functions: only a name their prototypes define (toString, map...) can
+    // read one, and json-logic-engine turns that into null.
+    if (!parts.some((p) => INHERITED.has(p))) return read;
     const t = this.temp();
-    return `(typeof (${t} = (c${d}${parts.map((p) => `?.[${JSON.stringify(p)}]`).join('')} ?? ${lit(def)})) === 'function' ? null : ${t})`;
+    return `(typeof (${t} = ${read}) === 'function' ? null : ${t})`;
   }
 
   arithmetic(op: string, list: unknown[] | undefined, depth: number): string {
