@@ -1,5 +1,6 @@
 import type { FeeResult, RankingResult, StepState } from '../types.js';
 import { run, type EvalState } from './state.js';
+import { specialized } from './specialize.js';
 
 /** Per service: how many tokens the longest pointer laid out in a step has (prefixes longer than that name no step). */
 const deepest = new WeakMap<object, number>();
@@ -68,9 +69,7 @@ function readParts(root: unknown, parts: readonly string[]): unknown {
 export function rankingOf(state: EvalState, office: Record<string, unknown>): RankingResult | null {
   const ranking = state.service.ranking;
   if (!ranking) return null;
-  const value = run(ranking.score, state.data);
-  const reasons: string[] = [];
-  for (const e of ranking.exclusions) if (run(e.fn, state.data)) reasons.push(e.reason);
+  const { value, reasons } = specialized(state.service).ranking(state);
   let reads = tieReads.get(ranking);
   if (!reads) {
     reads = ranking.tieBreakers.map((t) => (t.field === '$submittedAt' ? null : t.field.startsWith('$office.') ? { office: true, parts: t.field.slice(8).split('.') } : { office: false, parts: t.field.split('.') }));

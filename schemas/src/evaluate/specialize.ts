@@ -18,6 +18,8 @@ export interface Specialized {
   required: (state: EvalState) => void;
   /** applyErrorRules. */
   errors: (state: EvalState) => void;
+  /** The ranking's score (undefined when its rule throws) and the reasons of the exclusions that hold, in order. */
+  ranking: (state: EvalState) => { value: unknown; reasons: string[] };
 }
 
 const cache = new WeakMap<CompiledService, Specialized>();
@@ -206,6 +208,16 @@ function errors(src: Source, service: CompiledService): string[] {
   return out;
 }
 
+/** The ranking's rules, each from its own call site (outcome.ts rankingOf reads the result). */
+function ranking(src: Source, service: CompiledService): string {
+  const r = service.ranking;
+  if (!r) return 'return { value: undefined, reasons: [] };';
+  const out = ['const d = st.data; let v, x; const reasons = [];', `try { v = ${src.k(r.score)}(d); } catch (e) { v = undefined; }`];
+  for (const e of r.exclusions) out.push(`try { x = ${src.k(e.fn)}(d); } catch (e) { x = undefined; } if (x) reasons.push(${src.k(e.reason)});`);
+  out.push('return { value: v, reasons };');
+  return out.join('\n');
+}
+
 const LOCALS = 'const d = st.data; let v, h, q, x, r, p, rows;';
 
 /**
@@ -232,12 +244,14 @@ export function specialize(service: CompiledService): Specialized {
   const pass = chunked('pass', [...computes(src, service), ...visibility(src, service)], functions);
   const req = chunked('required', required(src, service), functions);
   const err = chunked('errors', errors(src, service), functions);
+  const rank = ranking(src, service);
   const body = `${src.prelude()}
 ${functions.join('\n')}
 return {
   pass(st) { ${pass} },
   required(st) { ${req} },
   errors(st) { ${err} },
+  ranking(st) { ${rank} },
 };`;
   const factory = new Function('H', 'K', body) as (h: typeof H, k: unknown[]) => Specialized;
   return factory(H, src.constants);
