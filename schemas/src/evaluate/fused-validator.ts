@@ -316,7 +316,7 @@ function holds(g: Gen, field: FieldInfo): string {
  */
 function requiredHere(g: Gen, field: FieldInfo, v: string, ptr: string): string {
   if (field.group !== undefined || !g.candidates.has(field)) return '';
-  return `${holds(g, field)} if (q) { R.push(${ptr}); if (${MISSING(v)}) { RE.push({ pointer: ${ptr}, key: 'error.required' }); s = true; } }`;
+  return `${holds(g, field)} if (q) { R[st.requiredCount++] = ${ptr}; if (${MISSING(v)}) { RE.push({ pointer: ${ptr}, key: 'error.required' }); s = true; } }`;
 }
 
 /** `v` = the field's value in row `r` (readAt from the row on: plain objects only). */
@@ -345,7 +345,7 @@ function requiredRows(g: Gen, group: FieldInfo, list: string): string {
   r = rows[i]; ${setRow}
   if (!${isHiddenExpr(field, 'i', HIDDEN)}) {
     ${holds(g, field)}
-    if (q) { w = (${cache}[i] ?? (${cache}[i] = ${f}.pointer + "/" + i + ${f}.rowSuffix)); R.push(w); ${readFromRow(field)} if (${MISSING('v')}) RE.push({ pointer: w, key: 'error.required' }); }
+    if (q) { w = (${cache}[i] ?? (${cache}[i] = ${f}.pointer + "/" + i + ${f}.rowSuffix)); R[st.requiredCount++] = w; ${readFromRow(field)} if (${MISSING('v')}) RE.push({ pointer: w, key: 'error.required' }); }
   }
 }`);
   }
@@ -420,9 +420,15 @@ function generate(service: CompiledService): FusedValidator | undefined {
   }
   const body = `${g.functions.join('\n')}\nreturn function validate(st, E) { const d = st.data; ${calls.join(' ')} };`;
   const check = new Function('H', 'K', body)(H, g.constants) as (st: EvalState, errors: PendingError[]) => void;
+  // The required pointers are written by index into a list sized for the usual case (pushing
+  // ~130 pointers one by one regrew the list several times per evaluation); it grows past that.
+  const usual = service.requiredCandidates.filter((f) => f.group === undefined).length + 4 * service.requiredCandidates.filter((f) => f.group !== undefined).length;
   return (state) => {
     const found: PendingError[] = [];
+    state.requiredCount = state.required.length;
+    if (state.requiredCount === 0) state.required = new Array(usual);
     check(state, found);
+    state.required.length = state.requiredCount;
     if (found.length === 0) return;
     // As the Ajv path: an empty required field already says "required" (minLength on '' would
     // repeat it), and nothing is reported under a hidden field.

@@ -28,6 +28,8 @@ export interface EvalState {
   hiddenEntries: Array<{ field: FieldInfo; row: number }>;
   hiddenSteps: Set<number>;
   required: string[];
+  /** How many of `required` are written (the generated validator fills a list made in advance). */
+  requiredCount: number;
   errors: PendingError[];
 }
 
@@ -61,7 +63,7 @@ export function createState(service: CompiledService, answers: Record<string, un
   return {
     service, data, slots: [], computed: {},
     hidden: [], hiddenOwn: hiddenFlags(service), hiddenRows: [], hiddenEntries: [],
-    hiddenSteps: new Set(), required: [], errors: [],
+    hiddenSteps: new Set(), required: [], requiredCount: 0, errors: [],
   };
 }
 
