@@ -359,7 +359,7 @@ const HIDDEN = { any: 'hid', own: 'ho', rows: 'hr' };
 function property(g: Gen, field: FieldInfo, schema: JsonSchema, o: string, ok: string, parentPtr: string, row: string): string {
   const v = g.local('v');
   const name = field.segments[field.segments.length - 1]!.name;
-  const ptr = row === '-1' ? g.k(field.pointer) : `${parentPtr} + ${JSON.stringify('/' + name)}`;
+  const ptr = row === '-1' ? JSON.stringify(field.pointer) : `${parentPtr} + ${JSON.stringify('/' + name)}`;
   const read = ok === 'true' ? `${o}[${JSON.stringify(name)}]` : `(${ok} ? ${o}[${JSON.stringify(name)}] : undefined)`;
   const hidden = isHiddenExpr(field, row, HIDDEN);
   if (field.kind === 'object') {
