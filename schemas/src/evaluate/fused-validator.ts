@@ -3,6 +3,8 @@ import type { FieldInfo } from '../compile/field-index.js';
 import type { JsonSchema } from '../types.js';
 import equalModule from 'ajv/dist/runtime/equal.js';
 import { ajv } from '../compile/ajv-instance.js';
+import { fullFormats } from 'ajv-formats/dist/formats.js';
+import { isIsoDate } from '../formats/iso-date.js';
 import { isHiddenExpr } from './specialize.js';
 import { LIMITS } from '../limits.js';
 import { isPointerHiddenIn, rowsOf, type EvalState, type PendingError } from './state.js';
@@ -259,6 +261,11 @@ function formatOf(g: Gen, name: unknown): { type: string; test?: (v: string) => 
   const def = (ajv().formats as Record<string, unknown>)[name];
   if (def === undefined) throw new Unsupported(`format ${name}`);
   if (def === true) return { type: 'string' };
+  // ajv-formats' "date" (full mode) accepts exactly what isIsoDate accepts, without a regex match.
+  if (name === 'date' && (def as { validate?: unknown }).validate === (fullFormats.date as { validate?: unknown }).validate) {
+    const f = g.k(isIsoDate);
+    return { type: 'string', test: (v) => `${f}(${v})` };
+  }
   if (def instanceof RegExp) { const r = g.k(def); return { type: 'string', test: (v) => `${r}.test(${v})` }; }
   if (typeof def === 'function') { const f = g.k(def); return { type: 'string', test: (v) => `${f}(${v})` }; }
   if (def && typeof def === 'object') {
