@@ -107,6 +107,18 @@ describe('fused validator: the same errors as Ajv on the relaxed schema', () => 
     }), { numRuns: 300 });
   });
 
+  it('reports a costly format check at every place the same value is (checked once per evaluation)', () => {
+    const service = compileOrThrow(loadTemplate('contributo-affitto'));
+    const answers = structuredClone(loadExample('contributo-affitto'));
+    answers.richiedente.codiceFiscale = 'RSSMRA80A01H501X'; // wrong check character
+    answers.nucleo[0].codiceFiscale = 'RSSMRA80A01H501X';
+    for (let i = 0; i < 2; i++) {
+      const formats = evalAt(service, answers).errors.filter((e) => e.key === 'error.format.codice-fiscale').map((e) => e.pointer);
+      expect(formats).toEqual(['/richiedente/codiceFiscale', '/nucleo/0/codiceFiscale']);
+    }
+    expect(evalAt(service, loadExample('contributo-affitto')).valid).toBe(true); // nothing kept from the call before
+  });
+
   const everyKeyword = {
     id: 'ogni-parola-chiave', version: '1.0.0', title: 't.title', defaultLanguage: 'it',
     translations: { it: { 't.title': 'Titolo', 'e.x': 'x' } },

@@ -5,6 +5,7 @@ import equalModule from 'ajv/dist/runtime/equal.js';
 import { ajv } from '../compile/ajv-instance.js';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { isIsoDate } from '../formats/iso-date.js';
+import { italianFormats } from '../formats/index.js';
 import { isHiddenExpr } from './specialize.js';
 import { LIMITS } from '../limits.js';
 import { isPointerHiddenIn, rowsOf, type EvalState, type PendingError } from './state.js';
@@ -76,7 +77,29 @@ function hasDuplicateScalar(list: unknown[], wrong: (v: unknown) => boolean): bo
   return false;
 }
 
-const H = { ucs2length, equal, hasDuplicate, hasDuplicateScalar, rowsOf };
+/**
+ * The results of the costly format checks made during the current validation (cleared at its
+ * start): the same value is checked once per evaluation. Bounded; nothing is kept across calls.
+ */
+const seen = { fns: [] as unknown[], values: [] as string[], results: [] as boolean[], n: 0 };
+
+function once(check: (value: string) => boolean, value: string): boolean {
+  for (let i = 0; i < seen.n; i++) if (seen.values[i] === value && seen.fns[i] === check) return seen.results[i]!;
+  const result = check(value);
+  if (seen.n < 16) {
+    seen.fns[seen.n] = check;
+    seen.values[seen.n] = value;
+    seen.results[seen.n++] = result;
+  }
+  return result;
+}
+
+function forget(): void {
+  for (let i = 0; i < seen.n; i++) seen.values[i] = '';
+  seen.n = 0;
+}
+
+const H = { ucs2length, equal, hasDuplicate, hasDuplicateScalar, rowsOf, once };
 
 class Unsupported extends Error {}
 
@@ -273,7 +296,13 @@ function formatOf(g: Gen, name: unknown): { type: string; test?: (v: string) => 
     if (d.async) throw new Unsupported('async format');
     const type = d.type ?? 'string';
     if (d.validate instanceof RegExp) { const r = g.k(d.validate); return { type, test: (v) => `${r}.test(${v})` }; }
-    if (typeof d.validate === 'function') { const f = g.k(d.validate); return { type, test: (v) => `${f}(${v})` }; }
+    if (typeof d.validate === 'function') {
+      const f = g.k(d.validate);
+      // Check-digit formats (codice fiscale, IBAN, partita IVA) are the costly ones, and a form
+      // often holds the same identifier twice (the applicant in the household, as the payee).
+      const costly = (Object.values(italianFormats) as unknown[]).includes(d.validate);
+      return { type, test: (v) => (costly ? `H.once(${f}, ${v})` : `${f}(${v})`) };
+    }
   }
   throw new Unsupported(`format ${name}`);
 }
@@ -434,7 +463,12 @@ function generate(service: CompiledService): FusedValidator | undefined {
     const found: PendingError[] = [];
     state.requiredCount = state.required.length;
     if (state.requiredCount === 0) state.required = new Array(usual);
-    check(state, found);
+    forget();
+    try {
+      check(state, found);
+    } finally {
+      forget();
+    }
     state.required.length = state.requiredCount;
     if (found.length === 0) return;
     // As the Ajv path: an empty required field already says "required" (minLength on '' would
