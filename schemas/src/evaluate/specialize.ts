@@ -1,6 +1,6 @@
 import type { CompiledRule, CompiledService, CompiledVisibility } from '../compile/compiled-service.js';
 import type { FieldInfo } from '../compile/field-index.js';
-import { writeAt, writePlanOf } from './compute.js';
+import { writeAt, writePlanOf, type WritePlan } from './compute.js';
 import { markHidden, rowsOf, type EvalState } from './state.js';
 
 /**
@@ -32,7 +32,7 @@ export function specialized(service: CompiledService): Specialized {
 }
 
 /** Helpers the generated code calls. */
-const H = { writeAt, markHidden, rowsOf };
+const H = { writeAt, markHidden, rowsOf, hasOwn: Object.prototype.hasOwnProperty };
 
 class Source {
   readonly constants: unknown[] = [];
@@ -125,6 +125,17 @@ for (let i = 0; i < rows.length; i++) {
 }`;
 }
 
+/**
+ * For a computed field outside groups: `if (<not already there>)`, compute.ts unchanged() unrolled
+ * (the common case, a submission that carries its computed values, then skips writeAt's call).
+ */
+function sameAlready(plan: WritePlan): string {
+  if (plan.kinds.some((k) => k !== 'object')) return '';
+  const walk = plan.names.map((n) => `if (x !== undefined) { x = x[${JSON.stringify(n)}]; if (x === null || typeof x !== 'object' || Array.isArray(x)) x = undefined; }`).join(' ');
+  const last = JSON.stringify(plan.last);
+  return `x = d; ${walk}\nif (x === undefined || !(v === undefined ? !H.hasOwn.call(x, ${last}) : H.hasOwn.call(x, ${last}) && Object.is(x[${last}], v)))`;
+}
+
 function computes(src: Source, service: CompiledService): string[] {
   const out: string[] = [];
   const normalize = `if (typeof v === 'number' && !Number.isFinite(v)) v = undefined;`;
@@ -135,9 +146,10 @@ function computes(src: Source, service: CompiledService): string[] {
   H.writeAt(st, ${src.k(writePlanOf(service, field))}, i, v);
   if (v !== undefined) st.computed[${src.rowPointer(field, 'i')}] = v;`));
     } else {
+      const plan = writePlanOf(service, field);
       out.push(`${call(src, rule)} ${normalize}
-H.writeAt(st, ${src.k(writePlanOf(service, field))}, undefined, v);
-if (v !== undefined) st.computed[${src.k(field.pointer)}] = v;`);
+${sameAlready(plan)} H.writeAt(st, ${src.k(plan)}, undefined, v);
+if (v !== undefined) st.computed[${JSON.stringify(field.pointer)}] = v;`);
     }
   }
   return out;
