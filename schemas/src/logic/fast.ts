@@ -50,32 +50,26 @@ function up(ctx: unknown, parts: string[], def: unknown): unknown {
   return typeof cur === 'function' ? null : cur;
 }
 
+/** Whether the dotted path (split) reads as missing in ctx: absent, null or "" (missingNames' test). */
+function isMissingAt(parts: string[], ctx: unknown): boolean {
+  let cur = ctx;
+  for (let j = 0; j < parts.length; j++) {
+    if (cur === null || typeof cur !== 'object') return true;
+    cur = (cur as Record<string, unknown>)[parts[j]!];
+  }
+  return cur === undefined || cur === null || cur === '';
+}
+
 /** missingNames for names known when compiling, each already split at its dots. */
 function missingPaths(names: string[], paths: string[][], ctx: unknown): string[] {
   const out: string[] = [];
-  for (let i = 0; i < paths.length; i++) {
-    const parts = paths[i]!;
-    let cur = ctx;
-    for (let j = 0; j < parts.length; j++) {
-      if (cur === null || typeof cur !== 'object') { cur = undefined; break; }
-      cur = (cur as Record<string, unknown>)[parts[j]!];
-    }
-    if (cur === undefined || cur === null || cur === '') out.push(names[i]!);
-  }
+  for (let i = 0; i < paths.length; i++) if (isMissingAt(paths[i]!, ctx)) out.push(names[i]!);
   return out;
 }
 
 /** Whether missingPaths would list any name (its truthiness, without the list). */
 function anyMissing(paths: string[][], ctx: unknown): boolean {
-  for (let i = 0; i < paths.length; i++) {
-    const parts = paths[i]!;
-    let cur = ctx;
-    for (let j = 0; j < parts.length; j++) {
-      if (cur === null || typeof cur !== 'object') { cur = undefined; break; }
-      cur = (cur as Record<string, unknown>)[parts[j]!];
-    }
-    if (cur === undefined || cur === null || cur === '') return true;
-  }
+  for (let i = 0; i < paths.length; i++) if (isMissingAt(paths[i]!, ctx)) return true;
   return false;
 }
 
