@@ -82,6 +82,21 @@ function unchanged(state: EvalState, plan: WritePlan, row: number | undefined, v
 }
 
 /**
+ * The copy kept in `copies[key]`, made the first time: a shallow copy of `holder[name]` (or {}
+ * when that is not a record), put in its place in `holder`.
+ */
+function copyOnce(copies: unknown[], key: number, holder: Record<string, unknown> | unknown[], name: string | number): Record<string, unknown> {
+  let copy = copies[key] as Record<string, unknown> | undefined;
+  if (copy === undefined) {
+    const next = (holder as Record<string | number, unknown>)[name];
+    copy = isRecord(next) ? Object.assign({}, next) : {};
+    (holder as Record<string | number, unknown>)[name] = copy;
+    copies[key] = copy;
+  }
+  return copy;
+}
+
+/**
  * Writes a value into the private copy, copying each container on the way the first time (and
  * none when the value is already there).
  */
@@ -94,14 +109,7 @@ export function writeAt(state: EvalState, plan: WritePlan, row: number | undefin
     const slot = plan.slots[i]!;
     const kind = plan.kinds[i];
     if (kind === 'object') {
-      let copy = slots[slot] as Record<string, unknown> | undefined;
-      if (copy === undefined) {
-        const next = container[name];
-        copy = isRecord(next) ? Object.assign({}, next) : {};
-        container[name] = copy;
-        slots[slot] = copy;
-      }
-      container = copy;
+      container = copyOnce(slots, slot, container, name);
       continue;
     }
     if (row === undefined) return;
@@ -114,25 +122,10 @@ export function writeAt(state: EvalState, plan: WritePlan, row: number | undefin
         container[name] = list;
         slots[slot] = list;
       }
-      const rows = (slots[slot + 1] ??= []) as Array<Record<string, unknown> | undefined>;
-      let item = rows[row];
-      if (item === undefined) {
-        const next = list[row];
-        item = isRecord(next) ? Object.assign({}, next) : {};
-        list[row] = item;
-        rows[row] = item;
-      }
-      container = item;
+      // The copied rows by index, in the next slot.
+      container = copyOnce((slots[slot + 1] ??= []) as unknown[], row, list, row);
     } else {
-      const copies = (slots[slot] ??= []) as Array<Record<string, unknown> | undefined>;
-      let copy = copies[row];
-      if (copy === undefined) {
-        const next = container[name];
-        copy = isRecord(next) ? Object.assign({}, next) : {};
-        container[name] = copy;
-        copies[row] = copy;
-      }
-      container = copy;
+      container = copyOnce((slots[slot] ??= []) as unknown[], row, container, name);
     }
   }
   if (value === undefined) delete container[plan.last];
