@@ -2,9 +2,8 @@ import type { CompiledService } from '../compile/compiled-service.js';
 import type { FieldInfo } from '../compile/field-index.js';
 import type { JsonSchema } from '../types.js';
 import equalModule from 'ajv/dist/runtime/equal.js';
+import ucs2lengthModule from 'ajv/dist/runtime/ucs2length.js';
 import { ajv } from '../compile/ajv-instance.js';
-import { fullFormats } from 'ajv-formats/dist/formats.js';
-import { isIsoDate } from '../formats/iso-date.js';
 import { italianFormats } from '../formats/index.js';
 import { isHiddenExpr } from './specialize.js';
 import { LIMITS } from '../limits.js';
@@ -42,22 +41,12 @@ export function fusedValidator(service: CompiledService): FusedValidator | undef
   return v ?? undefined;
 }
 
-/** Ajv's ucs2length (ajv/dist/runtime/ucs2length): a surrogate pair counts as one character. */
-function ucs2length(str: string): number {
-  const len = str.length;
-  let length = 0;
-  let pos = 0;
-  while (pos < len) {
-    length++;
-    const value = str.charCodeAt(pos++);
-    if (value >= 0xd800 && value <= 0xdbff && pos < len && (str.charCodeAt(pos) & 0xfc00) === 0xdc00) pos++;
-  }
-  return length;
-}
-
-// Ajv's own deep equality (fast-deep-equal), for enum, const and uniqueItems as Ajv decides them.
+// Ajv's own runtime helpers, so lengths, enum, const and uniqueItems are decided as Ajv decides
+// them: ucs2length (a surrogate pair is one character) and deep equality (fast-deep-equal).
 // CommonJS: Node gives the module object, some bundlers the function.
-const equal = ((equalModule as unknown as { default?: unknown }).default ?? equalModule) as (a: unknown, b: unknown) => boolean;
+const runtime = <T>(module: unknown): T => ((module as { default?: unknown }).default ?? module) as T;
+const ucs2length = runtime<(s: string) => number>(ucs2lengthModule);
+const equal = runtime<(a: unknown, b: unknown) => boolean>(equalModule);
 
 /** uniqueItems over any values (Ajv's generic form). */
 function hasDuplicate(list: unknown[]): boolean {
@@ -212,11 +201,11 @@ function leaf(g: Gen, schema: JsonSchema, v: string, ptr: string, relaxed: boole
     out.push(`if (${test}) {\n${body.join('\n')}\n}${folded && single === name ? ` else ${typeError}` : ''}`);
   };
   const num: string[] = [];
-  const limit = (key: string, cmp: string, errKey = key) => {
+  const limit = (key: string, cmp: string) => {
     const m = schema[key];
     if (m === undefined) return;
     if (!isNumber(m)) throw new Unsupported(key);
-    num.push(`if (${v} ${cmp} ${m} || isNaN(${v})) ${g.err(ptr, `error.${errKey}`, `{ limit: ${m} }`)}`);
+    num.push(`if (${v} ${cmp} ${m} || isNaN(${v})) ${g.err(ptr, `error.${key}`, `{ limit: ${m} }`)}`);
   };
   limit('maximum', '>');
   limit('minimum', '<');
@@ -250,15 +239,7 @@ function leaf(g: Gen, schema: JsonSchema, v: string, ptr: string, relaxed: boole
     str.push(`if (!${format.test(v)}) ${g.err(ptr, `error.format.${schema.format as string}`, `{ format: ${JSON.stringify(schema.format)} }`)}`);
   }
   group('string', `typeof ${v} === "string"`, str);
-  const arr: string[] = [];
-  const count = (key: string, cmp: string) => {
-    const m = schema[key];
-    if (m === undefined) return;
-    if (!isCount(m)) throw new Unsupported(key);
-    arr.push(`if (${v}.length ${cmp} ${m}) ${g.err(ptr, `error.${key}`, `{ limit: ${m} }`)}`);
-  };
-  count('maxItems', '>');
-  count('minItems', '<');
+  const arr = itemCounts(g, schema, v, ptr);
   if (schema.items !== undefined) {
     const items = schema.items;
     if (items === null || typeof items !== 'object' || Array.isArray(items)) throw new Unsupported('items');
@@ -278,17 +259,24 @@ function leaf(g: Gen, schema: JsonSchema, v: string, ptr: string, relaxed: boole
   return relaxed ? `if (${v} !== null) {\n${body}\n}` : body;
 }
 
+/** maxItems, then minItems, of the array in `v` (a list or a repeating group). */
+function itemCounts(g: Gen, schema: JsonSchema, v: string, ptr: string): string[] {
+  const out: string[] = [];
+  for (const [key, cmp] of [['maxItems', '>'], ['minItems', '<']] as const) {
+    const m = schema[key];
+    if (m === undefined) continue;
+    if (!isCount(m)) throw new Unsupported(key);
+    out.push(`if (${v}.length ${cmp} ${m}) ${g.err(ptr, `error.${key}`, `{ limit: ${m} }`)}`);
+  }
+  return out;
+}
+
 /** How the shared Ajv instance checks a format, as an expression on `v` (undefined test: always valid). */
 function formatOf(g: Gen, name: unknown): { type: string; test?: (v: string) => string } {
   if (typeof name !== 'string') throw new Unsupported('format');
   const def = (ajv().formats as Record<string, unknown>)[name];
   if (def === undefined) throw new Unsupported(`format ${name}`);
   if (def === true) return { type: 'string' };
-  // ajv-formats' "date" (full mode) accepts exactly what isIsoDate accepts, without a regex match.
-  if (name === 'date' && (def as { validate?: unknown }).validate === (fullFormats.date as { validate?: unknown }).validate) {
-    const f = g.k(isIsoDate);
-    return { type: 'string', test: (v) => `${f}(${v})` };
-  }
   if (def instanceof RegExp) { const r = g.k(def); return { type: 'string', test: (v) => `${r}.test(${v})` }; }
   if (typeof def === 'function') { const f = g.k(def); return { type: 'string', test: (v) => `${f}(${v})` }; }
   if (def && typeof def === 'object') {
@@ -416,13 +404,7 @@ const GROUP_KEYS = new Set(['type', 'items', 'minItems', 'maxItems', 'uniqueItem
 function group(g: Gen, field: FieldInfo, schema: JsonSchema, v: string, ptr: string): string {
   for (const key of Object.keys(schema)) if (!GROUP_KEYS.has(key)) throw new Unsupported(key);
   const items = schema.items as JsonSchema;
-  const own: string[] = [];
-  for (const [key, cmp] of [['maxItems', '>'], ['minItems', '<']] as const) {
-    const m = schema[key];
-    if (m === undefined) continue;
-    if (!isCount(m)) throw new Unsupported(key);
-    own.push(`if (${v}.length ${cmp} ${m}) ${g.err(ptr, `error.${key}`, `{ limit: ${m} }`)}`);
-  }
+  const own = itemCounts(g, schema, v, ptr);
   const rowBody = object(g, items, 'o', 'true', 'p', field.path + '[].', 'i');
   const rowFn = g.fn('st, E, o, p, i', `${LOCALS}\nif (${typeTest('object', 'o')}) {\n${rowBody.join('\n')}\n} else ${g.err('p', 'error.type', '{ type: "object" }')}`);
   own.push(`for (let i = 0; i < ${v}.length; i++) ${rowFn}(st, E, ${v}[i], ${ptr} + "/" + i, i);`);
@@ -463,11 +445,10 @@ function generate(service: CompiledService): FusedValidator | undefined {
     const found: PendingError[] = [];
     state.requiredCount = state.required.length;
     if (state.requiredCount === 0) state.required = new Array(usual);
-    forget();
     try {
       check(state, found);
     } finally {
-      forget();
+      forget(); // the memo of format results lives for one validation only
     }
     state.required.length = state.requiredCount;
     if (found.length === 0) return;
