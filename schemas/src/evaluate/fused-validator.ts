@@ -5,7 +5,7 @@ import equalModule from 'ajv/dist/runtime/equal.js';
 import ucs2lengthModule from 'ajv/dist/runtime/ucs2length.js';
 import { ajv } from '../compile/ajv-instance.js';
 import { italianFormats } from '../formats/index.js';
-import { isHiddenExpr } from './specialize.js';
+import { ENTER_ROW, isHiddenExpr, missingExpr, readExpr, requiredTest } from './specialize.js';
 import { LIMITS } from '../limits.js';
 import { isPointerHiddenIn, rowsOf, type EvalState, type PendingError } from './state.js';
 
@@ -322,14 +322,9 @@ function object(g: Gen, schema: JsonSchema, o: string, ok: string, ptr: string, 
   return out;
 }
 
-const MISSING = (v: string) => `(${v} === undefined || ${v} === null || ${v} === '' || (Array.isArray(${v}) && ${v}.length === 0))`;
-
-/** Sets `q` to whether the field is required (listed in required, or a require rule holds on `d`). */
+/** Sets `q` to whether the field is required (rule results in `u`, as `v` holds the row field's value). */
 function holds(g: Gen, field: FieldInfo): string {
-  if (field.requiredStatic) return 'q = true;';
-  const parts = ['q = false;'];
-  for (const rule of g.service.requireRules.get(field.path) ?? []) parts.push(`if (!q) { try { u = ${g.k(rule.fn)}(d); } catch (e) { u = undefined; } if (u) q = true; }`);
-  return parts.join(' ');
+  return requiredTest(g.service, field, (value) => g.k(value), 'u');
 }
 
 /**
@@ -340,15 +335,12 @@ function holds(g: Gen, field: FieldInfo): string {
  */
 function requiredHere(g: Gen, field: FieldInfo, v: string, ptr: string): string {
   if (field.group !== undefined || !g.candidates.has(field)) return '';
-  return `${holds(g, field)} if (q) { R[st.requiredCount++] = ${ptr}; if (${MISSING(v)}) { RE.push({ pointer: ${ptr}, key: 'error.required' }); s = true; } }`;
+  return `${holds(g, field)} if (q) { R[st.requiredCount++] = ${ptr}; if (${missingExpr(v)}) { RE.push({ pointer: ${ptr}, key: 'error.required' }); s = true; } }`;
 }
 
-/** `v` = the field's value in row `r` (readAt from the row on: plain objects only). */
+/** `v` = the field's value in row `r` (the segments after its group's; groups do not nest). */
 function readFromRow(field: FieldInfo): string {
-  const segs = field.segments;
-  const at = segs.findIndex((seg) => seg.group);
-  const plain = `v !== null && typeof v === 'object' && !Array.isArray(v)`;
-  return ['v = r;', ...segs.slice(at + 1).map((seg, i) => `${i > 0 ? 'if (v !== undefined) ' : ''}v = ${plain} ? v[${JSON.stringify(seg.name)}] : undefined;`)].join(' ');
+  return readExpr(field.segments.slice(field.segments.findIndex((seg) => seg.group) + 1), '-1', 'r');
 }
 
 /**
@@ -364,16 +356,16 @@ function requiredRows(g: Gen, group: FieldInfo, list: string): string {
   for (const field of fields) {
     const cache = g.k([]);
     const f = g.k(field);
-    const setRow = field.requiredStatic ? '' : `d.$row = r !== null && typeof r === 'object' ? r : {}; d.$index = i;`;
+    const setRow = field.requiredStatic ? '' : ENTER_ROW;
     out.push(`for (let i = 0; i < rows.length; i++) {
   r = rows[i]; ${setRow}
   if (!${isHiddenExpr(field, 'i', HIDDEN)}) {
     ${holds(g, field)}
-    if (q) { w = (${cache}[i] ?? (${cache}[i] = ${f}.pointer + "/" + i + ${f}.rowSuffix)); R[st.requiredCount++] = w; ${readFromRow(field)} if (${MISSING('v')}) RE.push({ pointer: w, key: 'error.required' }); }
+    if (q) { w = (${cache}[i] ?? (${cache}[i] = ${f}.pointer + "/" + i + ${f}.rowSuffix)); R[st.requiredCount++] = w; ${readFromRow(field)} if (${missingExpr('v')}) RE.push({ pointer: w, key: 'error.required' }); }
   }
 }`);
   }
-  out.push(`if (rows.length > 0) { r = rows[rows.length - 1]; d.$row = r !== null && typeof r === 'object' ? r : {}; d.$index = rows.length - 1; }`);
+  out.push(`if (rows.length > 0) { const i = rows.length - 1; r = rows[i]; ${ENTER_ROW} }`);
   return out.join('\n');
 }
 

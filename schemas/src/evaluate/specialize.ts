@@ -1,5 +1,6 @@
 import type { CompiledRule, CompiledService, CompiledVisibility } from '../compile/compiled-service.js';
 import type { FieldInfo } from '../compile/field-index.js';
+import type { Segment } from '../paths.js';
 import { writeAt, writePlanOf, type WritePlan } from './compute.js';
 import { markHidden, rowsOf, type EvalState } from './state.js';
 
@@ -62,10 +63,32 @@ class Source {
   }
 }
 
-/** `v = rule(d)`, undefined when the rule throws (as state.ts run()). */
-function call(src: Source, rule: CompiledRule, target = 'v'): string {
-  return `try { ${target} = ${src.k(rule.fn)}(d); } catch (e) { ${target} = undefined; }`;
+/** `v = rule(d)`, undefined when the rule throws (as state.ts run()); `k` names a constant. */
+function callExpr(k: (value: unknown) => string, rule: CompiledRule, target = 'v'): string {
+  return `try { ${target} = ${k(rule.fn)}(d); } catch (e) { ${target} = undefined; }`;
 }
+
+function call(src: Source, rule: CompiledRule, target = 'v'): string {
+  return callExpr((value) => src.k(value), rule, target);
+}
+
+/**
+ * Sets `q` to whether the field is required: listed in `required`, or one of its require rules
+ * holds on `d` (each result in `temp`). Shared with fused-validator.ts.
+ */
+export function requiredTest(service: CompiledService, field: FieldInfo, k: (value: unknown) => string, temp = 'v'): string {
+  if (field.requiredStatic) return 'q = true;';
+  const rules = service.requireRules.get(field.path) ?? [];
+  return ['q = false;', ...rules.map((rule) => `if (!q) { ${callExpr(k, rule, temp)} if (${temp}) q = true; }`)].join(' ');
+}
+
+/** Whether the value in `v` counts as not answered (paths.ts isMissing). Shared with fused-validator.ts. */
+export function missingExpr(v: string): string {
+  return `(${v} === undefined || ${v} === null || ${v} === '' || (Array.isArray(${v}) && ${v}.length === 0))`;
+}
+
+/** Enters row `i` (value in `r`) as atRow does: $row and $index for the rules. Shared with fused-validator.ts. */
+export const ENTER_ROW = `d.$row = r !== null && typeof r === 'object' ? r : {}; d.$index = i;`;
 
 /** Sets `h` to whether the visibility rules hide (hiddenBy in visibility.ts). */
 function hiddenBy(src: Source, vis: CompiledVisibility): string {
@@ -95,14 +118,12 @@ export function isHiddenExpr(field: FieldInfo, row: string, names = { any: 'st.h
   return `(${names.any} && (${parts.join(' || ')}))`;
 }
 
-function isHidden(_src: Source, field: FieldInfo, row: string): string {
-  return isHiddenExpr(field, row);
-}
-
-/** `v = readAt(d, field.segments, row)` unrolled (paths.ts readAt). Shared with fused-validator.ts. */
-export function readExpr(field: FieldInfo, row: string): string {
-  const segs = field.segments;
-  const out: string[] = ['v = d;'];
+/**
+ * `v` = the value at `segs` read from the local `start`: paths.ts readAt unrolled (plain objects
+ * only; a group's segment followed by row `row`). Shared with fused-validator.ts.
+ */
+export function readExpr(segs: readonly Segment[], row: string, start = 'd'): string {
+  const out: string[] = [`v = ${start};`];
   const plain = `v !== null && typeof v === 'object' && !Array.isArray(v)`;
   let depth = 0;
   segs.forEach((seg, i) => {
@@ -120,7 +141,7 @@ export function readExpr(field: FieldInfo, row: string): string {
 function forRows(src: Source, group: FieldInfo, body: string): string {
   return `rows = H.rowsOf(st, ${src.k(group)});
 for (let i = 0; i < rows.length; i++) {
-  r = rows[i]; d.$row = r !== null && typeof r === 'object' ? r : {}; d.$index = i;
+  r = rows[i]; ${ENTER_ROW}
   ${body}
 }`;
 }
@@ -180,26 +201,19 @@ if (h) {
 
 function required(src: Source, service: CompiledService): string[] {
   const out: string[] = [];
-  const missing = `(v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0))`;
+  const k = (value: unknown) => src.k(value);
   for (const field of service.requiredCandidates) {
-    const rules = service.requireRules.get(field.path) ?? [];
-    const holds = (): string => {
-      if (field.requiredStatic) return 'q = true;';
-      const parts = ['q = false;'];
-      for (const rule of rules) parts.push(`if (!q) { ${call(src, rule)} if (v) q = true; }`);
-      return parts.join(' ');
-    };
     if (!field.group) {
       const p = src.k(field.pointer);
-      out.push(`if (!${isHidden(src, field, '-1')}) {
-  ${holds()}
-  if (q) { st.required.push(${p}); ${readExpr(field, '-1')} if (${missing}) st.errors.push({ pointer: ${p}, key: 'error.required' }); }
+      out.push(`if (!${isHiddenExpr(field, '-1')}) {
+  ${requiredTest(service, field, k)}
+  if (q) { st.required.push(${p}); ${readExpr(field.segments, '-1')} if (${missingExpr('v')}) st.errors.push({ pointer: ${p}, key: 'error.required' }); }
 }`);
       continue;
     }
-    out.push(forRows(src, service.fields.get(field.group)!, `if (!${isHidden(src, field, 'i')}) {
-    ${holds()}
-    if (q) { p = ${src.rowPointer(field, 'i')}; st.required.push(p); ${readExpr(field, 'i')} if (${missing}) st.errors.push({ pointer: p, key: 'error.required' }); }
+    out.push(forRows(src, service.fields.get(field.group)!, `if (!${isHiddenExpr(field, 'i')}) {
+    ${requiredTest(service, field, k)}
+    if (q) { p = ${src.rowPointer(field, 'i')}; st.required.push(p); ${readExpr(field.segments, 'i')} if (${missingExpr('v')}) st.errors.push({ pointer: p, key: 'error.required' }); }
   }`));
   }
   return out;
@@ -212,10 +226,10 @@ function errors(src: Source, service: CompiledService): string[] {
     const message = src.k(rule.message!);
     const id = src.k(rule.id);
     if (!rule.group) {
-      out.push(`if (!${isHidden(src, field, '-1')}) { ${call(src, rule)} if (v) st.errors.push({ pointer: ${src.k(field.pointer)}, key: ${message}, rule: ${id} }); }`);
+      out.push(`if (!${isHiddenExpr(field, '-1')}) { ${call(src, rule)} if (v) st.errors.push({ pointer: ${src.k(field.pointer)}, key: ${message}, rule: ${id} }); }`);
       continue;
     }
-    out.push(forRows(src, rule.group, `if (!${isHidden(src, field, 'i')}) { ${call(src, rule)} if (v) st.errors.push({ pointer: ${src.rowPointer(field, 'i')}, key: ${message}, rule: ${id} }); }`));
+    out.push(forRows(src, rule.group, `if (!${isHiddenExpr(field, 'i')}) { ${call(src, rule)} if (v) st.errors.push({ pointer: ${src.rowPointer(field, 'i')}, key: ${message}, rule: ${id} }); }`));
   }
   return out;
 }
