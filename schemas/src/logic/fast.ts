@@ -213,7 +213,7 @@ class Builder {
   /** The JSON Logic truthiness of a node, compiled (a literal `missing` as a boolean test, no list built). */
   test(node: unknown, depth: number): string {
     const names = literalMissing(node);
-    if (names && !deterministic(node, false)) {
+    if (names) { // never folded: missing reads the data
       this.constants.push(names.map((n) => n.split('.')));
       return `H.anyMissing(K[${this.constants.length - 1}], c${depth})`;
     }
@@ -310,8 +310,8 @@ class Builder {
       }
       case 'missing': {
         // Literal names (the usual {"missing": ["a.b", "c"]}): split once, here.
-        const names = list && list.length === 1 && Array.isArray(list[0]) ? list[0] : list;
-        if (names && names.every((n) => typeof n === 'string')) {
+        const names = literalMissing(node);
+        if (names) {
           this.constants.push(names, names.map((n: string) => n.split('.')));
           return `H.missingPaths(K[${this.constants.length - 2}], K[${this.constants.length - 1}], ${ctx})`;
         }
@@ -349,7 +349,7 @@ class Builder {
       }
       default:
         if (Object.prototype.hasOwnProperty.call(customEagerMethods, op)) {
-          if (list && list.length <= 2 && Object.prototype.hasOwnProperty.call(customDirectMethods, op)) return `H.direct[${JSON.stringify(op)}](${args().join(', ')})`;
+          if (list && list.length <= 2) return `H.direct[${JSON.stringify(op)}](${args().join(', ')})`;
           return `H.custom[${JSON.stringify(op)}](${eager()})`;
         }
         return no();

@@ -108,29 +108,24 @@ function yearsBetween(a: unknown, b: unknown): number {
 
 export type EagerMethod = (args: unknown[]) => unknown;
 
-/** Eager custom operators: their arguments arrive already evaluated. */
-export const customEagerMethods: Record<string, EagerMethod> = {
-  round: (args) => roundTo(args[0], args[1]),
-  floor: (args) => Math.floor(toNumber(args[0])),
-  ceil: (args) => Math.ceil(toNumber(args[0])),
-  abs: (args) => Math.abs(toNumber(args[0])),
-  // Calendar days from a to b (b - a); negative when b is before a.
-  days_between: (args) => daysBetween(args[0], args[1]),
-  years_between: (args) => yearsBetween(args[0], args[1]),
-};
-
 /**
- * The same operators called with their arguments one by one (the compiled rules' form when the
- * rule lists them: no array per call). Same results as customEagerMethods on [a, b].
+ * The custom operators (at most two arguments each), called with their arguments one by one:
+ * the compiled rules' form when the rule lists them (no array per call).
  */
 export const customDirectMethods: Record<string, (a: unknown, b: unknown) => unknown> = {
   round: (a, b) => roundTo(a, b),
   floor: (a) => Math.floor(toNumber(a)),
   ceil: (a) => Math.ceil(toNumber(a)),
   abs: (a) => Math.abs(toNumber(a)),
+  // Calendar days from a to b (b - a); negative when b is before a.
   days_between: (a, b) => daysBetween(a, b),
   years_between: (a, b) => yearsBetween(a, b),
 };
+
+/** The same as eager methods (json-logic-engine's form): their arguments arrive evaluated, as a list. */
+export const customEagerMethods: Record<string, EagerMethod> = Object.fromEntries(
+  Object.entries(customDirectMethods).map(([name, method]) => [name, (args: unknown[]) => method(args[0], args[1])]),
+);
 
 /** JSON Logic's `missing`: the names whose value is absent, null or "" (null is "unanswered"). */
 export function missingNames(names: unknown[], data: unknown): string[] {
