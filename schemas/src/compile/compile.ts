@@ -86,13 +86,16 @@ function compileChecked(input: unknown): CompileResult {
     validate, validateOffice,
     computes: rules.computes,
     fieldVisibility: rules.fieldVisibility,
-    steps, stepOfPointer,
+    steps, stepOfPointer, stepPointerDepth: Math.max(0, ...[...stepOfPointer.keys()].map((p) => p.split('/').length - 1)),
     requireRules: rules.requireRules,
     requiredCandidates: [...fields.values()].filter((f) => f.kind !== 'object' && (f.requiredStatic || rules.requireRules.has(f.path))),
     errorRules: rules.errorRules,
     fee: def.fees && fee?.fn ? { amount: fee.fn, causale: def.fees.causale, dueDays: def.fees.dueDays } : undefined,
     ranking: def.ranking && score?.fn
-      ? { score: score.fn, exclusions: exclusions.map((e) => ({ id: e.id, reason: e.reason, fn: e.checked.fn! })), tieBreakers: def.ranking.tieBreakers ?? [] }
+      ? {
+        score: score.fn, exclusions: exclusions.map((e) => ({ id: e.id, reason: e.reason, fn: e.checked.fn! })), tieBreakers: def.ranking.tieBreakers ?? [],
+        tieReads: (def.ranking.tieBreakers ?? []).map((t) => (t.field === '$submittedAt' ? null : t.field.startsWith('$office.') ? { office: true, parts: t.field.slice(8).split('.') } : { office: false, parts: t.field.split('.') })),
+      }
       : undefined,
   };
   return { ok: true, service, warnings };

@@ -41,6 +41,8 @@ export interface CompiledService {
   steps: CompiledStep[];
   /** Step index of each top-level pointer prefix laid out in a step. */
   stepOfPointer: Map<string, number>;
+  /** Tokens in the longest of those pointers: a longer prefix of an error's pointer names no step. */
+  stepPointerDepth: number;
   requireRules: Map<string, CompiledRule[]>;
   requiredCandidates: FieldInfo[];
   errorRules: CompiledRule[];
@@ -49,5 +51,7 @@ export interface CompiledService {
     score: CompiledLogic;
     exclusions: Array<{ id: string; fn: CompiledLogic; reason: string }>;
     tieBreakers: TieBreaker[];
+    /** Where each tie-breaker's value is read, split once: the office's data or the answers (null: the submission time). */
+    tieReads: Array<{ office: boolean; parts: string[] } | null>;
   };
 }

@@ -2,17 +2,8 @@ import type { FeeResult, RankingResult, StepState } from '../types.js';
 import { run, type EvalState } from './state.js';
 import { specialized } from './specialize.js';
 
-/** Per service: how many tokens the longest pointer laid out in a step has (prefixes longer than that name no step). */
-const deepest = new WeakMap<object, number>();
-
 function stepOf(state: EvalState, pointer: string): number | undefined {
-  const map = state.service.stepOfPointer;
-  let depth = deepest.get(map);
-  if (depth === undefined) {
-    depth = 0;
-    for (const p of map.keys()) depth = Math.max(depth, p.split('/').length - 1);
-    deepest.set(map, depth);
-  }
+  const { stepOfPointer: map, stepPointerDepth: depth } = state.service;
   // The longest prefix laid out in a step decides: cut the pointer to at most `depth` tokens first.
   let end = 0;
   for (let n = 0; n < depth; n++) {
@@ -53,9 +44,6 @@ export function feeOf(state: EvalState): FeeResult | null {
   return result;
 }
 
-/** Where each tie-breaker reads its value: the office's data or the answers, by path parts (split once per service). */
-const tieReads = new WeakMap<object, Array<{ office: boolean; parts: string[] } | null>>();
-
 function readParts(root: unknown, parts: readonly string[]): unknown {
   let cur = root;
   for (let i = 0; i < parts.length; i++) {
@@ -70,12 +58,7 @@ export function rankingOf(state: EvalState, office: Record<string, unknown>): Ra
   const ranking = state.service.ranking;
   if (!ranking) return null;
   const { value, reasons } = specialized(state.service).ranking(state);
-  let reads = tieReads.get(ranking);
-  if (!reads) {
-    reads = ranking.tieBreakers.map((t) => (t.field === '$submittedAt' ? null : t.field.startsWith('$office.') ? { office: true, parts: t.field.slice(8).split('.') } : { office: false, parts: t.field.split('.') }));
-    tieReads.set(ranking, reads);
-  }
-  const tieBreak = reads.map((r) => {
+  const tieBreak = ranking.tieReads.map((r) => {
     if (r === null) return null;
     const v = readParts(r.office ? office : state.data, r.parts);
     return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : null;
