@@ -21,18 +21,14 @@ interface Stored { at: number; headers: Record<string, string>; body: string }
  * caller authenticates first, so a bad credential is refused as always.
  */
 export class PublicResponseCache {
-  /** Least recently used first (a Map keeps insertion order; a hit is moved to the end). */
-  private readonly responses = new Map<string, Stored>();
-  private bytes = 0;
+  /** Bounded by the memory of keys and bodies together (UTF-16 code units, roughly bytes). */
+  private readonly responses: Lru<string, Stored>;
   /** Whether a query text is catalogue-only, decided once per text. */
   private readonly catalogueOnly = new Lru<string, boolean>(1_000);
 
-  /** `budgetBytes` bounds the memory of keys and bodies together (UTF-16 code units, roughly bytes). */
-  constructor(private readonly ttlMs = CATALOGUE_TTL_MS, private readonly budgetBytes = 64_000_000, private readonly maxBodyBytes = 1_000_000, private readonly now = () => Date.now()) {
-    onCatalogueChanged(() => {
-      this.responses.clear();
-      this.bytes = 0;
-    });
+  constructor(private readonly ttlMs = CATALOGUE_TTL_MS, budgetBytes = 64_000_000, private readonly maxBodyBytes = 1_000_000, private readonly now = () => Date.now()) {
+    this.responses = new Lru(budgetBytes, (key, stored) => key.length + stored.body.length);
+    onCatalogueChanged(() => this.responses.clear());
   }
 
   /**
@@ -50,32 +46,17 @@ export class PublicResponseCache {
 
   get(key: string): Stored | undefined {
     const hit = this.responses.get(key);
-    if (!hit) return undefined;
-    if (this.now() - hit.at >= this.ttlMs) {
-      this.remove(key, hit);
+    if (hit && this.now() - hit.at >= this.ttlMs) {
+      this.responses.delete(key);
       return undefined;
     }
-    this.responses.delete(key);
-    this.responses.set(key, hit);
     return hit;
   }
 
   set(key: string, status: number, headers: Record<string, string>, body: string): void {
     // Errors (even partial ones) are not kept: they may be transient, and they are cheap to redo.
     if (status !== 200 || body.startsWith('{"errors"') || body.length > this.maxBodyBytes) return;
-    const old = this.responses.get(key);
-    if (old) this.remove(key, old);
     this.responses.set(key, { at: this.now(), headers, body });
-    this.bytes += key.length + body.length;
-    for (const [k, v] of this.responses) {
-      if (this.bytes <= this.budgetBytes) break;
-      this.remove(k, v);
-    }
-  }
-
-  private remove(key: string, stored: Stored): void {
-    this.responses.delete(key);
-    this.bytes -= key.length + stored.body.length;
   }
 
   private isCatalogueOnly(query: string): boolean {
