@@ -11,8 +11,12 @@ Commands:
   evaluate DEFINITION ANSWERS [--locale L] [--today YYYY-MM-DD]
                                         evaluate answers against a definition, print the result as JSON
   seed                                  create the demo data (Enti, users, services, registry fixtures)
-  audit verify                          recompute the audit log's hash chains; exit 1 on a broken one
                                         where missing, in the database DATABASE_URL or SPORTELLO_DATA_DIR names
+                                        (NODE_ENV=production: the catalogue templates only, no people)
+  audit verify                          recompute the audit log's hash chains; exit 1 on a broken one
+  admin create --fiscal-code CF [--given-name N] [--family-name C] [--email E]
+                                        make the person with this fiscal code a platform administrator
+                                        (creates them if needed; they log in through SPID/CIE). Idempotent
   help                                  show this text
 `;
 
@@ -93,6 +97,11 @@ async function seedCommand(args) {
   return runServerCli('seed/seed-cli.js', []);
 }
 
+async function adminCommand(args) {
+  if (args[0] !== 'create') throw new Error('admin: usage `sportello admin create --fiscal-code CF [--given-name N] [--family-name C] [--email E]`');
+  return runServerCli('identity/admin-cli.js', args);
+}
+
 async function auditCommand(args) {
   if (args[0] !== 'verify' || args.length !== 1) throw new Error('audit: usage `sportello audit verify`');
   return runServerCli('audit/audit-cli.js', ['verify']);
@@ -120,6 +129,7 @@ async function main(argv) {
     case 'evaluate': return evaluateCommand(args);
     case 'seed': return seedCommand(args);
     case 'audit': return auditCommand(args);
+    case 'admin': return adminCommand(args);
     case undefined: case 'help': case '--help': case '-h':
       process.stdout.write(USAGE);
       return command === undefined ? 1 : 0;

@@ -12,6 +12,8 @@ import { readServerConfig } from '../config.js';
 import type { OidcSettings } from './oidc-client.js';
 import { startTestApp, type TestApp } from '../test-support/test-app.js';
 import { createEnteWithUsers, type EnteFixture } from '../test-support/fixtures.js';
+import { seedIfEmpty } from '../seed/seed.js';
+import { adminCommand } from './admin-cli.js';
 
 // SPID/CIE login against a real OpenID Connect provider (oidc-provider) on loopback: the whole
 // browser flow, driven by hand: redirects followed one by one, cookies kept per origin, the
@@ -21,6 +23,9 @@ const CLIENT_SECRET = 'a-client-secret-of-decent-length-0123456789';
 const ACCOUNTS: Record<string, Record<string, string>> = {
   mario: { fiscal_number: 'TINIT-RSSMRA85T10A562S', given_name: 'Mario', family_name: 'Rossi', email: 'mario.rossi@example.test' },
   invalid: { fiscal_number: 'TINIT-RSSMRA85T10A562X', given_name: 'Finto', family_name: 'Codice' },
+  // The platform admin the demo seed used to create with this fiscal code, on every install.
+  paola: { fiscal_number: 'TINIT-MRNPLA70A58D612K', given_name: 'Paola', family_name: 'Marino' },
+  giada: { fiscal_number: 'TINIT-VRDGDI80A41H501V', given_name: 'Giada', family_name: 'Verdi' },
 };
 
 class Browser {
@@ -378,6 +383,76 @@ describe('OIDC login (SPID/CIE through a configurable issuer)', () => {
     } finally {
       t.services.config.oidc = saved;
     }
+  });
+});
+
+describe('a fresh production install: no demo people, the first platform admin by command', () => {
+  let t: TestApp;
+  let op: Awaited<ReturnType<typeof startProvider>>;
+
+  async function login(account: string): Promise<string> {
+    const browser = new Browser();
+    const start = await browser.request(`${t.url}/auth/oidc/login`);
+    let next = start.headers.get('location')!;
+    for (let step = 0; step < 12 && !next.startsWith(`${t.url}/auth/oidc/callback`); step++) {
+      let res = await browser.request(next);
+      if (res.status === 200) {
+        const form = (await res.text()).includes('name="login"') ? { prompt: 'login', login: account, password: 'x' } : { prompt: 'consent' };
+        res = await browser.request(next, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form).toString() });
+      }
+      next = new URL(res.headers.get('location')!, next).toString();
+    }
+    const res = await browser.request(next);
+    expect(res.status).toBe(200);
+    return (await res.json() as { token: string }).token;
+  }
+  const isPlatformAdmin = async (token: string) => (await t.gql(`{ me { user { platformAdmin } } }`, {}, token)).data.me.user.platformAdmin;
+  const createEnte = (token: string) => t.gql(`mutation($input: CreateEnteInput!) { createEnte(input: $input) { id } }`,
+    { input: { slug: 'comune-nuovo', name: 'Comune Nuovo', ipaCode: 'c_n001', fiscalCode: '80012340008' } }, token);
+
+  beforeAll(async () => {
+    t = await startTestApp({ NODE_ENV: 'production' });
+    op = await startProvider(`${t.url}/auth/oidc/callback`, `${t.url}/auth/oidc/jwks.json`);
+    t.services.config.oidc = oidcSettings({ OIDC_ISSUER: op.issuer, OIDC_CLIENT_ID: 'sportello', OIDC_CLIENT_SECRET: CLIENT_SECRET, OIDC_REDIRECT_URI: `${t.url}/auth/oidc/callback` });
+    expect(await seedIfEmpty(t.services)).toBeNull(); // what `npm start` does at start
+  });
+  afterAll(async () => {
+    await op?.close();
+    await t?.close();
+  });
+
+  it('seeds the catalogue but no person, no Ente, no registry fixture', async () => {
+    const p = t.services.db.prisma;
+    expect(await p.catalogueTemplate.count()).toBeGreaterThan(0);
+    expect({ users: await p.user.count(), enti: await p.ente.count(), residents: await p.anprResident.count() }).toEqual({ users: 0, enti: 0, residents: 0 });
+  });
+
+  it("gives the old demo admin's fiscal code no role: a plain citizen", async () => {
+    const token = await login('paola');
+    expect(await isPlatformAdmin(token)).toBe(false);
+    expect((await createEnte(token)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('makes a platform admin with `sportello admin create`, idempotently, checking the fiscal code', async () => {
+    const out: string[] = [];
+    expect(await adminCommand(t.services.db.prisma, ['create', '--fiscal-code', 'RSSMRA85T10A562X'], (l) => out.push(l))).toBe(1);
+    expect(out.at(-1)).toMatch(/not a valid personal fiscal code/);
+    expect(await adminCommand(t.services.db.prisma, ['create'], (l) => out.push(l))).toBe(2);
+    expect(await adminCommand(t.services.db.prisma, ['create', '--fiscal-code', 'vrdgdi80a41h501v', '--given-name', 'Giada'], (l) => out.push(l))).toBe(0);
+    expect(out.at(-1)).toMatch(/^VRDGDI80A41H501V created as a platform administrator/);
+    expect(await adminCommand(t.services.db.prisma, ['create', '--fiscal-code', 'VRDGDI80A41H501V'], (l) => out.push(l))).toBe(0);
+    expect(out.at(-1)).toMatch(/was already a platform administrator/);
+    expect(await t.services.db.prisma.user.count({ where: { platformAdmin: true } })).toBe(1);
+
+    // Their first SPID/CIE login finds them by fiscal code: platform admin, can create an Ente.
+    const token = await login('giada');
+    expect(await isPlatformAdmin(token)).toBe(true);
+    expect((await createEnte(token)).errors).toBeUndefined();
+
+    // An existing person (the citizen who logged in above) is promoted, not duplicated.
+    expect(await adminCommand(t.services.db.prisma, ['create', '--fiscal-code', 'MRNPLA70A58D612K'], (l) => out.push(l))).toBe(0);
+    expect(out.at(-1)).toMatch(/is now a platform administrator/);
+    expect(await t.services.db.prisma.user.count({ where: { fiscalCode: 'MRNPLA70A58D612K' } })).toBe(1);
   });
 });
 

@@ -52,11 +52,22 @@ async function seedEnte(tx: Tx, ente: DemoEnte, templates: TemplateFile[], userI
   for (const slug of slugs) if (await seedService(tx, enteId, userIds.get(ente.publisher)!, slug)) sum.services++;
 }
 
-/** Everything the demo needs, created where missing; a second run writes nothing. */
-async function seedIn(tx: Tx): Promise<SeedSummary> {
+/**
+ * The catalogue's templates and, with `demo`, everything the demo needs (Enti, people, registry
+ * fixtures), created where missing; a second run writes nothing.
+ */
+async function seedIn(tx: Tx, demo: boolean): Promise<SeedSummary> {
   const sum = empty();
   const templates = readCatalogueTemplates();
   for (const t of templates) if (await repo.template(tx, t)) sum.templates++;
+  if (demo) await seedDemo(tx, templates, sum);
+  if (Object.values(sum).some((n) => n > 0)) {
+    await auditService.record(tx, { actorKind: 'system', action: 'seed.applied', subjectType: 'Platform', data: { ...sum } });
+  }
+  return sum;
+}
+
+async function seedDemo(tx: Tx, templates: TemplateFile[], sum: SeedSummary): Promise<void> {
   const userIds = new Map<string, string>();
   for (const p of DEMO_USERS) {
     const user = await repo.user(tx, p, DEV_PROVIDER);
@@ -67,27 +78,45 @@ async function seedIn(tx: Tx): Promise<SeedSummary> {
   const registries = await seedRegistryFixtures(tx);
   sum.residents = registries.residents;
   sum.attestations = registries.attestations;
-  if (Object.values(sum).some((n) => n > 0)) {
-    await auditService.record(tx, { actorKind: 'system', action: 'seed.applied', subjectType: 'Platform', data: { ...sum } });
-  }
-  return sum;
 }
 
+export interface SeedOptions {
+  /** Only when the database has no Ente yet (checked under the seed's lock). */
+  onlyIfEmpty?: boolean;
+  /**
+   * The demo Enti, people and registry fixtures. Never in production: a demo person is a known
+   * fiscal code with roles (the platform admin's among them), so whoever logs in with it through
+   * SPID/CIE would hold them. Production gets the catalogue's templates only.
+   */
+  demo: boolean;
+}
+
+/** What to seed for this configuration: the demo only outside production. */
+export const seedOptionsFor = (config: { production: boolean }): SeedOptions => ({ demo: !config.production });
+
 /**
- * Seeds the demo data in one transaction (idempotent). With `onlyIfEmpty`, does nothing when
- * some Ente exists, checked under a lock so two servers starting together seed once.
+ * Seeds in one transaction (idempotent). With `onlyIfEmpty`, does nothing when some Ente
+ * exists, checked under a lock so two servers starting together seed once.
  */
-export async function seed(prisma: PrismaClient, options: { onlyIfEmpty?: boolean } = {}): Promise<SeedSummary | null> {
+export async function seed(prisma: PrismaClient, options: SeedOptions = { demo: true }): Promise<SeedSummary | null> {
   return prisma.$transaction(async (tx) => {
     await repo.lock(tx);
     if (options.onlyIfEmpty && (await repo.enteCount(tx)) > 0) return null;
-    return seedIn(tx);
+    return seedIn(tx, options.demo);
   }, { timeout: 120_000, maxWait: 30_000 });
 }
 
-/** Seeds the demo Ente when the database has no Ente yet; returns its name, or null. */
+/**
+ * At start. Development: the demo Ente when the database has no Ente yet; returns its name, or
+ * null. Production: the catalogue's templates only (new or changed ones), never people; null.
+ */
 export async function seedIfEmpty(services: Services): Promise<string | null> {
+  const options = seedOptionsFor(services.config);
+  if (!options.demo) {
+    await seed(services.db.prisma, options);
+    return null;
+  }
   if ((await services.db.prisma.ente.count()) > 0) return null;
-  const done = await seed(services.db.prisma, { onlyIfEmpty: true });
+  const done = await seed(services.db.prisma, { ...options, onlyIfEmpty: true });
   return done ? DEMO_ENTI[0]!.name : null;
 }
