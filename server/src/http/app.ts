@@ -7,9 +7,11 @@ import { DEFAULT_LIMITS, queryLimitsPlugin } from '../graphql/limits.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { authenticate } from '../identity/authenticate.js';
 import { DomainError } from '../shared/domain-error.js';
-import { pickLanguage, translator } from '../shared/i18n.js';
+import { pickLanguage } from '../shared/i18n.js';
 import type { Services } from '../services.js';
 import { readBody } from './body.js';
+import { sendError, sendJson } from './errors.js';
+import { logger } from '../shared/logger.js';
 import { PublicResponseCache } from './public-response-cache.js';
 import { graphiqlAsset, graphiqlPage } from './graphiql.js';
 import { attachmentsRoute } from '../storage/attachments.route.js';
@@ -26,22 +28,6 @@ export interface App {
   stop(): Promise<void>;
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-  res.end(JSON.stringify(body));
-}
-
-export function sendError(res: ServerResponse, req: IncomingMessage, e: unknown): void {
-  const t = translator(pickLanguage(req.headers['accept-language']));
-  if (e instanceof DomainError) {
-    const status = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, PAYLOAD_TOO_LARGE: 413, CONFLICT: 409 }[e.code as string] ?? 400;
-    sendJson(res, status, { errors: [{ message: t(e.key, e.params), extensions: { code: e.code, key: e.key } }] });
-    return;
-  }
-  console.error(e);
-  sendJson(res, 500, { errors: [{ message: t('error.internal'), extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
-}
-
 /**
  * The HTTP front: /graphql (Apollo Server, with body, depth, cost and alias limits), GraphiQL
  * from local files when not in production, /health, and the areas' own routes.
@@ -52,7 +38,7 @@ export async function createApp(services: Services): Promise<App> {
     schema,
     introspection: true,
     plugins: [queryLimitsPlugin(DEFAULT_LIMITS), localizeErrorsPlugin()],
-    formatError: createFormatError((e) => console.error(e)),
+    formatError: createFormatError((e) => logger.error({ err: e }, 'resolver failed')),
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
   });
@@ -124,7 +110,7 @@ export async function createApp(services: Services): Promise<App> {
       }
       if (url.pathname === '/graphql') return handleGraphQL(req, res, url);
       sendJson(res, 404, { errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });
-    })().catch((e) => sendError(res, req, e));
+    })().catch((e) => sendError(req, res, e));
   });
 
   return {

@@ -1,19 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Route } from '../http/app.js';
-import { sendError } from '../http/app.js';
+import { requestBody } from '../http/body.js';
+import { sendError } from '../http/errors.js';
 import { authenticate } from '../identity/authenticate.js';
-import { DomainError } from '../shared/domain-error.js';
-import { pickLanguage, translator } from '../shared/i18n.js';
 import { citizenScope } from '../identity/policy.js';
 import type { Services } from '../services.js';
 
-const UNSUPPORTED_TYPE = new Set(['attachments.type', 'attachments.extension', 'attachments.content']);
-const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, PAYLOAD_TOO_LARGE: 413 };
-
-/** As the shared error writer, plus 415 for a refused file type (its code stays BAD_USER_INPUT). */
-function statusOf(e: DomainError): number {
-  return UNSUPPORTED_TYPE.has(e.key) ? 415 : STATUS[e.code] ?? 400;
-}
 const ONE = /^\/attachments\/([^/]+)$/;
 
 /**
@@ -29,7 +21,7 @@ export function attachmentsRoute(services: Services): Route {
         const result = await services.attachments.upload(citizen, {
           serviceId: url.searchParams.get('serviceId'), field: url.searchParams.get('field'), name: url.searchParams.get('name'),
           contentType: req.headers['content-type'], declaredBytes: declared,
-        }, req);
+        }, requestBody(req));
         res.writeHead(201, { 'content-type': 'application/json; charset=utf-8' });
         res.end(JSON.stringify(result));
       });
@@ -57,27 +49,11 @@ export function attachmentsRoute(services: Services): Route {
   };
 }
 
-/**
- * Errors become the JSON error body. A refused upload is answered at once, without reading
- * the rest of the body; the connection is closed after the answer so the unread bytes are not
- * taken for the next request.
- */
+/** Errors become the JSON error body (http/errors.ts), a refused upload's unread body drained. */
 async function guarded(req: IncomingMessage, res: ServerResponse, work: () => Promise<void>): Promise<void> {
   try {
     await work();
   } catch (e) {
-    if (res.headersSent) {
-      res.destroy();
-      return;
-    }
-    if (!req.complete) res.setHeader('connection', 'close');
-    if (e instanceof DomainError) {
-      const t = translator(pickLanguage(req.headers['accept-language']));
-      res.writeHead(statusOf(e), { 'content-type': 'application/json; charset=utf-8' });
-      res.end(JSON.stringify({ errors: [{ message: t(e.key, e.params), extensions: { code: e.code, key: e.key, params: e.params } }] }));
-    } else {
-      sendError(res, req, e);
-    }
-    if (!req.complete) res.once('finish', () => req.socket.destroy());
+    sendError(req, res, e);
   }
 }
