@@ -13,6 +13,7 @@ import { PrefillService } from './registries/prefill.service.js';
 import { createRegistries } from './registries/registry-factory.js';
 import { AttachmentsService } from './storage/attachments.service.js';
 import { LocalDiskStorage } from './storage/local-disk-storage.js';
+import { systemClock, type Clock } from './shared/clock.js';
 
 /**
  * The domain services, built once at start and handed to resolvers through the context.
@@ -23,6 +24,8 @@ export interface Services {
   config: ServerConfig;
   db: Database;
   databaseLabel: string;
+  /** The one clock: every "now" and "today" (Rome's date, shared/clock.ts) of the services comes from it. */
+  clock: Clock;
   tokens: SessionTokens;
   compiled: CompiledCache;
   /** Public catalogue: Enti, published services, evaluation (catalogue area). */
@@ -43,22 +46,23 @@ export interface Services {
   identity: IdentityServices;
 }
 
-export function createServices(db: Database, config: ServerConfig, databaseLabel: string): Services {
+/** `clock` is the system's in production; tests pass one they can move (test-support/movable-clock.ts). */
+export function createServices(db: Database, config: ServerConfig, databaseLabel: string, clock: Clock = systemClock): Services {
   const compiled = new CompiledCache();
   const tokens = new SessionTokens(config.sessionSecret, config.sessionTtlSeconds);
   const versions = new ServiceVersions(db.prisma, compiled);
-  const prefill = new PrefillService(db.prisma, createRegistries(config.registries, db.prisma), versions);
+  const prefill = new PrefillService(db.prisma, createRegistries(config.registries, db.prisma, clock), versions);
   return {
-    config, db, databaseLabel,
+    config, db, databaseLabel, clock,
     tokens,
     compiled,
     apiKeys: new ApiKeyService(db.prisma),
     identity: createIdentityServices(db.prisma, tokens, config),
-    catalogue: new CatalogueService(db.prisma, compiled),
+    catalogue: new CatalogueService(db.prisma, compiled, clock),
     definitions: new DefinitionsService(db.prisma),
     prefill,
-    drafts: new DraftsService(db.prisma, versions),
-    pratiche: new PraticheService(db.prisma, versions, prefill),
+    drafts: new DraftsService(db.prisma, versions, clock),
+    pratiche: new PraticheService(db.prisma, versions, prefill, clock),
     attachments: new AttachmentsService(db.prisma, versions, new LocalDiskStorage(config.storageDir), config.uploadMaxBytes),
   };
 }

@@ -11,6 +11,7 @@ import { toEvaluation } from './evaluation.js';
 import { Lru } from '../shared/lru.js';
 import { TtlCache } from './ttl-cache.js';
 import { onCatalogueChanged } from '../shared/publication-events.js';
+import { romeDate, type Clock } from '../shared/clock.js';
 
 /** How stale a public catalogue lookup may be (ms): publication changes appear within this. */
 export const CATALOGUE_TTL_MS = 5_000;
@@ -34,7 +35,7 @@ export class CatalogueService {
   private readonly entiBySlug = new TtlCache<Awaited<ReturnType<typeof repo.enteBySlug>>>(CATALOGUE_TTL_MS);
   private readonly servicesBySlug = new TtlCache<Awaited<ReturnType<typeof repo.publishedService>>>(CATALOGUE_TTL_MS);
 
-  constructor(private readonly prisma: PrismaClient, private readonly compiled: CompiledCache) {
+  constructor(private readonly prisma: PrismaClient, private readonly compiled: CompiledCache, private readonly clock: Clock) {
     // Few Enti change at a time and lookups are cheap to redo: drop both caches on any change.
     onCatalogueChanged(() => { this.entiBySlug.clear(); this.servicesBySlug.clear(); });
   }
@@ -96,7 +97,8 @@ export class CatalogueService {
     const version = isUuid(versionId) ? await repo.publicVersion(this.prisma, versionId) : null;
     if (!version) throw notFound('ServiceVersion', versionId);
     const service = this.compiled.get(version.id, version.definition);
-    return toEvaluation(evaluate(service, answers, { locale: language }), service, language);
+    // Rome's date, as drafts and submission use: the citizen's preview and the verdict agree.
+    return toEvaluation(evaluate(service, answers, { locale: language, today: romeDate(this.clock()) }), service, language);
   }
 
   private node(r: PublishedRow, s: VersionSummary, requested: string): PublishedService {

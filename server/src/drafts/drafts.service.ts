@@ -2,7 +2,7 @@ import { evaluate, type Evaluation } from '@sportello/schemas';
 import { auditService } from '../audit/audit.service.js';
 import { pageOf, toConnection, type PageArgs } from '../graphql/connection.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
-import { romeDate, systemClock, type Clock } from '../shared/clock.js';
+import { romeDate, type Clock } from '../shared/clock.js';
 import { badInput, conflict } from '../shared/domain-error.js';
 import { isUniqueViolation } from '../shared/prisma.js';
 import { draftsRepository as repo, type DraftRow } from './drafts.repository.js';
@@ -19,7 +19,7 @@ const rowVersionConflict = (expected: number, actual: number) => conflict('draft
  * two devices never silently overwrite each other.
  */
 export class DraftsService {
-  constructor(private readonly db: PrismaClient, private readonly versions: ServiceVersions, public clock: Clock = systemClock) {}
+  constructor(private readonly db: PrismaClient, private readonly versions: ServiceVersions, private readonly clock: Clock) {}
 
   async get(citizen: Citizen, serviceId: string, language: string): Promise<Draft | null> {
     const row = isUuid(serviceId) ? await repo.find(this.db, citizen.userId, serviceId) : null;

@@ -119,8 +119,7 @@ async function citizenSide(t: TestApp, ente: Omit<EnteWorld, 'citizens'>, who: C
 export const CITIZEN_FISCAL_CODES: Record<CitizenKey, string> = { c1: 'RSSMRA84D09H501Z', c2: 'BNCGLI78C54H501W' };
 
 export async function buildWorld(t: TestApp): Promise<World> {
-  t.services.pratiche.clock = () => TEMPLATE_TODAY;
-  t.services.drafts.clock = () => TEMPLATE_TODAY;
+  t.clock.set(TEMPLATE_TODAY);
   await t.services.db.prisma.$transaction(async (tx) => {
     for (const template of readCatalogueTemplates()) await seedRepository.template(tx, template);
   });

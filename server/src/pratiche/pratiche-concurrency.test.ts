@@ -18,7 +18,7 @@ const codeNumber = (code: string) => Number(code.split('-')[1]);
 
 beforeAll(async () => {
   t = await startTestApp();
-  t.services.pratiche.clock = () => TEMPLATE_TODAY;
+  t.clock.set(TEMPLATE_TODAY);
   fx = await createEnteWithUsers(t.services, { slug: 'concurrency' });
   ({ serviceId } = await publishService(t.db.prisma, { enteId: fx.ente.id, publishedById: fx.users.designer.id, slug: 'segnalazione-assenza', definition: loadTemplate('segnalazione-assenza') }));
 });

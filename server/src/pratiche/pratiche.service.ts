@@ -7,7 +7,7 @@ import { isUuid, titleOf, type LoadedVersion, type PublishedService, type Servic
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { pageOf, toConnection, type PageArgs } from '../graphql/connection.js';
 import type { PrefillService } from '../registries/prefill.service.js';
-import { romeDate, romeYear, systemClock, type Clock } from '../shared/clock.js';
+import { romeDate, romeYear, type Clock } from '../shared/clock.js';
 import { badInput, conflict, notFound } from '../shared/domain-error.js';
 import { isAssertion } from '../shared/prisma.js';
 import { attachmentsRepository } from '../storage/attachments.repository.js';
@@ -37,7 +37,7 @@ export class PraticheService {
 
   constructor(
     private readonly db: PrismaClient, private readonly versions: ServiceVersions,
-    private readonly prefill: PrefillService, public clock: Clock = systemClock,
+    private readonly prefill: PrefillService, private readonly clock: Clock,
   ) {}
 
   /**

@@ -39,8 +39,7 @@ const counts = async () => ({
 beforeAll(async () => {
   storageDir = await mkdtemp(path.join(tmpdir(), 'sportello-pratiche-'));
   t = await startTestApp({ SPORTELLO_STORAGE_DIR: storageDir });
-  t.services.pratiche.clock = () => TEMPLATE_TODAY;
-  t.services.drafts.clock = () => TEMPLATE_TODAY;
+  t.clock.set(TEMPLATE_TODAY);
   fx = await createEnteWithUsers(t.services, { slug: 'pratiche' });
   other = await createEnteWithUsers(t.services, { slug: 'pratiche-other' });
   const base = { enteId: fx.ente.id, publishedById: fx.users.designer.id };

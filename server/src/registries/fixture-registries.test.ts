@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../db/test-database.js';
 import { DEMO_PEOPLE } from '../seed/demo-people.js';
-import { romeYear } from '../shared/clock.js';
+import { romeYear, systemClock } from '../shared/clock.js';
 import { createRegistries, registryKindFrom, type Registries } from './registry-factory.js';
 import { seedRegistryFixtures } from './registry-fixtures.js';
 
@@ -17,7 +17,7 @@ let r: Registries;
 let seeded: { residents: number; attestations: number };
 beforeAll(async () => {
   db = await createTestDatabase();
-  r = createRegistries('fixture', db.prisma);
+  r = createRegistries('fixture', db.prisma, systemClock);
   seeded = await seedRegistryFixtures(db.prisma);
 });
 afterAll(() => db?.close());

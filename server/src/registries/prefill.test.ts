@@ -66,7 +66,7 @@ describe('prefill', () => {
 
   it('a registry outage degrades to unavailable sources, never an error', async () => {
     const working = t.services.prefill.registries;
-    t.services.prefill.registries = createRegistries('failing', t.db.prisma);
+    t.services.prefill.registries = createRegistries('failing', t.db.prisma, t.services.clock);
     try {
       const res = await t.gql(PREFILL, { id: affitto }, mario);
       expect(res.errors).toBeUndefined();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../db/test-database.js';
-import { romeDate } from '../shared/clock.js';
+import { romeDate, systemClock } from '../shared/clock.js';
 import { createRegistries, type Registries, type RegistryKind } from './registry-factory.js';
 import { seedRegistryFixtures } from './registry-fixtures.js';
 import { RegistryUnavailableError, type Lookup, type RegistryPurpose } from './registry.types.js';
@@ -37,7 +37,7 @@ function registryContract(kind: RegistryKind, answers: boolean) {
   describe(`registry contract: ${kind}`, () => {
     let r: Registries;
     beforeAll(() => {
-      r = createRegistries(kind, db.prisma);
+      r = createRegistries(kind, db.prisma, systemClock);
     });
     const expectAnswered = (o: unknown) => (answers ? expect(o).not.toBe('unavailable') : expect(o).toBe('unavailable'));
 

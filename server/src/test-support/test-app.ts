@@ -3,6 +3,7 @@ import { readServerConfig } from '../config.js';
 import { createTestDatabase, type TestDatabase } from '../db/test-database.js';
 import { createApp, type App } from '../http/app.js';
 import { createServices, type Services } from '../services.js';
+import { movableClock, type MovableClock } from './movable-clock.js';
 
 export interface GraphQLResponse<T = any> {
   data?: T;
@@ -14,6 +15,8 @@ export interface TestApp {
   services: Services;
   app: App;
   url: string;
+  /** The services' one clock: real time until a test sets it (`t.clock.set(...)`). */
+  clock: MovableClock;
   /** POSTs a GraphQL operation; `auth` is a session token or `ApiKey <key>`. */
   gql<T = any>(query: string, variables?: Record<string, unknown>, auth?: string, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
@@ -23,15 +26,16 @@ export interface TestApp {
  * A real server on a loopback port over a fresh test database (PGlite, or PostgreSQL when
  * DATABASE_URL is set): integration tests go through HTTP and GraphQL like any client.
  */
-export async function startTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
+export async function startTestApp(env: NodeJS.ProcessEnv = {}, options: { now?: Date | string } = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const config = readServerConfig({ SESSION_SECRET: 'test-secret-test-secret-test-secret-42', ...env });
-  const services = createServices({ prisma: db.prisma, close: db.close }, config, db.label);
+  const clock = movableClock(options.now ?? null);
+  const services = createServices({ prisma: db.prisma, close: db.close }, config, db.label, clock);
   const app = await createApp(services);
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   return {
-    db, services, app, url,
+    db, services, app, url, clock,
     async gql(query, variables, auth, headers = {}) {
       const authorization = auth ? (auth.startsWith('ApiKey ') ? auth : `Bearer ${auth}`) : undefined;
       const res = await fetch(`${url}/graphql`, {
