@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { parse, type OperationDefinitionNode } from 'graphql';
 import { startTestApp, type TestApp } from '../test-support/test-app.js';
-import { DEFAULT_LIMITS, measureOperation } from './limits.js';
+import { DEFAULT_LIMITS, queryCost } from './limits.js';
 
 describe('request limits', () => {
   let t: TestApp;
@@ -17,10 +17,8 @@ describe('request limits', () => {
   it('rejects too deep, too costly and too aliased queries with LIMIT_EXCEEDED, localized', async () => {
     let deep = 'id';
     for (let i = 0; i < 14; i++) deep = `edges { node { ${deep} } }`;
-    const doc = parse(`{ enti { ${deep} } }`);
-    const m = measureOperation(t.app.schema, doc, doc.definitions[0] as OperationDefinitionNode, {}, DEFAULT_LIMITS);
-    expect(m.depth).toBe(30); // enti + 14 x (edges, node) + id
-    expect(m.depth).toBeGreaterThan(DEFAULT_LIMITS.maxDepth);
+    const r1 = await t.gql(`{ enti { ${deep} } }`);
+    expect(r1.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', key: 'error.limit.depth', params: { depth: 30, max: 12 } });
     const aliases = Array.from({ length: 40 }, (_, i) => `a${i}: health { ok }`).join(' ');
     const r2 = await t.gql(`{ ${aliases} }`, undefined, undefined, { 'accept-language': 'en' });
     expect(r2.errors?.[0]?.extensions?.code).toBe('LIMIT_EXCEEDED');
@@ -30,6 +28,45 @@ describe('request limits', () => {
     expect(r3.errors?.[0]?.extensions?.code).toBe('LIMIT_EXCEEDED');
     expect(r3.errors?.[0]?.message).toMatch(/^La richiesta è troppo costosa/);
     expect(r3.data).toBeUndefined();
+  });
+
+  // Regression (issue 13): aliases of `__` fields were not counted; 1,000 aliases over the
+  // schema in one anonymous request produced 72 MB in 11.8 s.
+  it('refuses 1,000 aliases over the schema, introspection and __typename included, quickly', async () => {
+    const typenames = Array.from({ length: 1000 }, (_, i) => `t${i}: __typename`).join(' ');
+    const schemas = Array.from({ length: 1000 }, (_, i) => `s${i}: __schema { types { name fields { name } } }`).join(' ');
+    const fields = Array.from({ length: 1000 }, (_, i) => `e${i}: enti { edges { node { id name } } }`).join(' ');
+    for (const q of [typenames, schemas, fields]) {
+      const started = performance.now();
+      const r = await t.gql(`{ ${q} }`);
+      expect(r.data).toBeUndefined();
+      expect(r.errors?.[0]?.extensions?.code).toBe('LIMIT_EXCEEDED');
+      expect(performance.now() - started).toBeLessThan(2_000); // a refusal, not an execution
+    }
+    const few = Array.from({ length: 25 }, (_, i) => `t${i}: __typename`).join(' ');
+    expect((await t.gql(`{ ${few} }`)).errors).toBeUndefined();
+  });
+
+  it('refuses more than 5,000 tokens and too many directives with their codes', async () => {
+    const long = `{ health { ${'ok '.repeat(5_001)}} }`;
+    const r1 = await t.gql(long, undefined, undefined, { 'accept-language': 'en' });
+    expect(r1.errors?.[0]).toMatchObject({ message: 'The query is too long: more than 5000 tokens', extensions: { code: 'LIMIT_EXCEEDED', key: 'error.limit.tokens' } });
+    const directives = `{ health { ok ${'@include(if: true) '.repeat(60)} } }`;
+    const r2 = await t.gql(directives);
+    expect(r2.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', key: 'error.limit.directives' });
+  });
+
+  it('counts page sizes given as variables, connections without first, and introspection', () => {
+    const cost = (q: string, variables: Record<string, unknown> = {}) => {
+      const doc = parse(q);
+      return queryCost(t.app.schema, doc, doc.definitions.find((d) => d.kind === 'OperationDefinition') as OperationDefinitionNode, variables, DEFAULT_LIMITS);
+    };
+    expect(cost('query($n: Int) { enti(first: $n) { edges { node { id } } } }', { n: 100 })).toBe(1 + 100 * 3);
+    expect(cost('{ enti { edges { node { id } } } }')).toBe(1 + 20 * 3);
+    expect(cost('{ __typename a: __schema { types { name } } }')).toBe(1 + DEFAULT_LIMITS.introspectionCost);
+    // fragments spread many times are priced once each, so this stays fast
+    const chain = Array.from({ length: 40 }, (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`).join(' ');
+    expect(cost(`{ ...F0 } ${chain} fragment F40 on Query { __typename }`)).toBe(2 ** 40);
   });
 
   it('rejects a body over the size limit with PAYLOAD_TOO_LARGE', async () => {

@@ -1,16 +1,75 @@
 import {
   GraphQLError, Kind, getNamedType, isListType, getNullableType,
   type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLSchema,
-  type OperationDefinitionNode, type SelectionSetNode, type GraphQLOutputType,
+  type OperationDefinitionNode, type SelectionSetNode, type GraphQLOutputType, type ValidationContext, type ValidationRule,
 } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
 import { DomainError } from '../shared/domain-error.js';
 
-export interface QueryLimits { maxDepth: number; maxCost: number; maxAliases: number; defaultPage: number; maxPage: number }
+export interface QueryLimits {
+  maxDepth: number; maxCost: number; maxAliases: number; maxDirectives: number; maxTokens: number;
+  defaultPage: number; maxPage: number;
+  /** What one `__schema` or `__type` costs: bounded by the schema's size, not by the data. */
+  introspectionCost: number;
+}
 
-export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 12, maxCost: 5_000, maxAliases: 30, defaultPage: 20, maxPage: 100 };
+export const DEFAULT_LIMITS: QueryLimits = {
+  maxDepth: 12, maxCost: 5_000, maxAliases: 30, maxDirectives: 50, maxTokens: 5_000,
+  defaultPage: 20, maxPage: 100, introspectionCost: 1_000,
+};
 
-export interface QueryMeasure { depth: number; cost: number; aliases: number }
+export function limitError(key: string, params: Record<string, unknown>): GraphQLError {
+  return new GraphQLError(key, { originalError: new DomainError('LIMIT_EXCEEDED', key, params), extensions: { code: 'LIMIT_EXCEEDED', http: { status: 400 } } });
+}
+
+/** graphql-armor reports "..., found 40." in English: keep the number, the message is ours. */
+const found = (error: GraphQLError) => Number(/found (\d+)/.exec(error.message)?.[1] ?? NaN);
+
+function reporter(key: string, max: number, countName: string) {
+  return [(context: ValidationContext | null, error: GraphQLError) => {
+    const count = found(error);
+    const e = limitError(key, { max, ...(Number.isFinite(count) ? { [countName]: count } : {}) });
+    context?.reportError(e);
+  }];
+}
+
+/**
+ * graphql-armor's checks, before execution: aliases (every alias counts, `__typename` and
+ * `__schema` included), depth and directives; field suggestions ("Did you mean") are masked in
+ * production. Armor's own cost limit is off: it ignores `first` given as a variable and
+ * connections without `first`, which `queryCostPlugin` counts. Tokens are counted by
+ * `checkTokens` before the request reaches Apollo (a refusal thrown from an Apollo hook would
+ * be answered as an internal error).
+ */
+export function armor(limits: QueryLimits, production: boolean): { plugins: ApolloServerPlugin[]; validationRules: ValidationRule[] } {
+  const { plugins, validationRules } = new ApolloArmor({
+    costLimit: { enabled: false },
+    blockFieldSuggestion: { enabled: production, mask: '' },
+    maxAliases: { n: limits.maxAliases, allowList: [], propagateOnRejection: false, onReject: reporter('error.limit.aliases', limits.maxAliases, 'count') },
+    maxDepth: { n: limits.maxDepth, flattenFragments: true, propagateOnRejection: false, onReject: reporter('error.limit.depth', limits.maxDepth, 'depth') },
+    maxDirectives: { n: limits.maxDirectives, propagateOnRejection: false, onReject: reporter('error.limit.directives', limits.maxDirectives, 'count') },
+    maxTokens: { enabled: false },
+  }).protect();
+  // armor is typed against the CommonJS build of @apollo/server, this server loads the ESM one: same shape.
+  return { plugins: plugins as unknown as ApolloServerPlugin[], validationRules };
+}
+
+/**
+ * Refuses a query text of more than `maxTokens` tokens with LIMIT_EXCEEDED, with armor's
+ * counting lexer: it stops at the limit instead of parsing a huge document. Syntax errors are
+ * left to Apollo, which reports them as usual.
+ */
+export function checkTokens(query: unknown, limits: QueryLimits = DEFAULT_LIMITS): void {
+  if (typeof query !== 'string') return;
+  const parser = new MaxTokensParserWLexer(query, { n: limits.maxTokens, propagateOnRejection: true });
+  try {
+    parser.parseDocument();
+  } catch {
+    if (parser.tokenCount > limits.maxTokens) throw new DomainError('LIMIT_EXCEEDED', 'error.limit.tokens', { max: limits.maxTokens });
+  }
+}
 
 const listFieldsBySchema = new WeakMap<GraphQLSchema, Set<string>>();
 
@@ -38,62 +97,58 @@ function pageSize(node: FieldNode, variables: Record<string, unknown>, limits: Q
   const arg = node.arguments?.find((a) => a.name.value === 'first' || a.name.value === 'last');
   if (!arg) return undefined;
   const v = arg.value.kind === Kind.INT ? Number(arg.value.value) : arg.value.kind === Kind.VARIABLE ? Number(variables[arg.value.name.value]) : NaN;
-  return Number.isFinite(v) ? Math.max(0, v) : limits.defaultPage;
+  return Number.isFinite(v) ? Math.min(Math.max(0, v), limits.maxPage) : limits.defaultPage;
 }
 
 /**
- * Depth, cost and aliases of one operation. Cost: every field costs 1, multiplied by the page
- * size (first/last, else the default page) of each enclosing list or connection, so
+ * The cost of one operation: every field costs 1, multiplied by the page size (first/last,
+ * else the default page) of each enclosing list or connection, so
  * `a(first: 100) { edges { node { b(first: 100) { ... } } } }` costs what it could fetch.
+ * `__typename` costs 1, `__schema`/`__type` `introspectionCost`. A fragment's cost is computed
+ * once (cost is linear in the multiplier), so fragments spread many times cannot make this slow.
  */
-export function measureOperation(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, limits: QueryLimits): QueryMeasure {
+export function queryCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, limits: QueryLimits): number {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
   const lists = listFields(schema);
-  let aliases = 0;
-  const measure = (set: SelectionSetNode | undefined, depth: number, multiplier: number, seen: ReadonlySet<string>): { depth: number; cost: number } => {
-    if (!set) return { depth, cost: 0 };
-    let maxDepth = depth;
-    let cost = 0;
+  const fragmentCost = new Map<string, number>();
+  const cost = (set: SelectionSetNode | undefined, seen: ReadonlySet<string>): number => {
+    if (!set) return 0;
+    let total = 0;
     for (const sel of set.selections) {
-      let inner: { depth: number; cost: number };
       if (sel.kind === Kind.FIELD) {
-        if (sel.name.value.startsWith('__')) continue;
-        if (sel.alias) aliases++;
-        const page = pageSize(sel, variables, limits) ?? (sel.selectionSet && lists.has(sel.name.value) ? limits.defaultPage : 1);
-        inner = measure(sel.selectionSet, depth + 1, multiplier * page, seen);
-        cost += multiplier;
+        const name = sel.name.value;
+        if (name === '__schema' || name === '__type') { total += limits.introspectionCost; continue; }
+        const page = pageSize(sel, variables, limits) ?? (sel.selectionSet && lists.has(name) ? limits.defaultPage : 1);
+        total += 1 + page * cost(sel.selectionSet, seen);
       } else if (sel.kind === Kind.INLINE_FRAGMENT) {
-        inner = measure(sel.selectionSet, depth, multiplier, seen);
+        total += cost(sel.selectionSet, seen);
       } else {
         const name = sel.name.value;
         if (seen.has(name)) continue; // fragment cycles are graphql's own validation error
-        inner = measure(fragments.get(name)?.selectionSet, depth, multiplier, new Set([...seen, name]));
+        let c = fragmentCost.get(name);
+        if (c === undefined) {
+          c = cost(fragments.get(name)?.selectionSet, new Set([...seen, name]));
+          fragmentCost.set(name, c);
+        }
+        total += c;
       }
-      cost += inner.cost;
-      maxDepth = Math.max(maxDepth, inner.depth);
+      if (total > Number.MAX_SAFE_INTEGER) return Infinity;
     }
-    return { depth: maxDepth, cost };
+    return total;
   };
-  const { depth, cost } = measure(operation.selectionSet, 0, 1, new Set());
-  return { depth, cost, aliases };
+  return cost(operation.selectionSet, new Set());
 }
 
-function limitError(key: string, params: Record<string, unknown>): GraphQLError {
-  return new GraphQLError(key, { originalError: new DomainError('LIMIT_EXCEEDED', key, params), extensions: { code: 'LIMIT_EXCEEDED', http: { status: 400 } } });
-}
-
-/** Checks every operation after parsing and before any resolver runs (variables known here). */
-export function queryLimitsPlugin(limits: QueryLimits = DEFAULT_LIMITS): ApolloServerPlugin {
+/** Refuses an operation costing more than `maxCost` after validation, before any resolver runs (variables known here). */
+export function queryCostPlugin(limits: QueryLimits = DEFAULT_LIMITS): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operation, request, schema }) {
           if (!operation) return;
-          const m = measureOperation(schema, document, operation, request.variables ?? {}, limits);
-          if (m.depth > limits.maxDepth) throw limitError('error.limit.depth', { depth: m.depth, max: limits.maxDepth });
-          if (m.cost > limits.maxCost) throw limitError('error.limit.cost', { cost: m.cost, max: limits.maxCost });
-          if (m.aliases > limits.maxAliases) throw limitError('error.limit.aliases', { count: m.aliases, max: limits.maxAliases });
+          const c = queryCost(schema, document, operation, request.variables ?? {}, limits);
+          if (c > limits.maxCost) throw limitError('error.limit.cost', { cost: Number.isFinite(c) ? c : '∞', max: limits.maxCost });
         },
       };
     },

@@ -3,7 +3,7 @@ import { ApolloServer, HeaderMap } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
 import { buildApiSchema } from '../graphql/schema.js';
 import { createFormatError, localizeErrorsPlugin } from '../graphql/format-error.js';
-import { DEFAULT_LIMITS, queryLimitsPlugin } from '../graphql/limits.js';
+import { DEFAULT_LIMITS, armor, checkTokens, queryCostPlugin } from '../graphql/limits.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { authenticate } from '../identity/authenticate.js';
 import { DomainError } from '../shared/domain-error.js';
@@ -34,10 +34,12 @@ export interface App {
  */
 export async function createApp(services: Services): Promise<App> {
   const schema = await buildApiSchema();
+  const guard = armor(DEFAULT_LIMITS, services.config.production);
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
+    validationRules: guard.validationRules,
     introspection: true,
-    plugins: [queryLimitsPlugin(DEFAULT_LIMITS), localizeErrorsPlugin()],
+    plugins: [...guard.plugins, queryCostPlugin(DEFAULT_LIMITS), localizeErrorsPlugin()],
     formatError: createFormatError((e) => logger.error({ err: e }, 'resolver failed')),
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
@@ -61,6 +63,7 @@ export async function createApp(services: Services): Promise<App> {
         throw new DomainError('BAD_USER_INPUT', 'error.invalidJson', { reason: (e as Error).message });
       }
     }
+    checkTokens(req.method === 'POST' ? (parsed as { query?: unknown } | undefined)?.query : url.searchParams.get('query'));
     const viewer = await authenticate(services, req.headers.authorization);
     const cacheKey = req.method === 'POST'
       ? catalogueResponses.keyOf({ contentType: req.headers['content-type'], accept: req.headers.accept, language }, text, parsed)
