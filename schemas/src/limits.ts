@@ -14,6 +14,11 @@ export const LIMITS = {
   logicNodes: 5_000,
   /** Length of a regular expression in a pattern. */
   patternLength: 1_000,
+  /**
+   * The largest fee the engine computes, in euro cents (one billion euro): an amount beyond it
+   * is `fee.outOfRange`, never stored. Well inside a safe integer and a BIGINT column.
+   */
+  maxAmountCents: 100_000_000_000,
   /** Rows of one repeating group evaluated per call; more rows are an answer error. */
   rows: 1_000,
 } as const;

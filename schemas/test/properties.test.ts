@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
-import { clean, compile, evaluate } from '../src/index.js';
+import { clean, compile, evaluate, type Evaluation } from '../src/index.js';
 import { compileOrThrow, TODAY } from './helpers.js';
 
 const dir = new URL('../templates/', import.meta.url);
@@ -36,12 +36,14 @@ describe.each(definitions)('properties of $name', ({ def }) => {
     fc.assert(fc.property(fc.jsonValue({ maxDepth: 4 }), (answers) => {
       const ev = evaluate(service, answers, { today: TODAY });
       expect(typeof ev.valid).toBe('boolean');
+      expectNoInternal(ev);
     }), { numRuns: 200 });
   });
 
   it('evaluate never throws on answers shaped like the form', () => {
     fc.assert(fc.property(shapedAnswers(def), (answers) => {
       const ev = evaluate(service, answers, { today: TODAY, locale: 'en' });
+      expectNoInternal(ev);
       for (const e of ev.errors) expect(e.message.length).toBeGreaterThan(0);
     }), { numRuns: 200 });
   });
@@ -69,6 +71,11 @@ describe.each(definitions)('properties of $name', ({ def }) => {
   });
 });
 
+/** `error.internal` is what evaluate returns when the engine itself failed: never a designer's or citizen's doing. */
+function expectNoInternal(ev: Evaluation): void {
+  expect(ev.errors.filter((e) => e.key === 'error.internal')).toEqual([]);
+}
+
 function pointerValue(root: unknown, pointer: string): unknown {
   let cur: unknown = root;
   for (const token of pointer.split('/').slice(1)) {
@@ -83,6 +90,7 @@ describe('compile never throws on arbitrary input', () => {
     fc.assert(fc.property(fc.jsonValue({ maxDepth: 5 }), (input) => {
       const r = compile(input);
       expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.problems.filter((p) => p.code === 'internal')).toEqual([]);
     }), { numRuns: 300 });
   });
 
@@ -91,6 +99,8 @@ describe('compile never throws on arbitrary input', () => {
     fc.assert(fc.property(fc.jsonValue({ maxDepth: 3 }), fc.constantFrom('data', 'ui', 'rules', 'translations', 'fees', 'prefill', 'workflow'), (junk, key) => {
       const r = compile({ ...base, [key]: junk });
       expect(typeof r.ok).toBe('boolean');
+      // a designer's mistake is a problem with its own code; `internal` would be the engine's bug
+      if (!r.ok) expect(r.problems.filter((p) => p.code === 'internal')).toEqual([]);
     }), { numRuns: 300 });
   });
 });

@@ -4,6 +4,7 @@ import addFormatsModule from 'ajv-formats';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { italianFormats } from '../formats/index.js';
 import { isIsoDate } from '../formats/iso-date.js';
+import { ajvRegExp } from '../formats/linear-regexp.js';
 import metaSchema from '../../service-definition.schema.json' with { type: 'json' };
 
 // ajv-formats is CommonJS: Node gives the function, some bundlers the namespace.
@@ -21,7 +22,8 @@ let meta: ValidateFunction | undefined;
  */
 export function ajv(): Ajv2020 {
   if (!shared) {
-    shared = new Ajv2020({ allErrors: true, strict: false, validateFormats: true, inlineRefs: true });
+    // Patterns run on re2js (linear time), never on the backtracking RegExp: see linear-regexp.ts.
+    shared = new Ajv2020({ allErrors: true, strict: false, validateFormats: true, inlineRefs: true, code: { regExp: ajvRegExp } });
     addFormats(shared);
     // "date" with exactly ajv-formats' accepted set, by digit arithmetic instead of a regex match
     // (a form holds a dozen dates, checked on every evaluation); its comparison stays ajv-formats'.

@@ -1,11 +1,13 @@
 import { escapePointerToken } from '../paths.js';
 import type { Problem } from '../types.js';
 import { LIMITS } from '../limits.js';
+import { judgePattern } from '../formats/linear-regexp.js';
 
-// A quantified group whose body is itself quantified, e.g. (a+)+ or (\d*)*: the classic shape
-// of catastrophic backtracking. A heuristic, not a proof; it keeps the obvious traps out of a
-// validator that runs on anonymous input.
-const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)[+*{]/;
+const HOW_TO_FIX: Record<string, string> = {
+  'schema.invalidPattern': 'fix the regular expression (JavaScript syntax, as JSON Schema uses)',
+  'schema.unsupportedPattern': 'rewrite it without backreferences (\\1) and without lookahead or lookbehind ((?=...), (?!...), (?<=...), (?<!...)): '
+    + 'patterns are matched in linear time, which these constructs do not allow',
+};
 
 function checkPattern(pattern: unknown, pointer: string, problems: Problem[]): void {
   if (typeof pattern !== 'string') return;
@@ -13,15 +15,10 @@ function checkPattern(pattern: unknown, pointer: string, problems: Problem[]): v
     problems.push({ pointer, code: 'limit.patternLength', message: `Pattern longer than ${LIMITS.patternLength} characters`, params: { limit: LIMITS.patternLength } });
     return;
   }
-  try {
-    new RegExp(pattern, 'u');
-  } catch (e) {
-    problems.push({ pointer, code: 'schema.invalidPattern', message: `Invalid regular expression: ${e instanceof Error ? e.message : String(e)}`, params: { pattern } });
-    return;
-  }
-  if (NESTED_QUANTIFIER.test(pattern)) {
-    problems.push({ pointer, code: 'schema.unsafePattern', message: 'The regular expression repeats a repeated group and could take exponential time', params: { pattern } });
-  }
+  const verdict = judgePattern(pattern);
+  if (verdict.ok) return;
+  const what = verdict.code === 'schema.invalidPattern' ? 'Invalid regular expression' : 'Regular expression not supported';
+  problems.push({ pointer, code: verdict.code, message: `${what} "${pattern}" (${verdict.detail}): ${HOW_TO_FIX[verdict.code]}`, params: { pattern, detail: verdict.detail } });
 }
 
 /**
@@ -47,7 +44,7 @@ export function checkPatterns(schema: unknown, basePointer: string, problems: Pr
       else if (key === 'enum' || key === 'const' || key === 'default' || key === 'examples') continue;
       else {
         if (key === 'patternProperties' && value && typeof value === 'object') {
-          for (const p of Object.keys(value)) checkPattern(p, `${at}/${p}`, problems);
+          for (const p of Object.keys(value)) checkPattern(p, `${at}/${escapePointerToken(p)}`, problems);
         }
         stack.push([value, at]);
       }

@@ -1,6 +1,7 @@
 import type { FeeResult, RankingResult, StepState } from '../types.js';
 import { run, type EvalState } from './state.js';
 import { specialized } from './specialize.js';
+import { LIMITS } from '../limits.js';
 
 function stepOf(state: EvalState, pointer: string): number | undefined {
   const { stepOfPointer: map, stepPointerDepth: depth } = state.service;
@@ -33,13 +34,17 @@ export function stepStates(state: EvalState): StepState[] {
   });
 }
 
-/** The fee in euro cents, rounded to the cent; a negative or non-numeric amount is an error. */
+/**
+ * The fee in euro cents, rounded to the cent; a negative or non-numeric amount is `fee.invalid`,
+ * one above LIMITS.maxAmountCents `fee.outOfRange` (amountCents null either way).
+ */
 export function feeOf(state: EvalState): FeeResult | null {
   const fee = state.service.fee;
   if (!fee) return null;
   const value = run(fee.amount, state.data);
   const result: FeeResult = { amountCents: null, causale: fee.causale, dueDays: fee.dueDays ?? null };
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) result.error = 'fee.invalid';
+  else if (Math.round(value) > LIMITS.maxAmountCents) result.error = 'fee.outOfRange';
   else result.amountCents = Math.round(value);
   return result;
 }

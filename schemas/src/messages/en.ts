@@ -33,5 +33,6 @@ export const en: Record<string, string> = {
   'error.rule': 'A rule of the service could not be evaluated: {{rule}}',
   'error.internal': 'Internal error while evaluating',
   'fee.invalid': 'The amount cannot be computed from the answers given',
+  'fee.outOfRange': 'The amount computed is beyond the largest the platform accepts',
   'ranking.invalid': 'The score cannot be computed from the answers given',
 };

@@ -33,5 +33,6 @@ export const it: Record<string, string> = {
   'error.rule': 'Una regola del servizio non è stata valutata: {{rule}}',
   'error.internal': 'Errore interno nella valutazione',
   'fee.invalid': 'L’importo non è calcolabile con i dati inseriti',
+  'fee.outOfRange': 'L’importo calcolato supera il massimo che la piattaforma accetta',
   'ranking.invalid': 'Il punteggio non è calcolabile con i dati inseriti',
 };

@@ -44,7 +44,7 @@ export function check(definition: unknown, enteLanguages: string[]): Checked {
 
 // compile() stops after its first two steps (plain bounded JSON, then the meta-schema) when
 // they fail, returning only their problems; these codes are the ones later steps can also give.
-const LATER_SCHEMA_CODES = new Set(['schema.compile', 'schema.invalidPattern', 'schema.unknownFormat', 'schema.unsafePattern']);
+const LATER_SCHEMA_CODES = new Set(['schema.compile', 'schema.invalidPattern', 'schema.unknownFormat', 'schema.unsafePattern', 'schema.unsupportedPattern']);
 const isStructural = (p: Problem) =>
   p.code.startsWith('definition.') || p.code === 'limit.size' || p.code === 'limit.depth' || p.code === 'internal'
   || (p.code.startsWith('schema.') && !LATER_SCHEMA_CODES.has(p.code));
