@@ -1,0 +1,47 @@
+import { graphql } from '@/gql';
+import { serverQuery } from '@/lib/server/api';
+import { currentLanguage, translatorFor } from '@/lib/server/i18n';
+import { safeBack } from '@/lib/server/session';
+
+const DevUsers = graphql(`
+  query DevUsers {
+    devUsers { id givenName familyName fiscalCode memberships { ente { id slug name } roles } }
+  }
+`);
+
+export default async function LoginPage({ params, searchParams }: { params: Promise<{ ente: string }>; searchParams: Promise<{ back?: string }> }) {
+  const { ente } = await params;
+  const back = safeBack((await searchParams).back ?? `/${ente}`);
+  const t = translatorFor(await currentLanguage());
+  // devUsers is FORBIDDEN in production: then only SPID/CIE is offered.
+  const dev = await serverQuery(DevUsers, {}, '').then((d) => d.devUsers).catch(() => null);
+  return (
+    <div className="row">
+      <div className="col-lg-8">
+        <h1>{t('login.title')}</h1>
+        <p className="lead">{t('login.intro')}</p>
+        <a className="btn btn-primary btn-lg mb-4" href={`/auth/oidc/login?back=${encodeURIComponent(back)}`}>{t('login.spid')}</a>
+        {dev ? (
+          <section aria-labelledby="dev-login-title" className="mt-4">
+            <h2 id="dev-login-title" className="h4">{t('login.devTitle')}</h2>
+            <p>{t('login.devIntro')}</p>
+            <ul className="list-unstyled">
+              {dev.map((u) => (
+                <li key={u.id} className="mb-2">
+                  <form method="post" action="/auth/dev-login" className="d-flex align-items-center gap-2 flex-wrap">
+                    <input type="hidden" name="userId" value={u.id} />
+                    <input type="hidden" name="back" value={back} />
+                    <button type="submit" className="btn btn-outline-primary btn-sm">{t('login.devAs', { name: `${u.givenName} ${u.familyName}` })}</button>
+                    <span className="small text-muted">
+                      {u.fiscalCode}{u.memberships.length ? ` · ${u.memberships.map((m) => `${m.ente.name}: ${m.roles.join(', ')}`).join('; ')}` : ''}
+                    </span>
+                  </form>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+      </div>
+    </div>
+  );
+}
