@@ -17,6 +17,8 @@ Commands:
   admin create --fiscal-code CF [--given-name N] [--family-name C] [--email E]
                                         make the person with this fiscal code a platform administrator
                                         (creates them if needed; they log in through SPID/CIE). Idempotent
+  worker                                deliver the outbox (e-mail, App IO, protocol, ...) until stopped;
+                                        run any number beside servers started with OUTBOX_WORKER=off
   help                                  show this text
 `;
 
@@ -122,6 +124,11 @@ async function runServerCli(script, cliArgs) {
   });
 }
 
+async function workerCommand(args) {
+  if (args.length > 0) throw new Error('worker: takes no arguments (settings come from the environment: DATABASE_URL, SMTP_URL, OUTBOX_*)');
+  return runServerCli('outbox/worker-cli.js', []);
+}
+
 async function main(argv) {
   const [command, ...args] = argv;
   switch (command) {
@@ -130,6 +137,7 @@ async function main(argv) {
     case 'seed': return seedCommand(args);
     case 'audit': return auditCommand(args);
     case 'admin': return adminCommand(args);
+    case 'worker': return workerCommand(args);
     case undefined: case 'help': case '--help': case '-h':
       process.stdout.write(USAGE);
       return command === undefined ? 1 : 0;

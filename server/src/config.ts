@@ -4,6 +4,8 @@ import path from 'node:path';
 import { registryKindFrom, type RegistryKind } from './registries/registry-factory.js';
 import type { OidcClientAuth, OidcSettings } from './identity/oidc-client.js';
 import { loadOidcSigningKey } from './identity/oidc-keys.js';
+import { outboxSettingsFrom, type OutboxSettings } from './outbox/outbox-settings.js';
+import { deliverySettingsFrom, type DeliverySettings } from './outbox/outbox-factory.js';
 
 /** Everything the server reads from the environment, read once and validated at start. */
 export interface ServerConfig {
@@ -21,6 +23,10 @@ export interface ServerConfig {
   /** SPID/CIE login (OIDC_*): the issuer, the client's registration and, for private_key_jwt or request objects, its key. */
   oidc?: OidcSettings;
   webUrl?: string;
+  /** The outbox's worker (OUTBOX_WORKER=on|off, OUTBOX_*). */
+  outbox: OutboxSettings;
+  /** Where the outbox delivers (SPORTELLO_MAIL, SMTP_URL, MAIL_FROM, ...). */
+  delivery: DeliverySettings;
 }
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -85,5 +91,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     registries: registryKindFrom(env),
     oidc,
     webUrl: env.WEB_URL,
+    outbox: outboxSettingsFrom(env),
+    delivery: deliverySettingsFrom(env),
   };
 }

@@ -15,11 +15,15 @@ async function main(): Promise<void> {
   const seeded = await seedIfEmpty(services);
   if (seeded) console.log(`Seeded the demo Ente "${seeded}"`);
   const app = await createApp(services);
+  // The outbox's worker runs here unless OUTBOX_WORKER=off (then `sportello worker` processes deliver).
+  const worker = config.outbox.inProcess ? services.outbox.createWorker() : null;
+  worker?.start();
   await new Promise<void>((resolve) => app.server.listen(config.port, config.host, resolve));
   console.log(`Sportello API on ${config.publicUrl}/graphql (${describeDatabase(dbConfig)})`);
   if (!config.production) console.log(`GraphiQL: ${config.publicUrl}/graphiql`);
   const stop = async () => {
     await app.stop();
+    await worker?.stop();
     await db.close();
     process.exit(0);
   };

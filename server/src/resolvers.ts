@@ -11,7 +11,8 @@ import { TemplatesResolver } from './definitions/templates.resolver.js';
 import { PrefillResolver } from './registries/prefill.resolver.js';
 import { DraftsResolver } from './drafts/drafts.resolver.js';
 import { PraticheResolver } from './pratiche/pratiche.resolver.js';
+import { OutboxResolver } from './outbox/outbox.resolver.js';
 
 /** Every resolver class of the API; each area contributes its own. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const resolvers: NonEmptyArray<Function> = [HealthResolver, SessionResolver, ApiKeyResolver, OperatorResolver, OfficeResolver, EnteResolver, CatalogueResolver, DefinitionsResolver, TemplatesResolver, PrefillResolver, DraftsResolver, PraticheResolver];
+export const resolvers: NonEmptyArray<Function> = [HealthResolver, SessionResolver, ApiKeyResolver, OperatorResolver, OfficeResolver, EnteResolver, CatalogueResolver, DefinitionsResolver, TemplatesResolver, PrefillResolver, DraftsResolver, PraticheResolver, OutboxResolver];

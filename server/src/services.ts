@@ -14,6 +14,8 @@ import { createRegistries } from './registries/registry-factory.js';
 import { AttachmentsService } from './storage/attachments.service.js';
 import { LocalDiskStorage } from './storage/local-disk-storage.js';
 import { systemClock, type Clock } from './shared/clock.js';
+import { OutboxService } from './outbox/outbox.service.js';
+import { createDeliverers } from './outbox/outbox-factory.js';
 
 /**
  * The domain services, built once at start and handed to resolvers through the context.
@@ -44,6 +46,8 @@ export interface Services {
   apiKeys: ApiKeyService;
   /** Sessions, logins (dev, OIDC), operators, offices, Enti (identity area). */
   identity: IdentityServices;
+  /** Actions to deliver (transition actions, alarms), their workers, failed ones for supervisors (outbox area). */
+  outbox: OutboxService;
 }
 
 /** `clock` is the system's in production; tests pass one they can move (test-support/movable-clock.ts). */
@@ -64,6 +68,7 @@ export function createServices(db: Database, config: ServerConfig, databaseLabel
     drafts: new DraftsService(db.prisma, versions, clock),
     pratiche: new PraticheService(db.prisma, versions, prefill, clock),
     attachments: new AttachmentsService(db.prisma, versions, new LocalDiskStorage(config.storageDir), config.uploadMaxBytes),
+    outbox: new OutboxService(db.prisma, config.outbox, createDeliverers(config.delivery), clock),
   };
 }
 

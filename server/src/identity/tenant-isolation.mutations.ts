@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { randomFiscalCode } from '../test-support/fixtures.js';
 import { attempt, type CheckContext, type OperationCase, type Outcome } from './tenant-isolation.probes.js';
-import { API_KEY, ME, OFFICE, OPERATOR, PRATICA, SERVICE, allOfA, ownedByCaller, template } from './tenant-isolation.queries.js';
+import { API_KEY, ME, OFFICE, OPERATOR, OUTBOX_ACTION, PRATICA, SERVICE, allOfA, ownedByCaller, template } from './tenant-isolation.queries.js';
 import { ALL_SCOPES, type Caller, type World } from './tenant-isolation.world.js';
 
 // Every Mutation field, aimed at Ente B by A's callers. After each call the test reads B's rows
@@ -135,6 +135,13 @@ export const mutationCases: Record<string, OperationCase> = {
     attempts: [
       attempt('B\'s office, B\'s operator', OFFICE_MEMBER('removeOfficeMember'), (w) => ({ o: w.b.office.id, u: w.b.fx.users.operator.id }), notFound),
       attempt('A\'s office, B\'s operator (nothing to remove)', OFFICE_MEMBER('removeOfficeMember'), (w) => ({ o: w.a.office.id, u: w.b.fx.users.operator.id }), isA((w) => w.a.office.id)),
+    ],
+  },
+  retryOutboxAction: {
+    access: { kind: 'staff', callers: ['supervisor'] }, why: 'found and updated by { id, enteId } of the caller',
+    attempts: [
+      attempt('B\'s failed action', `mutation ($id: ID!) { retryOutboxAction(id: $id) { ${OUTBOX_ACTION} } }`, (w) => ({ id: w.b.failedAction.id }), notFound),
+      attempt('A\'s failed action (control)', `mutation ($id: ID!) { retryOutboxAction(id: $id) { ${OUTBOX_ACTION} } }`, (w) => ({ id: w.a.failedAction.id }), isA((w) => w.a.failedAction.id)),
     ],
   },
   revokeApiKey: {

@@ -24,7 +24,8 @@ export function markersOf(w: World): Markers {
     .set('B office id', b.office.id).set('B office name', b.office.name).set('B office e-mail', b.office.email)
     .set('B unpublished service id', b.bozza.id).set('B unpublished service slug', b.bozza.slug).set('B unpublished service title', b.bozza.title)
     .set('B switched-off service id', b.spento.id).set('B switched-off service slug', b.spento.slug).set('B switched-off version id', b.spento.versionId)
-    .set('B working copy (unpublished edit)', b.assenze.draftTitle);
+    .set('B working copy (unpublished edit)', b.assenze.draftTitle)
+    .set('B outbox action id', b.failedAction.id).set('B outbox action subject', b.failedAction.subject);
   for (const ente of [w.a, w.b]) {
     for (const who of ['c1', 'c2'] as const) {
       const c = ente.citizens[who];
@@ -81,6 +82,7 @@ export async function snapshotOf(prisma: PrismaClient, ente: EnteWorld, exceptUs
     attachments: await prisma.attachment.findMany({ where: { enteId, ...not('uploaderId') }, ...byId }),
     counters: exceptUser ? null : await prisma.praticaCounter.findMany({ where: { enteId }, orderBy: { year: 'asc' } }),
     audit: await prisma.auditEvent.findMany({ where: { enteId, ...actor }, ...byId }),
+    outbox: await prisma.outboxAction.findMany({ where: { enteId }, ...byId }),
   };
 }
 

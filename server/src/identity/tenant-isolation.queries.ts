@@ -59,6 +59,9 @@ const EVALUATE = 'query ($v: ID!, $a: JSON!) { evaluateAnswers(versionId: $v, an
 const PREFILL = 'query ($id: ID!) { prefill(serviceId: $id) { answers locked filled unavailable } }';
 const ONE_PUBLISHED = `query ($e: String!, $s: String!) { publishedService(enteSlug: $e, slug: $s) { ${PUBLISHED} } }`;
 
+export const OUTBOX_ACTION = 'id praticaId kind idempotencyKey status attempts maxAttempts runAfter lastError payload result createdAt doneAt';
+const supervisors = { kind: 'staff', callers: ['supervisor'] } as const;
+
 export const queryCases: Record<string, OperationCase> = {
   apiKeys: {
     access: admins, why: 'listed from the caller\'s Ente (enteScope)',
@@ -153,6 +156,20 @@ export const queryCases: Record<string, OperationCase> = {
         expect(await ctx.w.t.db.prisma.user.count({ where: { id: { in: ids(v) }, memberships: { some: { enteId: ctx.w.a.fx.ente.id } } } })).toBe(ids(v).length);
       },
     })],
+  },
+  outboxActions: {
+    access: supervisors, why: 'listed from the caller\'s Ente (enteScope in the repository\'s where)',
+    attempts: [
+      attempt('the Ente\'s failed actions', `{ outboxActions(first: 50, status: FAILED) { ${page(OUTBOX_ACTION)} } }`, undefined, {
+        data: async (v, ctx) => {
+          expect(ids(v)).toContain(ctx.w.a.failedAction.id);
+          expect(await ctx.w.t.db.prisma.outboxAction.count({ where: { id: { in: ids(v) }, enteId: ctx.w.a.fx.ente.id } })).toBe(ids(v).length);
+        },
+      }),
+      attempt('filtered by one of B\'s pratiche', 'query ($p: ID) { outboxActions(first: 50, praticaId: $p) { totalCount } }', (w) => ({ p: w.b.citizens.c1.praticaId }), {
+        data: (v) => expect(v.totalCount).toBe(0),
+      }),
+    ],
   },
   pratica: {
     access: person, why: 'found by { id, citizenId } of the caller',

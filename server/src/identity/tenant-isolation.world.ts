@@ -35,6 +35,8 @@ export interface EnteWorld {
   spento: PublishedRef;
   /** Never published. */
   bozza: { id: string; slug: string; title: string };
+  /** An outbox e-mail that failed after its last attempt (supervisors list and retry these). */
+  failedAction: { id: string; subject: string };
   citizens: Record<CitizenKey, CitizenData>;
 }
 
@@ -90,6 +92,7 @@ async function staffSide(t: TestApp, key: EnteWorld['key']): Promise<Omit<EnteWo
   const bozza = (await must(t, 'mutation ($input: CreateServiceInput!) { createService(input: $input) { id slug } }',
     { input: { slug: `${key}-bozza`, title: bozzaTitle } }, designer)).createService;
   const ref = ({ id, slug, versionId }: PublishedRef) => ({ id, slug, versionId });
+  const failedAction = await failedOutboxAction(t, fx.ente.id, key);
   return {
     key, fx,
     apiKey: { ...created.apiKey, secret: created.secret },
@@ -97,7 +100,19 @@ async function staffSide(t: TestApp, key: EnteWorld['key']): Promise<Omit<EnteWo
     invitee: { id: invitee.id, email: inviteeEmail },
     assenze: { ...ref(assenze), draftTitle, revision }, occupazione: ref(occupazione), spento: ref(spento),
     bozza: { id: bozza.id, slug: bozza.slug, title: bozzaTitle },
+    failedAction,
   };
+}
+
+async function failedOutboxAction(t: TestApp, enteId: string, key: string): Promise<EnteWorld['failedAction']> {
+  const subject = `Allarme riservato di ${key}`;
+  const prisma = t.db.prisma;
+  await prisma.$transaction((tx) => t.services.outbox.enqueue(tx, {
+    enteId, praticaId: null, kind: 'email', idempotencyKey: `isolation-${key}`, payload: { to: [`ufficio@${key}.example`], subject, text: subject },
+  }));
+  const { id } = await prisma.outboxAction.findFirstOrThrow({ where: { enteId, idempotencyKey: `isolation-${key}` } });
+  await prisma.outboxAction.update({ where: { id }, data: { status: 'failed', attempts: 10, lastError: 'SMTP down' } });
+  return { id, subject };
 }
 
 /** As a citizen would: an upload (which opens the draft), a saved draft naming it, a submitted pratica. */

@@ -1,0 +1,65 @@
+import type { PrismaClient } from '../generated/prisma/client.js';
+import { auditService } from '../audit/audit.service.js';
+import { pageOf, toConnection, type PageArgs } from '../graphql/connection.js';
+import { isUuid } from '../shared/ids.js';
+import { enteScope } from '../identity/policy.js';
+import { auditActor, type Viewer } from '../identity/viewer.js';
+import type { Clock } from '../shared/clock.js';
+import { DomainError, notFound } from '../shared/domain-error.js';
+import type { OutboxEnqueue, TransitionHook } from '../workflow/transition-hooks.js';
+import type { Deliverers } from './delivery.port.js';
+import { outboxRepository as repo } from './outbox.repository.js';
+import type { OutboxSettings } from './outbox-settings.js';
+import type { OutboxActionRow, OutboxStatus } from './outbox.types.js';
+import { OutboxWorker } from './outbox-worker.js';
+import { createOutboxEnqueue, createTransitionActionsHook } from './transition-actions.hook.js';
+
+/**
+ * The outbox area: the hook and enqueue that write actions in others' transactions, the
+ * supervisors' view of actions (failed ones above all) and their retry, and workers.
+ */
+export class OutboxService {
+  readonly enqueue: OutboxEnqueue;
+  readonly transitionActionsHook: TransitionHook;
+
+  constructor(
+    private readonly prisma: PrismaClient,
+    readonly settings: OutboxSettings,
+    private readonly deliverers: Deliverers,
+    public clock: Clock,
+  ) {
+    this.enqueue = createOutboxEnqueue(settings.maxAttempts, () => this.clock());
+    this.transitionActionsHook = createTransitionActionsHook(settings.maxAttempts);
+  }
+
+  /** A worker over this database with these deliverers (the server's own, or `sportello worker`'s). */
+  createWorker(): OutboxWorker {
+    return new OutboxWorker(this.prisma, this.deliverers, this.settings, () => this.clock());
+  }
+
+  async list(viewer: Viewer, args: PageArgs & { status?: OutboxStatus | null; praticaId?: string | null }) {
+    const { enteId } = enteScope(viewer);
+    const page = pageOf(args);
+    if (args.praticaId && !isUuid(args.praticaId)) return toConnection([], page, 0, (r: OutboxActionRow) => ({ at: r.createdAt, id: r.id }), (r) => r);
+    const { rows, total } = await repo.page(this.prisma, enteId, { status: args.status ?? undefined, praticaId: args.praticaId ?? undefined }, page);
+    return toConnection(rows, page, total, (r) => ({ at: r.createdAt, id: r.id }), (r) => r);
+  }
+
+  /** A failed action queued again with a fresh count of attempts; recorded in the audit chain. */
+  async retry(viewer: Viewer, id: string): Promise<OutboxActionRow> {
+    const { enteId } = enteScope(viewer);
+    if (!isUuid(id)) throw notFound('OutboxAction', id);
+    return this.prisma.$transaction(async (tx) => {
+      const before = await repo.find(tx, id, enteId);
+      if (!before) throw notFound('OutboxAction', id);
+      if (!(await repo.retry(tx, id, enteId, this.clock()))) {
+        throw new DomainError('CONFLICT', 'outbox.notFailed', { status: before.status });
+      }
+      await auditService.record(tx, {
+        enteId, ...auditActor(viewer), action: 'outbox.retried', subjectType: 'OutboxAction', subjectId: id,
+        data: { kind: before.kind, praticaId: before.praticaId, lastError: before.lastError },
+      });
+      return (await repo.find(tx, id, enteId))!;
+    });
+  }
+}

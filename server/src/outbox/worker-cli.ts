@@ -1,0 +1,34 @@
+import 'reflect-metadata';
+import { createDeliverers, deliverySettingsFrom } from './outbox-factory.js';
+import { outboxSettingsFrom } from './outbox-settings.js';
+import { OutboxWorker } from './outbox-worker.js';
+import { systemClock } from '../shared/clock.js';
+
+/**
+ * `sportello worker`: delivers the outbox of the configured database (DATABASE_URL or
+ * SPORTELLO_DATA_DIR) until SIGINT/SIGTERM, then finishes the deliveries in hand. Any number
+ * of workers and servers may run over one PostgreSQL: rows are claimed with SKIP LOCKED.
+ */
+async function main(): Promise<void> {
+  const settings = outboxSettingsFrom(process.env);
+  const deliverers = createDeliverers(deliverySettingsFrom(process.env));
+  const { openDatabase } = await import('../db/database.js');
+  const { describeDatabase, readDatabaseConfig } = await import('../db/database-config.js');
+  const dbConfig = readDatabaseConfig();
+  const db = await openDatabase(dbConfig);
+  const worker = new OutboxWorker(db.prisma, deliverers, settings, systemClock);
+  worker.start();
+  console.log(`Outbox worker ${worker.owner} on ${describeDatabase(dbConfig)} (delivers: ${Object.keys(deliverers).join(', ') || 'nothing configured'})`);
+  const stop = async () => {
+    await worker.stop();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
