@@ -1,3 +1,4 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { DomainError } from '../shared/domain-error.js';
 import { DEFAULT_LIMITS } from './limits.js';
@@ -21,8 +22,39 @@ export class PageArgs {
 export interface Position { at: Date; id: string }
 export interface Page { take: number; after?: Position }
 
+// Cursors are signed: a cursor the server did not issue (forged, truncated, from another
+// connection kind) is refused as BAD_USER_INPUT before it can reach a query as a bad uuid,
+// an out-of-range date or a NUL. The key comes from SESSION_SECRET (useCursorSecret), so
+// every instance of a deployment accepts the others' cursors.
+let cursorKey: Buffer = randomBytes(32);
+
+export function useCursorSecret(secret: string): void {
+  cursorKey = createHmac('sha256', secret).update('sportello pagination cursor').digest();
+}
+
+const mac = (payload: string) => createHmac('sha256', cursorKey).update(payload).digest().subarray(0, 16);
+
+/** A signed cursor holding a JSON value (`kind` tells connections with different positions apart). */
+export function signCursor(kind: string, value: unknown[]): string {
+  const payload = Buffer.from(JSON.stringify([kind, ...value])).toString('base64url');
+  return `${payload}.${mac(payload).toString('base64url')}`;
+}
+
+/** The values of a cursor this server signed for `kind`; anything else is BAD_USER_INPUT. */
+export function readCursor(kind: string, cursor: string): unknown[] {
+  const [payload, signature, extra] = cursor.split('.');
+  const given = Buffer.from(signature ?? '', 'base64url');
+  const expected = payload ? mac(payload) : null;
+  if (extra !== undefined || !expected || given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    throw new DomainError('BAD_USER_INPUT', 'error.invalidCursor');
+  }
+  const value = JSON.parse(Buffer.from(payload!, 'base64url').toString('utf8')) as unknown[];
+  if (!Array.isArray(value) || value[0] !== kind) throw new DomainError('BAD_USER_INPUT', 'error.invalidCursor');
+  return value.slice(1);
+}
+
 export function encodeCursor(p: Position): string {
-  return Buffer.from(JSON.stringify([p.at.toISOString(), p.id])).toString('base64url');
+  return signCursor('t', [p.at.toISOString(), p.id]);
 }
 
 export function pageOf(args: PageArgs): Page {
@@ -31,14 +63,10 @@ export function pageOf(args: PageArgs): Page {
     throw new DomainError('BAD_USER_INPUT', 'error.limit.first', { max: DEFAULT_LIMITS.maxPage });
   }
   if (!args.after) return { take };
-  try {
-    const [at, id] = JSON.parse(Buffer.from(args.after, 'base64url').toString('utf8')) as [string, string];
-    const date = new Date(at);
-    if (typeof id !== 'string' || Number.isNaN(date.getTime())) throw new Error('bad cursor');
-    return { take, after: { at: date, id } };
-  } catch {
-    throw new DomainError('BAD_USER_INPUT', 'error.invalidCursor');
-  }
+  const [at, id] = readCursor('t', args.after);
+  const date = new Date(at as string);
+  if (typeof id !== 'string' || typeof at !== 'string' || Number.isNaN(date.getTime())) throw new DomainError('BAD_USER_INPUT', 'error.invalidCursor');
+  return { take, after: { at: date, id } };
 }
 
 /** The Prisma `where` fragment for rows after a position, newest first. */

@@ -4,6 +4,8 @@ import type { GraphQLSchema } from 'graphql';
 import { buildApiSchema } from '../graphql/schema.js';
 import { createFormatError, localizeErrorsPlugin } from '../graphql/format-error.js';
 import { DEFAULT_LIMITS, armor, checkTokens, queryCostPlugin } from '../graphql/limits.js';
+import { inputChecksPlugin } from '../graphql/input-checks.js';
+import { useCursorSecret } from '../graphql/connection.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { authenticate } from '../identity/authenticate.js';
 import { DomainError } from '../shared/domain-error.js';
@@ -33,13 +35,14 @@ export interface App {
  * from local files when not in production, /health, and the areas' own routes.
  */
 export async function createApp(services: Services): Promise<App> {
+  useCursorSecret(services.config.sessionSecret);
   const schema = await buildApiSchema();
   const guard = armor(DEFAULT_LIMITS, services.config.production);
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     validationRules: guard.validationRules,
     introspection: true,
-    plugins: [...guard.plugins, queryCostPlugin(DEFAULT_LIMITS), localizeErrorsPlugin()],
+    plugins: [...guard.plugins, queryCostPlugin(DEFAULT_LIMITS), inputChecksPlugin(), localizeErrorsPlugin()],
     formatError: createFormatError((e) => logger.error({ err: e }, 'resolver failed')),
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,

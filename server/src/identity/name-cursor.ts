@@ -1,21 +1,17 @@
-import { pageOf, type ConnectionShape, type PageArgs } from '../graphql/connection.js';
+import { pageOf, readCursor, signCursor, type ConnectionShape, type PageArgs } from '../graphql/connection.js';
 import { DomainError } from '../shared/domain-error.js';
 
 /** Keyset page over (name, id) ascending: for short named lists an admin scans alphabetically. */
 export interface NamePage { take: number; after?: { name: string; id: string } }
 
-const encode = (name: string, id: string) => Buffer.from(JSON.stringify(['n', name, id])).toString('base64url');
+const encode = (name: string, id: string) => signCursor('n', [name, id]);
 
 export function namePageOf(args: PageArgs): NamePage {
   const { take } = pageOf({ first: args.first });
   if (!args.after) return { take };
-  try {
-    const [tag, name, id] = JSON.parse(Buffer.from(args.after, 'base64url').toString('utf8')) as unknown[];
-    if (tag !== 'n' || typeof name !== 'string' || typeof id !== 'string') throw new Error('bad cursor');
-    return { take, after: { name, id } };
-  } catch {
-    throw new DomainError('BAD_USER_INPUT', 'error.invalidCursor');
-  }
+  const [name, id] = readCursor('n', args.after);
+  if (typeof name !== 'string' || typeof id !== 'string') throw new DomainError('BAD_USER_INPUT', 'error.invalidCursor');
+  return { take, after: { name, id } };
 }
 
 export function afterName(after: NamePage['after']) {
