@@ -1,6 +1,6 @@
 import type { NonEmptyArray } from 'type-graphql';
 import { HealthResolver } from './graphql/health.resolver.js';
-import { SessionResolver } from './identity/session.resolver.js';
+import { DevLoginResolver, SessionResolver } from './identity/session.resolver.js';
 import { ApiKeyResolver } from './identity/api-key.resolver.js';
 import { OperatorResolver } from './identity/operator.resolver.js';
 import { OfficeResolver } from './identity/office.resolver.js';
@@ -16,3 +16,7 @@ import { OutboxResolver } from './outbox/outbox.resolver.js';
 /** Every resolver class of the API; each area contributes its own. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [HealthResolver, SessionResolver, ApiKeyResolver, OperatorResolver, OfficeResolver, EnteResolver, CatalogueResolver, DefinitionsResolver, TemplatesResolver, PrefillResolver, DraftsResolver, PraticheResolver, OutboxResolver];
+
+/** Development-only operations (demo login): added to the schema unless NODE_ENV=production. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const devResolvers: Function[] = [DevLoginResolver];

@@ -1,5 +1,6 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { buildApiSchema } from '../graphql/schema.js';
 import { createFormatError, localizeErrorsPlugin } from '../graphql/format-error.js';
@@ -36,13 +37,14 @@ export interface App {
  */
 export async function createApp(services: Services): Promise<App> {
   useCursorSecret(services.config.sessionSecret);
-  const schema = await buildApiSchema();
+  const schema = await buildApiSchema({ production: services.config.production });
   const guard = armor(DEFAULT_LIMITS, services.config.production);
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     validationRules: guard.validationRules,
     introspection: true,
-    plugins: [...guard.plugins, queryCostPlugin(DEFAULT_LIMITS), inputChecksPlugin(), localizeErrorsPlugin()],
+    // No Apollo landing page (it loads scripts from a CDN): GraphiQL is served locally, outside production.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ...guard.plugins, queryCostPlugin(DEFAULT_LIMITS), inputChecksPlugin(), localizeErrorsPlugin()],
     formatError: createFormatError((e) => logger.error({ err: e }, 'resolver failed')),
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,

@@ -9,6 +9,16 @@ export class SessionResolver {
     return ctx.services.identity.sessions.me(ctx.viewer);
   }
 
+  @Authorized()
+  @Mutation(() => Session, { description: 'A new session in another Ente the person belongs to.' })
+  selectEnte(@Arg('enteId', () => ID) enteId: string, @Ctx() ctx: GraphQLContext): Promise<Session> {
+    return ctx.services.identity.sessions.selectEnte(ctx.viewer, enteId);
+  }
+}
+
+/** The development login: only in the development schema (graphql/schema.ts), never in production's. */
+@Resolver()
+export class DevLoginResolver {
   @Query(() => [DevUser], { description: 'Demo users for the development login (FORBIDDEN in production).' })
   devUsers(@Ctx() ctx: GraphQLContext): Promise<DevUser[]> {
     return ctx.services.identity.sessions.devUsers();
@@ -21,11 +31,5 @@ export class SessionResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<Session> {
     return ctx.services.identity.sessions.devLogin(userId, enteId);
-  }
-
-  @Authorized()
-  @Mutation(() => Session, { description: 'A new session in another Ente the person belongs to.' })
-  selectEnte(@Arg('enteId', () => ID) enteId: string, @Ctx() ctx: GraphQLContext): Promise<Session> {
-    return ctx.services.identity.sessions.selectEnte(ctx.viewer, enteId);
   }
 }

@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../test-support/test-app.js';
+
+// Regression (issue 13): in production the API suggested field names, served Apollo's landing
+// page (scripts from a CDN, fonts from Google), told anonymous callers the data folder or the
+// database host, and kept devUsers/devLogin in its schema.
+let prod: TestApp;
+let dev: TestApp;
+
+beforeAll(async () => {
+  prod = await startTestApp({ NODE_ENV: 'production' });
+  dev = await startTestApp();
+}, 180_000);
+afterAll(async () => {
+  await prod?.close();
+  await dev?.close();
+});
+
+const rootFields = async (t: TestApp) => {
+  const r = await t.gql('{ __schema { queryType { fields { name } } mutationType { fields { name } } } }');
+  return [...r.data.__schema.queryType.fields, ...r.data.__schema.mutationType.fields].map((f: { name: string }) => f.name);
+};
+
+describe('production exposure', () => {
+  it('no "Did you mean" suggestions in production (still there in development)', async () => {
+    const p = await prod.gql('{ helth { ok } }');
+    expect(p.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(p.errors?.[0]?.message).not.toMatch(/did you mean|health/i);
+    expect((await dev.gql('{ helth { ok } }')).errors?.[0]?.message).toMatch(/Did you mean "health"/);
+  });
+
+  it('no landing page on GET /graphql for a browser, no GraphiQL; GraphiQL served locally in development', async () => {
+    for (const path of ['/graphql', '/graphiql']) {
+      const res = await fetch(`${prod.url}${path}`, { headers: { accept: 'text/html' } });
+      const body = await res.text();
+      expect(res.status, path).toBeGreaterThanOrEqual(400);
+      expect(body).not.toMatch(/<html|<script|https?:\/\//i);
+    }
+    const local = await fetch(`${dev.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(await local.text()).toMatch(/graphiql/i);
+  });
+
+  it('health says up or down to the anonymous, nothing about the database', async () => {
+    for (const t of [prod, dev]) {
+      const r = await t.gql('{ health { ok database version } }');
+      expect(r.data.health).toEqual({ ok: true, database: null, version: expect.any(String) });
+    }
+    const plain = await (await fetch(`${prod.url}/health`)).json();
+    expect(plain).toEqual({ ok: true });
+  });
+
+  it('devUsers and devLogin are not in the production schema (they are in development)', async () => {
+    const fields = await rootFields(prod);
+    expect(fields).toContain('me');
+    expect(fields).not.toContain('devUsers');
+    expect(fields).not.toContain('devLogin');
+    expect(await rootFields(dev)).toEqual(expect.arrayContaining(['devUsers', 'devLogin']));
+    const r = await prod.gql('mutation { devLogin(userId: "00000000-0000-4000-8000-000000000000") { token } }');
+    expect(r.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+});
