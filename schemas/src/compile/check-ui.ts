@@ -31,7 +31,7 @@ function widgetFits(widget: Widget, field: FieldInfo): boolean {
   }
 }
 
-export interface StepLayout { id: string; pointers: string[] }
+export interface StepLayout { id: string; pointers: string[]; paths: string[] }
 
 /** Checks steps and per-field UI; returns each step's pointer prefixes. */
 export function checkUi(def: ServiceDefinition, fields: Map<string, FieldInfo>, problems: Problem[]): { steps: StepLayout[]; placed: Set<string> } {
@@ -43,6 +43,7 @@ export function checkUi(def: ServiceDefinition, fields: Map<string, FieldInfo>, 
     if (ids.has(step.id)) problems.push({ pointer: `/ui/steps/${s}/id`, code: 'step.duplicateId', message: `Step id "${step.id}" is used twice`, params: { id: step.id } });
     ids.add(step.id);
     const pointers: string[] = [];
+    const paths: string[] = [];
     step.fields.forEach((path, i) => {
       const at = `/ui/steps/${s}/fields/${i}`;
       if (isStatic(path)) return;
@@ -52,8 +53,9 @@ export function checkUi(def: ServiceDefinition, fields: Map<string, FieldInfo>, 
       if (placed.has(path)) return problems.push({ pointer: at, code: 'step.duplicateField', message: `"${path}" is placed in steps "${placed.get(path)}" and "${step.id}"`, params: { name: path } });
       placed.set(path, step.id);
       pointers.push(pointerOf(path));
+      paths.push(path);
     });
-    return { id: step.id, pointers };
+    return { id: step.id, pointers, paths };
   });
   for (const [path, ui] of Object.entries(uiFields)) {
     const at = `/ui/fields/${escapePointerToken(path)}`;

@@ -2,7 +2,7 @@ import type { Problem, Rule } from '../types.js';
 import type { FieldInfo } from './field-index.js';
 import type { CompiledRule, CompiledVisibility } from './compiled-service.js';
 import { checkLogic } from './logic-check.js';
-import { orderComputes, type ComputeNode } from './order-computes.js';
+import { checkVisibilityCycles, orderComputes, type ComputeNode, type VisibilityNode } from './order-computes.js';
 
 export interface CompiledRules {
   computes: CompiledRule[];
@@ -32,11 +32,12 @@ export function compileRules(
   rules: Rule[],
   fields: Map<string, FieldInfo>,
   officeFields: Map<string, FieldInfo>,
-  stepIds: Set<string>,
+  stepFields: Map<string, string[]>,
   problems: Problem[],
 ): CompiledRules {
   const out: CompiledRules = { computes: [], fieldVisibility: new Map(), stepVisibility: new Map(), requireRules: new Map(), errorRules: [] };
   const computeNodes: ComputeNode[] = [];
+  const visibilityNodes: VisibilityNode[] = [];
   const ids = new Set<string>();
   const computed = new Set<string>();
   rules.forEach((rule, index) => {
@@ -51,7 +52,7 @@ export function compileRules(
         return;
       }
     }
-    if (rule.step !== undefined && !stepIds.has(rule.step)) {
+    if (rule.step !== undefined && !stepFields.has(rule.step)) {
       problems.push({ pointer: `${at}/step`, code: 'rule.unknownStep', message: `Rule "${rule.id}" targets step "${rule.step}", which does not exist`, params: { step: rule.step } });
       return;
     }
@@ -64,6 +65,7 @@ export function compileRules(
       case 'show':
       case 'hide':
         visibilityOf(field ? out.fieldVisibility : out.stepVisibility, field ? field.path : rule.step!)[rule.type].push(compiled);
+        visibilityNodes.push({ rule: compiled, pointer: `${at}/when`, targets: field ? [field.path] : stepFields.get(rule.step!) ?? [], deps: checked.deps });
         break;
       case 'require':
         push(out.requireRules, field!.path, compiled);
@@ -86,5 +88,6 @@ export function compileRules(
     }
   });
   out.computes = orderComputes(computeNodes, problems);
+  checkVisibilityCycles(visibilityNodes, computeNodes, problems);
   return out;
 }

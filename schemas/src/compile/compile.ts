@@ -53,7 +53,7 @@ function compileChecked(input: unknown): CompileResult {
   checkPatterns(def.data, '/data', problems, knownFormats());
   if (def.officeData) checkPatterns(def.officeData, '/officeData', problems, knownFormats());
   const layout = checkUi(def, fields, problems);
-  const rules = compileRules(def.rules ?? [], fields, officeFields, new Set(layout.steps.map((s) => s.id)), problems);
+  const rules = compileRules(def.rules ?? [], fields, officeFields, new Map(layout.steps.map((s) => [s.id, s.paths])), problems);
   checkPrefill(def, fields, problems);
   checkWorkflow(def, problems);
   checkTranslations(def, problems, warnings);

@@ -3,6 +3,10 @@ import { analyzeLogic } from '../logic/analyze.js';
 import { compileLogic, type CompiledLogic } from '../logic/engine.js';
 import { resolveVar, type VarContext } from './resolve-var.js';
 
+/**
+ * `deps`: the field paths the expression reads; `g[]` for the rows of group `g` alone (see
+ * order-computes.ts `touches`).
+ */
 export interface CheckedLogic { fn?: CompiledLogic; deps: string[] }
 
 /**
@@ -21,7 +25,12 @@ export function checkLogic(logic: unknown, pointer: string, ctx: VarContext, pro
   for (const use of analysis.vars) {
     const r = resolveVar(use, ctx);
     if (r.kind === 'error') problems.push({ pointer: use.pointer, code: r.code, message: r.message, params: { name: use.name } });
-    else if (r.kind === 'field' && !r.office) deps.add(r.path);
+    else if (r.kind === 'field' && !r.office) {
+      // A group walked by an iterating operator is read as its rows (`figli[]`): which of their
+      // fields are read, the body's own vars say. So a total over a group does not depend on
+      // a row field it never reads, and a row's computed value may read that total.
+      deps.add(use.listOnly && ctx.fields.get(r.path)?.kind === 'group' ? `${r.path}[]` : r.path);
+    }
   }
   if (problems.length > before) return { deps: [...deps] };
   try {

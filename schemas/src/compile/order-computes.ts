@@ -3,8 +3,16 @@ import type { CompiledRule } from './compiled-service.js';
 
 export interface ComputeNode { rule: CompiledRule; pointer: string; deps: string[] }
 
-/** True when reading `dep` reads (part of) the value at `target`, or the other way round. */
-function touches(dep: string, target: string): boolean {
+/**
+ * True when reading `dep` reads (part of) the value at `target`, or the other way round.
+ * `g[]` (the rows of group g, walked by count/sum/map/...) touches g itself and the sections
+ * holding it, never a field inside the rows: the fields read there are deps of their own.
+ */
+export function touches(dep: string, target: string): boolean {
+  if (dep.endsWith('[]')) {
+    const group = dep.slice(0, -2);
+    return target === group || group.startsWith(target + '.');
+  }
   return dep === target || target.startsWith(dep + '.') || target.startsWith(dep + '[]') ||
     dep.startsWith(target + '.') || dep.startsWith(target + '[]');
 }
@@ -62,4 +70,46 @@ function findCycle(start: number, edges: number[][], indegree: number[]): number
     return null;
   };
   return visit(start);
+}
+
+export interface VisibilityNode { rule: CompiledRule; pointer: string; targets: string[]; deps: string[] }
+
+/**
+ * A field whose visibility depends on its own value, directly or through computed values, has
+ * no stable meaning: hidden values are invisible to rules, so hiding it changes what decides
+ * whether it is hidden. Each such loop is reported with `rule.visibilityCycle`, named
+ * (`haAuto -> costoAuto -> haAuto`). A step's rule counts for every field the step lays out.
+ */
+export function checkVisibilityCycles(visibility: VisibilityNode[], computes: ComputeNode[], problems: Problem[]): void {
+  for (const node of visibility) {
+    for (const target of node.targets) {
+      const loop = readsItself(target, node.deps, computes);
+      if (!loop) continue;
+      const names = [target, ...loop];
+      problems.push({
+        pointer: node.pointer,
+        code: 'rule.visibilityCycle',
+        message: `Rule "${node.rule.id}" decides whether "${target}" is shown from its own value: ${names.join(' -> ')}. `
+          + 'A hidden field\'s value is not seen by rules, so this has no stable answer: decide from other fields',
+        params: { rule: node.rule.id, fields: names },
+      });
+      break;
+    }
+  }
+}
+
+/** The chain of computed fields through which `deps` read `target` (ending with target), or null. */
+function readsItself(target: string, deps: string[], computes: ComputeNode[]): string[] | null {
+  const seen = new Set<ComputeNode>();
+  const walk = (reads: string[]): string[] | null => {
+    if (reads.some((d) => touches(d, target))) return [target];
+    for (const c of computes) {
+      if (seen.has(c) || !reads.some((d) => touches(d, c.rule.field!.path))) continue;
+      seen.add(c);
+      const rest = walk(c.deps);
+      if (rest) return [c.rule.field!.path, ...rest];
+    }
+    return null;
+  };
+  return walk(deps);
 }

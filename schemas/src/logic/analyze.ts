@@ -13,7 +13,11 @@ export interface VarScope {
   reduce: boolean[];
 }
 
-export interface VarUse { name: string; pointer: string; scope: VarScope }
+/**
+ * `listOnly`: the var is the list an iterating operator walks (`{"count": [{"var": "figli"}]}`):
+ * it reads the rows, and the items' fields only where the body names them (their own uses).
+ */
+export interface VarUse { name: string; pointer: string; scope: VarScope; listOnly?: boolean }
 export interface LogicIssue { pointer: string; code: string; message: string; params?: Record<string, unknown> }
 export interface LogicAnalysis { vars: VarUse[]; issues: LogicIssue[]; nodes: number }
 
@@ -32,11 +36,11 @@ function listVar(expr: unknown): string | null {
 /** Walks a JSON Logic expression without running it: operators, vars, size. Never throws. */
 export function analyzeLogic(logic: unknown, basePointer: string): LogicAnalysis {
   const out: LogicAnalysis = { vars: [], issues: [], nodes: 0 };
-  const stack: Array<{ node: unknown; pointer: string; scope: VarScope; depth: number }> = [
+  const stack: Array<{ node: unknown; pointer: string; scope: VarScope; depth: number; listOnly?: boolean }> = [
     { node: logic, pointer: basePointer, scope: ROOT, depth: 0 },
   ];
   while (stack.length > 0) {
-    const { node, pointer, scope, depth } = stack.pop()!;
+    const { node, pointer, scope, depth, listOnly } = stack.pop()!;
     if (++out.nodes > LIMITS.logicNodes) {
       out.issues.push({ pointer: basePointer, code: 'limit.logicNodes', message: `Expression has more than ${LIMITS.logicNodes} nodes`, params: { limit: LIMITS.logicNodes } });
       return out;
@@ -64,7 +68,7 @@ export function analyzeLogic(logic: unknown, basePointer: string): LogicAnalysis
     }
     if (op === 'var') {
       const name = typeof arg === 'string' ? arg : Array.isArray(arg) ? arg[0] : typeof arg === 'number' ? String(arg) : arg;
-      if (typeof name === 'string') out.vars.push({ name, pointer: at, scope });
+      if (typeof name === 'string') out.vars.push(listOnly ? { name, pointer: at, scope, listOnly } : { name, pointer: at, scope });
       else if (name !== undefined) out.issues.push({ pointer: at, code: 'logic.dynamicVar', message: 'var must name a field with a literal string', params: {} });
       continue;
     }
@@ -77,7 +81,7 @@ export function analyzeLogic(logic: unknown, basePointer: string): LogicAnalysis
     }
     const args = Array.isArray(arg) ? arg : [arg];
     if (ITERATING_OPERATORS.has(op)) {
-      stack.push({ node: args[0], pointer: `${at}/0`, scope, depth: depth + 1 });
+      stack.push({ node: args[0], pointer: `${at}/0`, scope, depth: depth + 1, listOnly: true });
       const inner: VarScope = {
         depth: scope.depth + 1,
         lists: [...scope.lists, listVar(args[0])],
@@ -87,7 +91,8 @@ export function analyzeLogic(logic: unknown, basePointer: string): LogicAnalysis
       for (let i = 2; i < args.length; i++) stack.push({ node: args[i], pointer: `${at}/${i}`, scope, depth: depth + 1 });
       continue;
     }
-    args.forEach((child, i) => stack.push({ node: child, pointer: Array.isArray(arg) ? `${at}/${i}` : at, scope, depth: depth + 1 }));
+    // `{"??": [list, []]}` as an iterated list is still only walked (its fallback is a literal).
+    args.forEach((child, i) => stack.push({ node: child, pointer: Array.isArray(arg) ? `${at}/${i}` : at, scope, depth: depth + 1, listOnly: listOnly && op === '??' && i === 0 }));
   }
   return out;
 }
