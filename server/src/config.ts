@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { registryKindFrom, type RegistryKind } from './registries/registry-factory.js';
+import { protocolKindFrom, type ProtocolKind } from './protocol/protocol-factory.js';
 import type { OidcClientAuth, OidcSettings } from './identity/oidc-client.js';
 import { loadOidcSigningKey } from './identity/oidc-keys.js';
 import { outboxSettingsFrom, type OutboxSettings } from './outbox/outbox-settings.js';
@@ -20,6 +21,8 @@ export interface ServerConfig {
   storageDir: string;
   /** Which registries (ANPR, INPS ISEE) answer prefill: SPORTELLO_REGISTRIES=fixture|failing. */
   registries: RegistryKind;
+  /** Which protocol register numbers documents: SPORTELLO_PROTOCOL=builtin|failing. */
+  protocol: ProtocolKind;
   /** SPID/CIE login (OIDC_*): the issuer, the client's registration and, for private_key_jwt or request objects, its key. */
   oidc?: OidcSettings;
   webUrl?: string;
@@ -89,6 +92,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     uploadMaxBytes: int(env, 'UPLOAD_MAX_BYTES', 10_000_000),
     storageDir: path.resolve(env.SPORTELLO_STORAGE_DIR ?? path.join(repoRoot, 'data', 'attachments')),
     registries: registryKindFrom(env),
+    protocol: protocolKindFrom(env),
     oidc,
     webUrl: env.WEB_URL,
     outbox: outboxSettingsFrom(env),

@@ -12,10 +12,11 @@ import { PrefillResolver } from './registries/prefill.resolver.js';
 import { DraftsResolver } from './drafts/drafts.resolver.js';
 import { PraticheResolver } from './pratiche/pratiche.resolver.js';
 import { OutboxResolver } from './outbox/outbox.resolver.js';
+import { ProtocolResolver } from './protocol/protocol.resolver.js';
 
 /** Every resolver class of the API; each area contributes its own. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const resolvers: NonEmptyArray<Function> = [HealthResolver, SessionResolver, ApiKeyResolver, OperatorResolver, OfficeResolver, EnteResolver, CatalogueResolver, DefinitionsResolver, TemplatesResolver, PrefillResolver, DraftsResolver, PraticheResolver, OutboxResolver];
+export const resolvers: NonEmptyArray<Function> = [HealthResolver, SessionResolver, ApiKeyResolver, OperatorResolver, OfficeResolver, EnteResolver, CatalogueResolver, DefinitionsResolver, TemplatesResolver, PrefillResolver, DraftsResolver, PraticheResolver, OutboxResolver, ProtocolResolver];
 
 /** Development-only operations (demo login): added to the schema unless NODE_ENV=production. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type

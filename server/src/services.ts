@@ -16,6 +16,8 @@ import { LocalDiskStorage } from './storage/local-disk-storage.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import { OutboxService } from './outbox/outbox.service.js';
 import { createDeliverers } from './outbox/outbox-factory.js';
+import { createProtocol } from './protocol/protocol-factory.js';
+import { ProtocolService } from './protocol/protocol.service.js';
 
 /**
  * The domain services, built once at start and handed to resolvers through the context.
@@ -48,6 +50,8 @@ export interface Services {
   identity: IdentityServices;
   /** Actions to deliver (transition actions, alarms), their workers, failed ones for supervisors (outbox area). */
   outbox: OutboxService;
+  /** The built-in protocol register: records, annulment (protocol area). */
+  protocol: ProtocolService;
 }
 
 /** `clock` is the system's in production; tests pass one they can move (test-support/movable-clock.ts). */
@@ -68,7 +72,8 @@ export function createServices(db: Database, config: ServerConfig, databaseLabel
     drafts: new DraftsService(db.prisma, versions, clock),
     pratiche: new PraticheService(db.prisma, versions, prefill, clock),
     attachments: new AttachmentsService(db.prisma, versions, new LocalDiskStorage(config.storageDir), config.uploadMaxBytes),
-    outbox: new OutboxService(db.prisma, config.outbox, createDeliverers(config.delivery), clock),
+    outbox: new OutboxService(db.prisma, config.outbox, createDeliverers(config.delivery, { prisma: db.prisma, clock, protocol: createProtocol(config.protocol, db.prisma, clock) }), clock),
+    protocol: new ProtocolService(db.prisma, clock),
   };
 }
 

@@ -1,3 +1,5 @@
+// type-graphql's decorators below need the metadata polyfill; importing it here lets repositories use this module outside the server (scripts, tests).
+import 'reflect-metadata';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { DomainError } from '../shared/domain-error.js';

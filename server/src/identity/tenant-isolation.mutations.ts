@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { randomFiscalCode } from '../test-support/fixtures.js';
 import { attempt, type CheckContext, type OperationCase, type Outcome } from './tenant-isolation.probes.js';
-import { API_KEY, ME, OFFICE, OPERATOR, OUTBOX_ACTION, PRATICA, SERVICE, allOfA, ownedByCaller, template } from './tenant-isolation.queries.js';
+import { API_KEY, ME, OFFICE, OPERATOR, OUTBOX_ACTION, PRATICA, PROTOCOL_RECORD, SERVICE, allOfA, ownedByCaller, template } from './tenant-isolation.queries.js';
 import { ALL_SCOPES, type Caller, type World } from './tenant-isolation.world.js';
 
 // Every Mutation field, aimed at Ente B by A's callers. After each call the test reads B's rows
@@ -54,6 +54,13 @@ export const mutationCases: Record<string, OperationCase> = {
       attempt('B\'s office, A\'s operator', OFFICE_MEMBER('addOfficeMember'), (w) => ({ o: w.b.office.id, u: w.a.fx.users.operator.id }), notFound),
       attempt('A\'s office, B\'s operator', OFFICE_MEMBER('addOfficeMember'), (w) => ({ o: w.a.office.id, u: w.b.fx.users.operator.id }), notFound),
       attempt('A\'s office, A\'s operator (control)', OFFICE_MEMBER('addOfficeMember'), (w) => ({ o: w.a.office.id, u: w.a.fx.users.operator.id }), isA((w) => w.a.office.id)),
+    ],
+  },
+  annulProtocolRecord: {
+    access: { kind: 'staff', callers: ['supervisor'] }, why: 'found and annulled by { id, enteId } of the caller',
+    attempts: [
+      attempt('B\'s record', `mutation ($id: ID!) { annulProtocolRecord(id: $id, reason: "Annullamento di prova") { ${PROTOCOL_RECORD} } }`, (w) => ({ id: w.b.protocolRecord.id }), notFound),
+      attempt('A\'s record (control)', `mutation ($id: ID!) { annulProtocolRecord(id: $id, reason: "Annullamento di prova") { ${PROTOCOL_RECORD} } }`, (w) => ({ id: w.a.protocolRecord.id }), isA((w) => w.a.protocolRecord.id)),
     ],
   },
   createApiKey: {

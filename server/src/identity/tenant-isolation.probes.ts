@@ -25,7 +25,8 @@ export function markersOf(w: World): Markers {
     .set('B unpublished service id', b.bozza.id).set('B unpublished service slug', b.bozza.slug).set('B unpublished service title', b.bozza.title)
     .set('B switched-off service id', b.spento.id).set('B switched-off service slug', b.spento.slug).set('B switched-off version id', b.spento.versionId)
     .set('B working copy (unpublished edit)', b.assenze.draftTitle)
-    .set('B outbox action id', b.failedAction.id).set('B outbox action subject', b.failedAction.subject);
+    .set('B outbox action id', b.failedAction.id).set('B outbox action subject', b.failedAction.subject)
+    .set('B protocol record id', b.protocolRecord.id).set('B protocol record subject', b.protocolRecord.subject);
   for (const ente of [w.a, w.b]) {
     for (const who of ['c1', 'c2'] as const) {
       const c = ente.citizens[who];
@@ -83,6 +84,7 @@ export async function snapshotOf(prisma: PrismaClient, ente: EnteWorld, exceptUs
     counters: exceptUser ? null : await prisma.praticaCounter.findMany({ where: { enteId }, orderBy: { year: 'asc' } }),
     audit: await prisma.auditEvent.findMany({ where: { enteId, ...actor }, ...byId }),
     outbox: await prisma.outboxAction.findMany({ where: { enteId }, ...byId }),
+    protocol: await prisma.protocolRecord.findMany({ where: { enteId }, ...byId }),
   };
 }
 

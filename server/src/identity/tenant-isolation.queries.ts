@@ -61,6 +61,7 @@ const ONE_PUBLISHED = `query ($e: String!, $s: String!) { publishedService(enteS
 
 export const OUTBOX_ACTION = 'id praticaId kind idempotencyKey status attempts maxAttempts runAfter lastError payload result createdAt doneAt';
 const supervisors = { kind: 'staff', callers: ['supervisor'] } as const;
+export const PROTOCOL_RECORD = 'id number year progressive registeredAt direction correspondents { name fiscalCode email } subject praticaId documents { name sha256 } annulled annulledAt annulledById annulReason';
 
 export const queryCases: Record<string, OperationCase> = {
   apiKeys: {
@@ -183,6 +184,20 @@ export const queryCases: Record<string, OperationCase> = {
         data: (v, ctx) => expect(v.answers.richiedente.codiceFiscale).toBe(ctx.w.a.fx.users[ctx.caller as 'admin'].fiscalCode),
       }),
       ...eachServiceOfB(PREFILL).slice(0, 2),
+    ],
+  },
+  protocolRecords: {
+    access: { kind: 'staff', callers: ['operator', 'supervisor'] }, why: 'listed from the caller\'s Ente (enteScope in the repository\'s where)',
+    attempts: [
+      attempt('the Ente\'s register', `{ protocolRecords(first: 50) { ${page(PROTOCOL_RECORD)} } }`, undefined, {
+        data: async (v, ctx) => {
+          expect(ids(v)).toContain(ctx.w.a.protocolRecord.id);
+          expect(await ctx.w.t.db.prisma.protocolRecord.count({ where: { id: { in: ids(v) }, enteId: ctx.w.a.fx.ente.id } })).toBe(ids(v).length);
+        },
+      }),
+      attempt('filtered by one of B\'s pratiche', 'query ($p: ID) { protocolRecords(first: 50, praticaId: $p) { totalCount } }', (w) => ({ p: w.b.citizens.c1.praticaId }), {
+        data: (v) => expect(v.totalCount).toBe(0),
+      }),
     ],
   },
   publishedService: {

@@ -5,6 +5,7 @@ import { demoCitizen } from '../test-support/demo-citizens.js';
 import { createEnteWithUsers, createUser, type EnteFixture, type FixtureUser } from '../test-support/fixtures.js';
 import { TEMPLATE_TODAY } from '../test-support/template-answers.js';
 import type { TestApp } from '../test-support/test-app.js';
+import { BuiltInProtocol } from '../protocol/protocol-register.js';
 import { pdfBytes, upload } from '../test-support/uploads.js';
 
 // The world the tenant-isolation test attacks: two Enti built alike through the API (staff of
@@ -37,6 +38,8 @@ export interface EnteWorld {
   bozza: { id: string; slug: string; title: string };
   /** An outbox e-mail that failed after its last attempt (supervisors list and retry these). */
   failedAction: { id: string; subject: string };
+  /** A record of the built-in protocol register. */
+  protocolRecord: { id: string; subject: string };
   citizens: Record<CitizenKey, CitizenData>;
 }
 
@@ -93,6 +96,12 @@ async function staffSide(t: TestApp, key: EnteWorld['key']): Promise<Omit<EnteWo
     { input: { slug: `${key}-bozza`, title: bozzaTitle } }, designer)).createService;
   const ref = ({ id, slug, versionId }: PublishedRef) => ({ id, slug, versionId });
   const failedAction = await failedOutboxAction(t, fx.ente.id, key);
+  const protocolSubject = `Protocollo riservato di ${key}`;
+  await new BuiltInProtocol(t.db.prisma, t.clock).register({
+    enteId: fx.ente.id, direction: 'in', correspondents: [{ name: `Mittente riservato ${key}` }], subject: protocolSubject,
+    praticaId: null, documents: [], idempotencyKey: `isolation-${key}`,
+  });
+  const protocolRecord = { id: (await t.db.prisma.protocolRecord.findFirstOrThrow({ where: { enteId: fx.ente.id, idempotencyKey: `isolation-${key}` } })).id, subject: protocolSubject };
   return {
     key, fx,
     apiKey: { ...created.apiKey, secret: created.secret },
@@ -100,7 +109,7 @@ async function staffSide(t: TestApp, key: EnteWorld['key']): Promise<Omit<EnteWo
     invitee: { id: invitee.id, email: inviteeEmail },
     assenze: { ...ref(assenze), draftTitle, revision }, occupazione: ref(occupazione), spento: ref(spento),
     bozza: { id: bozza.id, slug: bozza.slug, title: bozzaTitle },
-    failedAction,
+    failedAction, protocolRecord,
   };
 }
 

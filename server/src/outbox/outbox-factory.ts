@@ -1,7 +1,11 @@
 import { FailingMail, SmtpMail } from '../notifications/smtp-mail.js';
 import type { MailPort } from '../notifications/mail.port.js';
+import type { PrismaClient } from '../generated/prisma/client.js';
+import type { Clock } from '../shared/clock.js';
+import type { ProtocolPort } from '../protocol/protocol.port.js';
 import type { Deliverers } from './delivery.port.js';
 import { emailDeliverer } from './email.deliverer.js';
+import { protocolDeliverer } from './protocol.deliverer.js';
 
 export const MAIL_KINDS = ['smtp', 'failing'] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
@@ -30,7 +34,12 @@ export function createMail(settings: DeliverySettings): MailPort | undefined {
   }
 }
 
-export function createDeliverers(settings: DeliverySettings): Deliverers {
+export interface DeliveryDeps { prisma: PrismaClient; clock: Clock; protocol: ProtocolPort }
+
+export function createDeliverers(settings: DeliverySettings, deps: DeliveryDeps): Deliverers {
   const mail = createMail(settings);
-  return { ...(mail ? { email: emailDeliverer(mail) } : {}) };
+  return {
+    ...(mail ? { email: emailDeliverer(mail) } : {}),
+    protocol: protocolDeliverer(deps.protocol, deps.prisma, deps.clock),
+  };
 }

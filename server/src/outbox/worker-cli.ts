@@ -3,6 +3,7 @@ import { createDeliverers, deliverySettingsFrom } from './outbox-factory.js';
 import { outboxSettingsFrom } from './outbox-settings.js';
 import { OutboxWorker } from './outbox-worker.js';
 import { systemClock } from '../shared/clock.js';
+import { createProtocol, protocolKindFrom } from '../protocol/protocol-factory.js';
 
 /**
  * `sportello worker`: delivers the outbox of the configured database (DATABASE_URL or
@@ -11,11 +12,13 @@ import { systemClock } from '../shared/clock.js';
  */
 async function main(): Promise<void> {
   const settings = outboxSettingsFrom(process.env);
-  const deliverers = createDeliverers(deliverySettingsFrom(process.env));
+  const delivery = deliverySettingsFrom(process.env);
+  const protocolKind = protocolKindFrom(process.env);
   const { openDatabase } = await import('../db/database.js');
   const { describeDatabase, readDatabaseConfig } = await import('../db/database-config.js');
   const dbConfig = readDatabaseConfig();
   const db = await openDatabase(dbConfig);
+  const deliverers = createDeliverers(delivery, { prisma: db.prisma, clock: systemClock, protocol: createProtocol(protocolKind, db.prisma, systemClock) });
   const worker = new OutboxWorker(db.prisma, deliverers, settings, systemClock);
   worker.start();
   console.log(`Outbox worker ${worker.owner} on ${describeDatabase(dbConfig)} (delivers: ${Object.keys(deliverers).join(', ') || 'nothing configured'})`);
