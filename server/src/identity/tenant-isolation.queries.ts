@@ -161,7 +161,7 @@ export const queryCases: Record<string, OperationCase> = {
   outboxActions: {
     access: supervisors, why: 'listed from the caller\'s Ente (enteScope in the repository\'s where)',
     attempts: [
-      attempt('the Ente\'s failed actions', `{ outboxActions(first: 50, status: FAILED) { ${page(OUTBOX_ACTION)} } }`, undefined, {
+      attempt('the Ente\'s failed actions', `{ outboxActions(first: 10, status: FAILED) { ${page(OUTBOX_ACTION)} } }`, undefined, {
         data: async (v, ctx) => {
           expect(ids(v)).toContain(ctx.w.a.failedAction.id);
           expect(await ctx.w.t.db.prisma.outboxAction.count({ where: { id: { in: ids(v) }, enteId: ctx.w.a.fx.ente.id } })).toBe(ids(v).length);
@@ -189,7 +189,7 @@ export const queryCases: Record<string, OperationCase> = {
   protocolRecords: {
     access: { kind: 'staff', callers: ['operator', 'supervisor'] }, why: 'listed from the caller\'s Ente (enteScope in the repository\'s where)',
     attempts: [
-      attempt('the Ente\'s register', `{ protocolRecords(first: 50) { ${page(PROTOCOL_RECORD)} } }`, undefined, {
+      attempt('the Ente\'s register', `{ protocolRecords(first: 10) { ${page(PROTOCOL_RECORD)} } }`, undefined, {
         data: async (v, ctx) => {
           expect(ids(v)).toContain(ctx.w.a.protocolRecord.id);
           expect(await ctx.w.t.db.prisma.protocolRecord.count({ where: { id: { in: ids(v) }, enteId: ctx.w.a.fx.ente.id } })).toBe(ids(v).length);
