@@ -13,7 +13,7 @@ import { DomainError } from '../shared/domain-error.js';
 import { pickLanguage } from '../shared/i18n.js';
 import type { Services } from '../services.js';
 import { readBody } from './body.js';
-import { sendError, sendJson } from './errors.js';
+import { answerClientError, requestUrl, sendError, sendJson } from './errors.js';
 import { logger } from '../shared/logger.js';
 import { PublicResponseCache } from './public-response-cache.js';
 import { graphiqlAsset, graphiqlPage } from './graphiql.js';
@@ -101,8 +101,8 @@ export async function createApp(services: Services): Promise<App> {
   };
 
   const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
     (async () => {
+      const url = requestUrl(req);
       for (const route of routes) if (await route(req, res, url)) return;
       if (url.pathname === '/health') return sendJson(res, 200, { ok: true });
       if (!services.config.production && req.method === 'GET') {
@@ -117,9 +117,11 @@ export async function createApp(services: Services): Promise<App> {
         }
       }
       if (url.pathname === '/graphql') return handleGraphQL(req, res, url);
-      sendJson(res, 404, { errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });
+      throw new DomainError('NOT_FOUND', 'error.http.routeNotFound');
     })().catch((e) => sendError(req, res, e));
   });
+  // Requests Node refuses before they reach the handler (headers over maxHeaderSize, malformed).
+  server.on('clientError', answerClientError);
 
   return {
     server, schema, apollo, routes,

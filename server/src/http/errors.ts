@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { DomainError, type ErrorCode } from '../shared/domain-error.js';
 import { pickLanguage, translator } from '../shared/i18n.js';
 import { logger } from '../shared/logger.js';
@@ -72,4 +73,39 @@ function drainRefused(req: IncomingMessage): void {
   });
   req.on('error', () => {}); // a client going away while drained is no error of ours
   req.resume();
+}
+
+/** Longest request target accepted (a longer one is 414, before any routing). */
+export const MAX_URL_LENGTH = 8 * 1024;
+
+/**
+ * The request's URL, relative to this server whatever the request target says: `//host/x` is
+ * the path `//host/x`, not a URL on another host (parsing it as one threw, and crashed the
+ * server, on `//%F3%96%AD%B1/`). Too long or unparsable: a DomainError the caller answers.
+ */
+export function requestUrl(req: IncomingMessage): URL {
+  const target = req.url ?? '/';
+  if (target.length > MAX_URL_LENGTH) throw new DomainError('LIMIT_EXCEEDED', 'error.http.uriTooLong', { max: MAX_URL_LENGTH });
+  try {
+    return new URL(`http://localhost${target.startsWith('/') ? target : `/${target}`}`);
+  } catch {
+    throw new DomainError('BAD_USER_INPUT', 'error.http.badUrl');
+  }
+}
+
+/**
+ * Node's own refusals (headers too large, malformed requests) come here before any handler:
+ * answered with a JSON body and a code instead of an empty response. No headers were parsed,
+ * so the message is in Italian and English.
+ */
+export function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
+  if (!socket.writable || (err.code === 'ECONNRESET')) {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
+  const [status, reason, key] = tooLarge ? [431, 'Request Header Fields Too Large', 'error.http.headersTooLarge'] : [400, 'Bad Request', 'error.http.badRequest'];
+  const message = `${translator('it')(key)} / ${translator('en')(key)}`;
+  const body = JSON.stringify({ errors: [{ message, extensions: { code: tooLarge ? 'LIMIT_EXCEEDED' : 'BAD_USER_INPUT', key } }] });
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
 }

@@ -1,0 +1,170 @@
+import fc from 'fast-check';
+import {
+  getNamedType, isEnumType, isInputObjectType, isLeafType, isListType, isNonNullType, isObjectType, isScalarType,
+  type GraphQLField, type GraphQLInputType, type GraphQLNamedType,
+} from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEnteWithUsers, type EnteFixture } from '../test-support/fixtures.js';
+import { loadTemplate, publishService } from '../test-support/published-services.js';
+import { startTestApp, type TestApp } from '../test-support/test-app.js';
+
+/**
+ * Fuzz of the HTTP and GraphQL surface (issue 13): every argument of every operation, found by
+ * walking the schema, gets random and hostile values (NUL, lone surrogates, deep nesting, huge
+ * numbers, `__proto__`/`constructor` keys, real ids), as every kind of caller. No answer may be
+ * an INTERNAL_SERVER_ERROR or a 5xx, and the server must keep serving. Fixed seed, bounded time.
+ */
+const SEED = 20261204;
+const BUDGET_MS = 24_000;
+
+let t: TestApp;
+let fx: EnteFixture;
+let ids: string[];
+
+beforeAll(async () => {
+  t = await startTestApp();
+  fx = await createEnteWithUsers(t.services, { slug: 'fuzz' });
+  const { serviceId, versionId } = await publishService(t.db.prisma, {
+    enteId: fx.ente.id, publishedById: fx.users.designer.id, slug: 'mensa', definition: loadTemplate('iscrizione-mensa-scolastica'),
+  });
+  ids = [serviceId, versionId, fx.ente.id, ...Object.values(fx.users).map((u) => u.id)];
+}, 120_000);
+afterAll(async () => { await t?.close(); });
+
+const HOSTILE_STRINGS = [
+  '', ' ', '\u0000', 'a\u0000b', '\ud800', 'x\udfff', '\udc00\ud800', '__proto__', 'constructor', 'prototype',
+  '../../etc/passwd', "'; DROP TABLE users; --", '%00', '${7*7}', '{{7*7}}', '9'.repeat(400), '-1', '1e999', 'NaN',
+  '\u202e\u200b', '𝔘𝔫𝔦𝔠𝔬𝔡𝔢', 'x'.repeat(20_000), 'IT60X0542811101000000123456', 'RSSMRA80A01H501U', 'it', 'en', 'zz',
+];
+
+const hostileJsonTexts = [
+  '{"__proto__":{"polluted":true}}', '{"constructor":{"prototype":{"polluted":true}}}', '{"a":{"__proto__":[]}}',
+  `${'['.repeat(65)}1${']'.repeat(65)}`, `${'{"a":'.repeat(300)}1${'}'.repeat(300)}`, '{"\\u0000":1}', '{"x":"\\ud800"}',
+  '1e308', '-1e308', '123456789012345678901234567890', '[]', 'null', '"text"', '{"steps":[{"id":"a","fields":"x"}]}',
+];
+
+const text = () => fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...HOSTILE_STRINGS) },
+  { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 30 }) },
+  { weight: 2, arbitrary: fc.constantFrom(...ids) },
+  { weight: 1, arbitrary: fc.uuid() },
+);
+
+const hugeNumbers = fc.constantFrom(0, -1, 2 ** 31, -(2 ** 31) - 1, Number.MAX_SAFE_INTEGER, 1e308, -1e308, 0.5, 3_000_000_000);
+
+function json(): fc.Arbitrary<unknown> {
+  return fc.oneof(
+    { weight: 3, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
+    { weight: 2, arbitrary: fc.constantFrom(...hostileJsonTexts).map((s) => JSON.parse(s) as unknown) },
+    { weight: 2, arbitrary: fc.dictionary(fc.oneof(text(), fc.constantFrom('__proto__', 'constructor', 'toString')), fc.oneof(text(), hugeNumbers, fc.boolean()), { maxKeys: 4 }) },
+  );
+}
+
+/** A value for an input type: usually well-typed but hostile, sometimes of the wrong type. */
+function valueFor(type: GraphQLInputType, depth = 0): fc.Arbitrary<unknown> {
+  const wrong = fc.oneof(text(), hugeNumbers, fc.constant(null), json());
+  if (isNonNullType(type)) return fc.oneof({ weight: 9, arbitrary: valueFor(type.ofType, depth) }, { weight: 1, arbitrary: wrong });
+  const optional = <T>(a: fc.Arbitrary<T>) => fc.oneof({ weight: 4, arbitrary: a }, { weight: 1, arbitrary: fc.constant(null) });
+  if (isListType(type)) return optional(fc.array(valueFor(type.ofType, depth + 1), { maxLength: depth > 2 ? 1 : 4 }));
+  const named = type as GraphQLNamedType;
+  if (isEnumType(named)) return optional(fc.oneof(fc.constantFrom(...named.getValues().map((v) => v.name)), text()));
+  if (isInputObjectType(named)) {
+    if (depth > 4) return fc.constant(null);
+    const fields = Object.values(named.getFields());
+    return optional(fc.record(Object.fromEntries(fields.map((f) => [f.name, valueFor(f.type, depth + 1)])), { requiredKeys: fields.filter((f) => isNonNullType(f.type)).map((f) => f.name) }));
+  }
+  if (isScalarType(named)) {
+    switch (named.name) {
+      case 'Int': return optional(fc.oneof(fc.integer(), hugeNumbers));
+      case 'Float': return optional(fc.oneof(fc.double(), hugeNumbers));
+      case 'Boolean': return optional(fc.boolean());
+      case 'String': case 'ID': return optional(text());
+      case 'JSON': case 'JSONObject': return optional(json());
+      default: return optional(fc.oneof(text(), fc.date().map((d) => (Number.isNaN(d.getTime()) ? 'x' : d.toISOString())), hugeNumbers));
+    }
+  }
+  return wrong;
+}
+
+/** Scalars of the result (and of its objects, one level down): resolvers of nested fields run too. */
+function selection(field: GraphQLField<unknown, unknown>, depth = 0): string {
+  const type = getNamedType(field.type);
+  if (isLeafType(type)) return '';
+  if (!isObjectType(type) || depth > 2) return '{ __typename }';
+  const parts = ['__typename'];
+  for (const child of Object.values(type.getFields())) {
+    if (child.args.some((a) => isNonNullType(a.type))) continue;
+    const inner = getNamedType(child.type);
+    if (isLeafType(inner)) parts.push(child.name);
+    else if (isObjectType(inner) && depth < 2) parts.push(`${child.name} ${selection(child, depth + 1)}`);
+  }
+  return `{ ${parts.join(' ')} }`;
+}
+
+function operationText(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>): string {
+  const decls = field.args.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ');
+  const args = field.args.map((a) => `${a.name}: $${a.name}`).join(', ');
+  return `${kind}${decls ? `(${decls})` : ''} { ${field.name}${args ? `(${args})` : ''} ${selection(field)} }`;
+}
+
+async function post(body: string, auth?: string): Promise<{ status: number; json: any }> {
+  const res = await fetch(`${t.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'accept-language': 'it', ...(auth ? { authorization: `Bearer ${auth}` } : {}) },
+    body,
+  });
+  const raw = await res.text();
+  return { status: res.status, json: raw ? JSON.parse(raw) : null };
+}
+
+describe('fuzz of the GraphQL and HTTP surface', () => {
+  it('every argument of every operation, hostile values, every caller: no internal error, no crash', async () => {
+    const roots = [['query', t.app.schema.getQueryType()], ['mutation', t.app.schema.getMutationType()]] as const;
+    const operations = roots.flatMap(([kind, type]) => Object.values(type!.getFields()).map((field) => ({ kind, field })));
+    expect(operations.length).toBeGreaterThan(30);
+    const callers = [undefined, ...Object.values(fx.tokens)];
+    const perOperation = Math.floor(BUDGET_MS * 0.85 / operations.length);
+    let runs = 0;
+    for (const [i, { kind, field }] of operations.entries()) {
+      const query = operationText(kind, field);
+      const variables = fc.record(Object.fromEntries(field.args.map((a) => [a.name, valueFor(a.type)])));
+      await fc.assert(
+        fc.asyncProperty(variables, fc.constantFrom(...callers), async (vars, auth) => {
+          runs++;
+          const { status, json: body } = await post(JSON.stringify({ query, variables: vars }), auth);
+          const internal = (body?.errors ?? []).filter((e: any) => e?.extensions?.code === 'INTERNAL_SERVER_ERROR');
+          expect(status, `${field.name} answered ${status}`).toBeLessThan(500);
+          expect(internal, `${field.name}: ${JSON.stringify(vars).slice(0, 300)}`).toEqual([]);
+        }),
+        { seed: SEED + i, numRuns: 1_000, interruptAfterTimeLimit: perOperation, markInterruptAsFailure: false, endOnFailure: true },
+      );
+    }
+    expect(runs).toBeGreaterThanOrEqual(operations.length * 2);
+    expect((await fetch(`${t.url}/health`)).status).toBe(200);
+  }, 120_000);
+
+  it('raw bodies, paths, methods and headers: no 5xx, the server keeps serving', async () => {
+    const body = fc.oneof(
+      fc.constantFrom('', '{', 'null', '[]', '[{"query":"{ health { ok } }"}]', '{"query":1}', '{"query":"{ health { ok } }","variables":"x"}',
+        '{"query":"query($a: JSON) { health { ok } }","variables":{"a":' + '['.repeat(5_000) + ']'.repeat(5_000) + '}}', '\u0000'),
+      fc.string({ unit: 'binary', maxLength: 200 }),
+    );
+    const path = fc.oneof(fc.constantFrom('/graphql', '/health', '/attachments', '/attachments/x', '/auth/oidc/callback', '/%00', '/..%2f..%2fetc', '/graphql?query=%00'),
+      fc.webPath(), fc.string({ maxLength: 50 }).map((s) => `/${encodeURIComponent(s)}`));
+    const method = fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS');
+    const contentType = fc.constantFrom('application/json', 'text/plain', 'multipart/form-data; boundary=x', 'application/pdf', '');
+    await fc.assert(
+      fc.asyncProperty(body, path, method, contentType, fc.constantFrom(undefined, fx.tokens.citizen, 'x'), async (b, p, m, ct, auth) => {
+        const res = await fetch(`${t.url}${p}`, {
+          method: m,
+          headers: { ...(ct ? { 'content-type': ct } : {}), 'apollo-require-preflight': 'true', ...(auth ? { authorization: `Bearer ${auth}` } : {}) },
+          ...(m === 'GET' || m === 'OPTIONS' ? {} : { body: b }),
+        });
+        await res.arrayBuffer();
+        expect(res.status, `${m} ${p}`).toBeLessThan(500);
+      }),
+      { seed: SEED, numRuns: 400, interruptAfterTimeLimit: 4_000, markInterruptAsFailure: false, endOnFailure: true },
+    );
+    expect((await fetch(`${t.url}/health`)).status).toBe(200);
+  }, 60_000);
+});
