@@ -12,7 +12,7 @@ export { usedKeys } from './compile/check-translations.js';
 export { localize } from './messages/localize.js';
 export { isHiddenPointer } from './evaluate/state.js';
 export { pointerOf, parsePath } from './paths.js';
-export { LIMITS } from './limits.js';
+export { LIMITS, BYTES_PER_MB } from './limits.js';
 export { ALLOWED_OPERATORS } from './logic/operators.js';
 export { italianFormats, isCodiceFiscale, isPartitaIva, isIban, isCap, isTelefonoItaliano } from './formats/index.js';
 export type * from './types.js';

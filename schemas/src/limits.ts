@@ -22,3 +22,10 @@ export const LIMITS = {
   /** Rows of one repeating group evaluated per call; more rows are an answer error. */
   rows: 1_000,
 } as const;
+
+/**
+ * A file field's `maxSizeMb` counts megabytes of one million bytes (SI), the unit the server's
+ * upload cap is written in (10 MB = 10,000,000 bytes): "10" means the same to a designer, the
+ * citizen's screen and the server.
+ */
+export const BYTES_PER_MB = 1_000_000;

@@ -32,6 +32,7 @@ export interface UiField {
   addLabel?: string;
   order?: string[];
   accept?: string[];
+  /** Largest file, in megabytes of BYTES_PER_MB (1,000,000) bytes: the unit of the server's own cap. */
   maxSizeMb?: number;
   readOnly?: boolean;
 }

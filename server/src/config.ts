@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { BYTES_PER_MB } from '@sportello/schemas';
 import { registryKindFrom, type RegistryKind } from './registries/registry-factory.js';
 import { protocolKindFrom, type ProtocolKind } from './protocol/protocol-factory.js';
 import type { OidcClientAuth, OidcSettings } from './identity/oidc-client.js';
@@ -89,7 +90,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     sessionSecret,
     sessionTtlSeconds: int(env, 'SESSION_TTL_SECONDS', 8 * 3600),
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', 1_000_000),
-    uploadMaxBytes: int(env, 'UPLOAD_MAX_BYTES', 10_000_000),
+    uploadMaxBytes: int(env, 'UPLOAD_MAX_BYTES', 10 * BYTES_PER_MB), // = a file field's maxSizeMb: 10
     storageDir: path.resolve(env.SPORTELLO_STORAGE_DIR ?? path.join(repoRoot, 'data', 'attachments')),
     registries: registryKindFrom(env),
     protocol: protocolKindFrom(env),

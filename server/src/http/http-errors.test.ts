@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEnteWithUsers } from '../test-support/fixtures.js';
 import { startTestApp, type TestApp } from '../test-support/test-app.js';
 
 // Regressions (issue 13): unknown routes answered an English "Not found" without a code; a very
@@ -34,5 +35,21 @@ describe('HTTP errors', () => {
     expect(body.errors[0].extensions).toEqual({ code: 'LIMIT_EXCEEDED', key: 'error.http.headersTooLarge' });
     expect(body.errors[0].message).toBe('Intestazioni della richiesta troppo grandi / Request headers too large');
     expect((await fetch(`${t.url}/health`)).status).toBe(200);
+  });
+});
+
+// Regression (issue 13): "service non trovato", "pratica non trovato" (English noun, wrong gender).
+describe('not found, per kind, in correct Italian', () => {
+  it('names the kind with its gender, in each language', async () => {
+    const fx = await createEnteWithUsers(t.services, { slug: 'not-found' });
+    const missing = '00000000-0000-4000-8000-000000000000';
+    const pratica = await t.gql(`{ pratica(id: "${missing}") { id } }`, undefined, fx.tokens.citizen);
+    expect(pratica.errors?.[0]).toMatchObject({ message: `Pratica non trovata: ${missing}`, extensions: { code: 'NOT_FOUND', key: 'error.notFound.pratica' } });
+    const draft = await t.gql(`mutation { saveDraft(input: { serviceId: "${missing}", answers: {} }) { id } }`, undefined, fx.tokens.citizen);
+    expect(draft.errors?.[0]?.message).toBe(`Servizio non trovato: ${missing}`);
+    const en = await t.gql(`mutation { saveDraft(input: { serviceId: "${missing}", answers: {} }) { id } }`, undefined, fx.tokens.citizen, { 'accept-language': 'en' });
+    expect(en.errors?.[0]?.message).toBe(`Service not found: ${missing}`);
+    const designer = await t.gql(`{ designerService(id: "${missing}") { id } }`, undefined, fx.tokens.designer);
+    expect(designer.errors?.[0]?.message).toBe(`Servizio non trovato: ${missing}`);
   });
 });

@@ -34,7 +34,14 @@ export class DomainError extends Error {
   }
 }
 
-export const notFound = (what: string, id: string) => new DomainError('NOT_FOUND', 'error.notFound', { what, id });
+/** Kinds with their own message (Italian nouns have a gender: "pratica non trovata", "servizio non trovato"). */
+const NOT_FOUND_KINDS = new Set(['apiKey', 'catalogueTemplate', 'ente', 'office', 'outboxAction', 'protocolRecord', 'service', 'serviceVersion', 'user', 'attachment', 'pratica', 'draft']);
+
+/** `what` is the kind of thing (`Service`, `serviceVersion`, `pratica`...): its message key is error.notFound.<kind>. */
+export const notFound = (what: string, id: string) => {
+  const kind = what.charAt(0).toLowerCase() + what.slice(1);
+  return new DomainError('NOT_FOUND', `error.notFound.${NOT_FOUND_KINDS.has(kind) ? kind : 'generic'}`, { what: kind, id });
+};
 export const forbidden = (reason = 'error.forbidden') => new DomainError('FORBIDDEN', reason);
 export const unauthenticated = () => new DomainError('UNAUTHENTICATED', 'error.unauthenticated');
 export const badInput = (key: string, params: Record<string, unknown> = {}, fieldErrors: FieldError[] = []) =>

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { BYTES_PER_MB } from '@sportello/schemas';
 import { auditService } from '../audit/audit.service.js';
 import { draftsRepository } from '../drafts/drafts.repository.js';
 import { isUuid, type ServiceVersions } from '../drafts/service-version.js';
@@ -27,7 +28,6 @@ export interface UploadResult {
   draftId: string; draftRowVersion: number;
 }
 
-const MB = 1024 * 1024;
 
 /** Citizens' files for a service's file fields: checked, stored behind the port, linked to their draft. */
 export class AttachmentsService {
@@ -45,7 +45,7 @@ export class AttachmentsService {
     if (!field) throw badInput('attachments.notAFileField', { field: request.field });
     const fileName = cleanFileName(request.name);
     const contentType = checkDeclaredType(request.contentType, fileName, field.ui.accept);
-    const maxBytes = Math.min(this.uploadMaxBytes, field.ui.maxSizeMb ? Math.floor(field.ui.maxSizeMb * MB) : Infinity);
+    const maxBytes = Math.min(this.uploadMaxBytes, field.ui.maxSizeMb ? Math.floor(field.ui.maxSizeMb * BYTES_PER_MB) : Infinity);
     if ((request.declaredBytes ?? 0) > maxBytes) throw new DomainError('PAYLOAD_TOO_LARGE', 'attachments.tooLarge', { max: maxBytes });
     const stored = await this.storage.put(sniffed(body, contentType), { maxBytes });
     return this.db.$transaction(async (tx) => {

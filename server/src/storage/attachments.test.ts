@@ -3,6 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BYTES_PER_MB } from '@sportello/schemas';
+import { readServerConfig } from '../config.js';
 import { createEnteWithUsers, type EnteFixture } from '../test-support/fixtures.js';
 import { loadTemplate, publishService } from '../test-support/published-services.js';
 import { startTestApp, type TestApp } from '../test-support/test-app.js';
@@ -22,7 +24,7 @@ beforeAll(async () => {
   fx = await createEnteWithUsers(t.services, { slug: 'attachments' });
   other = await createEnteWithUsers(t.services, { slug: 'attachments-other' });
   const definition = loadTemplate('occupazione-suolo-pubblico');
-  definition.ui.fields['allegati.delega'].maxSizeMb = 0.01; // 10,485 bytes: below the server's own cap
+  definition.ui.fields['allegati.delega'].maxSizeMb = 0.01; // 10,000 bytes (MB of 1,000,000 bytes, as the server's cap): below the server's own cap
   const base = { enteId: fx.ente.id, publishedById: fx.users.designer.id };
   serviceId = (await publishService(t.db.prisma, { ...base, slug: 'occupazione', definition })).serviceId;
   mensaId = (await publishService(t.db.prisma, { ...base, slug: 'mensa', definition: loadTemplate('iscrizione-mensa-scolastica') })).serviceId;
@@ -90,9 +92,16 @@ describe('PUT /attachments', () => {
     });
     const streamed = await put({ body: stream });
     expect([streamed.status, streamed.body.errors[0].extensions.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
-    const field = await put({ field: '/allegati/delega', name: 'delega.pdf', body: Buffer.concat([pdfBytes(), Buffer.alloc(11_000)]) });
-    expect([field.status, field.body.errors[0].extensions.params.max]).toEqual([413, 10_485]);
-    expect((await put({ field: '/allegati/delega', name: 'delega.pdf' })).status).toBe(201);
+    const field = await put({ field: '/allegati/delega', name: 'delega.pdf', body: Buffer.concat([pdfBytes(), Buffer.alloc(10_001 - pdfBytes().length)]) });
+    expect([field.status, field.body.errors[0].extensions.params.max]).toEqual([413, 10_000]);
+    const exact = await put({ field: '/allegati/delega', name: 'delega.pdf', body: Buffer.concat([pdfBytes(), Buffer.alloc(10_000 - pdfBytes().length)]) });
+    expect([exact.status, exact.body.size]).toEqual([201, 10_000]);
+  });
+
+  // Regression (issue 13): templates say maxSizeMb: 10 (read as 10 MiB) while the server capped at 10,000,000 bytes.
+  it('a field\'s maxSizeMb and the server\'s cap count the same megabytes', () => {
+    expect(readServerConfig({}).uploadMaxBytes).toBe(10 * BYTES_PER_MB);
+    expect(loadTemplate('occupazione-suolo-pubblico').ui.fields['allegati.planimetria'].maxSizeMb * BYTES_PER_MB).toBe(readServerConfig({}).uploadMaxBytes);
   });
 
   it('is for logged-in citizens only', async () => {
