@@ -8,6 +8,7 @@ export { evaluate } from './evaluate/evaluate.js';
 export { clean } from './clean.js';
 export { applyPrefill, type PrefillData, type PrefillResult } from './prefill.js';
 export { sortGraduatoria, type RankedEntry } from './graduatoria.js';
+export { scoreTerms, rankingReads, rankAnswers, type ScoreTerm, type RankingReads, type AnswersRanking } from './ranking-terms.js';
 export { usedKeys } from './compile/check-translations.js';
 export { localize } from './messages/localize.js';
 export { isHiddenPointer } from './evaluate/state.js';

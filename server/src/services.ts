@@ -8,6 +8,7 @@ import { CatalogueService } from './catalogue/catalogue.service.js';
 import { DefinitionsService } from './definitions/definitions.service.js';
 import { ServiceVersions } from './drafts/service-version.js';
 import { DraftsService } from './drafts/drafts.service.js';
+import { GraduatorieService } from './graduatorie/graduatorie.service.js';
 import { PraticheService } from './pratiche/pratiche.service.js';
 import { PrefillService } from './registries/prefill.service.js';
 import { createRegistries } from './registries/registry-factory.js';
@@ -42,6 +43,8 @@ export interface Services {
   drafts: DraftsService;
   /** Submission and the citizen's pratiche (pratiche area). */
   pratiche: PraticheService;
+  /** Rankings of a service's pratiche, previewed and published (graduatorie area). */
+  graduatorie: GraduatorieService;
   /** Attachments behind the storage port (storage area). */
   attachments: AttachmentsService;
   /** API keys for third parties: verify (authenticate.ts) and their administration (identity area). */
@@ -71,6 +74,7 @@ export function createServices(db: Database, config: ServerConfig, databaseLabel
     prefill,
     drafts: new DraftsService(db.prisma, versions, clock),
     pratiche: new PraticheService(db.prisma, versions, prefill, clock),
+    graduatorie: new GraduatorieService(db.prisma, versions, clock),
     attachments: new AttachmentsService(db.prisma, versions, new LocalDiskStorage(config.storageDir), config.uploadMaxBytes),
     outbox: new OutboxService(db.prisma, config.outbox, createDeliverers(config.delivery, { prisma: db.prisma, clock, protocol: createProtocol(config.protocol, db.prisma, clock) }), clock),
     protocol: new ProtocolService(db.prisma, clock),

@@ -37,6 +37,8 @@ const UPDATE_WORKING_COPY = input('UpdateWorkingCopyInput', 'updateWorkingCopy',
 const ASSENZA = { codiceFiscaleAlunno: 'RSSLCU16A01F205A', dataAssenza: '2026-11-25', servizio: 'mensa' };
 const PERSON = { givenName: 'Nome', familyName: 'Cognome', roles: ['OPERATOR'] };
 
+const PUBLISH_GRADUATORIA = 'mutation ($id: ID!, $kind: GraduatoriaKind!) { publishGraduatoria(serviceId: $id, kind: $kind) { id serviceId kind number rowCount csv } }';
+
 export const mutationCases: Record<string, OperationCase> = {
   activateTemplate: {
     access: designers, why: 'activates for the caller\'s Ente; templates are global',
@@ -128,6 +130,16 @@ export const mutationCases: Record<string, OperationCase> = {
       attempt('a new e-mail with the fiscal code of B\'s supervisor: their e-mail must not be disclosed', INVITE,
         (w) => ({ input: { email: 'sconosciuto@alfa.example', fiscalCode: w.b.fx.users.supervisor.fiscalCode, ...PERSON } }),
         { whatever: 'linking or refusing are both fine; disclosing is not' }, { allow: (w) => [w.b.fx.users.supervisor.id] }),
+    ],
+  },
+  publishGraduatoria: {
+    access: { kind: 'staff', callers: ['supervisor', 'admin'] }, why: 'the service is found by { id, enteId } of the caller and locked; pratiche read with the same Ente',
+    attempts: [
+      attempt('B\'s ranked service, provisional', PUBLISH_GRADUATORIA, (w) => ({ id: w.b.affitto.id, kind: 'PROVISIONAL' }), notFound),
+      attempt('B\'s ranked service, final', PUBLISH_GRADUATORIA, (w) => ({ id: w.b.affitto.id, kind: 'FINAL' }), notFound),
+      attempt('A\'s own ranked service (control)', PUBLISH_GRADUATORIA, (w) => ({ id: w.a.affitto.id, kind: 'PROVISIONAL' }), {
+        data: async (v, ctx) => expect(await ctx.w.t.db.prisma.graduatoria.count({ where: { id: v.id, enteId: ctx.w.a.fx.ente.id } })).toBe(1),
+      }),
     ],
   },
   publishService: {

@@ -26,7 +26,8 @@ export function markersOf(w: World): Markers {
     .set('B switched-off service id', b.spento.id).set('B switched-off service slug', b.spento.slug).set('B switched-off version id', b.spento.versionId)
     .set('B working copy (unpublished edit)', b.assenze.draftTitle)
     .set('B outbox action id', b.failedAction.id).set('B outbox action subject', b.failedAction.subject)
-    .set('B protocol record id', b.protocolRecord.id).set('B protocol record subject', b.protocolRecord.subject);
+    .set('B protocol record id', b.protocolRecord.id).set('B protocol record subject', b.protocolRecord.subject)
+    .set('B graduatoria id', b.graduatoriaId);
   for (const ente of [w.a, w.b]) {
     for (const who of ['c1', 'c2'] as const) {
       const c = ente.citizens[who];
@@ -41,7 +42,8 @@ export function markersOf(w: World): Markers {
   const pub = new Map<string, string>()
     .set('B Ente id', b.fx.ente.id).set('B Ente slug', b.fx.ente.slug).set('B Ente name', b.fx.ente.name)
     .set('B published service id', b.assenze.id).set('B published service slug', b.assenze.slug).set('B published version id', b.assenze.versionId)
-    .set('B second published service id', b.occupazione.id).set('B second published version id', b.occupazione.versionId);
+    .set('B second published service id', b.occupazione.id).set('B second published version id', b.occupazione.versionId)
+    .set('B ranked service id', b.affitto.id).set('B ranked version id', b.affitto.versionId);
   return { secret, public: pub };
 }
 
@@ -85,6 +87,7 @@ export async function snapshotOf(prisma: PrismaClient, ente: EnteWorld, exceptUs
     audit: await prisma.auditEvent.findMany({ where: { enteId, ...actor }, ...byId }),
     outbox: await prisma.outboxAction.findMany({ where: { enteId }, ...byId }),
     protocol: await prisma.protocolRecord.findMany({ where: { enteId }, ...byId }),
+    graduatorie: await prisma.graduatoria.findMany({ where: { enteId }, include: { rows: { orderBy: { position: 'asc' } } }, ...byId }),
   };
 }
 

@@ -62,6 +62,18 @@ const ONE_PUBLISHED = `query ($e: String!, $s: String!) { publishedService(enteS
 export const OUTBOX_ACTION = 'id praticaId kind idempotencyKey status attempts maxAttempts runAfter lastError payload result createdAt doneAt';
 const supervisors = { kind: 'staff', callers: ['supervisor'] } as const;
 export const PROTOCOL_RECORD = 'id number year progressive registeredAt direction correspondents { name fiscalCode email } subject praticaId documents { name sha256 } annulled annulledAt annulledById annulReason';
+const rankers = { kind: 'staff', callers: ['operator', 'supervisor', 'admin', 'apiKey'] } as const;
+export const GRADUATORIA = 'id serviceId serviceTitle versionId versionNumber kind number referenceDate leftOutStates rowCount admittedCount excludedCount publishedAt csv '
+  + 'rows(first: 10) { totalCount edges { node { position rank praticaCode protocolNumber score excluded exclusionReasons } } }';
+const PREVIEW = 'query ($id: ID!) { graduatoriaPreview(serviceId: $id) { serviceId versionId rowCount admittedCount rows(first: 10) { edges { node { praticaCode score } } } } }';
+const GRADUATORIE = `query ($id: ID!) { graduatorie(serviceId: $id, first: 10) { ${page(GRADUATORIA)} } }`;
+const ONE_GRADUATORIA = `query ($id: ID!) { graduatoria(id: $id) { ${GRADUATORIA} } }`;
+const EXPLAIN = 'query ($id: ID!) { graduatoriaRowExplanation(graduatoriaId: $id, position: 1) { graduatoriaId row { praticaCode } terms { points } tieBreakers { value } } }';
+/** B's services a ranking query could aim at: the ranked one, and one without a ranking. */
+const eachRankedServiceOfB = (query: string): Attempt[] => ([
+  ['B\'s ranked service', (w: World) => w.b.affitto.id],
+  ['B\'s published service without a ranking', (w: World) => w.b.assenze.id],
+] as const).map(([title, id]) => attempt(title, query, (w) => ({ id: id(w) }), notFound));
 
 export const queryCases: Record<string, OperationCase> = {
   apiKeys: {
@@ -121,9 +133,42 @@ export const queryCases: Record<string, OperationCase> = {
       attempt('A\'s own service (control)', EXPORT, (w) => ({ id: w.a.assenze.id }), { data: (v) => expect(v.id).toBe('alfa-assenze') }),
     ],
   },
+  graduatoria: {
+    access: rankers, why: 'found by { id, enteId } of the caller',
+    attempts: [
+      attempt('B\'s provisional graduatoria', ONE_GRADUATORIA, (w) => ({ id: w.b.graduatoriaId }), notFound),
+      attempt('A\'s own graduatoria (control)', ONE_GRADUATORIA, (w) => ({ id: w.a.graduatoriaId }), isId((w) => w.a.graduatoriaId)),
+    ],
+  },
+  graduatoriaPreview: {
+    access: rankers, why: 'the service is found by { id, enteId } of the caller; pratiche are read with the same Ente',
+    attempts: [
+      ...eachRankedServiceOfB(PREVIEW),
+      attempt('A\'s own ranked service (control)', PREVIEW, (w) => ({ id: w.a.affitto.id }), isId((w) => w.a.affitto.id, (v) => v.serviceId)),
+    ],
+  },
+  graduatoriaRowExplanation: {
+    access: rankers, why: 'the graduatoria is found by { id, enteId } of the caller',
+    attempts: [attempt('row 1 of B\'s graduatoria', EXPLAIN, (w) => ({ id: w.b.graduatoriaId }), notFound)],
+  },
+  graduatorie: {
+    access: rankers, why: 'the service is found by { id, enteId } of the caller, its lists by the same Ente',
+    attempts: [
+      ...eachRankedServiceOfB(GRADUATORIE),
+      attempt('A\'s own ranked service (control)', GRADUATORIE, (w) => ({ id: w.a.affitto.id }), {
+        data: (v, ctx) => expect(ids(v)).toContain(ctx.w.a.graduatoriaId),
+      }),
+    ],
+  },
   health: {
     access: open, why: 'public: liveness',
     attempts: [attempt('liveness', '{ health { ok database version } }', undefined, { data: (v) => expect(v.ok).toBe(true) })],
+  },
+  myGraduatoriaPositions: {
+    access: person, why: 'rows of the caller\'s own pratiche only (by citizenId)',
+    attempts: [attempt('the caller\'s positions', '{ myGraduatoriaPositions { graduatoriaId serviceId serviceTitle praticaId row { praticaCode score } } }', undefined, {
+      data: (v, ctx) => ownedByCaller(ctx, 'pratica', v.map((p: { praticaId: string }) => p.praticaId)),
+    })],
   },
   me: {
     access: open, why: 'the caller\'s own session; null when anonymous',
@@ -212,7 +257,7 @@ export const queryCases: Record<string, OperationCase> = {
   publishedServices: {
     access: open, why: 'public: published and enabled services only',
     attempts: [attempt('B\'s catalogue', `query ($e: String!) { publishedServices(enteSlug: $e, first: 30) { ${page(PUBLISHED)} } }`, (w) => ({ e: w.b.fx.ente.slug }), {
-      data: (v, ctx) => expect(ids(v).sort()).toEqual([ctx.w.b.assenze.id, ctx.w.b.occupazione.id].sort()),
+      data: (v, ctx) => expect(ids(v).sort()).toEqual([ctx.w.b.assenze.id, ctx.w.b.occupazione.id, ctx.w.b.affitto.id].sort()),
     })],
   },
   validateDefinition: {

@@ -40,6 +40,9 @@ export interface EnteWorld {
   failedAction: { id: string; subject: string };
   /** A record of the built-in protocol register. */
   protocolRecord: { id: string; subject: string };
+  /** Published and enabled, with a ranking; its supervisor published a provisional graduatoria. */
+  affitto: PublishedRef;
+  graduatoriaId: string;
   citizens: Record<CitizenKey, CitizenData>;
 }
 
@@ -94,6 +97,8 @@ async function staffSide(t: TestApp, key: EnteWorld['key']): Promise<Omit<EnteWo
   const bozzaTitle = `Bozza riservata di ${key}`;
   const bozza = (await must(t, 'mutation ($input: CreateServiceInput!) { createService(input: $input) { id slug } }',
     { input: { slug: `${key}-bozza`, title: bozzaTitle } }, designer)).createService;
+  const affitto = await published(t, designer, 'contributo-affitto', `${key}-affitto`, true);
+  const graduatoriaId = (await must(t, 'mutation ($id: ID!) { publishGraduatoria(serviceId: $id, kind: PROVISIONAL) { id } }', { id: affitto.id }, fx.tokens.supervisor)).publishGraduatoria.id;
   const ref = ({ id, slug, versionId }: PublishedRef) => ({ id, slug, versionId });
   const failedAction = await failedOutboxAction(t, fx.ente.id, key);
   const protocolSubject = `Protocollo riservato di ${key}`;
@@ -110,6 +115,7 @@ async function staffSide(t: TestApp, key: EnteWorld['key']): Promise<Omit<EnteWo
     assenze: { ...ref(assenze), draftTitle, revision }, occupazione: ref(occupazione), spento: ref(spento),
     bozza: { id: bozza.id, slug: bozza.slug, title: bozzaTitle },
     failedAction, protocolRecord,
+    affitto: ref(affitto), graduatoriaId,
   };
 }
 

@@ -1,0 +1,228 @@
+import { clean, compile, type CompiledService } from '@sportello/schemas';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEnteWithUsers, type EnteFixture } from '../test-support/fixtures.js';
+import { loadTemplate, publishService } from '../test-support/published-services.js';
+import { affittoAnswers, TEMPLATE_TODAY } from '../test-support/template-answers.js';
+import { startTestApp, type TestApp } from '../test-support/test-app.js';
+
+// Graduatorie end to end through GraphQL: pratiche written as a submission stores them (answers
+// cleaned by the engine, computed values in), then previewed, published, explained, exported.
+
+const TODAY = '2026-11-25';
+const PREVIEW = `query ($id: ID!, $first: Int, $after: String) { graduatoriaPreview(serviceId: $id) {
+  versionNumber referenceDate leftOutStates rowCount admittedCount excludedCount
+  rows(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { position rank praticaCode protocolNumber score excluded exclusionReasons } } } } }`;
+const PUBLISH = `mutation ($id: ID!, $kind: GraduatoriaKind!) { publishGraduatoria(serviceId: $id, kind: $kind) {
+  id kind number rowCount admittedCount excludedCount referenceDate serviceTitle versionNumber } }`;
+const ONE = `query ($id: ID!, $first: Int, $after: String) { graduatoria(id: $id) { id kind number rowCount
+  rows(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { position rank praticaCode score excluded exclusionReasons } } } } }`;
+const EXPLAIN = `query ($g: ID!, $p: Int!) { graduatoriaRowExplanation(graduatoriaId: $g, position: $p) {
+  row { position praticaCode score excluded } terms { index pointer expression points fields { name label } }
+  exclusions { reason message } tieBreakers { index field label direction value } } }`;
+
+let t: TestApp;
+let fx: EnteFixture;
+let other: EnteFixture;
+let affitto: { serviceId: string; versionId: string };
+let ufficio: { serviceId: string; versionId: string };
+let compiled: CompiledService;
+const codes: Record<string, string> = {};
+
+/** The rent template with an office field (a commission's points) added to the score. */
+function withOfficePoints(): Record<string, any> {
+  const def = loadTemplate('contributo-affitto');
+  def.officeData = { type: 'object', properties: { puntiCommissione: { type: 'number', minimum: 0, maximum: 30 } } };
+  def.ranking.score['+'].push({ var: ['$office.puntiCommissione', 0] });
+  return def;
+}
+
+/** Stored answers as a submission stores them: the example with another ISEE, cleaned (computed values in). */
+function answersWithIsee(isee: number): Record<string, unknown> {
+  const a = affittoAnswers();
+  a.isee = { ...a.isee, valore: isee };
+  return clean(compiled, a, { today: TODAY });
+}
+
+let seq = 0;
+async function pratica(service: { serviceId: string; versionId: string }, key: string, isee: number, opts: { state?: string; minutes?: number; enteId?: string } = {}): Promise<string> {
+  const id = randomUUID();
+  const code = `2026-${String(++seq).padStart(6, '0')}`;
+  await t.db.prisma.pratica.create({
+    data: {
+      id, enteId: opts.enteId ?? fx.ente.id, serviceId: service.serviceId, serviceVersionId: service.versionId, citizenId: fx.users.citizen.id,
+      code, answers: answersWithIsee(isee) as object, state: opts.state ?? 'presentata', idempotencyKey: `k-${id}`,
+      protocolNumber: `P-${String(seq).padStart(7, '0')}`, submittedAt: new Date(TEMPLATE_TODAY.getTime() + (opts.minutes ?? seq) * 60_000),
+    },
+  });
+  codes[key] = code;
+  return id;
+}
+
+beforeAll(async () => {
+  t = await startTestApp();
+  t.clock.set(TEMPLATE_TODAY);
+  fx = await createEnteWithUsers(t.services, { slug: 'graduatorie' });
+  other = await createEnteWithUsers(t.services, { slug: 'graduatorie-altro' });
+  const result = compile(loadTemplate('contributo-affitto'));
+  if (!result.ok) throw new Error('template does not compile');
+  compiled = result.service;
+  affitto = await publishService(t.db.prisma, { enteId: fx.ente.id, publishedById: fx.users.designer.id, slug: 'affitto', definition: loadTemplate('contributo-affitto') });
+  ufficio = await publishService(t.db.prisma, { enteId: fx.ente.id, publishedById: fx.users.designer.id, slug: 'affitto-ufficio', definition: withOfficePoints() });
+  // 61 points is the example's score (ISEE 5,200 in the 3,001-6,000 band: 30 points); 2,500 is in the top band (+10).
+  await pratica(affitto, 'p2', 5200, { minutes: 2 });
+  await pratica(affitto, 'p1', 2500, { minutes: 3 });
+  await pratica(affitto, 'p3', 5900, { minutes: 1 });
+  await pratica(affitto, 'p4', 5200, { minutes: 4 }); // ties p2 on score and every answer: submitted later
+  await pratica(affitto, 'p5', 18000, { minutes: 5 }); // over the ISEE threshold: excluded by the ranking
+  await pratica(affitto, 'p6', 1000, { minutes: 6, state: 'denied' }); // refused by the office: left out
+}, 120_000);
+afterAll(() => t?.close());
+
+const rowsOf = (connection: { edges: Array<{ node: any }> }) => connection.edges.map((e) => e.node);
+
+describe('graduatoriaPreview', () => {
+  it('orders by score, then the tie-breakers (lower ISEE, then earlier submission), excluded last, left-out states out', async () => {
+    const res = await t.gql(PREVIEW, { id: affitto.serviceId, first: 100 }, fx.tokens.operator);
+    expect(res.errors).toBeUndefined();
+    const p = res.data.graduatoriaPreview;
+    expect(p).toMatchObject({ versionNumber: 1, referenceDate: TODAY, rowCount: 5, admittedCount: 4, excludedCount: 1, leftOutStates: ['denied', 'excluded', 'archived'] });
+    const rows = rowsOf(p.rows);
+    expect(rows.map((r) => r.praticaCode)).toEqual([codes.p1, codes.p2, codes.p4, codes.p3, codes.p5]);
+    expect(rows.map((r) => r.score)).toEqual([71, 61, 61, 61, rows[4].score]);
+    expect(rows.map((r) => r.rank)).toEqual([1, 2, 3, 4, null]);
+    expect(rows[4]).toMatchObject({ excluded: true, position: 5 });
+    expect(rows[4].exclusionReasons).toContain('ISEE superiore a 15.000,00 euro');
+  });
+
+  it('pages with first/after', async () => {
+    const first = (await t.gql(PREVIEW, { id: affitto.serviceId, first: 2 }, fx.tokens.operator)).data.graduatoriaPreview.rows;
+    expect(rowsOf(first).map((r) => r.position)).toEqual([1, 2]);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const next = (await t.gql(PREVIEW, { id: affitto.serviceId, first: 10, after: first.pageInfo.endCursor }, fx.tokens.operator)).data.graduatoriaPreview.rows;
+    expect(rowsOf(next).map((r) => r.position)).toEqual([3, 4, 5]);
+    expect(next.pageInfo.hasNextPage).toBe(false);
+    const bad = await t.gql(PREVIEW, { id: affitto.serviceId, after: 'nonsense' }, fx.tokens.operator);
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('office fields change the ranking: a commission\'s points move a pratica up', async () => {
+    const low = await pratica(ufficio, 'u1', 5900, { minutes: 10 });
+    await pratica(ufficio, 'u2', 2500, { minutes: 11 });
+    const before = rowsOf((await t.gql(PREVIEW, { id: ufficio.serviceId }, fx.tokens.operator)).data.graduatoriaPreview.rows);
+    expect(before.map((r) => [r.praticaCode, r.score])).toEqual([[codes.u2, 71], [codes.u1, 61]]);
+    await t.db.prisma.pratica.update({ where: { id: low }, data: { officeData: { puntiCommissione: 15 } } });
+    const after = rowsOf((await t.gql(PREVIEW, { id: ufficio.serviceId }, fx.tokens.operator)).data.graduatoriaPreview.rows);
+    expect(after.map((r) => [r.praticaCode, r.score])).toEqual([[codes.u1, 76], [codes.u2, 71]]);
+  });
+
+  it('refuses a service without a ranking, and another Ente\'s service', async () => {
+    const assenze = await publishService(t.db.prisma, { enteId: fx.ente.id, publishedById: fx.users.designer.id, slug: 'assenze', definition: loadTemplate('segnalazione-assenza') });
+    const none = await t.gql(PREVIEW, { id: assenze.serviceId }, fx.tokens.operator);
+    expect(none.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(none.errors?.[0]?.message).toBe('La versione corrente del servizio non definisce una graduatoria (ranking)');
+    const foreign = await t.gql(PREVIEW, { id: affitto.serviceId }, other.tokens.supervisor);
+    expect(foreign.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await t.gql(PREVIEW, { id: affitto.serviceId }, fx.tokens.citizen)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('publishGraduatoria', () => {
+  let provisional: any;
+
+  it('is for supervisors and admins; FINAL needs a PROVISIONAL first', async () => {
+    expect((await t.gql(PUBLISH, { id: affitto.serviceId, kind: 'PROVISIONAL' }, fx.tokens.operator)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const early = await t.gql(PUBLISH, { id: affitto.serviceId, kind: 'FINAL' }, fx.tokens.supervisor);
+    expect(early.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(await t.db.prisma.graduatoria.count({ where: { serviceId: affitto.serviceId } })).toBe(0);
+    const res = await t.gql(PUBLISH, { id: affitto.serviceId, kind: 'PROVISIONAL' }, fx.tokens.supervisor);
+    expect(res.errors).toBeUndefined();
+    provisional = res.data.publishGraduatoria;
+    expect(provisional).toMatchObject({ kind: 'PROVISIONAL', number: 1, rowCount: 5, admittedCount: 4, excludedCount: 1, referenceDate: TODAY, serviceTitle: 'Contributo per il sostegno all’affitto 2026', versionNumber: 1 });
+    const audit = await t.db.prisma.auditEvent.findFirst({ where: { action: 'graduatoria.published', subjectId: provisional.id } });
+    expect(audit?.data).toMatchObject({ rows: 5, admitted: 4, kind: 'PROVISIONAL' });
+  });
+
+  it('stores the list as published: later changes to the pratiche do not move it', async () => {
+    await t.db.prisma.pratica.updateMany({ where: { code: codes.p1 }, data: { answers: answersWithIsee(18000) as object } });
+    const res = await t.gql(ONE, { id: provisional.id, first: 100 }, fx.tokens.operator);
+    expect(res.errors).toBeUndefined();
+    expect(rowsOf(res.data.graduatoria.rows).map((r) => r.praticaCode)).toEqual([codes.p1, codes.p2, codes.p4, codes.p3, codes.p5]);
+    const preview = rowsOf((await t.gql(PREVIEW, { id: affitto.serviceId }, fx.tokens.operator)).data.graduatoriaPreview.rows);
+    expect(preview.filter((r) => r.excluded).map((r) => r.praticaCode)).toEqual([codes.p1, codes.p5]); // excluded now, in the preview only
+    await t.db.prisma.pratica.updateMany({ where: { code: codes.p1 }, data: { answers: answersWithIsee(2500) as object } });
+  });
+
+  it('the database refuses to change or delete a published list or any of its rows', async () => {
+    const prisma = t.db.prisma;
+    await expect(prisma.$executeRawUnsafe(`UPDATE graduatoria_rows SET score = 100 WHERE graduatoria_id = '${provisional.id}'`)).rejects.toThrow(/immutable/);
+    await expect(prisma.$executeRawUnsafe(`DELETE FROM graduatoria_rows WHERE graduatoria_id = '${provisional.id}'`)).rejects.toThrow(/immutable/);
+    await expect(prisma.$executeRawUnsafe(`UPDATE graduatorie SET row_count = 0 WHERE id = '${provisional.id}'`)).rejects.toThrow(/immutable/);
+    await expect(prisma.$executeRawUnsafe(`DELETE FROM graduatorie WHERE id = '${provisional.id}'`)).rejects.toThrow(/immutable/);
+    await expect(prisma.$executeRawUnsafe('TRUNCATE graduatoria_rows')).rejects.toThrow(/immutable/);
+    expect(await prisma.graduatoriaRow.count({ where: { graduatoriaId: provisional.id } })).toBe(5);
+  });
+
+  it('numbers publications; after the FINAL one nothing more is published', async () => {
+    const second = await t.gql(PUBLISH, { id: affitto.serviceId, kind: 'PROVISIONAL' }, fx.tokens.admin);
+    expect(second.data.publishGraduatoria.number).toBe(2);
+    const final = await t.gql(PUBLISH, { id: affitto.serviceId, kind: 'FINAL' }, fx.tokens.supervisor);
+    expect(final.data.publishGraduatoria).toMatchObject({ kind: 'FINAL', number: 3 });
+    const again = await t.gql(PUBLISH, { id: affitto.serviceId, kind: 'PROVISIONAL' }, fx.tokens.supervisor);
+    expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    const list = await t.gql(`query ($id: ID!) { graduatorie(serviceId: $id, first: 2) { totalCount pageInfo { hasNextPage endCursor } edges { node { number kind } } } }`,
+      { id: affitto.serviceId }, fx.tokens.operator);
+    expect(list.data.graduatorie.totalCount).toBe(3);
+    expect(rowsOf(list.data.graduatorie).map((g) => [g.number, g.kind])).toEqual([[3, 'FINAL'], [2, 'PROVISIONAL']]);
+    const rest = await t.gql(`query ($id: ID!, $after: String) { graduatorie(serviceId: $id, after: $after) { edges { node { number } } } }`,
+      { id: affitto.serviceId, after: list.data.graduatorie.pageInfo.endCursor }, fx.tokens.operator);
+    expect(rowsOf(rest.data.graduatorie).map((g) => g.number)).toEqual([1]);
+  });
+
+  it('CSV: every row, by pratica code and protocol number, never a name, fiscal code or ISEE', async () => {
+    const res = await t.gql('query ($id: ID!) { graduatoria(id: $id) { csv } }', { id: provisional.id }, fx.tokens.operator);
+    const csv: string = res.data.graduatoria.csv;
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe('Posizione,Posizione tra gli ammessi,Codice pratica,Numero di protocollo,Punteggio,Esito,Motivi di esclusione');
+    expect(lines[1]).toBe(`1,1,${codes.p1},P-0000002,71,Ammessa,`);
+    expect(lines[5]).toMatch(new RegExp(`^5,,${codes.p5},P-0000005,\\d+,Esclusa,.*ISEE superiore a 15\\.000,00 euro`));
+    expect(lines).toHaveLength(7); // header, 5 rows, the empty string after the last CRLF
+    for (const secret of ['Maria', 'Esposito', 'SPSMRA86M52L219U', '5200', '2500', '18000']) expect(csv).not.toContain(secret);
+    const en = await t.gql('query ($id: ID!) { graduatoria(id: $id) { csv } }', { id: provisional.id }, fx.tokens.operator, { 'accept-language': 'en' });
+    expect(en.data.graduatoria.csv.split('\r\n')[0]).toBe('Position,Rank among the admitted,Pratica code,Protocol number,Score,Outcome,Reasons for exclusion');
+  });
+
+  it('explains a row: each term and its points, the exclusions, each tie-breaker', async () => {
+    const res = await t.gql(EXPLAIN, { g: provisional.id, p: 2 }, fx.tokens.operator);
+    expect(res.errors).toBeUndefined();
+    const e = res.data.graduatoriaRowExplanation;
+    expect(e.row).toMatchObject({ position: 2, praticaCode: codes.p2, score: 61 });
+    expect(e.terms).toHaveLength(8);
+    expect(e.terms.map((x: any) => x.points)).toEqual([30, 6, 10, 5, 6, 0, 0, 4]);
+    expect(e.terms[0].fields).toEqual([{ name: 'isee.valore', label: expect.any(String) }]);
+    expect(e.terms[0].fields[0].label).not.toBe('isee.valore');
+    expect(e.exclusions).toEqual([]);
+    expect(e.tieBreakers).toEqual([
+      expect.objectContaining({ index: 0, field: 'isee.valore', direction: 'asc', value: 5200 }),
+      expect.objectContaining({ index: 1, field: 'riepilogo.numeroComponenti', direction: 'desc', value: 4 }),
+      { index: 2, field: '$submittedAt', label: 'Data e ora di presentazione', direction: 'asc', value: '2026-11-25T10:02:00.000Z' },
+    ]);
+    const excluded = (await t.gql(EXPLAIN, { g: provisional.id, p: 5 }, fx.tokens.operator)).data.graduatoriaRowExplanation;
+    expect(excluded.exclusions).toContainEqual({ reason: 'exclusion.iseeOltreSoglia', message: 'ISEE superiore a 15.000,00 euro' });
+    expect((await t.gql(EXPLAIN, { g: provisional.id, p: 6 }, fx.tokens.operator)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await t.gql(EXPLAIN, { g: provisional.id, p: 2 }, other.tokens.operator)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('another Ente\'s staff and API keys without the scope cannot read it; the citizen sees their own positions', async () => {
+    expect((await t.gql(ONE, { id: provisional.id }, other.tokens.admin)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await t.gql(ONE, { id: provisional.id }, fx.tokens.designer)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const mine = await t.gql('{ myGraduatoriaPositions { graduatoriaId kind number serviceTitle row { position rank praticaCode score excluded exclusionReasons } } }', {}, fx.tokens.citizen);
+    expect(mine.errors).toBeUndefined();
+    const positions = mine.data.myGraduatoriaPositions;
+    expect(positions).toHaveLength(15); // 5 pratiche in each of the 3 lists
+    expect(positions.filter((p: any) => p.graduatoriaId === provisional.id).map((p: any) => p.row.praticaCode))
+      .toEqual([codes.p1, codes.p2, codes.p4, codes.p3, codes.p5]);
+    const stranger = await t.gql('{ myGraduatoriaPositions { graduatoriaId } }', {}, other.tokens.citizen);
+    expect(stranger.data.myGraduatoriaPositions).toEqual([]);
+  });
+});
