@@ -35,7 +35,7 @@ export class DomainError extends Error {
 }
 
 /** Kinds with their own message (Italian nouns have a gender: "pratica non trovata", "servizio non trovato"). */
-const NOT_FOUND_KINDS = new Set(['apiKey', 'catalogueTemplate', 'ente', 'office', 'outboxAction', 'protocolRecord', 'service', 'serviceVersion', 'user', 'attachment', 'pratica', 'draft']);
+const NOT_FOUND_KINDS = new Set(['apiKey', 'catalogueTemplate', 'ente', 'office', 'outboxAction', 'protocolRecord', 'service', 'serviceVersion', 'user', 'attachment', 'pratica', 'draft', 'graduatoria', 'graduatoriaRow']);
 
 /** `what` is the kind of thing (`Service`, `serviceVersion`, `pratica`...): its message key is error.notFound.<kind>. */
 export const notFound = (what: string, id: string) => {
