@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { toConnection, type Page } from '../graphql/connection.js';
-import { DomainError, badInput, notFound } from '../shared/domain-error.js';
+import { DomainError, badInput, fieldProblem, notFound, throwProblems, type FieldError } from '../shared/domain-error.js';
+import { isSlug } from './ids.js';
 import type { Tx } from '../shared/prisma.js';
 import type { Actor } from './actor.js';
 import { blankDefinition } from './blank-definition.js';
@@ -73,11 +74,13 @@ export class DefinitionsService {
   async create(actor: Actor, input: CreateServiceInput) {
     const ente = await repo.enteLanguages(this.prisma, actor.enteId);
     const language = input.language ?? ente.defaultLanguage;
-    if (!/^[a-z]{2,3}$/.test(language)) {
-      throw badInput('definitions.invalidLanguage', { language }, [{ pointer: '/language', code: 'language.invalid', message: 'A language is a two- or three-letter ISO 639 code (it, en, de)' }]);
-    }
     const title = input.title?.trim() || input.slug;
-    if (title.length > 200) throw badInput('definitions.titleTooLong', { max: 200 }, [{ pointer: '/title', code: 'title.tooLong', message: 'At most 200 characters' }]);
+    // every problem at once, not the first one found
+    const problems: FieldError[] = [];
+    if (!isSlug(input.slug)) problems.push(fieldProblem('/slug', 'slug.invalid', 'definitions.invalidSlug', { slug: input.slug }));
+    if (!/^[a-z]{2,3}$/.test(language)) problems.push(fieldProblem('/language', 'language.invalid', 'definitions.invalidLanguage', { language }));
+    if (title.length > 200) problems.push(fieldProblem('/title', 'title.tooLong', 'definitions.titleTooLong', { max: 200 }));
+    throwProblems(problems);
     const workingCopy = blankDefinition(input.slug, title, language);
     return this.tx(async (tx) => toDesignerService(await createServiceIn(tx, actor, { slug: input.slug, workingCopy, action: 'service.created' })));
   }

@@ -1,5 +1,5 @@
 import { auditService } from '../audit/audit.service.js';
-import { DomainError, badInput, notFound } from '../shared/domain-error.js';
+import { DomainError, badInput, fieldProblem, notFound, throwProblems } from '../shared/domain-error.js';
 import { isUniqueViolation, type Tx } from '../shared/prisma.js';
 import type { Actor } from './actor.js';
 import { definitionsRepository as repo, type ServiceRow } from './definitions.repository.js';
@@ -16,13 +16,13 @@ export function toDesignerService(row: ServiceRow): DesignerService {
 
 export function checkSlug(slug: string): void {
   if (!isSlug(slug)) {
-    throw badInput('definitions.invalidSlug', { slug }, [{ pointer: '/slug', code: 'slug.invalid', message: 'Use 2-64 lowercase letters, digits and single hyphens (e.g. mensa-scolastica)' }]);
+    throwProblems([fieldProblem('/slug', 'slug.invalid', 'definitions.invalidSlug', { slug })]);
   }
 }
 
 export function checkDefinitionObject(definition: unknown): asserts definition is Record<string, unknown> {
   if (!isPlainObject(definition)) {
-    throw badInput('definitions.notObject', {}, [{ pointer: '/definition', code: 'definition.notObject', message: 'A service definition is a JSON object' }]);
+    throwProblems([fieldProblem('/definition', 'definition.notObject', 'definitions.notObject')]);
   }
 }
 

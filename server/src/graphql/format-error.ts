@@ -1,7 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { DomainError } from '../shared/domain-error.js';
+import { DomainError, type FieldError } from '../shared/domain-error.js';
 import { translator } from '../shared/i18n.js';
 
 /** Apollo's own codes for malformed requests pass through unchanged. */
@@ -57,7 +57,10 @@ export function localizeErrorsPlugin(): ApolloServerPlugin<{ language: string }>
           response.body.singleResult.errors = response.body.singleResult.errors.map((e) => {
             const key = e.extensions?.key;
             if (typeof key !== 'string') return e;
-            return { ...e, message: t(key, (e.extensions?.params as Record<string, unknown>) ?? {}) };
+            const fieldErrors = Array.isArray(e.extensions?.fieldErrors)
+              ? { fieldErrors: (e.extensions.fieldErrors as FieldError[]).map((f) => (f.key ? { ...f, message: t(f.key, f.params ?? {}) } : f)) }
+              : {};
+            return { ...e, message: t(key, (e.extensions?.params as Record<string, unknown>) ?? {}), extensions: { ...e.extensions, ...fieldErrors } };
           });
         },
       };

@@ -53,3 +53,19 @@ describe('not found, per kind, in correct Italian', () => {
     expect(designer.errors?.[0]?.message).toBe(`Servizio non trovato: ${missing}`);
   });
 });
+
+// Regression (issue 13): createService reported one of two invalid fields.
+describe('every problem at once', () => {
+  it('createService lists each invalid field, localized', async () => {
+    const fx = await createEnteWithUsers(t.services, { slug: 'all-problems' });
+    const create = 'mutation($input: CreateServiceInput!) { createService(input: $input) { id } }';
+    const r = await t.gql(create, { input: { slug: 'Bad Slug', language: 'xxxx', title: 't'.repeat(201) } }, fx.tokens.designer, { 'accept-language': 'en' });
+    expect(r.errors?.[0]).toMatchObject({ message: 'Invalid data: 3 fields to correct', extensions: { code: 'BAD_USER_INPUT', key: 'error.fieldsInvalid' } });
+    const fieldErrors = r.errors?.[0]?.extensions?.fieldErrors ?? [];
+    expect(fieldErrors.map((f) => [f.pointer, f.code])).toEqual([['/slug', 'slug.invalid'], ['/language', 'language.invalid'], ['/title', 'title.tooLong']]);
+    expect(fieldErrors[2]!.message).toBe('The title can have at most 200 characters');
+    const it_ = await t.gql(create, { input: { slug: 'ok-slug', language: 'xxxx' } }, fx.tokens.designer);
+    expect(it_.errors?.[0]?.extensions?.fieldErrors?.map((f) => f.pointer)).toEqual(['/language']);
+    expect(it_.errors?.[0]?.message).toMatch(/^Lingua non valida "xxxx"/);
+  });
+});

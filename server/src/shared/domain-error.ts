@@ -1,3 +1,5 @@
+import { translator } from './i18n.js';
+
 /**
  * Errors are values with stable codes (STYLE.md 9): services throw DomainError, and one
  * formatter (graphql/format-error.ts) maps it to `extensions.code` with a localized message.
@@ -20,6 +22,9 @@ export interface FieldError {
   pointer: string;
   code: string;
   message: string;
+  /** The message's i18n key and parameters: graphql/format-error.ts re-localizes it per request. */
+  key?: string;
+  params?: Record<string, unknown>;
 }
 
 export class DomainError extends Error {
@@ -47,3 +52,14 @@ export const unauthenticated = () => new DomainError('UNAUTHENTICATED', 'error.u
 export const badInput = (key: string, params: Record<string, unknown> = {}, fieldErrors: FieldError[] = []) =>
   new DomainError('BAD_USER_INPUT', key, params, fieldErrors);
 export const conflict = (key: string, params: Record<string, unknown> = {}) => new DomainError('CONFLICT', key, params);
+
+/** A field's problem whose message comes from locales/ (in Italian here, in the caller's language in the answer). */
+export const fieldProblem = (pointer: string, code: string, key: string, params: Record<string, unknown> = {}): FieldError =>
+  ({ pointer, code, key, params, message: translator('it')(key, params) });
+
+/** Throws BAD_USER_INPUT listing every problem at once (the one problem's own message when alone). */
+export function throwProblems(problems: FieldError[]): void {
+  if (problems.length === 0) return;
+  const only = problems.length === 1 ? problems[0]! : null;
+  throw new DomainError('BAD_USER_INPUT', only?.key ?? 'error.fieldsInvalid', only?.params ?? { count: problems.length }, problems);
+}
