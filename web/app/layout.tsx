@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import 'bootstrap-italia/dist/css/bootstrap-italia.min.css';
 import './fonts.css';
 import { I18nProvider } from '@/components/I18nProvider';
+import { ServiceWorker } from '@/components/ServiceWorker';
 import { currentLanguage, resourcesOf } from '@/lib/server/i18n';
 
 export const metadata: Metadata = {
@@ -20,6 +21,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang={language}>
       <body>
         <I18nProvider language={language} resources={resources}>{children}</I18nProvider>
+        <ServiceWorker />
       </body>
     </html>
   );

@@ -17,7 +17,7 @@ export function AccountMenu({ ente, name }: { ente: string; name: string | null 
   return (
     <div className="d-flex align-items-center gap-2 flex-wrap">
       <span className="text-white small d-none d-md-inline">{t('site.loggedInAs', { name })}</span>
-      <Link className="btn btn-light btn-sm" href={`/${ente}/area-personale`}>{t('site.personalArea')}</Link>
+      <Link className="btn btn-outline-light btn-sm" href={`/${ente}/area-personale`}>{t('site.personalArea')}</Link>
       <form method="post" action="/auth/logout">
         <input type="hidden" name="back" value={`/${ente}`} />
         <button type="submit" className="btn btn-outline-light btn-sm">{t('site.logout')}</button>

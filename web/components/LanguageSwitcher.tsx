@@ -12,7 +12,7 @@ export function LanguageSwitcher({ languages }: { languages: string[] }) {
       <input type="hidden" name="back" value={search ? `${path}?${search}` : path} />
       {languages.map((lang) => (
         <button key={lang} type="submit" name="lang" value={lang} lang={lang}
-          className={`btn btn-sm ${lang === i18n.language ? 'btn-light' : 'btn-outline-light'} py-0 px-2`}
+          className={`btn btn-sm py-0 px-2 text-white ${lang === i18n.language ? 'border border-white fw-bold' : ''}`}
           aria-pressed={lang === i18n.language} aria-label={t(`site.languageName.${lang}`, { defaultValue: lang })}>
           {lang.toUpperCase()}
         </button>

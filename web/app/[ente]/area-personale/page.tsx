@@ -1,0 +1,70 @@
+import Link from 'next/link';
+import { graphql } from '@/gql';
+import { serverQuery } from '@/lib/server/api';
+import { currentLanguage, translatorFor } from '@/lib/server/i18n';
+
+const PersonalArea = graphql(`
+  query PersonalArea($ente: String!, $language: String) {
+    me { user { givenName familyName fiscalCode } }
+    myPratiche(first: 100) { edges { node { id code serviceId serviceTitle state submittedAt protocolNumber } } }
+    myDrafts(first: 100) { edges { node { id serviceId serviceTitle updatedAt versionNumber } } }
+    publishedServices(enteSlug: $ente, language: $language, first: 100) { edges { node { id slug } } }
+  }
+`);
+
+/** The citizen's pratiche with their state, drafts to continue, and receipts. */
+export default async function PersonalAreaPage({ params }: { params: Promise<{ ente: string }> }) {
+  const { ente } = await params;
+  const language = await currentLanguage();
+  const t = translatorFor(language);
+  const data = await serverQuery(PersonalArea, { ente, language }).catch(() => null);
+  if (!data?.me?.user) {
+    return (
+      <div>
+        <h1>{t('personal.title')}</h1>
+        <p>{t('login.required')}</p>
+        <Link className="btn btn-primary" href={`/${ente}/accedi?back=${encodeURIComponent(`/${ente}/area-personale`)}`}>{t('login.title')}</Link>
+      </div>
+    );
+  }
+  const slugs = new Map(data.publishedServices.edges.map((e) => [e.node.id, e.node.slug]));
+  const pratiche = data.myPratiche.edges.map((e) => e.node);
+  const drafts = data.myDrafts.edges.map((e) => e.node).filter((d) => slugs.has(d.serviceId));
+  const date = (iso: string) => new Date(iso).toLocaleString(language, { timeZone: 'Europe/Rome', dateStyle: 'medium', timeStyle: 'short' });
+  return (
+    <div>
+      <h1>{t('personal.title')}</h1>
+      <p className="lead">{data.me.user.givenName} {data.me.user.familyName} · {data.me.user.fiscalCode}</p>
+      <section aria-labelledby="pratiche" className="mb-4">
+        <h2 id="pratiche" className="h3">{t('personal.pratiche')}</h2>
+        {pratiche.length === 0 ? <p>{t('personal.noPratiche')}</p> : (
+          <ul className="list-group">
+            {pratiche.map((p) => (
+              <li key={p.id} className="list-group-item d-flex flex-wrap gap-2 justify-content-between align-items-center">
+                <span><strong>{p.serviceTitle}</strong><br /><span className="small">{p.code} · {date(p.submittedAt)}</span></span>
+                <span className="badge bg-primary">{t(`personal.state.${p.state}`)}</span>
+                <span className="d-flex gap-2">
+                  <Link href={`/${ente}/pratiche/${p.id}`}>{t('personal.open')}<span className="visually-hidden"> {p.code}</span></Link>
+                  <a href={`/${ente}/pratiche/${p.id}/ricevuta`} download>{t('receipt.pdf')}<span className="visually-hidden"> {p.code}</span></a>
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="bozze">
+        <h2 id="bozze" className="h3">{t('personal.drafts')}</h2>
+        {drafts.length === 0 ? <p>{t('personal.noDrafts')}</p> : (
+          <ul className="list-group">
+            {drafts.map((d) => (
+              <li key={d.id} className="list-group-item d-flex flex-wrap gap-2 justify-content-between align-items-center">
+                <span><strong>{d.serviceTitle}</strong><br /><span className="small">{t('personal.savedAt', { date: date(d.updatedAt) })}</span></span>
+                <Link className="btn btn-outline-primary btn-sm" href={`/${ente}/servizi/${slugs.get(d.serviceId)}/domanda`}>{t('personal.continue')}<span className="visually-hidden"> {d.serviceTitle}</span></Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,186 @@
+'use client';
+import { useTranslation } from 'react-i18next';
+import type { FieldInfo } from './context';
+import { formNameOf } from '@/lib/wizard/model';
+import { idOf, useWizard } from './context';
+import { FileField } from './FileField';
+import { GroupField } from './GroupField';
+
+/** The pointer of a field in a row (rows: the group's pointer, the row, the suffix). */
+export function pointerIn(field: FieldInfo, row: number | undefined): string {
+  return field.group ? `${field.pointer}/${row ?? 0}${field.rowSuffix}` : field.pointer;
+}
+
+function lastSegment(path: string): string {
+  return path.slice(path.lastIndexOf('.') + 1);
+}
+
+/** One field of the definition, by kind and widget; hidden fields render nothing (their values stay). */
+export function FieldView({ path, row }: { path: string; row?: number }) {
+  const w = useWizard();
+  const { t } = useTranslation();
+  const field = w.service.fields.get(path);
+  if (!field) {
+    const ui = w.service.definition.ui.fields?.[path];
+    return ui?.widget === 'static' ? <div className="callout-like mb-3"><p>{w.text(ui.text)}</p></div> : null;
+  }
+  const pointer = pointerIn(field, row);
+  if (isHidden(w.hidden, pointer)) return null;
+  const label = w.text(field.ui.label, lastSegment(path));
+  const help = field.ui.help ? w.text(field.ui.help) : null;
+  if (field.kind === 'object') {
+    const order = field.ui.order ?? field.children;
+    return (
+      <fieldset className="wizard-fieldset">
+        <legend>{label}</legend>
+        {help ? <p className="field-help">{help}</p> : null}
+        <FieldErrors pointer={pointer} />
+        {order.map((child) => <FieldView key={child} path={child} row={row} />)}
+      </fieldset>
+    );
+  }
+  if (field.kind === 'group') return <GroupField field={field} label={label} help={help} />;
+  if (field.ui.widget === 'file') return <FileField field={field} pointer={pointer} label={label} help={help} />;
+
+  const id = idOf(pointer);
+  const name = formNameOf(pointer);
+  const errors = w.errors.get(pointer) ?? [];
+  const required = w.required.has(pointer);
+  const locked = w.locked.has(pointer);
+  const source = w.prefilled.get(pointer);
+  const describedBy = [help ? `${id}-help` : '', errors.length ? `${id}-error` : '', source ? `${id}-source` : ''].filter(Boolean).join(' ') || undefined;
+  const computed = pointer in w.evaluation.computed;
+  const schema = field.schema;
+  const widget = field.ui.widget ?? defaultWidget(schema);
+
+  const labelEl = (
+    <>
+      {label}
+      {required ? <span aria-hidden="true"> *</span> : null}
+      {required ? <span className="visually-hidden"> ({t('wizard.required')})</span> : null}
+    </>
+  );
+  const extras = (
+    <>
+      {source ? (
+        <p id={`${id}-source`} className="prefill-badge mb-1">
+          <span className="badge bg-primary me-1">{t('wizard.prefilled', { source: t(`wizard.source.${source}`) })}</span>
+          <span className="small">{locked ? t('wizard.locked') : t('wizard.editable')}</span>
+        </p>
+      ) : null}
+      {help ? <p id={`${id}-help`} className="field-help mb-1">{help}</p> : null}
+      <FieldErrors pointer={pointer} id={`${id}-error`} />
+    </>
+  );
+
+  if (computed || field.ui.readOnly) {
+    const value = w.evaluation.computed[pointer];
+    return (
+      <div className="wizard-field">
+        <span className="form-label d-block fw-semibold" id={`${id}-label`}>{label} <span className="badge bg-secondary">{t('wizard.computed')}</span></span>
+        <output id={id} aria-labelledby={`${id}-label`} aria-live="polite" className="computed-value d-block">{formatValue(value, widget, t)}</output>
+      </div>
+    );
+  }
+
+  const common = {
+    id, 'aria-describedby': describedBy, 'aria-invalid': errors.length ? true : undefined,
+    'aria-required': required || undefined, readOnly: locked || undefined,
+  };
+  const enumValues = (schema.enum as string[] | undefined) ?? Object.keys(field.ui.options ?? {});
+  const optionLabel = (v: string) => w.text(field.ui.options?.[v], v);
+
+  if (widget === 'radio' || widget === 'yesno') {
+    const values = widget === 'yesno' ? ['true', 'false'] : enumValues;
+    return (
+      <fieldset className="wizard-field wizard-fieldset" aria-describedby={describedBy} aria-invalid={errors.length ? true : undefined}>
+        <legend className="form-label fs-6">{labelEl}</legend>
+        {extras}
+        {values.map((v) => (
+          <div className="form-check" key={v}>
+            <input className="form-check-input" type="radio" id={`${id}-${v}`} value={v} disabled={locked} {...w.register(name)} />
+            <label className="form-check-label" htmlFor={`${id}-${v}`}>{widget === 'yesno' ? t(v === 'true' ? 'wizard.yes' : 'wizard.no') : optionLabel(v)}</label>
+          </div>
+        ))}
+      </fieldset>
+    );
+  }
+  if (widget === 'checkbox') {
+    return (
+      <div className="wizard-field">
+        {extras}
+        <div className="form-check">
+          <input className="form-check-input" type="checkbox" {...common} disabled={locked} {...w.register(name)} />
+          <label className="form-check-label" htmlFor={id}>{labelEl}</label>
+        </div>
+      </div>
+    );
+  }
+  let control;
+  if (widget === 'select') {
+    control = (
+      <select className={`form-select${errors.length ? ' is-invalid' : ''}`} {...common} disabled={locked} {...w.register(name)}>
+        <option value="">{t('wizard.choose')}</option>
+        {enumValues.map((v) => <option key={v} value={v}>{optionLabel(v)}</option>)}
+      </select>
+    );
+  } else if (widget === 'textarea') {
+    control = <textarea className={`form-control${errors.length ? ' is-invalid' : ''}`} rows={4} {...common} {...w.register(name)} />;
+  } else {
+    const type = widget === 'date' ? 'date' : widget === 'email' ? 'email' : 'text';
+    const numeric = widget === 'number' || widget === 'currency' || schema.type === 'number' || schema.type === 'integer';
+    control = (
+      <input className={`form-control${errors.length ? ' is-invalid' : ''}`} type={type}
+        inputMode={numeric ? 'decimal' : undefined} autoComplete={autoCompleteOf(path)} {...common} {...w.register(name)} />
+    );
+  }
+  return (
+    <div className="wizard-field">
+      <label className="form-label" htmlFor={id}>{labelEl}{widget === 'currency' ? ' (€)' : ''}</label>
+      {extras}
+      {control}
+    </div>
+  );
+}
+
+export function FieldErrors({ pointer, id }: { pointer: string; id?: string }) {
+  const w = useWizard();
+  const errors = w.errors.get(pointer);
+  if (!errors?.length) return null;
+  return (
+    <div id={id} className="field-error mb-1">
+      {errors.map((m, i) => <p key={i} className="mb-0"><span className="visually-hidden">Errore: </span>{m}</p>)}
+    </div>
+  );
+}
+
+function isHidden(hidden: ReadonlySet<string>, pointer: string): boolean {
+  let p = pointer;
+  while (p.length > 0) {
+    if (hidden.has(p)) return true;
+    p = p.slice(0, p.lastIndexOf('/'));
+  }
+  return false;
+}
+
+function defaultWidget(schema: Record<string, unknown>): string {
+  if (schema.enum) return 'select';
+  if (schema.type === 'boolean') return 'yesno';
+  if (schema.format === 'date') return 'date';
+  if (schema.type === 'number' || schema.type === 'integer') return 'number';
+  return 'text';
+}
+
+function autoCompleteOf(path: string): string | undefined {
+  if (/email/i.test(path)) return 'email';
+  if (/telefono/i.test(path)) return 'tel';
+  return undefined;
+}
+
+export function formatValue(value: unknown, widget: string | undefined, t: (k: string) => string): string {
+  if (value === undefined || value === null || value === '') return t('wizard.empty');
+  if (typeof value === 'boolean') return t(value ? 'wizard.yes' : 'wizard.no');
+  if (typeof value === 'number' && widget === 'currency') return value.toLocaleString(undefined, { style: 'currency', currency: 'EUR' });
+  if (typeof value === 'number') return value.toLocaleString();
+  return String(value);
+}

@@ -1,0 +1,260 @@
+'use client';
+import { useRouter } from 'next/navigation';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { compile, evaluate, localize, type Evaluation, type ServiceDefinition } from '@sportello/schemas';
+import { gql, GqlError, type FieldError } from '@/lib/client/gql';
+import { DeleteDraft, SubmitPratica } from '@/lib/wizard/documents';
+import { labelOfPointer } from '@/lib/wizard/labels';
+import { clearLocal, newIdempotencyKey, readLocal, type LocalDraft } from '@/lib/wizard/local-store';
+import { mergePrefill, stepIndexByTopField, stepOfPointer, toAnswers, toFormValues, type FormValues } from '@/lib/wizard/model';
+import { WizardContext, type WizardContextValue } from './context';
+import { ErrorSummary, type SummaryItem } from './ErrorSummary';
+import { FieldView } from './FieldView';
+import { Review } from './Review';
+import { SyncBanner } from './SyncBanner';
+import { useDraftSync } from './useDraftSync';
+import { useOnline } from './useOnline';
+
+export interface WizardProps {
+  ente: string; serviceId: string; title: string; language: string; userId: string;
+  definition: ServiceDefinition;
+  versionNumber: number;
+  draft: { answers: Record<string, unknown>; rowVersion: number; currentStep: string | null; versionNumber: number; updatedAt: string } | null;
+  prefill: { answers: Record<string, unknown>; filled: string[]; locked: string[]; unavailable: string[] } | null;
+}
+
+declare global { interface Window { __wizardTimings?: number[] } }
+
+/** The citizen's wizard: one step at a time, the engine re-evaluating on every change. */
+export function Wizard(props: WizardProps) {
+  const { t } = useTranslation();
+  const router = useRouter();
+  const { definition, language, serviceId, userId } = props;
+  const service = useMemo(() => {
+    const result = compile(definition);
+    // The server compiled and published this definition: a failure here is a bug, not the citizen's.
+    if (!result.ok) throw new Error(`definition does not compile: ${result.problems[0]?.message}`);
+    return result.service;
+  }, [definition]);
+  const text = useCallback((key: string | undefined, fallback = '') =>
+    key ? localize({ translations: definition.translations, defaultLanguage: definition.defaultLanguage }, key, language) : fallback,
+  [definition, language]);
+  const locked = useMemo(() => new Set(props.prefill?.locked ?? []), [props.prefill]);
+  const byTop = useMemo(() => stepIndexByTopField(definition), [definition]);
+
+  // Where the answers start: the server draft, this device's unsent changes on top of it, then prefill.
+  const [start] = useState(() => initialState(props, locked));
+  const online = useOnline();
+  const sync = useDraftSync({ userId, serviceId, initial: start.local, online });
+
+  const form = useForm<FormValues>({ defaultValues: toFormValues(start.local.answers, definition.data) as FormValues, shouldUnregister: false });
+  const [answers, setAnswers] = useState<Record<string, unknown>>(start.local.answers);
+  const evaluation = useMemo<Evaluation>(() => {
+    const t0 = performance.now();
+    const ev = evaluate(service, answers, { locale: language });
+    const timings = (window.__wizardTimings ??= []);
+    if (timings.length > 5000) timings.length = 0;
+    timings.push(performance.now() - t0);
+    return ev;
+  }, [service, answers, language]);
+
+  const steps = definition.ui.steps;
+  const firstStep = Math.max(0, steps.findIndex((s) => s.id === start.local.currentStep));
+  const [stepIndex, setStepIndex] = useState<number | 'review'>(firstStep);
+  const [attempted, setAttempted] = useState<ReadonlySet<number | 'review'>>(new Set());
+  const [serverErrors, setServerErrors] = useState<FieldError[]>([]);
+  const [submitState, setSubmitState] = useState<{ busy: boolean; message: string | null }>({ busy: false, message: null });
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const currentStepId = stepIndex === 'review' ? 'review' : steps[stepIndex]!.id;
+  const stepIdRef = useRef<string | null>(currentStepId === 'review' ? steps[steps.length - 1]!.id : currentStepId);
+
+  useEffect(() => {
+    const sub = form.watch((values) => {
+      const next = (toAnswers(values, definition.data) ?? {}) as Record<string, unknown>;
+      setAnswers(next);
+      setServerErrors([]);
+      sync.changed(next, stepIdRef.current);
+    });
+    return () => sub.unsubscribe();
+  }, [form, definition, sync.changed]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const visibleSteps = useMemo(() => steps.map((_, i) => i).filter((i) => evaluation.steps[i]?.visible !== false), [steps, evaluation]);
+  const position = stepIndex === 'review' ? visibleSteps.length : Math.max(0, visibleSteps.indexOf(stepIndex));
+
+  const allErrors = useMemo(() => [
+    ...evaluation.errors.map((e) => ({ pointer: e.pointer, message: e.message })),
+    ...serverErrors.filter((s) => !evaluation.errors.some((e) => e.pointer === s.pointer)).map((e) => ({ pointer: e.pointer, message: e.message })),
+  ], [evaluation, serverErrors]);
+  const shown = useMemo(() => {
+    const map = new Map<string, string[]>();
+    for (const e of allErrors) {
+      const step = stepOfPointer(e.pointer, byTop);
+      if (!attempted.has('review') && (step === undefined || !attempted.has(step))) continue;
+      map.set(e.pointer, [...(map.get(e.pointer) ?? []), e.message]);
+    }
+    return map;
+  }, [allErrors, attempted, byTop]);
+  const stepErrors = (i: number) => allErrors.filter((e) => stepOfPointer(e.pointer, byTop) === i);
+
+  const goTo = (next: number | 'review') => {
+    setStepIndex(next);
+    stepIdRef.current = next === 'review' ? stepIdRef.current : steps[next]!.id;
+    sync.changed(sync.local.current.answers, stepIdRef.current);
+    requestAnimationFrame(() => { window.scrollTo(0, 0); headingRef.current?.focus(); });
+  };
+  const onNext = () => {
+    if (stepIndex === 'review') return;
+    setAttempted((a) => new Set(a).add(stepIndex));
+    if (stepErrors(stepIndex).length) {
+      requestAnimationFrame(() => summaryRef.current?.focus());
+      return;
+    }
+    const later = visibleSteps.find((i) => i > stepIndex);
+    goTo(later ?? 'review');
+  };
+  const onBack = () => {
+    const cur = stepIndex === 'review' ? steps.length : stepIndex;
+    const earlier = [...visibleSteps].reverse().find((i) => i < cur);
+    if (earlier !== undefined) goTo(earlier);
+  };
+
+  const onSubmit = async () => {
+    setAttempted((a) => new Set(a).add('review'));
+    if (allErrors.length) { requestAnimationFrame(() => summaryRef.current?.focus()); return; }
+    if (!online) { setSubmitState({ busy: false, message: t('wizard.submitOffline') }); return; }
+    setSubmitState({ busy: true, message: null });
+    try {
+      const { submitPratica } = await gql(SubmitPratica, { input: { serviceId, answers, idempotencyKey: sync.local.current.idempotencyKey } });
+      clearLocal(userId, serviceId);
+      sync.blocked.current = true; // nothing more to save: the draft became a pratica
+      router.push(`/${props.ente}/pratiche/${submitPratica.id}?inviata=1`);
+    } catch (e) {
+      const err = e instanceof GqlError ? e : new GqlError(String(e), 'ERROR');
+      if (err.code === 'ANSWERS_INVALID') {
+        setServerErrors(err.fieldErrors);
+        setSubmitState({ busy: false, message: t('wizard.serverRejected') });
+        requestAnimationFrame(() => summaryRef.current?.focus());
+      } else if (err.offline) setSubmitState({ busy: false, message: t('wizard.submitOffline') });
+      else if (err.code === 'UNAUTHENTICATED') setSubmitState({ busy: false, message: t('login.sessionExpired') });
+      else setSubmitState({ busy: false, message: t('wizard.submitFailed', { message: err.message }) });
+    }
+  };
+
+  const onDiscard = async () => {
+    if (!window.confirm(t('wizard.discardConfirm'))) return;
+    await gql(DeleteDraft, { serviceId }).catch(() => null);
+    clearLocal(userId, serviceId);
+    sync.blocked.current = true;
+    window.location.reload();
+  };
+
+  const ctx: WizardContextValue = {
+    service, serviceId, text, evaluation,
+    hidden: useMemo(() => new Set(evaluation.hidden), [evaluation]),
+    required: useMemo(() => new Set(evaluation.required), [evaluation]),
+    errors: shown, locked, prefilled: start.prefilled,
+    register: form.register, setValue: form.setValue, control: form.control,
+    files: sync.local.current.files, rememberFile: sync.rememberFile, online,
+  };
+
+  const summary: SummaryItem[] = (stepIndex === 'review' ? (attempted.has('review') ? allErrors : []) : (attempted.has(stepIndex) ? stepErrors(stepIndex) : []))
+    .map((e) => {
+      const step = stepOfPointer(e.pointer, byTop);
+      return {
+        pointer: e.pointer, message: e.message, label: labelOfPointer(service, e.pointer, text),
+        onGo: stepIndex === 'review' && step !== undefined ? () => goTo(step) : undefined,
+      };
+    });
+  const step = stepIndex === 'review' ? null : steps[stepIndex]!;
+  const fee = evaluation.fee;
+
+  return (
+    <WizardContext.Provider value={ctx}>
+      <div className="row">
+        <div className="col-12">
+          <p className="mb-1 text-muted">{props.title}</p>
+          <p className="fw-semibold mb-1" id="wizard-progress">{t('wizard.progress', { current: position + 1, total: visibleSteps.length + 1 })}</p>
+          <div className="progress mb-3" role="progressbar" aria-labelledby="wizard-progress" aria-valuemin={1} aria-valuemax={visibleSteps.length + 1} aria-valuenow={position + 1}>
+            <div className="progress-bar" style={{ width: `${((position + 1) / (visibleSteps.length + 1)) * 100}%` }} />
+          </div>
+          <nav aria-label={t('wizard.stepsNav')} className="d-none d-lg-block mb-3">
+            <ol className="list-inline small">
+              {visibleSteps.map((i, n) => (
+                <li key={steps[i]!.id} className="list-inline-item" aria-current={i === stepIndex ? 'step' : undefined}>
+                  <span className={i === stepIndex ? 'fw-bold' : ''}>{n + 1}. {text(steps[i]!.title)}</span>
+                </li>
+              ))}
+              <li className="list-inline-item" aria-current={stepIndex === 'review' ? 'step' : undefined}>
+                <span className={stepIndex === 'review' ? 'fw-bold' : ''}>{visibleSteps.length + 1}. {t('wizard.review')}</span>
+              </li>
+            </ol>
+          </nav>
+          <SyncBanner status={sync.status} online={online} start={start} versionNumber={props.versionNumber} ente={props.ente}
+            onKeepMine={sync.keepMine}
+            onTakeTheirs={() => { const a = sync.takeTheirs(); if (a) { form.reset(toFormValues(a, definition.data) as FormValues); setAnswers(a); } }} />
+          {props.prefill?.unavailable.length ? (
+            <div className="alert alert-warning" role="status">{t('wizard.unavailable', { sources: props.prefill.unavailable.map((s) => t(`wizard.source.${s.split('.')[0]}`)).join(', ') })}</div>
+          ) : null}
+          <h1 ref={headingRef} tabIndex={-1} className="h2">{step ? text(step.title) : t('wizard.review')}</h1>
+          {step?.description ? <p className="lead">{text(step.description)}</p> : null}
+          <ErrorSummary ref={summaryRef} items={summary} title={stepIndex === 'review' && summary.length ? t('wizard.reviewErrors') : undefined} />
+          {submitState.message ? <div className="alert alert-warning" role="alert">{submitState.message}</div> : null}
+          <form noValidate onSubmit={(e) => { e.preventDefault(); if (stepIndex === 'review') void onSubmit(); else onNext(); }}>
+            {step ? step.fields.map((f) => <FieldView key={f} path={f} />) : <Review answers={answers} visibleSteps={visibleSteps} onEdit={goTo} />}
+            <div className="sticky-status bg-white border-top py-2 mt-3">
+              {fee ? (
+                <p className="mb-2" aria-live="polite">
+                  <strong>{t('wizard.fee')}: </strong>
+                  {fee.amountCents === null ? t('wizard.feeNone') : (fee.amountCents / 100).toLocaleString(language, { style: 'currency', currency: 'EUR' })}
+                </p>
+              ) : null}
+              <div className="d-flex gap-2 flex-wrap">
+                {position > 0 ? <button type="button" className="btn btn-outline-primary" onClick={onBack}>{t('wizard.back')}</button> : null}
+                {stepIndex === 'review'
+                  ? <button type="submit" className="btn btn-primary" disabled={submitState.busy}>{submitState.busy ? t('wizard.submitting') : t('wizard.submit')}</button>
+                  : <button type="submit" className="btn btn-primary">{visibleSteps[visibleSteps.length - 1] === stepIndex ? t('wizard.toReview') : t('wizard.next')}</button>}
+                <button type="button" className="btn btn-link ms-auto" onClick={onDiscard}>{t('wizard.discard')}</button>
+              </div>
+            </div>
+          </form>
+        </div>
+      </div>
+    </WizardContext.Provider>
+  );
+}
+
+export interface StartState { local: LocalDraft; prefilled: ReadonlyMap<string, string>; resumedAt: string | null; olderVersion: number | null }
+
+function initialState(props: WizardProps, locked: Set<string>): StartState {
+  const saved = typeof window === 'undefined' ? null : readLocal(props.userId, props.serviceId);
+  const server = props.draft;
+  let answers = server?.answers ?? {};
+  let rowVersion = server?.rowVersion ?? null;
+  let dirty = false;
+  let currentStep = server?.currentStep ?? null;
+  // This device's unsent changes count when they were made on the copy the server still has.
+  if (saved?.dirty && (saved.rowVersion ?? null) === rowVersion) { answers = saved.answers; dirty = true; currentStep = saved.currentStep; }
+  if (saved?.dirty && server && saved.rowVersion !== null && saved.rowVersion !== server.rowVersion) { answers = saved.answers; rowVersion = saved.rowVersion; dirty = true; currentStep = saved.currentStep; }
+  if (props.prefill) {
+    const merged = mergePrefill(answers, props.prefill.answers, locked);
+    if (JSON.stringify(merged) !== JSON.stringify(answers)) dirty = true;
+    answers = merged;
+  }
+  const prefilled = new Map<string, string>();
+  for (const item of props.definition.prefill ?? []) {
+    const pointer = `/${item.field.split('.').join('/')}`;
+    if (props.prefill?.filled.some((p) => p === pointer || p.startsWith(`${pointer}/`))) prefilled.set(pointer, item.source.split('.')[0]!);
+  }
+  return {
+    local: {
+      answers, currentStep, rowVersion, dirty,
+      savedAt: new Date().toISOString(), idempotencyKey: saved?.idempotencyKey ?? newIdempotencyKey(), files: saved?.files ?? {},
+    },
+    prefilled,
+    resumedAt: server?.updatedAt ?? null,
+    olderVersion: server && server.versionNumber !== props.versionNumber ? server.versionNumber : null,
+  };
+}

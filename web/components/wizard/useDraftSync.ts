@@ -1,0 +1,105 @@
+'use client';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { gql, GqlError } from '@/lib/client/gql';
+import { LoadDraft, SaveDraft } from '@/lib/wizard/documents';
+import { writeLocal, type LocalDraft } from '@/lib/wizard/local-store';
+
+export type SyncStatus =
+  | { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: string } | { kind: 'local' }
+  | { kind: 'conflict'; theirs: { answers: Record<string, unknown>; rowVersion: number; updatedAt: string } }
+  | { kind: 'expired' } | { kind: 'error'; message: string };
+
+/**
+ * Keeps the answers on the device at once and on the server shortly after (saveDraft with the last
+ * rowVersion read). A stale rowVersion is a conflict the citizen resolves; offline, the device copy
+ * waits and is sent when the browser is back online.
+ */
+export function useDraftSync(opts: { userId: string; serviceId: string; initial: LocalDraft; online: boolean }) {
+  const { userId, serviceId, online } = opts;
+  const local = useRef<LocalDraft>(opts.initial);
+  const [status, setStatus] = useState<SyncStatus>({ kind: 'idle' });
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const inFlight = useRef(false);
+  const blocked = useRef(false); // a conflict or an expired session waits for the citizen
+
+  const persist = () => writeLocal(userId, serviceId, local.current);
+
+  const saveNow = useCallback(async (): Promise<void> => {
+    if (!local.current.dirty || blocked.current) return;
+    if (inFlight.current) { schedule(800); return; }
+    if (typeof navigator !== 'undefined' && !navigator.onLine) { setStatus({ kind: 'local' }); return; }
+    inFlight.current = true;
+    setStatus({ kind: 'saving' });
+    const sent = local.current.answers;
+    try {
+      const { saveDraft } = await gql(SaveDraft, { input: {
+        serviceId, answers: sent, currentStep: local.current.currentStep, rowVersion: local.current.rowVersion ?? undefined,
+      } });
+      local.current = { ...local.current, rowVersion: saveDraft.rowVersion, dirty: local.current.answers !== sent };
+      persist();
+      setStatus({ kind: 'saved', at: saveDraft.updatedAt });
+    } catch (e) {
+      const err = e instanceof GqlError ? e : new GqlError(String(e), 'ERROR');
+      if (err.offline) setStatus({ kind: 'local' });
+      else if (err.code === 'CONFLICT') {
+        blocked.current = true;
+        const { draft } = await gql(LoadDraft, { serviceId }).catch(() => ({ draft: null }));
+        setStatus({ kind: 'conflict', theirs: { answers: draft?.answers ?? {}, rowVersion: draft?.rowVersion ?? 0, updatedAt: draft?.updatedAt ?? '' } });
+      } else if (err.code === 'UNAUTHENTICATED') { blocked.current = true; setStatus({ kind: 'expired' }); }
+      else setStatus({ kind: 'error', message: err.message });
+    } finally {
+      inFlight.current = false;
+    }
+    if (local.current.dirty && !blocked.current && navigator.onLine) schedule(1200);
+  }, [serviceId]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  function schedule(ms: number) {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => { void saveNow(); }, ms);
+  }
+
+  /** Called on every change: device copy now, server copy after a pause in typing. */
+  const changed = useCallback((answers: Record<string, unknown>, currentStep: string | null) => {
+    local.current = { ...local.current, answers, currentStep, dirty: true, savedAt: new Date().toISOString() };
+    persist();
+    schedule(1200);
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useEffect(() => {
+    if (online && local.current.dirty) schedule(300);
+  }, [online]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useEffect(() => () => { if (timer.current) clearTimeout(timer.current); }, []);
+
+  /** Conflict: keep this device's answers (saved over the other copy, knowingly) ... */
+  const keepMine = useCallback(() => {
+    if (status.kind !== 'conflict') return;
+    local.current = { ...local.current, rowVersion: status.theirs.rowVersion, dirty: true };
+    blocked.current = false;
+    persist();
+    void saveNow();
+  }, [status, saveNow]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  /** ... or take the other device's: the caller resets the form with them. */
+  const takeTheirs = useCallback((): Record<string, unknown> | null => {
+    if (status.kind !== 'conflict') return null;
+    local.current = { ...local.current, answers: status.theirs.answers, rowVersion: status.theirs.rowVersion, dirty: false };
+    blocked.current = false;
+    persist();
+    setStatus({ kind: 'saved', at: status.theirs.updatedAt });
+    return status.theirs.answers;
+  }, [status]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  /** An upload creates the server draft when there was none: take its rowVersion, or the next save conflicts. */
+  const rememberFile = useCallback((id: string, file: { name: string; size: number }, draftRowVersion?: number) => {
+    const rowVersion = local.current.rowVersion ?? draftRowVersion ?? null;
+    local.current = { ...local.current, rowVersion, files: { ...local.current.files, [id]: file } };
+    persist();
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const adoptRowVersion = useCallback((rowVersion: number) => {
+    if (local.current.rowVersion === null) { local.current = { ...local.current, rowVersion }; persist(); }
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+
+  return { status, changed, saveNow, keepMine, takeTheirs, rememberFile, adoptRowVersion, local, setStatus, blocked };
+}

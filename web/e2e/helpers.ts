@@ -1,0 +1,55 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { PDFDocument } from 'pdf-lib';
+
+export const ENTE = 'comune-di-esempio';
+export const SHOTS = new URL('./artifacts/screens/', import.meta.url).pathname;
+mkdirSync(SHOTS, { recursive: true });
+
+/** The wizard's DOM id of a field's pointer (components/wizard/context.ts idOf). */
+export const idOf = (pointer: string) => `#f${pointer.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+
+export const fill = (page: Page, pointer: string, value: string) => page.locator(idOf(pointer)).fill(value);
+export const choose = (page: Page, pointer: string, value: string) => page.locator(`${idOf(pointer)}-${value}`).check();
+export const select = (page: Page, pointer: string, value: string) => page.locator(idOf(pointer)).selectOption(value);
+
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
+}
+
+/** axe-core on the page: no serious or critical violation (WCAG 2.1 AA rules). */
+export async function checkA11y(page: Page, name: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${name}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+export async function devLogin(page: Page, name: RegExp, back: string): Promise<void> {
+  await page.goto(`/${ENTE}/accedi?back=${encodeURIComponent(back)}`);
+  await page.getByRole('button', { name }).click();
+  await page.waitForURL((u) => u.pathname === back.split('?')[0]);
+}
+
+/** Presses the wizard's main button and expects the step to change with no error summary. */
+export async function next(page: Page, expectHeading?: string | RegExp): Promise<void> {
+  const before = await page.locator('h1').innerText();
+  await page.getByRole('button', { name: /^(Avanti|Vai al riepilogo|Continue|Check your answers)$/ }).click();
+  const summary = page.locator('#error-summary-title');
+  if (await summary.isVisible().catch(() => false)) {
+    throw new Error(`step "${before}" refused: ${await page.locator('.alert-danger').first().innerText()}`);
+  }
+  if (expectHeading) await expect(page.locator('h1')).toHaveText(expectHeading);
+  else await expect(page.locator('h1')).not.toHaveText(before);
+}
+
+/** A small real PDF to upload. */
+export async function pdfFile(name: string): Promise<{ name: string; mimeType: string; buffer: Buffer }> {
+  const doc = await PDFDocument.create();
+  doc.addPage([200, 200]).drawText(name, { x: 20, y: 100, size: 12 });
+  return { name, mimeType: 'application/pdf', buffer: Buffer.from(await doc.save()) };
+}
+
+export async function waitSaved(page: Page): Promise<void> {
+  await expect(page.getByTestId('sync-status')).toHaveText(/Bozza salvata|Draft saved/, { timeout: 20_000 });
+}
