@@ -13,6 +13,11 @@ Commands:
   seed                                  create the demo data (Enti, users, services, registry fixtures)
                                         where missing, in the database DATABASE_URL or SPORTELLO_DATA_DIR names
                                         (NODE_ENV=production: the catalogue templates only, no people)
+  migrate status                        every migration of the database: applied, pending or unfinished
+  migrate apply                         apply pending migrations (the server does it at start); recovers one a
+                                        kill interrupted when the database shows whether its SQL committed
+  migrate resolve --applied NAME        record NAME as applied (its changes are in place)
+  migrate resolve --rolled-back NAME    set NAME's unfinished record aside: the next start applies it again
   audit verify                          recompute the audit log's hash chains; exit 1 on a broken one
   admin create --fiscal-code CF [--given-name N] [--family-name C] [--email E]
                                         make the person with this fiscal code a platform administrator
@@ -104,6 +109,13 @@ async function adminCommand(args) {
   return runServerCli('identity/admin-cli.js', args);
 }
 
+async function migrateCommand(args) {
+  const ok = (args.length === 1 && (args[0] === 'status' || args[0] === 'apply'))
+    || (args.length === 3 && args[0] === 'resolve' && (args[1] === '--applied' || args[1] === '--rolled-back'));
+  if (!ok) throw new Error('migrate: usage `sportello migrate status | apply | resolve (--applied NAME | --rolled-back NAME)`');
+  return runServerCli('db/migrate-cli.js', args);
+}
+
 async function auditCommand(args) {
   if (args[0] !== 'verify' || args.length !== 1) throw new Error('audit: usage `sportello audit verify`');
   return runServerCli('audit/audit-cli.js', ['verify']);
@@ -136,6 +148,7 @@ async function main(argv) {
     case 'evaluate': return evaluateCommand(args);
     case 'seed': return seedCommand(args);
     case 'audit': return auditCommand(args);
+    case 'migrate': return migrateCommand(args);
     case 'admin': return adminCommand(args);
     case 'worker': return workerCommand(args);
     case undefined: case 'help': case '--help': case '-h':

@@ -5,6 +5,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapt
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { MEMORY, type DatabaseConfig } from './database-config.js';
+import { pgliteSession, postgresSession, type SqlSession } from './sql-session.js';
 
 // The driver-adapter factories for a configuration, apart from the Prisma client so that the
 // migration CLI works before `prisma generate` has run. We own the pool / PGlite and close them.
@@ -12,8 +13,10 @@ import { MEMORY, type DatabaseConfig } from './database-config.js';
 export interface Connection {
   /** For `new PrismaClient({ adapter })`. */
   adapter: SqlMigrationAwareDriverAdapterFactory;
+  /** For the migration runner (migrations.ts): a session of its own, see sql-session.ts. */
+  migrationSession(): Promise<SqlSession>;
   /**
-   * For `applyMigrations`. The schema engine takes `pg_advisory_lock(72707369)` and never unlocks
+   * For the schema engine (diffs against the database, migrations.ts). The schema engine takes `pg_advisory_lock(72707369)` and never unlocks
    * it (the native engine closes its connection instead). Through the shared pool, the locked
    * connection would go back to the pool and stall every other instance's start-up until it idles
    * out (measured: 10 s; forever under load). So on PostgreSQL the engine gets its own
@@ -32,11 +35,12 @@ export async function connect(config: DatabaseConfig): Promise<Connection> {
       adapter: new PrismaPg(pool),
       // A config (not a pool): the factory creates the pool and its adapter's dispose ends it.
       migrationAdapter: () => new PrismaPg({ connectionString: config.url, max: 1 }),
+      migrationSession: () => postgresSession(config.url),
       close: () => pool.end(),
     };
   }
   if (!config.dataDir.startsWith(MEMORY)) await mkdir(config.dataDir, { recursive: true });
   const pglite = await PGlite.create(config.dataDir);
   const adapter = new PrismaPGlite(pglite);
-  return { adapter, migrationAdapter: () => adapter, close: () => pglite.close() };
+  return { adapter, migrationAdapter: () => adapter, migrationSession: async () => pgliteSession(pglite), close: () => pglite.close() };
 }

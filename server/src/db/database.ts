@@ -16,7 +16,7 @@ export interface Database {
 export async function openDatabase(config: DatabaseConfig = readDatabaseConfig()): Promise<Database> {
   const connection = await connect(config);
   try {
-    await applyMigrations(connection.migrationAdapter());
+    await applyMigrations(connection, undefined, { onRecovered: (message) => console.warn(`[migrations] ${message}`) });
   } catch (error) {
     await connection.close();
     throw error;

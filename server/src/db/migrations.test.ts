@@ -37,8 +37,8 @@ describe('migrations', () => {
   });
 
   it('apply every committed migration once, then nothing', async () => {
-    expect(await applyMigrations(db.migrationAdapter())).toEqual(await committed());
-    expect(await applyMigrations(db.migrationAdapter())).toEqual([]);
+    expect(await applyMigrations(db)).toEqual(await committed());
+    expect(await applyMigrations(db)).toEqual([]);
     const rows = await db.prisma.$queryRaw<{ migration_name: string; finished: boolean }[]>`
       SELECT migration_name, finished_at IS NOT NULL AS finished FROM _prisma_migrations`;
     expect(rows).toEqual((await committed()).map((name) => ({ migration_name: name, finished: true })));
@@ -47,7 +47,7 @@ describe('migrations', () => {
   // Regression: the engine never releases its advisory lock; on the shared pool that stalled every
   // other server instance's start-up.
   it.runIf(readDatabaseConfig().kind === 'postgres')('leaves no advisory lock for the next instance', async () => {
-    await applyMigrations(db.migrationAdapter());
+    await applyMigrations(db);
     if (db.config.kind !== 'postgres') return;
     const other = new pg.Client({ connectionString: db.config.url });
     await other.connect();
@@ -68,12 +68,12 @@ describe('migrations', () => {
       '99990101000000_semicolons': semicolons,
     });
     temporary.push(paths.migrationsDir);
-    expect(await applyMigrations(db.migrationAdapter(), paths)).toEqual(['99990101000000_semicolons']);
+    expect(await applyMigrations(db, paths)).toEqual(['99990101000000_semicolons']);
     const rows = await db.prisma.$queryRaw<{ v: string }[]>`SELECT v FROM probe ORDER BY v`;
     expect(rows.map((r) => r.v)).toEqual(['a;b', 'from; a block']);
   });
 
-  it('never half-applies a failing migration, and blocks later runs until resolved', async () => {
+  it('never half-applies a failing migration, records nothing of it, and the next run tries again', async () => {
     const paths = await migrationsWith({
       '99990101000000_semicolons': semicolons,
       '99990102000000_broken': `CREATE TABLE "half_applied" ("id" INT);
@@ -81,15 +81,16 @@ INSERT INTO "probe" VALUES ('should vanish');
 SELECT 1 / 0;`,
     });
     temporary.push(paths.migrationsDir);
-    await expect(applyMigrations(db.migrationAdapter(), paths)).rejects.toThrow(/division by zero/);
+    await expect(applyMigrations(db, paths)).rejects.toThrow(/99990102000000_broken failed and was rolled back.*division by zero/);
     const [table] = await db.prisma.$queryRaw<{ t: string | null }[]>`SELECT to_regclass('half_applied')::text AS t`;
     expect(table.t).toBeNull();
     const probe = await db.prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM probe`;
     expect(probe[0].n).toBe(2);
-    const [failed] = await db.prisma.$queryRaw<{ finished: boolean }[]>`
-      SELECT finished_at IS NOT NULL AS finished FROM _prisma_migrations WHERE migration_name = '99990102000000_broken'`;
-    expect(failed.finished).toBe(false);
-    await expect(applyMigrations(db.migrationAdapter(), paths)).rejects.toThrow(/P3009|failed migrations/);
+    const rows = await db.prisma.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM _prisma_migrations WHERE migration_name = '99990102000000_broken'`;
+    expect(rows[0].n).toBe(0);
+    // Not blocked: the same error again, not "failed migrations".
+    await expect(applyMigrations(db, paths)).rejects.toThrow(/division by zero/);
   });
 
   it('creates the next migration from a changed schema, which then shows no drift', async () => {

@@ -11,7 +11,8 @@ import { applyMigrations } from './migrations.js';
 
 export interface TestDatabase {
   prisma: PrismaClient;
-  /** A driver-adapter factory for `applyMigrations` (see Connection). */
+  /** For `applyMigrations` and the other migration functions (see Connection). */
+  migrationSession: Connection['migrationSession'];
   migrationAdapter: Connection['migrationAdapter'];
   /** Where it is, e.g. to connect a second client or start a server process on it. */
   config: DatabaseConfig;
@@ -38,13 +39,13 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
     await scratch?.drop();
   };
   try {
-    if (options.migrate !== false) await applyMigrations(connection.migrationAdapter());
+    if (options.migrate !== false) await applyMigrations(connection);
   } catch (error) {
     await close();
     throw error;
   }
   const label = scratch ? `PostgreSQL ${scratch.name}` : 'PGlite';
-  return { prisma, migrationAdapter: connection.migrationAdapter, config, label, close };
+  return { prisma, migrationSession: connection.migrationSession, migrationAdapter: connection.migrationAdapter, config, label, close };
 }
 
 /** Creates a uniquely named database through the one DATABASE_URL names (e.g. `test`). */
