@@ -5,6 +5,7 @@ import { describeDatabase, readDatabaseConfig } from './db/database-config.js';
 import { createServices } from './services.js';
 import { createApp } from './http/app.js';
 import { seedIfEmpty } from './seed/seed.js';
+import { logger } from './shared/logger.js';
 
 /** `npm start`: open (and migrate) the database, seed a demo Ente if empty, serve the API. */
 async function main(): Promise<void> {
@@ -13,14 +14,14 @@ async function main(): Promise<void> {
   const db = await openDatabase(dbConfig);
   const services = createServices(db, config, describeDatabase(dbConfig));
   const seeded = await seedIfEmpty(services);
-  if (seeded) console.log(`Seeded the demo Ente "${seeded}"`);
+  if (seeded) logger.info({ ente: seeded }, 'seeded the demo Ente');
   const app = await createApp(services);
   // The outbox's worker runs here unless OUTBOX_WORKER=off (then `sportello worker` processes deliver).
   const worker = config.outbox.inProcess ? services.outbox.createWorker() : null;
   worker?.start();
   await new Promise<void>((resolve) => app.server.listen(config.port, config.host, resolve));
-  console.log(`Sportello API on ${config.publicUrl}/graphql (${describeDatabase(dbConfig)})`);
-  if (!config.production) console.log(`GraphiQL: ${config.publicUrl}/graphiql`);
+  logger.info({ url: `${config.publicUrl}/graphql`, database: describeDatabase(dbConfig) }, 'Sportello API listening');
+  if (!config.production) logger.info({ url: `${config.publicUrl}/graphiql` }, 'GraphiQL');
   const stop = async () => {
     await app.stop();
     await worker?.stop();
@@ -32,6 +33,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e) => {
-  console.error(e instanceof Error ? e.message : e);
+  logger.fatal({ err: e }, 'could not start');
   process.exit(1);
 });

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { MEMORY, type DatabaseConfig } from './database-config.js';
 import { pgliteSession, postgresSession, type SqlSession } from './sql-session.js';
+import { logger } from '../shared/logger.js';
 
 // The driver-adapter factories for a configuration, apart from the Prisma client so that the
 // migration CLI works before `prisma generate` has run. We own the pool / PGlite and close them.
@@ -30,7 +31,7 @@ export async function connect(config: DatabaseConfig): Promise<Connection> {
   if (config.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: config.url });
     // Without a listener, an idle client's error (server restart) would crash the process.
-    pool.on('error', (error) => console.error('[db] idle PostgreSQL client error:', error.message));
+    pool.on('error', (error) => logger.warn({ err: error }, 'idle PostgreSQL client error'));
     return {
       adapter: new PrismaPg(pool),
       // A config (not a pool): the factory creates the pool and its adapter's dispose ends it.

@@ -3,6 +3,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { DomainError, type FieldError } from '../shared/domain-error.js';
 import { translator } from '../shared/i18n.js';
+import type { Logger } from '../shared/logger.js';
 
 /** Apollo's own codes for malformed requests pass through unchanged. */
 const PASS_THROUGH = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
@@ -11,9 +12,9 @@ const PASS_THROUGH = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED
  * The one place where errors become GraphQL errors (STYLE.md 9): a DomainError keeps its
  * stable code and gets a localized message and its field errors; argument validation from
  * type-graphql becomes BAD_USER_INPUT; anything else is an internal error whose details
- * are logged, never sent.
+ * are logged (logErrorsPlugin), never sent.
  */
-export function createFormatError(log: (e: unknown) => void) {
+export function createFormatError() {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const unwrapped = unwrapResolverError(error);
     // Limits throw a GraphQLError wrapping a DomainError from a plugin, not from a resolver.
@@ -38,8 +39,39 @@ export function createFormatError(log: (e: unknown) => void) {
     if (original instanceof GraphQLError && !(original.originalError)) {
       return { ...formatted, extensions: { ...formatted.extensions, code: code ?? 'BAD_USER_INPUT' } };
     }
-    log(original);
     return { message: t('error.internal'), locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR', key: 'error.internal' } };
+  };
+}
+
+/** Whether an error is ours to fix (an internal error) rather than the caller's. */
+export function isInternal(error: unknown): boolean {
+  const unwrapped = unwrapResolverError(error);
+  const original = unwrapped instanceof GraphQLError && unwrapped.originalError ? unwrapped.originalError : unwrapped;
+  if (original instanceof DomainError) return false;
+  return !(original instanceof GraphQLError) || Boolean(original.originalError);
+}
+
+/**
+ * Logs through the request's log (with its request id): internal errors at error, refused
+ * access (FORBIDDEN, UNAUTHENTICATED) at warn with the code and the operation's path only.
+ */
+export function logErrorsPlugin(fallback: Logger): ApolloServerPlugin<{ log?: Logger }> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue }) {
+          const log = contextValue?.log ?? fallback;
+          for (const e of errors) {
+            const original = e.originalError instanceof GraphQLError ? e.originalError.originalError ?? e.originalError : e.originalError;
+            if (original instanceof DomainError) {
+              if (original.code === 'FORBIDDEN' || original.code === 'UNAUTHENTICATED') log.warn({ code: original.code, key: original.key, path: e.path?.join('.') }, 'refused');
+            } else if (original && e.extensions?.code !== 'BAD_USER_INPUT' && isInternal(e)) {
+              log.error({ err: original, path: e.path?.join('.') }, 'operation failed');
+            }
+          }
+        },
+      };
+    },
   };
 }
 

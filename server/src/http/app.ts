@@ -3,7 +3,7 @@ import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { buildApiSchema } from '../graphql/schema.js';
-import { createFormatError, localizeErrorsPlugin } from '../graphql/format-error.js';
+import { createFormatError, localizeErrorsPlugin, logErrorsPlugin } from '../graphql/format-error.js';
 import { DEFAULT_LIMITS, armor, checkTokens, queryCostPlugin } from '../graphql/limits.js';
 import { inputChecksPlugin } from '../graphql/input-checks.js';
 import { useCursorSecret } from '../graphql/connection.js';
@@ -14,7 +14,8 @@ import { pickLanguage } from '../shared/i18n.js';
 import type { Services } from '../services.js';
 import { readBody } from './body.js';
 import { answerClientError, requestUrl, sendError, sendJson } from './errors.js';
-import { logger } from '../shared/logger.js';
+import { logger, type Logger } from '../shared/logger.js';
+import { requestLog, startRequestLog } from './request-log.js';
 import { PublicResponseCache } from './public-response-cache.js';
 import { graphiqlAsset, graphiqlPage } from './graphiql.js';
 import { attachmentsRoute } from '../storage/attachments.route.js';
@@ -35,7 +36,8 @@ export interface App {
  * The HTTP front: /graphql (Apollo Server, with body, depth, cost and alias limits), GraphiQL
  * from local files when not in production, /health, and the areas' own routes.
  */
-export async function createApp(services: Services): Promise<App> {
+export async function createApp(services: Services, options: { log?: Logger } = {}): Promise<App> {
+  const log = options.log ?? logger;
   useCursorSecret(services.config.sessionSecret);
   const schema = await buildApiSchema({ production: services.config.production });
   const guard = armor(DEFAULT_LIMITS, services.config.production);
@@ -44,8 +46,8 @@ export async function createApp(services: Services): Promise<App> {
     validationRules: guard.validationRules,
     introspection: true,
     // No Apollo landing page (it loads scripts from a CDN): GraphiQL is served locally, outside production.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ...guard.plugins, queryCostPlugin(DEFAULT_LIMITS), inputChecksPlugin(), localizeErrorsPlugin()],
-    formatError: createFormatError((e) => logger.error({ err: e }, 'resolver failed')),
+    plugins: [ApolloServerPluginLandingPageDisabled(), ...guard.plugins, queryCostPlugin(DEFAULT_LIMITS), inputChecksPlugin(), localizeErrorsPlugin(), logErrorsPlugin(log)],
+    formatError: createFormatError(),
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
   });
@@ -84,7 +86,7 @@ export async function createApp(services: Services): Promise<App> {
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body: parsed },
       context: async () => {
-        return { viewer, language, services };
+        return { viewer, language, services, log: requestLog(req, log) };
       },
     });
     const out: Record<string, string> = {};
@@ -101,6 +103,7 @@ export async function createApp(services: Services): Promise<App> {
   };
 
   const server = http.createServer((req, res) => {
+    startRequestLog(req, res, log);
     (async () => {
       const url = requestUrl(req);
       for (const route of routes) if (await route(req, res, url)) return;

@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { DomainError, type ErrorCode } from '../shared/domain-error.js';
 import { pickLanguage, translator } from '../shared/i18n.js';
 import { logger } from '../shared/logger.js';
+import { requestLog } from './request-log.js';
 
 /** The one table from error values to HTTP statuses (GraphQL maps codes in graphql/format-error.ts). */
 const STATUS: Record<ErrorCode, number> = {
@@ -55,10 +56,11 @@ export function sendError(req: IncomingMessage, res: ServerResponse, e: unknown)
   }
   const t = translator(pickLanguage(req.headers['accept-language']));
   if (e instanceof DomainError) {
+    if (e.code === 'FORBIDDEN' || e.code === 'UNAUTHENTICATED') requestLog(req, logger).warn({ code: e.code, key: e.key }, 'refused');
     const params = Object.keys(e.params).length ? { params: e.params } : {};
     sendJson(res, httpStatusOf(e), { errors: [{ message: t(e.key, e.params), extensions: { code: e.code, key: e.key, ...params } }] });
   } else {
-    logger.error({ err: e }, 'request failed');
+    requestLog(req, logger).error({ err: e }, 'request failed');
     sendJson(res, 500, { errors: [{ message: t('error.internal'), extensions: { code: 'INTERNAL_SERVER_ERROR', key: 'error.internal' } }] });
   }
   drainRefused(req);

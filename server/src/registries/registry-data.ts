@@ -1,6 +1,7 @@
 import type { PrefillData, PrefillItem } from '@sportello/schemas';
 import type { Registries } from './registry-factory.js';
 import { RegistryUnavailableError, type Lookup, type RegistryPurpose } from './registry.types.js';
+import { logger } from '../shared/logger.js';
 
 /** Which registries a service's prefill items need, so nothing else is asked (PDND purposes are per call). */
 function needs(items: readonly PrefillItem[]) {
@@ -21,7 +22,7 @@ async function settle<T>(lookup: (() => Promise<Lookup<T>>) | false): Promise<T 
   } catch (e) {
     // An outage is expected and degrades to "unavailable"; anything else is a bug worth a log line,
     // but still must not take the citizen's whole request down.
-    if (!(e instanceof RegistryUnavailableError)) console.error(e);
+    if (!(e instanceof RegistryUnavailableError)) logger.error({ err: e }, 'registry lookup failed');
     return undefined;
   }
 }

@@ -4,6 +4,7 @@ import { createTestDatabase, type TestDatabase } from '../db/test-database.js';
 import { createApp, type App } from '../http/app.js';
 import { createServices, type Services } from '../services.js';
 import { movableClock, type MovableClock } from './movable-clock.js';
+import type { Logger } from '../shared/logger.js';
 
 export interface GraphQLResponse<T = any> {
   data?: T;
@@ -26,12 +27,12 @@ export interface TestApp {
  * A real server on a loopback port over a fresh test database (PGlite, or PostgreSQL when
  * DATABASE_URL is set): integration tests go through HTTP and GraphQL like any client.
  */
-export async function startTestApp(env: NodeJS.ProcessEnv = {}, options: { now?: Date | string } = {}): Promise<TestApp> {
+export async function startTestApp(env: NodeJS.ProcessEnv = {}, options: { now?: Date | string; log?: Logger } = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const config = readServerConfig({ SESSION_SECRET: 'test-secret-test-secret-test-secret-42', ...env });
   const clock = movableClock(options.now ?? null);
   const services = createServices({ prisma: db.prisma, close: db.close }, config, db.label, clock);
-  const app = await createApp(services);
+  const app = await createApp(services, { log: options.log });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   return {
