@@ -334,7 +334,8 @@ describe('OIDC login (SPID/CIE through a configurable issuer)', () => {
         const res = await browser.request(callback.toString(), { headers: { 'accept-language': 'en' } });
         expect(res.status).toBe(401);
         const error = (await res.json()).errors[0];
-        expect(error.extensions).toEqual({ code: 'UNAUTHENTICATED', key: 'identity.oidc.provider' });
+        // Like every error answered over HTTP, the extensions carry the message's params (as GraphQL's do).
+        expect(error.extensions).toEqual({ code: 'UNAUTHENTICATED', key: 'identity.oidc.provider', params: { detail: '401 invalid_client' } });
         expect(error.message).toBe('The identity provider did not answer as expected (401 invalid_client)');
         expect(await t.services.db.prisma.user.count()).toBe(users);
       });
@@ -348,7 +349,7 @@ describe('OIDC login (SPID/CIE through a configurable issuer)', () => {
         expect(back.searchParams.has('code')).toBe(false);
         const res = await browser.request(back.toString());
         expect(res.status).toBe(401);
-        expect((await res.json()).errors[0].extensions).toEqual({ code: 'UNAUTHENTICATED', key: 'identity.oidc.denied' });
+        expect((await res.json()).errors[0].extensions).toEqual({ code: 'UNAUTHENTICATED', key: 'identity.oidc.denied', params: { detail: 'invalid_request_object' } });
       });
     });
 
