@@ -1,42 +1,32 @@
+import { LRUCache } from 'lru-cache';
+
 /**
- * A small least-recently-used map: bounded memory for caches keyed by immutable version ids.
- * The bound counts entries, or, with `weigh`, any measure of them (the response cache: bytes).
+ * A least-recently-used map: bounded memory for caches keyed by immutable version ids, verified
+ * session tokens, catalogue responses. The bound counts entries, or, with `weigh`, any measure
+ * of them (the response cache: bytes). Backed by lru-cache; this keeps the small API callers use.
  */
-export class Lru<K, V> {
-  /** Least recently used first (a Map keeps insertion order; a hit is moved to the end). */
-  private readonly entries = new Map<K, V>();
-  private total = 0;
-  constructor(private readonly capacity: number, private readonly weigh: (key: K, value: V) => number = () => 1) {}
+export class Lru<K extends {}, V extends {}> {
+  private readonly cache: LRUCache<K, V>;
+
+  constructor(capacity: number, weigh?: (key: K, value: V) => number) {
+    this.cache = weigh
+      ? new LRUCache<K, V>({ maxSize: capacity, sizeCalculation: (value, key) => Math.max(1, weigh(key, value)) })
+      : new LRUCache<K, V>({ max: capacity });
+  }
 
   get(key: K): V | undefined {
-    const hit = this.entries.get(key);
-    if (hit !== undefined) {
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-    }
-    return hit;
+    return this.cache.get(key);
   }
 
   clear(): void {
-    this.entries.clear();
-    this.total = 0;
+    this.cache.clear();
   }
 
   delete(key: K): void {
-    const old = this.entries.get(key);
-    if (old === undefined) return;
-    this.entries.delete(key);
-    this.total -= this.weigh(key, old);
+    this.cache.delete(key);
   }
 
   set(key: K, value: V): void {
-    this.delete(key);
-    this.entries.set(key, value);
-    this.total += this.weigh(key, value);
-    for (const [k, v] of this.entries) {
-      if (this.total <= this.capacity) break;
-      this.entries.delete(k);
-      this.total -= this.weigh(k, v);
-    }
+    this.cache.set(key, value);
   }
 }
