@@ -2,11 +2,13 @@
 import { useState } from 'react';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { BYTES_PER_MB } from '@sportello/schemas';
 import { formNameOf } from '@/lib/wizard/model';
 import { idOf, useWizard, type FieldInfo } from './context';
 import { FieldErrors } from './FieldView';
 
-const MB = 1024 * 1024;
+// The unit of a field's maxSizeMb and of the server's upload cap (10 MB = 10,000,000 bytes).
+const MB = BYTES_PER_MB;
 
 /** Uploads to /attachments (forwarded to the server) with progress; the answer holds the attachment id. */
 export function FileField({ field, pointer, label, help }: { field: FieldInfo; pointer: string; label: string; help: string | null }) {
