@@ -7,6 +7,7 @@ export type { CompiledService } from './compile/compiled-service.js';
 export { evaluate } from './evaluate/evaluate.js';
 export { clean } from './clean.js';
 export { applyPrefill, type PrefillData, type PrefillResult } from './prefill.js';
+export { guardHolds, type GuardInput } from './workflow-guard.js';
 export { sortGraduatoria, type RankedEntry } from './graduatoria.js';
 export { scoreTerms, rankingReads, rankAnswers, type ScoreTerm, type RankingReads, type AnswersRanking } from './ranking-terms.js';
 export { usedKeys } from './compile/check-translations.js';

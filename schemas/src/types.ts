@@ -65,13 +65,26 @@ export type Action =
   | { type: 'appio'; subject: string; body: string }
   | { type: 'payment' };
 
-export interface WorkflowState { id: string; label: string; slaDays?: number; final?: boolean }
+/**
+ * A state of the pratica. `slaDays`: the deadline to leave it; `waitsForCitizen`: the office
+ * waits for the citizen (an integration, a reply to a notice of denial), so the deadline to
+ * conclude is suspended meanwhile (L. 241/1990 art. 2 c. 7, art. 10-bis) and `slaDays` is the
+ * citizen's time to answer; `outcome`: the procedure has its outcome (esito), so the deadline to
+ * conclude no longer runs (final states imply it).
+ */
+export interface WorkflowState { id: string; label: string; slaDays?: number; final?: boolean; waitsForCitizen?: boolean; outcome?: boolean }
+export type WorkflowRole = 'operator' | 'supervisor' | 'citizen' | 'system';
 export interface Transition {
   id: string; from: string; to: string; label: string;
-  roles?: Array<'operator' | 'supervisor' | 'citizen' | 'system'>;
+  roles?: WorkflowRole[];
   actions?: Action[];
+  /** JSON Logic over the answers, computed values, $office and $today: the transition is allowed only while it holds. */
+  guard?: Logic;
+  /** Translation key of the refusal shown when the guard does not hold. */
+  guardMessage?: string;
 }
-export interface Workflow { initial: string; states: WorkflowState[]; transitions: Transition[] }
+/** `concludeDays`: the deadline to conclude the procedure from submission (default 30, L. 241/1990 art. 2). */
+export interface Workflow { initial: string; states: WorkflowState[]; transitions: Transition[]; concludeDays?: number }
 
 export interface ServiceDefinition {
   $schema?: string;

@@ -13,11 +13,12 @@ import { DraftsResolver } from './drafts/drafts.resolver.js';
 import { PraticheResolver } from './pratiche/pratiche.resolver.js';
 import { OutboxResolver } from './outbox/outbox.resolver.js';
 import { ProtocolResolver } from './protocol/protocol.resolver.js';
+import { WorkflowResolver } from './workflow/workflow.resolver.js';
 import { GraduatoriaPreviewResolver, GraduatorieResolver } from './graduatorie/graduatorie.resolver.js';
 
 /** Every resolver class of the API; each area contributes its own. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const resolvers: NonEmptyArray<Function> = [HealthResolver, SessionResolver, ApiKeyResolver, OperatorResolver, OfficeResolver, EnteResolver, CatalogueResolver, DefinitionsResolver, TemplatesResolver, PrefillResolver, DraftsResolver, PraticheResolver, OutboxResolver, ProtocolResolver, GraduatorieResolver, GraduatoriaPreviewResolver];
+export const resolvers: NonEmptyArray<Function> = [HealthResolver, SessionResolver, ApiKeyResolver, OperatorResolver, OfficeResolver, EnteResolver, CatalogueResolver, DefinitionsResolver, TemplatesResolver, PrefillResolver, DraftsResolver, PraticheResolver, OutboxResolver, ProtocolResolver, GraduatorieResolver, GraduatoriaPreviewResolver, WorkflowResolver];
 
 /** Development-only operations (demo login): added to the schema unless NODE_ENV=production. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type

@@ -19,6 +19,8 @@ import { OutboxService } from './outbox/outbox.service.js';
 import { createDeliverers } from './outbox/outbox-factory.js';
 import { createProtocol } from './protocol/protocol-factory.js';
 import { ProtocolService } from './protocol/protocol.service.js';
+import { TransitionHooks } from './workflow/transition-hooks.js';
+import { WorkflowService } from './workflow/workflow.service.js';
 
 /**
  * The domain services, built once at start and handed to resolvers through the context.
@@ -51,6 +53,10 @@ export interface Services {
   apiKeys: ApiKeyService;
   /** Sessions, logins (dev, OIDC), operators, offices, Enti (identity area). */
   identity: IdentityServices;
+  /** Transitions of pratiche through their workflow (workflow area). */
+  workflow: WorkflowService;
+  /** What every transition sets off, inside its transaction (the outbox registers here). */
+  transitionHooks: TransitionHooks;
   /** Actions to deliver (transition actions, alarms), their workers, failed ones for supervisors (outbox area). */
   outbox: OutboxService;
   /** The built-in protocol register: records, annulment (protocol area). */
@@ -63,6 +69,10 @@ export function createServices(db: Database, config: ServerConfig, databaseLabel
   const tokens = new SessionTokens(config.sessionSecret, config.sessionTtlSeconds);
   const versions = new ServiceVersions(db.prisma, compiled);
   const prefill = new PrefillService(db.prisma, createRegistries(config.registries, db.prisma, clock), versions);
+  const transitionHooks = new TransitionHooks();
+  const outbox = new OutboxService(db.prisma, config.outbox, createDeliverers(config.delivery, { prisma: db.prisma, clock, protocol: createProtocol(config.protocol, db.prisma, clock) }), clock);
+  // The outbox writes each transition's actions in the transition's own transaction.
+  transitionHooks.register(outbox.transitionActionsHook);
   return {
     config, db, databaseLabel, clock,
     tokens,
@@ -76,8 +86,10 @@ export function createServices(db: Database, config: ServerConfig, databaseLabel
     pratiche: new PraticheService(db.prisma, versions, prefill, clock),
     graduatorie: new GraduatorieService(db.prisma, versions, clock),
     attachments: new AttachmentsService(db.prisma, versions, new LocalDiskStorage(config.storageDir), config.uploadMaxBytes),
-    outbox: new OutboxService(db.prisma, config.outbox, createDeliverers(config.delivery, { prisma: db.prisma, clock, protocol: createProtocol(config.protocol, db.prisma, clock) }), clock),
+    outbox,
     protocol: new ProtocolService(db.prisma, clock),
+    workflow: new WorkflowService(db.prisma, versions, transitionHooks, clock),
+    transitionHooks,
   };
 }
 

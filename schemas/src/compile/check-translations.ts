@@ -22,6 +22,7 @@ export function usedKeys(def: ServiceDefinition): Array<{ key: string; pointer: 
   def.workflow?.states.forEach((s, i) => add(s.label, `/workflow/states/${i}/label`));
   def.workflow?.transitions.forEach((t, i) => {
     add(t.label, `/workflow/transitions/${i}/label`);
+    if (t.guardMessage) add(t.guardMessage, `/workflow/transitions/${i}/guardMessage`);
     (t.actions ?? []).forEach((a, j) => {
       if ('subject' in a) add(a.subject, `/workflow/transitions/${i}/actions/${j}/subject`);
       if ('body' in a) add(a.body, `/workflow/transitions/${i}/actions/${j}/body`);

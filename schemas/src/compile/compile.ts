@@ -10,6 +10,7 @@ import { checkPrefill } from './check-prefill.js';
 import { checkWorkflow } from './check-workflow.js';
 import { checkTranslations } from './check-translations.js';
 import { checkLogic } from './logic-check.js';
+import type { CompiledLogic } from '../logic/engine.js';
 import { relaxSchema } from './relaxed-schema.js';
 import { compileSchema, knownFormats } from './ajv-instance.js';
 
@@ -60,6 +61,12 @@ function compileChecked(input: unknown): CompileResult {
   const ctx = { fields, officeFields };
   const fee = def.fees ? checkLogic(def.fees.amount, '/fees/amount', ctx, problems) : undefined;
   const score = def.ranking ? checkLogic(def.ranking.score, '/ranking/score', ctx, problems) : undefined;
+  const guards = new Map<string, CompiledLogic>();
+  (def.workflow?.transitions ?? []).forEach((t, i) => {
+    if (t.guard === undefined) return;
+    const checked = checkLogic(t.guard, `/workflow/transitions/${i}/guard`, ctx, problems, true);
+    if (checked.fn) guards.set(t.id, checked.fn);
+  });
   const exclusions = (def.ranking?.exclusions ?? []).map((e, i) => ({ id: e.id, reason: e.reason, checked: checkLogic(e.when, `/ranking/exclusions/${i}/when`, ctx, problems, true) }));
   (def.ranking?.tieBreakers ?? []).forEach((t, i) => {
     const known = t.field === '$submittedAt' || (t.field.startsWith('$office.') ? officeFields.has(t.field.slice(8)) : fields.has(t.field));
@@ -90,6 +97,7 @@ function compileChecked(input: unknown): CompileResult {
     requireRules: rules.requireRules,
     requiredCandidates: [...fields.values()].filter((f) => f.kind !== 'object' && (f.requiredStatic || rules.requireRules.has(f.path))),
     errorRules: rules.errorRules,
+    guards,
     fee: def.fees && fee?.fn ? { amount: fee.fn, causale: def.fees.causale, dueDays: def.fees.dueDays } : undefined,
     ranking: def.ranking && score?.fn
       ? {

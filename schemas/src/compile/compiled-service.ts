@@ -46,6 +46,8 @@ export interface CompiledService {
   requireRules: Map<string, CompiledRule[]>;
   requiredCandidates: FieldInfo[];
   errorRules: CompiledRule[];
+  /** Each guarded transition's condition, by transition id (see workflow-guard.ts). */
+  guards: Map<string, CompiledLogic>;
   fee?: { amount: CompiledLogic; causale: string; dueDays?: number };
   ranking?: {
     score: CompiledLogic;

@@ -31,8 +31,8 @@ export function auditRunCtes(entries: Array<{ entry: AuditEntry; at: Date }>) {
  * transaction as the change it describes, so the log and the data can never disagree.
  */
 export const auditService = {
-  async record(tx: Tx, entry: AuditEntry): Promise<void> {
-    const { row, canon } = prepareEvent(entry);
+  async record(tx: Tx, entry: AuditEntry, at = new Date()): Promise<void> {
+    const { row, canon } = prepareEvent(entry, at);
     await auditRepository.append(tx, row, canon);
   },
 

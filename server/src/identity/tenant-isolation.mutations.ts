@@ -38,6 +38,8 @@ const ASSENZA = { codiceFiscaleAlunno: 'RSSLCU16A01F205A', dataAssenza: '2026-11
 const PERSON = { givenName: 'Nome', familyName: 'Cognome', roles: ['OPERATOR'] };
 
 const PUBLISH_GRADUATORIA = 'mutation ($id: ID!, $kind: GraduatoriaKind!) { publishGraduatoria(serviceId: $id, kind: $kind) { id serviceId kind number rowCount csv } }';
+const office = { kind: 'staff', callers: ['operator', 'supervisor', 'apiKey'] } as const;
+const TRANSITION = 'mutation ($input: TransitionPraticaInput!) { transitionPratica(input: $input) { praticaId transitionId from to rowVersion at } }';
 
 export const mutationCases: Record<string, OperationCase> = {
   activateTemplate: {
@@ -226,6 +228,15 @@ export const mutationCases: Record<string, OperationCase> = {
       attempt('B\'s published service, at its revision', UPDATE_WORKING_COPY,
         (w) => ({ input: { id: w.b.assenze.id, revision: w.b.assenze.revision, definition: template('segnalazione-assenza') } }), notFound),
       attempt('B\'s never-published service', UPDATE_WORKING_COPY, (w) => ({ input: { id: w.b.bozza.id, revision: 1, definition: template('segnalazione-assenza') } }), notFound),
+    ],
+  },
+  transitionPratica: {
+    access: office, why: 'the pratica is found by { id, enteId } of the caller (and, for an operator, their offices)',
+    attempts: [
+      attempt('C1\'s pratica in B, by a transition its workflow has', TRANSITION,
+        (w) => ({ input: { praticaId: w.b.citizens.c1.praticaId, transitionId: 'registrazione', rowVersion: 1, comment: 'da A' } }), notFound),
+      attempt('C2\'s pratica in B, by an unknown transition', TRANSITION,
+        (w) => ({ input: { praticaId: w.b.citizens.c2.praticaId, transitionId: 'nessuna', rowVersion: 1 } }), notFound),
     ],
   },
 };

@@ -88,6 +88,7 @@ export async function snapshotOf(prisma: PrismaClient, ente: EnteWorld, exceptUs
     outbox: await prisma.outboxAction.findMany({ where: { enteId }, ...byId }),
     protocol: await prisma.protocolRecord.findMany({ where: { enteId }, ...byId }),
     graduatorie: await prisma.graduatoria.findMany({ where: { enteId }, include: { rows: { orderBy: { position: 'asc' } } }, ...byId }),
+    praticaEvents: await prisma.praticaEvent.findMany({ where: { enteId, ...(exceptUser ? { pratica: { citizenId: { not: exceptUser } } } : {}) }, ...byId }),
   };
 }
 

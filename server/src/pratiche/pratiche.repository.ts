@@ -19,6 +19,7 @@ export interface NewPratica {
   id: string; enteId: string; serviceId: string; serviceVersionId: string; citizenId: string; code: string;
   answers: object; computed: object; state: string; feeCents: number | null; score: number | null;
   excluded: boolean; submittedAt: Date; stateEnteredAt: Date; dueAt: Date | null; idempotencyKey: string;
+  concludeDueAt?: Date | null; suspendedAt?: Date | null; officeId?: string | null; language?: string;
 }
 
 export type NewNumberedPratica = Omit<NewPratica, 'code'> & { year: number };
@@ -28,6 +29,8 @@ export interface SubmissionContext {
   service: PublishedServiceRow | null;
   draft: { id: string; serviceVersionId: string } | null;
   identity: IdentityRow | null;
+  /** Routing: the office that receives the service's new pratiche. */
+  officeId: string | null;
 }
 
 /** Citizens' view of pratiche: every query names the citizen. */
@@ -44,7 +47,7 @@ export const praticheRepository = {
    */
   async submissionContext(db: Tx, citizenId: string, serviceId: string): Promise<SubmissionContext> {
     const rows = await db.$queryRaw<Array<Record<string, string | null>>>`
-      SELECT s.id, s.ente_id, s.slug, s.current_version_id, d.id AS draft_id, d.service_version_id AS draft_version_id,
+      SELECT s.id, s.ente_id, s.slug, s.current_version_id, s.office_id, d.id AS draft_id, d.service_version_id AS draft_version_id,
         u.id AS user_id, u.fiscal_code, u.given_name, u.family_name, u.email
       FROM (SELECT 1) AS one
       LEFT JOIN services s ON s.id = ${serviceId}::uuid AND s.enabled AND s.current_version_id IS NOT NULL
@@ -55,6 +58,7 @@ export const praticheRepository = {
       service: r.id ? { id: r.id, enteId: r.ente_id!, slug: r.slug!, currentVersionId: r.current_version_id! } : null,
       draft: r.draft_id ? { id: r.draft_id, serviceVersionId: r.draft_version_id! } : null,
       identity: r.user_id ? { fiscalCode: r.fiscal_code, givenName: r.given_name!, familyName: r.family_name!, email: r.email } : null,
+      officeId: r.office_id ?? null,
     };
   },
 
@@ -90,7 +94,8 @@ export const praticheRepository = {
       ord: i + 1, id: p.id, service_id: p.serviceId, service_version_id: p.serviceVersionId, citizen_id: p.citizenId,
       answers: p.answers, computed: p.computed, state: p.state, fee_cents: p.feeCents, score: p.score, excluded: p.excluded,
       submitted_at: p.submittedAt.toISOString(), state_entered_at: p.stateEnteredAt.toISOString(), due_at: p.dueAt?.toISOString() ?? null,
-      idempotency_key: p.idempotencyKey,
+      idempotency_key: p.idempotencyKey, conclude_due_at: p.concludeDueAt?.toISOString() ?? null,
+      suspended_at: p.suspendedAt?.toISOString() ?? null, office_id: p.officeId ?? null, language: p.language ?? 'it',
     })));
     const rows = await tx.$queryRaw<Array<Record<string, unknown>>>`
       WITH counter AS (
@@ -99,13 +104,15 @@ export const praticheRepository = {
         RETURNING last
       ), pratica AS (
         INSERT INTO pratiche (id, ente_id, service_id, service_version_id, citizen_id, code, answers, computed, state,
-          fee_cents, score, excluded, submitted_at, state_entered_at, due_at, idempotency_key)
+          fee_cents, score, excluded, submitted_at, state_entered_at, due_at, idempotency_key, conclude_due_at, suspended_at, office_id, language)
         SELECT i.id, ${enteId}::uuid, i.service_id, i.service_version_id, i.citizen_id,
           ${String(year)} || '-' || lpad((counter.last - ${n} + i.ord)::text, 6, '0'), i.answers, i.computed, i.state,
-          i.fee_cents, i.score, i.excluded, i.submitted_at, i.state_entered_at, i.due_at, i.idempotency_key
+          i.fee_cents, i.score, i.excluded, i.submitted_at, i.state_entered_at, i.due_at, i.idempotency_key,
+          i.conclude_due_at, i.suspended_at, i.office_id, i.language
         FROM counter, jsonb_to_recordset(${input}::jsonb) AS i(ord int, id uuid, service_id uuid, service_version_id uuid,
           citizen_id uuid, answers jsonb, computed jsonb, state text, fee_cents int, score float8, excluded boolean,
-          submitted_at timestamptz, state_entered_at timestamptz, due_at timestamptz, idempotency_key text)
+          submitted_at timestamptz, state_entered_at timestamptz, due_at timestamptz, idempotency_key text,
+          conclude_due_at timestamptz, suspended_at timestamptz, office_id uuid, language text)
         ORDER BY i.ord
         RETURNING id, ente_id, code, service_id, service_version_id, state, submitted_at, due_at, fee_cents, score, excluded,
           protocol_number, answers, computed

@@ -1,4 +1,3 @@
-import type { CompiledService } from '@sportello/schemas';
 import { randomUUID } from 'node:crypto';
 import { auditRunCtes } from '../audit/audit.service.js';
 import type { AuditEntry } from '../audit/audit.types.js';
@@ -14,12 +13,13 @@ import { attachmentsRepository } from '../storage/attachments.repository.js';
 import { overlay } from './locked-prefill.js';
 import { praticheRepository as repo, type NewNumberedPratica, type PraticaRow } from './pratiche.repository.js';
 import { SubmissionRuns } from './submission-runs.js';
+import { initialSla } from '../workflow/sla.js';
+import { workflowOf } from '../workflow/workflow-of.js';
 import type { Pratica, SubmitPraticaInput } from './pratiche.types.js';
 import { judge, type Verdict } from './verdict.js';
 
 export interface Citizen { userId: string; fiscalCode: string }
 
-const DAY_MS = 86_400_000;
 const KEY = /^[\x21-\x7e]{8,128}$/;
 
 /** One submission's write: the pratica, its audit event, the draft it replaces and the files it takes over. */
@@ -68,7 +68,8 @@ export class PraticheService {
     const locked = await this.prefill.compute(citizen, service, version.compiled, true, context?.identity ?? null);
     const verdict = await judge(this.db, version.compiled, overlay(input.answers, locked.answers, locked.locked),
       { uploaderId: citizen.userId, enteId: service.enteId, draftId: draft?.id ?? null }, { today: romeDate(now), language });
-    const row = await this.record(citizen, service, version, draft?.id ?? null, verdict, input.idempotencyKey, now, locked.unavailable);
+    const route = { officeId: context?.officeId ?? null, language };
+    const row = await this.record(citizen, service, version, draft?.id ?? null, verdict, input.idempotencyKey, now, locked.unavailable, route);
     return this.present(row, version, language);
   }
 
@@ -89,8 +90,13 @@ export class PraticheService {
    * Writes the numbered pratica, its audit event, the draft's attachments moved in and the draft
    * deleted, atomically; queued with the Ente's other submissions of the moment into one statement.
    */
-  private async record(citizen: Citizen, service: PublishedService, version: LoadedVersion, draftId: string | null, verdict: Verdict, idempotencyKey: string, now: Date, unavailable: string[]): Promise<PraticaRow> {
-    const { state, dueAt } = initialState(version.compiled, now);
+  private async record(
+    citizen: Citizen, service: PublishedService, version: LoadedVersion, draftId: string | null, verdict: Verdict,
+    idempotencyKey: string, now: Date, unavailable: string[], route: { officeId: string | null; language: string },
+  ): Promise<PraticaRow> {
+    const workflow = workflowOf(version.compiled);
+    const state = workflow.initial;
+    const sla = initialSla(workflow, now);
     const ev = verdict.evaluation;
     const id = randomUUID();
     const feeCents = ev.fee?.amountCents ?? null;
@@ -101,7 +107,8 @@ export class PraticheService {
       pratica: {
         id, enteId: service.enteId, serviceId: service.id, serviceVersionId: version.id, citizenId: citizen.userId,
         year, answers: verdict.answers, computed: ev.computed, state, feeCents, score, excluded,
-        submittedAt: now, stateEnteredAt: now, dueAt, idempotencyKey,
+        submittedAt: now, stateEnteredAt: now, dueAt: sla.dueAt, idempotencyKey,
+        concludeDueAt: sla.concludeDueAt, suspendedAt: sla.suspendedAt, officeId: route.officeId, language: route.language,
       },
       audit: {
         entry: {
@@ -148,12 +155,4 @@ export class PraticheService {
       answers: row.answers as Record<string, unknown>, computed: row.computed as Record<string, unknown>,
     };
   }
-}
-
-/** The workflow's initial state ("presentata" without a workflow) and when its SLA runs out. */
-function initialState(compiled: CompiledService, now: Date): { state: string; dueAt: Date | null } {
-  const workflow = compiled.definition.workflow;
-  const state = workflow?.initial ?? 'presentata';
-  const slaDays = workflow?.states.find((s) => s.id === state)?.slaDays;
-  return { state, dueAt: slaDays ? new Date(now.getTime() + slaDays * DAY_MS) : null };
 }

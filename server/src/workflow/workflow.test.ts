@@ -1,0 +1,201 @@
+import { compile } from '@sportello/schemas';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditService } from '../audit/audit.service.js';
+import { createUser } from '../test-support/fixtures.js';
+import { loadTemplate } from '../test-support/published-services.js';
+import { TEMPLATE_TODAY } from '../test-support/template-answers.js';
+import { startTestApp, type TestApp } from '../test-support/test-app.js';
+import { defaultWorkflowService, guardedService, submitted, workflowWorld, type WorkflowWorld } from '../test-support/workflow-world.js';
+import { DEFAULT_STATE_IDS, DEFAULT_WORKFLOW } from './default-workflow.js';
+import type { TransitionEvent } from './transition-hooks.js';
+
+const MOVE = 'mutation ($input: TransitionPraticaInput!) { transitionPratica(input: $input) { praticaId transitionId from to rowVersion at } }';
+const DAY = 86_400_000;
+
+let t: TestApp;
+let w: WorkflowWorld;
+let guarded: WorkflowWorld;
+let now = TEMPLATE_TODAY;
+const code = (r: { errors?: Array<{ extensions?: { code?: string } }> }) => r.errors?.[0]?.extensions?.code;
+const move = (praticaId: string, transitionId: string, rowVersion: number, token: string, extra: object = {}, lang = 'it') =>
+  t.gql(MOVE, { input: { praticaId, transitionId, rowVersion, ...extra } }, token, { 'accept-language': lang });
+const written = async (praticaId: string) => ({
+  pratica: await t.db.prisma.pratica.findUniqueOrThrow({ where: { id: praticaId } }),
+  events: await t.db.prisma.praticaEvent.count({ where: { praticaId } }),
+  audit: await t.db.prisma.auditEvent.count({ where: { subjectId: praticaId } }),
+});
+
+beforeAll(async () => {
+  t = await startTestApp();
+  t.services.pratiche.clock = () => now;
+  t.services.workflow.clock = () => now;
+  w = await workflowWorld(t, 'wf-default', defaultWorkflowService());
+  guarded = await workflowWorld(t, 'wf-guarded', guardedService());
+}, 60_000);
+afterAll(() => t?.close());
+
+describe('the default workflow', () => {
+  it('has the agreed state ids and passes the engine\'s workflow checks', () => {
+    expect(DEFAULT_WORKFLOW.states.map((s) => s.id)).toEqual([...DEFAULT_STATE_IDS]);
+    const def = { ...defaultWorkflowService(), fees: { amount: 0, causale: 'service.title' }, workflow: DEFAULT_WORKFLOW };
+    const r = compile(def);
+    const problems = r.ok ? [] : r.problems.filter((p) => p.pointer.startsWith('/workflow') && p.code !== 'translation.missing');
+    expect(problems).toEqual([]);
+  });
+
+  it('applies to a service without one: submitted, with the deadline to conclude 30 days ahead', async () => {
+    const p = await submitted(t.services.pratiche, w);
+    const row = await t.db.prisma.pratica.findUniqueOrThrow({ where: { id: p.id } });
+    expect(row.state).toBe('submitted');
+    expect(row.concludeDueAt!.getTime() - now.getTime()).toBe(30 * DAY);
+    expect(row.dueAt!.getTime() - now.getTime()).toBe(3 * DAY); // the state's own deadline comes first
+  });
+});
+
+describe('transitionPratica', () => {
+  it('moves the pratica, writes its history and the audit chain, and runs the hooks with the actions', async () => {
+    const seen: TransitionEvent[] = [];
+    const off = t.services.transitionHooks.register(async (tx, event) => {
+      seen.push(event);
+      expect(await tx.pratica.count({ where: { id: event.praticaId, state: event.to } })).toBe(1); // inside the transaction
+    });
+    try {
+      const p = await submitted(t.services.pratiche, w, undefined, 'en');
+      const res = await move(p.id, 'protocol', 1, w.fx.tokens.operator, { comment: '  Ricevuta allo sportello ', textOverrides: [{ actionIndex: 1, subject: 'Ricevuta' }] });
+      expect(res.errors).toBeUndefined();
+      expect(res.data.transitionPratica).toMatchObject({ praticaId: p.id, transitionId: 'protocol', from: 'submitted', to: 'protocolled', rowVersion: 2 });
+      const history = await t.db.prisma.praticaEvent.findMany({ where: { praticaId: p.id } });
+      expect(history).toMatchObject([{ kind: 'transition', fromState: 'submitted', toState: 'protocolled', actorId: w.fx.users.operator.id, actorKind: 'operator', comment: 'Ricevuta allo sportello', at: now }]);
+      const audit = await t.db.prisma.auditEvent.findMany({ where: { subjectId: p.id, action: 'pratica.transition' } });
+      expect(audit).toMatchObject([{ actorId: w.fx.users.operator.id, data: { transitionId: 'protocol', from: 'submitted', to: 'protocolled', rowVersion: 2 } }]);
+      expect((await auditService.verify(t.db.prisma)).broken).toEqual([]);
+      expect(seen).toHaveLength(1);
+      expect(seen[0]).toMatchObject({
+        enteId: w.fx.ente.id, praticaId: p.id, praticaCode: p.code, serviceId: w.serviceId, version: '2', transitionId: 'protocol',
+        from: 'submitted', to: 'protocolled', actor: { userId: w.fx.users.operator.id, apiKeyId: null, role: 'operator' },
+        comment: 'Ricevuta allo sportello', language: 'en', actions: DEFAULT_WORKFLOW.transitions[0]!.actions, textOverrides: { 1: { subject: 'Ricevuta' } },
+      });
+    } finally {
+      off();
+    }
+  });
+
+  it('a throwing hook rolls the whole transition back', async () => {
+    const p = await submitted(t.services.pratiche, w);
+    const before = await written(p.id);
+    const off = t.services.transitionHooks.register(async () => { throw new Error('outbox down'); });
+    try {
+      const res = await move(p.id, 'protocol', 1, w.fx.tokens.operator);
+      expect(code(res)).toBe('INTERNAL_SERVER_ERROR');
+    } finally {
+      off();
+    }
+    expect(await written(p.id)).toEqual(before);
+  });
+
+  it('refuses with a stable code and a localized message, writing nothing', async () => {
+    const p = await submitted(t.services.pratiche, w);
+    const before = await written(p.id);
+    const cases: Array<[string, number, string, string, string]> = [
+      ['no_such_transition', 1, w.fx.tokens.operator, 'TRANSITION_NOT_ALLOWED', 'workflow.unknownTransition'],
+      ['approve', 1, w.fx.tokens.operator, 'TRANSITION_NOT_ALLOWED', 'workflow.notFromState'],
+      ['protocol', 7, w.fx.tokens.operator, 'CONFLICT', 'workflow.staleVersion'],
+      ['protocol', 0, w.fx.tokens.operator, 'BAD_USER_INPUT', 'workflow.badVersion'],
+      ['protocol', 1, w.fx.tokens.designer, 'FORBIDDEN', 'error.forbidden'],
+      ['protocol', 1, w.fx.tokens.citizen, 'FORBIDDEN', 'error.forbidden'],
+    ];
+    for (const [transition, version, token, expected, key] of cases) {
+      const res = await move(p.id, transition, version, token, {}, 'en');
+      expect([code(res), res.errors?.[0]?.extensions?.key], transition).toEqual([expected, key]);
+      expect(res.errors![0]!.message).not.toMatch(/^workflow\./);
+    }
+    const stale = await move(p.id, 'protocol', 7, w.fx.tokens.operator, {}, 'it');
+    expect(stale.errors![0]!.extensions!.params).toMatchObject({ expected: 7, actual: 1, state: 'submitted' });
+    expect(stale.errors![0]!.message).toContain('modificata da altri');
+    const override = await move(p.id, 'protocol', 1, w.fx.tokens.operator, { textOverrides: [{ actionIndex: 0, body: 'x' }] });
+    expect(override.errors?.[0]?.extensions?.key).toBe('workflow.badOverride'); // action 0 is the protocol registration: no text
+    expect(await written(p.id)).toEqual(before);
+  });
+
+  it('another Ente\'s operator, or an operator of another office, finds nothing to move', async () => {
+    const p = await submitted(t.services.pratiche, w);
+    const res = await move(p.id, 'protocol', 1, guarded.fx.tokens.operator);
+    expect(code(res)).toBe('NOT_FOUND');
+    const office = await t.db.prisma.office.create({ data: { enteId: w.fx.ente.id, name: 'Tributi', email: 'tributi@example.it' } });
+    await t.db.prisma.pratica.update({ where: { id: p.id }, data: { officeId: office.id } });
+    expect(code(await move(p.id, 'protocol', 1, w.fx.tokens.operator))).toBe('NOT_FOUND');
+    expect((await move(p.id, 'protocol', 1, w.fx.tokens.supervisor)).data.transitionPratica.to).toBe('protocolled');
+  });
+
+  it('a role the transition does not name is FORBIDDEN (a supervisor-only step for an operator)', async () => {
+    const def = loadTemplate('segnalazione-assenza');
+    def.workflow.transitions[0].roles = ['supervisor'];
+    const sup = await workflowWorld(t, 'wf-supervisor-only', def);
+    const p = await submitted(t.services.pratiche, sup);
+    const res = await move(p.id, 'registrazione', 1, sup.fx.tokens.operator);
+    expect([code(res), res.errors?.[0]?.extensions?.key]).toEqual(['FORBIDDEN', 'workflow.roleNotAllowed']);
+    expect((await move(p.id, 'registrazione', 1, sup.fx.tokens.supervisor)).data.transitionPratica.rowVersion).toBe(2);
+  });
+
+  it('a guard over the office fields: refused with the service\'s own message until it holds', async () => {
+    const p = await submitted(t.services.pratiche, guarded);
+    const refused = await move(p.id, 'registrazione', 1, guarded.fx.tokens.operator, {}, 'en');
+    expect(code(refused)).toBe('GUARD_FAILED');
+    expect(refused.errors![0]!.message).toContain('Check the report first.');
+    await t.db.prisma.pratica.update({ where: { id: p.id }, data: { officeData: { verificato: true } } });
+    const ok = await move(p.id, 'registrazione', 1, guarded.fx.tokens.operator);
+    expect(ok.data.transitionPratica.to).toBe('registrata');
+  });
+
+  it('the office cannot deny before the citizen\'s ten days to reply are over', async () => {
+    const p = await submitted(t.services.pratiche, w);
+    let v = 1;
+    for (const step of ['protocol', 'start_istruttoria', 'notify_denial']) {
+      const res = await move(p.id, step, v, w.fx.tokens.operator);
+      expect(res.errors, step).toBeUndefined();
+      v = res.data.transitionPratica.rowVersion;
+    }
+    const early = await move(p.id, 'deny_without_reply', v, w.fx.tokens.operator);
+    expect([code(early), early.errors?.[0]?.extensions?.key]).toEqual(['TRANSITION_NOT_ALLOWED', 'workflow.replyWindowOpen']);
+    const start = now;
+    try {
+      now = new Date(start.getTime() + 10 * DAY);
+      expect((await move(p.id, 'deny_without_reply', v, w.fx.tokens.operator)).data.transitionPratica.to).toBe('denied');
+    } finally {
+      now = start;
+    }
+  });
+
+  it('an API key needs PRATICHE_WRITE', async () => {
+    const p = await submitted(t.services.pratiche, w);
+    const keyOf = async (scopes: string[]) => {
+      const res = await t.gql('mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }', { input: { name: `k${scopes.join()}`, scopes } }, w.fx.tokens.admin);
+      return `ApiKey ${res.data.createApiKey.secret}`;
+    };
+    expect(code(await move(p.id, 'protocol', 1, await keyOf(['PRATICHE_READ'])))).toBe('FORBIDDEN');
+    const res = await move(p.id, 'protocol', 1, await keyOf(['PRATICHE_WRITE']));
+    expect(res.data.transitionPratica.rowVersion).toBe(2);
+    expect(await t.db.prisma.praticaEvent.findFirst({ where: { praticaId: p.id } })).toMatchObject({ actorKind: 'apiKey' });
+  });
+});
+
+describe('two operators at once', () => {
+  it('100 trials: exactly one of two concurrent transitions wins, the other gets CONFLICT with the current state', async () => {
+    const second = await createUser(t.services, { enteId: w.fx.ente.id, roles: ['OPERATOR'] });
+    const p = await submitted(t.services.pratiche, w);
+    let v = 1;
+    for (const step of ['protocol', 'start_istruttoria']) v = (await move(p.id, step, v, w.fx.tokens.operator)).data.transitionPratica.rowVersion;
+    for (let trial = 0; trial < 100; trial++) {
+      const step = trial % 2 === 0 ? 'start_checks' : 'checks_passed';
+      const results = await Promise.all([move(p.id, step, v, w.fx.tokens.operator), move(p.id, step, v, second.token)]);
+      const winners = results.filter((r) => !r.errors);
+      const losers = results.filter((r) => r.errors);
+      expect(winners, `trial ${trial}`).toHaveLength(1);
+      expect(losers.map(code)).toEqual(['CONFLICT']);
+      v = winners[0]!.data.transitionPratica.rowVersion;
+      expect(losers[0]!.errors![0]!.extensions!.params).toMatchObject({ actual: v, state: winners[0]!.data.transitionPratica.to });
+    }
+    expect(await t.db.prisma.praticaEvent.count({ where: { praticaId: p.id } })).toBe(102);
+    expect((await auditService.verify(t.db.prisma)).broken).toEqual([]);
+  }, 120_000);
+});
