@@ -19,10 +19,14 @@ async function main(): Promise<void> {
   // The outbox's worker runs here unless OUTBOX_WORKER=off (then `sportello worker` processes deliver).
   const worker = config.outbox.inProcess ? services.outbox.createWorker() : null;
   worker?.start();
+  // SLA alarms: a sweep each minute (several processes may sweep: rows are claimed with SKIP LOCKED).
+  const sla = setInterval(() => void services.slaWatch.sweep().catch((err: unknown) => logger.error({ err }, 'SLA sweep failed')), 60_000);
+  sla.unref();
   await new Promise<void>((resolve) => app.server.listen(config.port, config.host, resolve));
   logger.info({ url: `${config.publicUrl}/graphql`, database: describeDatabase(dbConfig) }, 'Sportello API listening');
   if (!config.production) logger.info({ url: `${config.publicUrl}/graphiql` }, 'GraphiQL');
   const stop = async () => {
+    clearInterval(sla);
     await app.stop();
     await worker?.stop();
     await db.close();

@@ -21,6 +21,7 @@ import { createProtocol } from './protocol/protocol-factory.js';
 import { ProtocolService } from './protocol/protocol.service.js';
 import { TransitionHooks } from './workflow/transition-hooks.js';
 import { WorkflowService } from './workflow/workflow.service.js';
+import { SlaWatch } from './workflow/sla-watch.js';
 
 /**
  * The domain services, built once at start and handed to resolvers through the context.
@@ -57,6 +58,8 @@ export interface Services {
   workflow: WorkflowService;
   /** What every transition sets off, inside its transaction (the outbox registers here). */
   transitionHooks: TransitionHooks;
+  /** SLA alarms to supervisors (swept each minute by main.ts). */
+  slaWatch: SlaWatch;
   /** Actions to deliver (transition actions, alarms), their workers, failed ones for supervisors (outbox area). */
   outbox: OutboxService;
   /** The built-in protocol register: records, annulment (protocol area). */
@@ -90,6 +93,7 @@ export function createServices(db: Database, config: ServerConfig, databaseLabel
     protocol: new ProtocolService(db.prisma, clock),
     workflow: new WorkflowService(db.prisma, versions, transitionHooks, clock),
     transitionHooks,
+    slaWatch: new SlaWatch(db.prisma, outbox.enqueue, clock),
   };
 }
 
