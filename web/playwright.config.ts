@@ -9,7 +9,7 @@ const dataDir = process.env.E2E_DATA_DIR ?? `/tmp/sportello-e2e-${process.pid}`;
 export default defineConfig({
   testDir: './e2e',
   outputDir: './e2e/artifacts/results',
-  timeout: 120_000,
+  timeout: 420_000,
   expect: { timeout: 15_000 },
   workers: 1,
   fullyParallel: false,

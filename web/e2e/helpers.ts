@@ -11,7 +11,17 @@ mkdirSync(SHOTS, { recursive: true });
 export const idOf = (pointer: string) => `#f${pointer.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 
 export const fill = (page: Page, pointer: string, value: string) => page.locator(idOf(pointer)).fill(value);
-export const choose = (page: Page, pointer: string, value: string) => page.locator(`${idOf(pointer)}-${value}`).check();
+// Bootstrap Italia draws its own radios and checkboxes over the inputs: click the input itself.
+export const choose = async (page: Page, pointer: string, value: string) => {
+  const input = page.locator(`${idOf(pointer)}-${value}`);
+  await input.evaluate((el: HTMLInputElement) => el.click());
+  await expect(input).toBeChecked();
+};
+export const tick = async (page: Page, selector: string) => {
+  const input = page.locator(selector);
+  await input.evaluate((el: HTMLInputElement) => { if (!el.checked) el.click(); });
+  await expect(input).toBeChecked();
+};
 export const select = (page: Page, pointer: string, value: string) => page.locator(idOf(pointer)).selectOption(value);
 
 export async function shot(page: Page, name: string): Promise<void> {
@@ -51,5 +61,7 @@ export async function pdfFile(name: string): Promise<{ name: string; mimeType: s
 }
 
 export async function waitSaved(page: Page): Promise<void> {
-  await expect(page.getByTestId('sync-status')).toHaveText(/Bozza salvata|Draft saved/, { timeout: 20_000 });
+  const status = page.getByTestId('sync-status');
+  await expect(status).toHaveAttribute('data-pending', 'false', { timeout: 20_000 });
+  await expect(status).toHaveText(/Bozza salvata|Draft saved/, { timeout: 20_000 });
 }

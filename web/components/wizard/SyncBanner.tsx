@@ -7,7 +7,7 @@ import type { StartState } from './Wizard';
 
 /** Where the answers are: saved, on this device only, offline, in conflict, or the session expired. */
 export function SyncBanner(props: {
-  status: SyncStatus; online: boolean; start: StartState; versionNumber: number; ente: string;
+  status: SyncStatus; pending: boolean; online: boolean; start: StartState; versionNumber: number; ente: string;
   onKeepMine: () => void; onTakeTheirs: () => void;
 }) {
   const { t, i18n } = useTranslation();
@@ -36,7 +36,7 @@ export function SyncBanner(props: {
         </div>
       ) : null}
       {status.kind === 'error' ? <div className="alert alert-danger" role="alert">{status.message}</div> : null}
-      <p className="small text-muted mb-2" aria-live="polite" data-testid="sync-status">
+      <p className="small text-muted mb-2" aria-live="polite" data-testid="sync-status" data-pending={props.pending ? 'true' : 'false'}>
         {status.kind === 'saving' ? t('wizard.saving')
           : status.kind === 'saved' ? t('wizard.saved', { time: time(status.at) })
           : status.kind === 'local' || (!online && status.kind !== 'conflict') ? t('wizard.savedLocal')

@@ -192,7 +192,7 @@ export function Wizard(props: WizardProps) {
               </li>
             </ol>
           </nav>
-          <SyncBanner status={sync.status} online={online} start={start} versionNumber={props.versionNumber} ente={props.ente}
+          <SyncBanner status={sync.status} pending={sync.pending} online={online} start={start} versionNumber={props.versionNumber} ente={props.ente}
             onKeepMine={sync.keepMine}
             onTakeTheirs={() => { const a = sync.takeTheirs(); if (a) { form.reset(toFormValues(a, definition.data) as FormValues); setAnswers(a); } }} />
           {props.prefill?.unavailable.length ? (

@@ -18,6 +18,8 @@ export function useDraftSync(opts: { userId: string; serviceId: string; initial:
   const { userId, serviceId, online } = opts;
   const local = useRef<LocalDraft>(opts.initial);
   const [status, setStatus] = useState<SyncStatus>({ kind: 'idle' });
+  /** Changes the server has not got yet. */
+  const [pending, setPending] = useState(opts.initial.dirty);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const inFlight = useRef(false);
   const blocked = useRef(false); // a conflict or an expired session waits for the citizen
@@ -37,6 +39,7 @@ export function useDraftSync(opts: { userId: string; serviceId: string; initial:
       } });
       local.current = { ...local.current, rowVersion: saveDraft.rowVersion, dirty: local.current.answers !== sent };
       persist();
+      setPending(local.current.dirty);
       setStatus({ kind: 'saved', at: saveDraft.updatedAt });
     } catch (e) {
       const err = e instanceof GqlError ? e : new GqlError(String(e), 'ERROR');
@@ -62,6 +65,7 @@ export function useDraftSync(opts: { userId: string; serviceId: string; initial:
   const changed = useCallback((answers: Record<string, unknown>, currentStep: string | null) => {
     local.current = { ...local.current, answers, currentStep, dirty: true, savedAt: new Date().toISOString() };
     persist();
+    setPending(true);
     schedule(1200);
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
@@ -86,6 +90,7 @@ export function useDraftSync(opts: { userId: string; serviceId: string; initial:
     local.current = { ...local.current, answers: status.theirs.answers, rowVersion: status.theirs.rowVersion, dirty: false };
     blocked.current = false;
     persist();
+    setPending(false);
     setStatus({ kind: 'saved', at: status.theirs.updatedAt });
     return status.theirs.answers;
   }, [status]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -101,5 +106,5 @@ export function useDraftSync(opts: { userId: string; serviceId: string; initial:
     if (local.current.rowVersion === null) { local.current = { ...local.current, rowVersion }; persist(); }
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
-  return { status, changed, saveNow, keepMine, takeTheirs, rememberFile, adoptRowVersion, local, setStatus, blocked };
+  return { status, pending, changed, saveNow, keepMine, takeTheirs, rememberFile, adoptRowVersion, local, setStatus, blocked };
 }

@@ -1,0 +1,92 @@
+// Wizard benchmarks in Debian's Chromium against a running app (`npm start`, or BENCH_URL):
+//  1. per-keystroke re-evaluation on the rent subsidy (contributo-affitto, ~140 fields, household rows):
+//     the engine's part (toAnswers + evaluate, timed inside the page), the update (input event to the
+//     DOM committed) and the frame (input to the next animation frame + task, i.e. painted; this one
+//     includes waiting for the display's next vsync);
+//  2. first-load JavaScript of the wizard page, gzipped: every script the page loads (framework,
+//     page, the wizard's own chunk with the engine), each gzipped at level 9 and summed.
+// Prints the numbers and a last line `RESULT {json}`.
+import { chromium } from '@playwright/test';
+import { gzipSync } from 'node:zlib';
+
+const BASE = process.env.BENCH_URL ?? 'http://127.0.0.1:3000';
+const ENTE = process.env.BENCH_ENTE ?? 'comune-di-esempio';
+const KEYS = Number(process.env.BENCH_KEYS ?? 300);
+const WIZARD = `/${ENTE}/servizi/contributo-affitto/domanda`;
+
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
+  return { n: s.length, median: +q(0.5).toFixed(3), p95: +q(0.95).toFixed(3), max: +s[s.length - 1].toFixed(3) };
+};
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
+});
+try {
+  const context = await browser.newContext({ locale: 'it-IT', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${BASE}/${ENTE}/accedi?back=${encodeURIComponent(WIZARD)}`);
+  await page.getByRole('button', { name: /Anna Conti/ }).click();
+  await page.waitForURL((u) => u.pathname === WIZARD);
+  await page.locator('h1').waitFor();
+
+  // First-load JS: a fresh, cold load of the wizard page (service worker bypassed).
+  const cold = await browser.newContext({ locale: 'it-IT', storageState: await context.storageState(), serviceWorkers: 'block' });
+  const coldPage = await cold.newPage();
+  const scripts = new Map();
+  coldPage.on('response', async (res) => {
+    if (res.request().resourceType() === 'script' && res.url().startsWith(BASE)) scripts.set(res.url(), res);
+  });
+  await coldPage.goto(`${BASE}${WIZARD}`, { waitUntil: 'networkidle' });
+  await coldPage.locator('#wizard-progress').waitFor();
+  let raw = 0, gz = 0;
+  for (const res of scripts.values()) {
+    const body = await res.body();
+    raw += body.length;
+    gz += gzipSync(body, { level: 9 }).length;
+  }
+  await cold.close();
+
+  // Keystrokes on the household step (rows with per-row rules and totals).
+  await page.getByRole('button', { name: 'Avanti' }).click().catch(() => undefined);
+  if (!(await page.locator('#f-nucleo-0-reddito').count())) {
+    // Step 1 may refuse until its required fields are there: fill them, then go on.
+    await page.locator('#f-richiedente-areaCittadinanza-italiana').evaluate((el) => el.click());
+    await page.locator('#f-contatti-telefono').fill('3331234567');
+    await page.locator('#f-contatti-canalePreferito-email').evaluate((el) => el.click());
+    await page.getByRole('button', { name: 'Avanti' }).click();
+  }
+  await page.locator('#f-nucleo-0-reddito').waitFor();
+  const timings = await page.evaluate(async (n) => {
+    const el = document.querySelector('#f-nucleo-0-reddito');
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+    const out = { engine: [], update: [], frame: [] };
+    const total = document.querySelector('#f-riepilogo-redditoComplessivo');
+    for (let i = 0; i < n; i++) {
+      const before = window.__wizardTimings.length;
+      const t0 = performance.now();
+      setValue.call(el, String(1000 + i));
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      await Promise.resolve();
+      out.update.push(performance.now() - t0);
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      out.frame.push(performance.now() - t0);
+      if (window.__wizardTimings.length > before) out.engine.push(window.__wizardTimings[window.__wizardTimings.length - 1]);
+    }
+    return { ...out, total: total?.textContent ?? null };
+  }, KEYS);
+  const engine = stats(timings.engine.slice(20));
+  const update = stats(timings.update.slice(20));
+  const frame = stats(timings.frame.slice(20));
+  const firstLoadKb = +(gz / 1024).toFixed(1);
+  console.log(`keystrokes: ${KEYS} (first 20 dropped as warm-up); household total now shows ${timings.total}`);
+  console.log(`engine (toAnswers + evaluate) ms: median ${engine.median}, p95 ${engine.p95}, max ${engine.max}  (target < 1)`);
+  console.log(`input -> DOM updated ms:         median ${update.median}, p95 ${update.p95}`);
+  console.log(`input -> next frame ms:          median ${frame.median}, p95 ${frame.p95}  (target < 16; includes vsync wait)`);
+  console.log(`wizard page first-load JS: ${scripts.size} scripts, ${(raw / 1024).toFixed(1)} KB raw, ${firstLoadKb} KB gzipped (target < 250)`);
+  console.log(`RESULT ${JSON.stringify({ keystrokes: KEYS, engineMs: engine, updateMs: update, frameMs: frame, firstLoadJsGzipKb: firstLoadKb, firstLoadJsRawKb: +(raw / 1024).toFixed(1), scripts: scripts.size })}`);
+} finally {
+  await browser.close();
+}
