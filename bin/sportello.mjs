@@ -10,6 +10,11 @@ Commands:
   check FILE...                         validate service definitions; every problem with its JSON pointer
   evaluate DEFINITION ANSWERS [--locale L] [--today YYYY-MM-DD]
                                         evaluate answers against a definition, print the result as JSON
+  rank DEFINITION SUBMISSIONS... [--format json|csv] [--locale L] [--today YYYY-MM-DD]
+                                        rank submissions by the definition's ranking: each row's keys and
+                                        explanation, exclusions with their reasons. A SUBMISSIONS file holds
+                                        one submission or a list; a submission is {id, answers, submittedAt,
+                                        office} or plain answers ($submittedAt then unknown)
   seed                                  create the demo data (Enti, users, services, registry fixtures)
                                         where missing, in the database DATABASE_URL or SPORTELLO_DATA_DIR names
                                         (NODE_ENV=production: the catalogue templates only, no people)
@@ -99,6 +104,59 @@ async function evaluateCommand(args) {
   return 0;
 }
 
+/** The submissions in one file: a list or one; {answers, ...} or plain answers. */
+function submissionsOf(file) {
+  const json = readJson(file);
+  const list = Array.isArray(json) ? json : [json];
+  const name = file.split('/').pop();
+  return list.map((s, i) => {
+    const id = list.length === 1 ? name : `${name}#${i + 1}`;
+    if (s && typeof s === 'object' && !Array.isArray(s) && 'answers' in s) {
+      return { id: typeof s.id === 'string' ? s.id : id, answers: s.answers, submittedAt: typeof s.submittedAt === 'string' ? s.submittedAt : null, office: s.office ?? undefined };
+    }
+    return { id, answers: s, submittedAt: null };
+  });
+}
+
+// A text starting like a formula is quoted with ' so that a spreadsheet shows it, never runs it.
+const csvCell = (v) => {
+  let text = v === null || v === undefined ? '' : String(v);
+  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+async function rankCommand(args) {
+  const format = option(args, '--format') ?? 'json';
+  const locale = option(args, '--locale');
+  const today = option(args, '--today');
+  if (format !== 'json' && format !== 'csv') throw new Error('rank: --format is json or csv');
+  if (args.length < 2) throw new Error('rank: give DEFINITION and at least one SUBMISSIONS file');
+  const { compile, rankSubmissions } = await engine();
+  const result = compile(readJson(args[0]));
+  if (!result.ok) {
+    for (const p of result.problems) console.error(`${args[0]}#${p.pointer}: ${p.code}: ${p.message}`);
+    return 1;
+  }
+  if (!result.service.ranking) {
+    console.error(`${args[0]}: the service has no ranking`);
+    return 1;
+  }
+  const submissions = args.slice(1).flatMap(submissionsOf);
+  const rows = rankSubmissions(result.service, submissions, { ...(locale ? { locale } : {}), ...(today ? { today } : {}) });
+  for (const n of rows[0]?.evaluation.notices ?? []) console.error(`notice ${n.code}: ${n.message}`);
+  if (format === 'json') {
+    const out = rows.map(({ evaluation, ...row }) => ({ ...row, errors: evaluation.errors.map((e) => ({ pointer: e.pointer, key: e.key, message: e.message })) }));
+    console.log(JSON.stringify(out, null, 2));
+    return 0;
+  }
+  const labels = rows[0]?.keys.map((k) => `${k.label} (${k.direction})`) ?? [];
+  console.log(['position', 'id', 'excluded', ...labels, 'reasons', 'explanation'].map(csvCell).join(','));
+  for (const r of rows) {
+    console.log([r.position, r.id, r.excluded, ...r.keys.map((k) => k.value), r.reasons.join('; '), r.explanation].map(csvCell).join(','));
+  }
+  return 0;
+}
+
 async function seedCommand(args) {
   if (args.length > 0) throw new Error('seed: takes no arguments (the database comes from DATABASE_URL or SPORTELLO_DATA_DIR)');
   return runServerCli('seed/seed-cli.js', []);
@@ -146,6 +204,7 @@ async function main(argv) {
   switch (command) {
     case 'check': return check(args);
     case 'evaluate': return evaluateCommand(args);
+    case 'rank': return rankCommand(args);
     case 'seed': return seedCommand(args);
     case 'audit': return auditCommand(args);
     case 'migrate': return migrateCommand(args);

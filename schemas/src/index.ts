@@ -10,6 +10,7 @@ export { applyPrefill, type PrefillData, type PrefillResult } from './prefill.js
 export { guardHolds, type GuardInput } from './workflow-guard.js';
 export { sortGraduatoria, type RankedEntry } from './graduatoria.js';
 export { scoreTerms, rankingReads, rankAnswers, type ScoreTerm, type RankingReads, type AnswersRanking } from './ranking-terms.js';
+export { rankSubmissions, compareKey, type Submission, type RankedRow } from './ranking.js';
 export { usedKeys } from './compile/check-translations.js';
 export { localize } from './messages/localize.js';
 export { isHiddenPointer } from './evaluate/state.js';

@@ -57,7 +57,10 @@ export interface PrefillItem {
 export interface Fees { amount: Logic; causale: string; dueDays?: number }
 export interface Exclusion { id: string; when: Logic; reason: string }
 export interface TieBreaker { field: string; direction: 'asc' | 'desc' }
-export interface Ranking { score: Logic; exclusions?: Exclusion[]; tieBreakers?: TieBreaker[] }
+/** One key of a graduatoria's order, after the score: a JSON Logic expression and its direction. */
+export interface RankingKey { id: string; label?: string; value: Logic; direction: 'asc' | 'desc' }
+/** `tieBreakers` is the older, fields-only form of `keys`: read as keys after them. */
+export interface Ranking { score: Logic; exclusions?: Exclusion[]; keys?: RankingKey[]; tieBreakers?: TieBreaker[] }
 
 export type Action =
   | { type: 'protocol'; direction: 'in' | 'out'; subject?: string }
@@ -130,11 +133,28 @@ export interface StepState {
   errorCount: number;
 }
 
-export interface FeeResult { amountCents: number | null; causale: string; dueDays: number | null; error?: string }
+/** `causale` in the asked language; `causaleKey` its translation key. */
+export interface FeeResult { amountCents: number | null; causale: string; causaleKey: string; dueDays: number | null; error?: string }
+
+/** Something the caller should know that is not an error in the answers (e.g. a language the service lacks). */
+export interface Notice { code: string; message: string; params?: Record<string, unknown> }
+/** A key's value for one submission, with what explains it (its label in the asked language). */
+export interface RankingKeyValue {
+  id: string;
+  label: string;
+  direction: 'asc' | 'desc';
+  value: string | number | boolean | null;
+}
+
 export interface RankingResult {
   score: number | null;
   excluded: boolean;
+  /** The exclusions that hold, in the asked language (their keys in reasonKeys, same order). */
   reasons: string[];
+  reasonKeys: string[];
+  /** The order's keys: the score first, then `keys`, then the older `tieBreakers`. */
+  keys: RankingKeyValue[];
+  /** The tie-breakers' values (the older form, for sortGraduatoria). */
   tieBreak: Array<string | number | boolean | null>;
   error?: string;
 }
@@ -151,6 +171,9 @@ export interface Evaluation {
   errors: AnswerError[];
   fee: FeeResult | null;
   ranking: RankingResult | null;
+  /** The language asked for, when the service has it; else its default language (and a notice says so). */
+  language: string;
+  notices: Notice[];
 }
 
 export interface EvaluateOptions {
@@ -159,4 +182,6 @@ export interface EvaluateOptions {
   office?: Record<string, unknown>;
   /** Reference date (YYYY-MM-DD) for date logic; defaults to today. Pass it for reproducible results. */
   today?: string;
+  /** When the submission was made (ISO date-time), readable as $submittedAt (ranking keys); null before. */
+  submittedAt?: string | null;
 }

@@ -18,7 +18,7 @@ describe('evaluate: rule kinds', () => {
     expect(errorsOf(ev)).toEqual([]);
     expect(ev.valid).toBe(true);
     expect(ev.computed).toEqual({ '/numeroFigli': 2 });
-    expect(ev.fee).toEqual({ amountCents: 3200, causale: 'fee.causale', dueDays: 30 });
+    expect(ev.fee).toEqual({ amountCents: 3200, causale: "Diritti di segreteria", causaleKey: 'fee.causale', dueDays: 30 });
     expect(ev.steps).toEqual([
       { id: 'richiedente', visible: true, complete: true, errorCount: 0 },
       { id: 'figli', visible: true, complete: true, errorCount: 0 },
@@ -153,8 +153,8 @@ describe('fee, ranking and graduatoria', () => {
 
   it('scores and excludes', () => {
     // 2 children -> 20, one under 14 -> +1
-    expect(evalAt(s, valid).ranking).toEqual({ score: 21, excluded: false, reasons: [], tieBreak: ['2026-09-01', null] });
-    expect(evalAt(s, { ...valid, haFigli: false }).ranking).toMatchObject({ excluded: true, reasons: ['error.dateOrder'] });
+    expect(evalAt(s, valid).ranking).toMatchObject({ score: 21, excluded: false, reasonKeys: [], tieBreak: ['2026-09-01', null] });
+    expect(evalAt(s, { ...valid, haFigli: false }).ranking).toMatchObject({ excluded: true, reasonKeys: ['error.dateOrder'] });
   });
 
   it('orders a graduatoria: excluded last, score desc, then tie-breakers', () => {
@@ -173,7 +173,7 @@ describe('fee, ranking and graduatoria', () => {
     const d = structuredClone(base);
     d.fees.amount = { '/': [1000, { var: 'numeroFigli' }] };
     const ev = evalAt(compileOrThrow(d), { ...valid, figli: [] });
-    expect(ev.fee).toEqual({ amountCents: null, causale: 'fee.causale', dueDays: 30, error: 'fee.invalid' });
+    expect(ev.fee).toEqual({ amountCents: null, causale: "Diritti di segreteria", causaleKey: 'fee.causale', dueDays: 30, error: 'fee.invalid' });
   });
 });
 

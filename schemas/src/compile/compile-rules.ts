@@ -34,6 +34,7 @@ export function compileRules(
   officeFields: Map<string, FieldInfo>,
   stepFields: Map<string, string[]>,
   problems: Problem[],
+  excluded?: unknown,
 ): CompiledRules {
   const out: CompiledRules = { computes: [], fieldVisibility: new Map(), stepVisibility: new Map(), requireRules: new Map(), errorRules: [] };
   const computeNodes: ComputeNode[] = [];
@@ -58,7 +59,7 @@ export function compileRules(
     }
     const group = field?.group ? fields.get(field.group) : undefined;
     const logicKey = rule.type === 'compute' ? 'value' : 'when';
-    const checked = checkLogic(rule[logicKey], `${at}/${logicKey}`, { fields, officeFields, group: group?.path }, problems, logicKey === 'when');
+    const checked = checkLogic(rule[logicKey], `${at}/${logicKey}`, { fields, officeFields, group: group?.path, excluded }, problems, logicKey === 'when');
     if (!checked.fn) return;
     const compiled: CompiledRule = { id: rule.id, index, type: rule.type, field, step: rule.step, group, fn: checked.fn, message: rule.message };
     switch (rule.type) {

@@ -10,7 +10,7 @@ import { checkPrefill } from './check-prefill.js';
 import { checkWorkflow } from './check-workflow.js';
 import { checkTranslations } from './check-translations.js';
 import { checkLogic } from './logic-check.js';
-import type { CompiledLogic } from '../logic/engine.js';
+import { compileLogic, type CompiledLogic } from '../logic/engine.js';
 import { relaxSchema } from './relaxed-schema.js';
 import { compileSchema, knownFormats } from './ajv-instance.js';
 
@@ -54,20 +54,30 @@ function compileChecked(input: unknown): CompileResult {
   checkPatterns(def.data, '/data', problems, knownFormats());
   if (def.officeData) checkPatterns(def.officeData, '/officeData', problems, knownFormats());
   const layout = checkUi(def, fields, problems);
-  const rules = compileRules(def.rules ?? [], fields, officeFields, new Map(layout.steps.map((s) => [s.id, s.paths])), problems);
+  const ctx = { fields, officeFields };
+  // Exclusions first: `$excluded` elsewhere stands for their condition (see resolve-var.ts).
+  const before = problems.length;
+  const exclusions = (def.ranking?.exclusions ?? []).map((e, i) => ({ id: e.id, reason: e.reason, checked: checkLogic(e.when, `/ranking/exclusions/${i}/when`, ctx, problems, true) }));
+  const excluded = problems.length > before || exclusions.length === 0 ? false : { '!!': [{ or: (def.ranking?.exclusions ?? []).map((e) => e.when) }] };
+  const withExcluded = { ...ctx, excluded };
+  const rules = compileRules(def.rules ?? [], fields, officeFields, new Map(layout.steps.map((s) => [s.id, s.paths])), problems, excluded);
   checkPrefill(def, fields, problems);
   checkWorkflow(def, problems);
   checkTranslations(def, problems, warnings);
-  const ctx = { fields, officeFields };
-  const fee = def.fees ? checkLogic(def.fees.amount, '/fees/amount', ctx, problems) : undefined;
-  const score = def.ranking ? checkLogic(def.ranking.score, '/ranking/score', ctx, problems) : undefined;
   const guards = new Map<string, CompiledLogic>();
   (def.workflow?.transitions ?? []).forEach((t, i) => {
     if (t.guard === undefined) return;
     const checked = checkLogic(t.guard, `/workflow/transitions/${i}/guard`, ctx, problems, true);
     if (checked.fn) guards.set(t.id, checked.fn);
   });
-  const exclusions = (def.ranking?.exclusions ?? []).map((e, i) => ({ id: e.id, reason: e.reason, checked: checkLogic(e.when, `/ranking/exclusions/${i}/when`, ctx, problems, true) }));
+  const fee = def.fees ? checkLogic(def.fees.amount, '/fees/amount', withExcluded, problems) : undefined;
+  const score = def.ranking ? checkLogic(def.ranking.score, '/ranking/score', withExcluded, problems) : undefined;
+  const keys = (def.ranking?.keys ?? []).map((k, i) => ({ key: k, checked: checkLogic(k.value, `/ranking/keys/${i}/value`, withExcluded, problems) }));
+  const keyIds = new Set<string>();
+  (def.ranking?.keys ?? []).forEach((k, i) => {
+    if (keyIds.has(k.id)) problems.push({ pointer: `/ranking/keys/${i}/id`, code: 'ranking.duplicateKey', message: `Ranking key id "${k.id}" is used twice`, params: { id: k.id } });
+    keyIds.add(k.id);
+  });
   (def.ranking?.tieBreakers ?? []).forEach((t, i) => {
     const known = t.field === '$submittedAt' || (t.field.startsWith('$office.') ? officeFields.has(t.field.slice(8)) : fields.has(t.field));
     if (!known) problems.push({ pointer: `/ranking/tieBreakers/${i}/field`, code: 'ranking.unknownField', message: `Tie-breaker "${t.field}" is not a field of the service`, params: { name: t.field } });
@@ -102,6 +112,10 @@ function compileChecked(input: unknown): CompileResult {
     ranking: def.ranking && score?.fn
       ? {
         score: score.fn, exclusions: exclusions.map((e) => ({ id: e.id, reason: e.reason, fn: e.checked.fn! })), tieBreakers: def.ranking.tieBreakers ?? [],
+        keys: [
+          ...keys.map(({ key, checked }) => ({ id: key.id, label: key.label, direction: key.direction, fn: checked.fn! })),
+          ...(def.ranking.tieBreakers ?? []).map((t) => ({ id: t.field, label: undefined, direction: t.direction, fn: compileLogic({ var: t.field }) })),
+        ],
         tieReads: (def.ranking.tieBreakers ?? []).map((t) => (t.field === '$submittedAt' ? null : t.field.startsWith('$office.') ? { office: true, parts: t.field.slice(8).split('.') } : { office: false, parts: t.field.split('.') })),
       }
       : undefined,

@@ -53,6 +53,8 @@ export interface CompiledService {
     score: CompiledLogic;
     exclusions: Array<{ id: string; fn: CompiledLogic; reason: string }>;
     tieBreakers: TieBreaker[];
+    /** The order's keys after the score: `keys`, then the tie-breakers as keys reading their field. */
+    keys: Array<{ id: string; label?: string; direction: 'asc' | 'desc'; fn: CompiledLogic }>;
     /** Where each tie-breaker's value is read, split once: the office's data or the answers (null: the submission time). */
     tieReads: Array<{ office: boolean; parts: string[] } | null>;
   };

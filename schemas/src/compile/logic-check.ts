@@ -1,5 +1,6 @@
 import type { Problem } from '../types.js';
 import { analyzeLogic } from '../logic/analyze.js';
+import { ITERATING_OPERATORS } from '../logic/operators.js';
 import { compileLogic, type CompiledLogic } from '../logic/engine.js';
 import { resolveVar, type VarContext } from './resolve-var.js';
 
@@ -17,7 +18,8 @@ export interface CheckedLogic { fn?: CompiledLogic; deps: string[] }
  * `{"missing": ["a"]}` holds only when something is missing, as jsonlogic.com defines it
  * (JavaScript's own truthiness would make every list, even an empty one, true).
  */
-export function checkLogic(logic: unknown, pointer: string, ctx: VarContext, problems: Problem[], condition = false): CheckedLogic {
+export function checkLogic(input: unknown, pointer: string, ctx: VarContext, problems: Problem[], condition = false): CheckedLogic {
+  const logic = ctx.excluded === undefined ? input : withExcluded(input, ctx.excluded, 0);
   const analysis = analyzeLogic(logic, pointer);
   const before = problems.length;
   for (const issue of analysis.issues) problems.push(issue);
@@ -40,4 +42,32 @@ export function checkLogic(logic: unknown, pointer: string, ctx: VarContext, pro
     problems.push({ pointer, code: 'logic.invalid', message: `The expression cannot be compiled: ${detail}`, params: { detail } });
     return { deps: [...deps] };
   }
+}
+
+
+function isExcludedVar(node: Record<string, unknown>): boolean {
+  const keys = Object.keys(node);
+  if (keys.length !== 1 || keys[0] !== 'var') return false;
+  const arg = node.var;
+  return arg === '$excluded' || (Array.isArray(arg) && arg.length === 1 && arg[0] === '$excluded');
+}
+
+/**
+ * The expression with each root-level `{"var": "$excluded"}` replaced by the exclusions' condition
+ * (inside an iteration names are the item's, so there it stays and is refused by resolveVar).
+ * Definitions are at most LIMITS.definitionDepth deep (guard.ts), so the recursion is bounded.
+ */
+function withExcluded(node: unknown, excluded: unknown, depth: number): unknown {
+  if (Array.isArray(node)) return node.map((n) => withExcluded(n, excluded, depth));
+  if (node === null || typeof node !== 'object') return node;
+  const record = node as Record<string, unknown>;
+  if (depth === 0 && isExcludedVar(record)) return excluded;
+  const keys = Object.keys(record);
+  if (keys.length !== 1) return node;
+  const op = keys[0]!;
+  const arg = record[op];
+  if (ITERATING_OPERATORS.has(op) && Array.isArray(arg)) {
+    return { [op]: arg.map((a, i) => withExcluded(a, excluded, i === 1 ? depth + 1 : depth)) };
+  }
+  return { [op]: withExcluded(arg, excluded, depth) };
 }

@@ -15,7 +15,7 @@ import type { JsonSchema } from '../types.js';
 export function relaxSchema(schema: JsonSchema): JsonSchema {
   const root = relaxObject(schema);
   // The engine's own context values travel beside the answers (see evaluate/state.ts).
-  const own = { $today: true, $office: true, $row: true, $index: true };
+  const own = { $today: true, $office: true, $submittedAt: true, $row: true, $index: true };
   return { ...root, properties: { ...(root.properties as object), ...own } };
 }
 

@@ -6,6 +6,12 @@ export interface VarContext {
   officeFields: Map<string, FieldInfo>;
   /** The group whose rows the rule runs on, if it is a row rule. */
   group?: string;
+  /**
+   * What `$excluded` stands for: the ranking's exclusions as one condition, written in place of
+   * the var (so its reads are the expression's own dependencies). Absent where it cannot be
+   * read: in the exclusions themselves.
+   */
+  excluded?: unknown;
 }
 
 /** What a var reads: a field (for dependencies), something the engine provides, or an error. */
@@ -14,7 +20,7 @@ export type Resolution =
   | { kind: 'special' }
   | { kind: 'error'; code: string; message: string };
 
-const SPECIALS = new Set(['$today']);
+const SPECIALS = new Set(['$today', '$submittedAt']);
 
 function unknown(name: string): Resolution {
   return { kind: 'error', code: 'rule.unknownField', message: `"${name}" is not a field of the service` };
@@ -58,6 +64,9 @@ function resolveRoot(name: string, ctx: VarContext): Resolution {
     return r.kind === 'field' ? { ...r, office: true } : r;
   }
   if (name === '') return { kind: 'special' };
+  if (name === '$excluded') {
+    return { kind: 'error', code: 'rule.excludedUnavailable', message: '$excluded (whether an exclusion of the ranking holds) cannot be read here: not by the exclusions themselves, nor inside map/filter/reduce/sum/count' };
+  }
   return resolveDotted(name, ctx.fields);
 }
 

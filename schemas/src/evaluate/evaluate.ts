@@ -1,5 +1,5 @@
 import type { CompiledService } from '../compile/compiled-service.js';
-import type { AnswerError, EvaluateOptions, Evaluation } from '../types.js';
+import type { AnswerError, EvaluateOptions, Evaluation, Notice } from '../types.js';
 import { interpolate, textOf } from '../messages/localize.js';
 import type { PendingError } from './state.js';
 import { prepare } from './prepare.js';
@@ -42,8 +42,17 @@ function localizeAll(service: CompiledService, errors: PendingError[], locale: s
 function failed(service: CompiledService, key: string, locale: string): Evaluation {
   return {
     valid: false, steps: [], hidden: [], required: [], computed: {},
-    errors: localizeAll(service, [{ pointer: '', key }], locale), fee: null, ranking: null,
+    errors: localizeAll(service, [{ pointer: '', key }], locale), fee: null, ranking: null, ...languageOf(service, locale),
   };
+}
+
+/** The language the service's texts come in, and a notice when the asked one is not among them. */
+function languageOf(service: CompiledService, locale: string): { language: string; notices: Notice[] } {
+  const { translations, defaultLanguage } = service.definition;
+  if (Object.prototype.hasOwnProperty.call(translations, locale)) return { language: locale, notices: [] };
+  const params = { requested: locale, used: defaultLanguage, available: Object.keys(translations) };
+  const catalogue = { translations, defaultLanguage };
+  return { language: defaultLanguage, notices: [{ code: 'language.unavailable', message: interpolate(textOf(catalogue, 'language.unavailable', defaultLanguage), params), params }] };
 }
 
 /**
@@ -68,9 +77,16 @@ export function evaluate(service: CompiledService, answers: unknown, options: Ev
       required: state.required,
       computed: state.computed,
       errors: localizeAll(service, state.errors, locale),
-      fee: feeOf(state),
-      ranking: rankingOf(state, options.office ?? {}),
+      fee: null,
+      ranking: null,
+      ...languageOf(service, locale),
     };
+    if (service.fee || service.ranking) {
+      const catalogue = { translations: service.definition.translations, defaultLanguage: service.definition.defaultLanguage };
+      const text = (key: string) => textOf(catalogue, key, locale);
+      result.fee = feeOf(state, text);
+      result.ranking = rankingOf(state, options.office ?? {}, text);
+    }
     releaseState(state);
     return result;
   } catch {

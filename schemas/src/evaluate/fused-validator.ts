@@ -257,7 +257,8 @@ function leaf(g: Gen, schema: JsonSchema, v: string, ptr: string, relaxed: boole
   } else if (schema.uniqueItems !== undefined && schema.uniqueItems !== false) throw new Unsupported('uniqueItems');
   group('array', `Array.isArray(${v})`, arr);
   const body = out.join('\n');
-  return relaxed ? `if (${v} !== null) {\n${body}\n}` : body;
+  // A field holding null or '' is unanswered: the required check alone speaks for it.
+  return relaxed ? `if (${v} !== null && ${v} !== "") {\n${body}\n}` : body;
 }
 
 /** maxItems, then minItems, of the array in `v` (a list or a repeating group). */
@@ -410,7 +411,7 @@ function group(g: Gen, field: FieldInfo, schema: JsonSchema, v: string, ptr: str
 const LOCALS = 'let x, v, q, w, r, u, rows; const hid = st.hiddenEntries.length !== 0, ho = st.hiddenOwn, hr = st.hiddenRows, R = st.required, RE = st.errors;';
 
 /** The engine's own context values, allowed beside the answers (relaxed-schema.ts). */
-const OWN = ['$today', '$office', '$row', '$index'];
+const OWN = ['$today', '$office', '$submittedAt', '$row', '$index'];
 
 /** Properties per generated function at the root: small functions, optimized quickly. */
 const CHUNK = 6;

@@ -1,4 +1,4 @@
-import type { FeeResult, RankingResult, StepState } from '../types.js';
+import type { FeeResult, RankingKeyValue, RankingResult, StepState } from '../types.js';
 import { run, type EvalState } from './state.js';
 import { specialized } from './specialize.js';
 import { LIMITS } from '../limits.js';
@@ -38,11 +38,11 @@ export function stepStates(state: EvalState): StepState[] {
  * The fee in euro cents, rounded to the cent; a negative or non-numeric amount is `fee.invalid`,
  * one above LIMITS.maxAmountCents `fee.outOfRange` (amountCents null either way).
  */
-export function feeOf(state: EvalState): FeeResult | null {
+export function feeOf(state: EvalState, text: (key: string) => string): FeeResult | null {
   const fee = state.service.fee;
   if (!fee) return null;
   const value = run(fee.amount, state.data);
-  const result: FeeResult = { amountCents: null, causale: fee.causale, dueDays: fee.dueDays ?? null };
+  const result: FeeResult = { amountCents: null, causale: text(fee.causale), causaleKey: fee.causale, dueDays: fee.dueDays ?? null };
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) result.error = 'fee.invalid';
   else if (Math.round(value) > LIMITS.maxAmountCents) result.error = 'fee.outOfRange';
   else result.amountCents = Math.round(value);
@@ -58,8 +58,14 @@ function readParts(root: unknown, parts: readonly string[]): unknown {
   return cur;
 }
 
-/** Score, exclusions (every one that holds, in order) and the tie-breaking values. */
-export function rankingOf(state: EvalState, office: Record<string, unknown>): RankingResult | null {
+const scalar = (v: unknown): string | number | boolean | null =>
+  typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v)) ? v : null;
+
+/**
+ * Score, exclusions (every one that holds, in order, in the asked language), each key of the
+ * order with its label and value, and the older tie-breaking values.
+ */
+export function rankingOf(state: EvalState, office: Record<string, unknown>, text: (key: string) => string): RankingResult | null {
   const ranking = state.service.ranking;
   if (!ranking) return null;
   const { value, reasons } = specialized(state.service).ranking(state);
@@ -69,7 +75,9 @@ export function rankingOf(state: EvalState, office: Record<string, unknown>): Ra
     return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : null;
   });
   const score = typeof value === 'number' && Number.isFinite(value) ? value : null;
-  const result: RankingResult = { score, excluded: reasons.length > 0, reasons, tieBreak };
+  const keys: RankingKeyValue[] = [{ id: 'score', label: text('ranking.key.score'), direction: 'desc', value: score }];
+  for (const k of ranking.keys) keys.push({ id: k.id, label: k.label ? text(k.label) : k.id === '$submittedAt' ? text('ranking.key.submittedAt') : k.id, direction: k.direction, value: scalar(run(k.fn, state.data)) });
+  const result: RankingResult = { score, excluded: reasons.length > 0, reasons: reasons.map(text), reasonKeys: reasons, keys, tieBreak };
   if (score === null) result.error = 'ranking.invalid';
   return result;
 }

@@ -58,6 +58,7 @@ export function createState(service: CompiledService, answers: Record<string, un
   const data: Record<string, unknown> = Object.assign({}, answers);
   data.$today = options.today ?? new Date().toISOString().slice(0, 10);
   data.$office = options.office ?? {};
+  data.$submittedAt = options.submittedAt ?? null;
   data.$row = undefined;
   data.$index = undefined;
   return {

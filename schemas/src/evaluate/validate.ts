@@ -1,9 +1,10 @@
 import type { ErrorObject } from 'ajv';
 import { LIMITS } from '../limits.js';
+import { unescapePointerToken } from '../paths.js';
 import { fusedValidator } from './fused-validator.js';
 import { specialized } from './specialize.js';
 import { constEnums } from '../compile/relaxed-schema.js';
-import { pointerAt } from '../compile/field-index.js';
+import { pointerAt, type FieldInfo } from '../compile/field-index.js';
 import { atRow, isFieldHidden, isPointerHiddenIn, rowsOf, run, type EvalState, type PendingError } from './state.js';
 
 const PARAM_NAMES: Record<string, string> = { type: 'type', format: 'format', additionalProperty: 'additionalProperty', limit: 'limit', multipleOf: 'multipleOf' };
@@ -48,8 +49,35 @@ export function applyAjvValidation(state: EvalState): void {
   const missing = new Set(state.errors.map((e) => e.pointer));
   for (const e of validate.errors ?? []) {
     const pending = toPending(e);
-    if (pending && !missing.has(pending.pointer) && !isPointerHiddenIn(state, pending.pointer)) state.errors.push(pending);
+    if (!pending || missing.has(pending.pointer) || isPointerHiddenIn(state, pending.pointer)) continue;
+    if (e.keyword !== 'additionalProperties' && e.keyword !== 'required' && isEmptyAnswer(state, e.instancePath)) continue;
+    state.errors.push(pending);
   }
+}
+
+/**
+ * Whether the pointer names a field (not a section, a group or an item of a list) holding '':
+ * '' means "no answer" as null does, so only the required check speaks for it (as in the
+ * generated validator).
+ */
+function isEmptyAnswer(state: EvalState, pointer: string): boolean {
+  const tokens = pointer.split('/').slice(1).map(unescapePointerToken);
+  let cur: unknown = state.data;
+  let path = '';
+  let field: FieldInfo | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    if (cur === null || typeof cur !== 'object') return false;
+    const name = tokens[i]!;
+    path = field ? (field.kind === 'group' ? `${path}[].${name}` : `${path}.${name}`) : name;
+    field = state.service.fields.get(path);
+    if (!field) return false;
+    cur = (cur as Record<string, unknown>)[name];
+    if (field.kind === 'group' && i + 1 < tokens.length) {
+      if (!Array.isArray(cur)) return false;
+      cur = cur[Number(tokens[++i])];
+    }
+  }
+  return cur === '' && field !== undefined && (field.kind === 'scalar' || field.kind === 'list');
 }
 
 /** Cross-field error rules: the designer's message at the field, when the field is visible. */

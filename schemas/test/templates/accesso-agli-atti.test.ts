@@ -88,7 +88,7 @@ describe('accesso-agli-atti: a worked valid submission', () => {
     //   stamp duty   16 x ceil(9 / 4) = 16 x 3 = 48.00 euro
     //   total        0.90 + 48.00 = 48.90 euro = 4890 cents
     expect(ev.computed).toEqual({ '/costoRiproduzione': 0.9, '/impostaBollo': 48, '/importoTotale': 48.9 });
-    expect(ev.fee).toEqual({ amountCents: 4890, causale: 'fee.causale', dueDays: 30 });
+    expect(ev.fee).toEqual({ amountCents: 4890, causale: "Accesso agli atti: rimborso costi di riproduzione e imposta di bollo", causaleKey: 'fee.causale', dueDays: 30 });
     // A delegate: no declaration of powers; collection at the office: no delivery address.
     expect(ev.hidden.sort()).toEqual(['/dichiarazionePoteri', '/indirizzoConsegna']);
     expect(ev.required).toEqual(expect.arrayContaining([

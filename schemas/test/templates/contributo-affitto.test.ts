@@ -200,7 +200,7 @@ describe('contributo-affitto: a valid applicant with a disabled child and minors
     // ISEE 5200 (<= 6000): 30; 4 members: min(10, 2 x 3) = 6; Giulia 75% >= 67: 10; Anna 71: 5;
     // 2 minors: min(9, 3 x 2) = 6; no sfratto: 0; no morosità: 0; single parent: 4.
     // 30 + 6 + 10 + 5 + 6 + 0 + 0 + 4 = 61.
-    expect(ev.ranking).toEqual({ score: 61, excluded: false, reasons: [], tieBreak: [5200, 4, null] });
+    expect(ev.ranking).toMatchObject({ score: 61, excluded: false, reasonKeys: [], tieBreak: [5200, 4, null] });
     expect(ev.fee).toBeNull();
   });
 
@@ -274,7 +274,7 @@ describe('contributo-affitto: an applicant excluded by ISEE (Giuseppe)', () => {
     // ISEE 16500 > 15000: 0; 2 members: min(10, 2 x 1) = 2; Rosa 50% < 67: 0; both over 65: 5;
     // no minors: 0; sfratto confirmed by the court: 10; no morosità: 0; not a single parent: 0.
     // 0 + 2 + 0 + 5 + 0 + 10 + 0 + 0 = 17.
-    expect(ev.ranking).toEqual({ score: 17, excluded: true, reasons: ['exclusion.iseeOltreSoglia'], tieBreak: [16500, 2, null] });
+    expect(ev.ranking).toMatchObject({ score: 17, excluded: true, reasonKeys: ['exclusion.iseeOltreSoglia'], tieBreak: [16500, 2, null] });
     // Incidenza 9600 x 100 / 16500 = 58.1818... -> 58.18, but ISEE > 15000: no band, no subsidy.
     expect(ev.computed['/calcolo/incidenzaCanone']).toBe(58.18);
     expect(ev.computed['/calcolo/fascia']).toBe('nessuna');
@@ -297,7 +297,7 @@ describe('contributo-affitto: other exclusions and band B', () => {
   it('excludes luxury categories A/1, A/8, A/9', () => {
     const r = evalAt(service, variant(maria, { 'contratto.categoriaCatastale': 'A8' }));
     expect(r.valid).toBe(true);
-    expect(r.ranking).toMatchObject({ score: 61, excluded: true, reasons: ['exclusion.categoriaCatastale'] });
+    expect(r.ranking).toMatchObject({ score: 61, excluded: true, reasonKeys: ['exclusion.categoriaCatastale'] });
   });
 
   it('excludes rent below 14% of the ISEE', () => {
@@ -305,7 +305,7 @@ describe('contributo-affitto: other exclusions and band B', () => {
     const r = evalAt(service, variant(maria, { 'contratto.canoneAnnuo': 700, 'contratto.speseCondominiali': 100 }));
     expect(r.computed['/calcolo/incidenzaCanone']).toBe(13.46);
     expect(r.computed['/calcolo/fascia']).toBe('nessuna');
-    expect(r.ranking).toMatchObject({ excluded: true, reasons: ['exclusion.incidenzaMinima'] });
+    expect(r.ranking).toMatchObject({ excluded: true, reasonKeys: ['exclusion.incidenzaMinima'] });
   });
 
   it('puts an ISEE between 7,000 and 15,000 euro in band B when rent is at least 24%', () => {
@@ -321,14 +321,14 @@ describe('contributo-affitto: other exclusions and band B', () => {
     expect(r.computed['/calcolo/contributoTeorico']).toBe(500);
     expect(r.computed['/calcolo/contributoSpettante']).toBe(380);
     // 10 + 6 + 10 + 5 + 6 + 4 = 41.
-    expect(r.ranking).toEqual({ score: 41, excluded: false, reasons: [], tieBreak: [10000, 4, null] });
+    expect(r.ranking).toMatchObject({ score: 41, excluded: false, reasonKeys: [], tieBreak: [10000, 4, null] });
   });
 
   it('excludes band B applicants whose rent is below 24% of the ISEE', () => {
     // 2000 x 100 / 10000 = 20: at least 14 but below 24.
     const r = evalAt(service, variant(maria, { 'isee.valore': 10000, 'contratto.canoneAnnuo': 2000 }));
     expect(r.computed['/calcolo/fascia']).toBe('nessuna');
-    expect(r.ranking).toMatchObject({ excluded: true, reasons: ['exclusion.incidenzaFasciaB'] });
+    expect(r.ranking).toMatchObject({ excluded: true, reasonKeys: ['exclusion.incidenzaFasciaB'] });
   });
 
   it('excludes leases with a relative and subsidies below 50 euro', () => {
@@ -339,7 +339,7 @@ describe('contributo-affitto: other exclusions and band B', () => {
     }));
     expect(r.valid).toBe(true);
     expect(r.computed['/calcolo/contributoSpettante']).toBe(42);
-    expect(r.ranking).toMatchObject({ excluded: true, reasons: ['exclusion.locatoreParente', 'exclusion.contributoMinimo'] });
+    expect(r.ranking).toMatchObject({ excluded: true, reasonKeys: ['exclusion.locatoreParente', 'exclusion.contributoMinimo'] });
   });
 
   it('treats an ISEE of zero as 100% incidence', () => {

@@ -122,7 +122,7 @@ describe('iscrizione-mensa-scolastica: the worked submission', () => {
       '/figli/2/quotaAnnua': 192,
       '/importoTotale': 768,
     });
-    expect(ev.fee).toEqual({ amountCents: 76800, causale: 'fee.causale', dueDays: 30 });
+    expect(ev.fee).toEqual({ amountCents: 76800, causale: "Mensa scolastica - quota annua anticipata", causaleKey: 'fee.causale', dueDays: 30 });
   });
 
   it('hides what does not apply to each child', () => {

@@ -96,7 +96,7 @@ describe('occupazione-suolo-pubblico: the worked submission', () => {
       '/riduzioneBarriere': true,
       '/importoCanone': 626.5,
     });
-    expect(ev.fee).toEqual({ amountCents: 62650, causale: 'fee.causale', dueDays: 15 });
+    expect(ev.fee).toEqual({ amountCents: 62650, causale: "Canone unico patrimoniale - occupazione temporanea di suolo pubblico", causaleKey: 'fee.causale', dueDays: 15 });
   });
 
   it('hides only what does not apply', () => {
@@ -153,7 +153,7 @@ describe('occupazione-suolo-pubblico: fee = area x days x zone tariff', () => {
 
   it('has no amount until zone, size and a valid period are known', () => {
     const noZone = privato({}, { zona: null });
-    expect(evalAt(service, noZone).fee).toEqual({ amountCents: null, causale: 'fee.causale', dueDays: 15, error: 'fee.invalid' });
+    expect(evalAt(service, noZone).fee).toEqual({ amountCents: null, causale: "Canone unico patrimoniale - occupazione temporanea di suolo pubblico", causaleKey: 'fee.causale', dueDays: 15, error: 'fee.invalid' });
     const noWidth = privato({ larghezza: null });
     expect(evalAt(service, noWidth).fee?.amountCents).toBeNull();
     const reversed = privato({ dataInizio: '2026-12-20', dataFine: '2026-12-10' });

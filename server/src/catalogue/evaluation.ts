@@ -12,10 +12,10 @@ export function toEvaluation(ev: EngineEvaluation, service: CompiledService, lan
     required: ev.required,
     computed: ev.computed,
     errors: ev.errors.map((e) => ({ pointer: e.pointer, key: e.key, message: e.message, params: e.params })),
-    fee: ev.fee && { amountCents: ev.fee.amountCents, causale: text(ev.fee.causale), dueDays: ev.fee.dueDays, error: ev.fee.error ?? null },
+    fee: ev.fee && { amountCents: ev.fee.amountCents, causale: text(ev.fee.causaleKey), dueDays: ev.fee.dueDays, error: ev.fee.error ?? null },
     ranking: ev.ranking && {
       score: ev.ranking.score, excluded: ev.ranking.excluded,
-      reasons: ev.ranking.reasons.map(text), reasonKeys: ev.ranking.reasons, error: ev.ranking.error ?? null,
+      reasons: ev.ranking.reasonKeys.map(text), reasonKeys: ev.ranking.reasonKeys, error: ev.ranking.error ?? null,
     },
   };
 }

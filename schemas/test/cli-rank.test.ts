@@ -1,0 +1,65 @@
+import { describe, it, expect } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// `sportello rank` runs the built engine (dist/): root `npm test` builds it before the tests.
+const cli = fileURLToPath(new URL('../../bin/sportello.mjs', import.meta.url));
+const base = JSON.parse(readFileSync(new URL('../examples/esempio-minimo.json', import.meta.url), 'utf8'));
+
+function definition() {
+  const def = structuredClone(base);
+  def.data.properties.isee = { type: 'number' };
+  def.ui.steps[0].fields.push('isee');
+  def.ranking = {
+    score: { '-': [100, { '/': [{ var: 'isee' }, 1000] }] },
+    exclusions: [{ id: 'senzaFigli', when: { '!': { var: 'haFigli' } }, reason: 'ranking.senzaFigli' }],
+    keys: [{ id: 'figli', label: 'ranking.figli', value: { var: 'numeroFigli' }, direction: 'desc' }, { id: 'ora', value: { var: '$submittedAt' }, direction: 'asc' }],
+  };
+  def.translations.it['ranking.senzaFigli'] = 'Senza figli';
+  def.translations.it['ranking.figli'] = 'Figli';
+  def.translations.en['ranking.senzaFigli'] = 'No children';
+  def.translations.en['ranking.figli'] = 'Children';
+  return def;
+}
+
+const person = (isee: number, figli: number) => ({
+  codiceFiscale: 'RSSMRA85T10A562S', haFigli: figli > 0, isee, ...(figli > 0 ? { figli: Array.from({ length: figli }, () => ({ nome: 'A', eta: 20 })) } : {}),
+});
+
+describe('sportello rank', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sportello-rank-'));
+  const def = join(dir, 'def.json');
+  writeFileSync(def, JSON.stringify(definition()));
+  const a = join(dir, 'a.json');
+  writeFileSync(a, JSON.stringify([
+    { id: 'one-child', answers: person(10000, 1), submittedAt: '2026-11-02T09:00:00Z' },
+    { id: 'two-children', answers: person(10000, 2), submittedAt: '2026-11-03T09:00:00Z' },
+  ]));
+  const b = join(dir, 'b.json');
+  writeFileSync(b, JSON.stringify(person(5000, 0))); // plain answers: id is the file's name
+  const run = (...args: string[]) => execFileSync(process.execPath, [cli, 'rank', def, a, b, '--today', '2026-11-25', ...args], { encoding: 'utf8' });
+
+  it('prints the ordered list as JSON: keys, explanations, exclusions with reasons', () => {
+    const rows = JSON.parse(run('--locale', 'en'));
+    expect(rows.map((r: { id: string; position: number | null }) => [r.id, r.position])).toEqual([['two-children', 1], ['one-child', 2], ['b.json', null]]);
+    expect(rows[1].keys.map((k: { label: string; value: unknown }) => [k.label, k.value])).toEqual([['Score', 90], ['Children', 1], ['ora', '2026-11-02T09:00:00Z']]);
+    expect(rows[1].explanation).toBe('After the previous one by Children: 1, lower than 2');
+    expect(rows[2]).toMatchObject({ excluded: true, reasons: ['No children'], reasonKeys: ['ranking.senzaFigli'] });
+  });
+
+  it('prints CSV in the asked language', () => {
+    const lines = run('--format', 'csv', '--locale', 'it').trim().split('\n');
+    expect(lines[0]).toBe('position,id,excluded,Punteggio (desc),Figli (desc),ora (asc),reasons,explanation');
+    expect(lines[1]).toBe('1,two-children,false,90,2,2026-11-03T09:00:00Z,,Primo posto');
+    expect(lines[3]).toBe(',b.json,true,95,0,,Senza figli,Esclusa: Senza figli');
+  });
+
+  it('refuses an unknown format', () => {
+    expect(() => execFileSync(process.execPath, [cli, 'rank', def, a, '--format', 'xml'], { encoding: 'utf8', stdio: 'pipe' })).toThrow(/json or csv/);
+  });
+
+  it.sequential('cleans up', () => rmSync(dir, { recursive: true, force: true }));
+});
