@@ -54,7 +54,8 @@ export interface PrefillItem {
   editable?: boolean;
 }
 
-export interface Fees { amount: Logic; causale: string; dueDays?: number }
+/** `unit`: what `amount` computes, euro or cents (cents when absent, with a warning). */
+export interface Fees { amount: Logic; unit?: 'euro' | 'cents'; causale: string; dueDays?: number }
 export interface Exclusion { id: string; when: Logic; reason: string }
 export interface TieBreaker { field: string; direction: 'asc' | 'desc' }
 /** One key of a graduatoria's order, after the score: a JSON Logic expression and its direction. */

@@ -59,7 +59,7 @@ describe('generated rule steps', () => {
       const suite = generateSuite(definition, { engine, n: 6, seed: 7, today: TODAY, ruleBroken: 3 });
       const all = [...suite.valid, ...suite.invalid.map((x: { data: unknown }) => x.data), ...suite.ruleBroken.map((x: { data: unknown }) => x.data), {}];
       for (const answers of all) expect(summary(generated(service, answers))).toEqual(summary(generic(service, answers)));
-    });
+    }, 60_000); // compiling the largest template and generating its submissions: seconds on a busy machine
   }
 
   it('treat a rule that throws as not holding (compute left empty), as the generic steps do', () => {

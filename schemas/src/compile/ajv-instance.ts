@@ -15,21 +15,25 @@ const addFormats = ((addFormatsModule as unknown as { default?: unknown }).defau
 let shared: Ajv2020 | undefined;
 let meta: ValidateFunction | undefined;
 
+function newAjv(validateSchema = true): Ajv2020 {
+  // Patterns run on re2js (linear time), never on the backtracking RegExp: see linear-regexp.ts.
+  const instance = new Ajv2020({ allErrors: true, strict: false, validateFormats: true, inlineRefs: true, validateSchema, code: { regExp: ajvRegExp } });
+  addFormats(instance);
+  // "date" with exactly ajv-formats' accepted set, by digit arithmetic instead of a regex match
+  // (a form holds a dozen dates, checked on every evaluation); its comparison stays ajv-formats'.
+  instance.addFormat('date', { type: 'string', validate: isIsoDate, compare: (fullFormats.date as { compare: (a: string, b: string) => number | undefined }).compare });
+  for (const [name, check] of Object.entries(italianFormats)) instance.addFormat(name, { type: 'string', validate: check });
+  return instance;
+}
+
 /**
- * One Ajv instance per module (Ajv's own advice): meta-schemas and formats are set up once.
- * Designers' data schemas are compiled here and then removed from Ajv's cache, so a builder
- * that recompiles on every edit does not grow memory; the validate function lives on its own.
+ * The module's Ajv instance: the definition meta-schema and the formats (read by the generated
+ * validator) live here. Designers' data schemas are NOT compiled here: an Ajv instance keeps
+ * what every compile adds to its code scope (patterns, functions, schemas) and removeSchema
+ * does not release it, so a builder validating on every save would grow memory without bound.
  */
 export function ajv(): Ajv2020 {
-  if (!shared) {
-    // Patterns run on re2js (linear time), never on the backtracking RegExp: see linear-regexp.ts.
-    shared = new Ajv2020({ allErrors: true, strict: false, validateFormats: true, inlineRefs: true, code: { regExp: ajvRegExp } });
-    addFormats(shared);
-    // "date" with exactly ajv-formats' accepted set, by digit arithmetic instead of a regex match
-    // (a form holds a dozen dates, checked on every evaluation); its comparison stays ajv-formats'.
-    shared.addFormat('date', { type: 'string', validate: isIsoDate, compare: (fullFormats.date as { compare: (a: string, b: string) => number | undefined }).compare });
-    for (const [name, check] of Object.entries(italianFormats)) shared.addFormat(name, { type: 'string', validate: check });
-  }
+  shared ??= newAjv();
   return shared;
 }
 
@@ -42,11 +46,14 @@ export function metaValidator(): ValidateFunction {
   return meta;
 }
 
+/**
+ * A designer's data schema, compiled on an Ajv instance of its own (a millisecond to make): it
+ * lives as long as the validate function, i.e. the compiled service, and nothing accumulates.
+ */
 export function compileSchema(schema: object): ValidateFunction {
-  const instance = ajv();
-  try {
-    return instance.compile(schema);
-  } finally {
-    instance.removeSchema(schema);
-  }
+  // Checked against JSON Schema's meta-schema by the shared instance (compiled once; checking
+  // adds nothing to it), so the new instance need not compile that meta-schema again.
+  const shared = ajv();
+  if (!shared.validateSchema(schema)) throw new Error(`schema is invalid: ${shared.errorsText(shared.errors)}`);
+  return newAjv(false).compile(schema);
 }

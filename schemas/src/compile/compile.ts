@@ -10,6 +10,7 @@ import { checkPrefill } from './check-prefill.js';
 import { checkWorkflow } from './check-workflow.js';
 import { checkTranslations } from './check-translations.js';
 import { checkLogic } from './logic-check.js';
+import { checkGuards } from './check-guards.js';
 import { compileLogic, type CompiledLogic } from '../logic/engine.js';
 import { relaxSchema } from './relaxed-schema.js';
 import { compileSchema, knownFormats } from './ajv-instance.js';
@@ -82,6 +83,21 @@ function compileChecked(input: unknown): CompileResult {
     const known = t.field === '$submittedAt' || (t.field.startsWith('$office.') ? officeFields.has(t.field.slice(8)) : fields.has(t.field));
     if (!known) problems.push({ pointer: `/ranking/tieBreakers/${i}/field`, code: 'ranking.unknownField', message: `Tie-breaker "${t.field}" is not a field of the service`, params: { name: t.field } });
   });
+  const computedPaths = new Set(rules.computes.map((r) => r.field!.path));
+  (def.rules ?? []).forEach((rule, i) => {
+    const field = rule.field !== undefined ? fields.get(rule.field) : undefined;
+    const key = rule.type === 'compute' ? 'value' : 'when';
+    checkGuards(rule[key], `/rules/${i}/${key}`, { fields, officeFields, group: field?.group }, computedPaths, warnings);
+  });
+  if (def.fees) checkGuards(def.fees.amount, '/fees/amount', ctx, computedPaths, warnings);
+  if (def.fees && def.fees.unit === undefined) {
+    warnings.push({ pointer: '/fees', code: 'fees.unitMissing', message: 'The fee does not say its unit: its amount is read as euro cents (70 is 0.70 euro). Add "unit": "euro" or "unit": "cents"', params: {} });
+  }
+  if (def.ranking) {
+    checkGuards(def.ranking.score, '/ranking/score', ctx, computedPaths, warnings);
+    (def.ranking.exclusions ?? []).forEach((e, i) => checkGuards(e.when, `/ranking/exclusions/${i}/when`, ctx, computedPaths, warnings));
+    (def.ranking.keys ?? []).forEach((k, i) => checkGuards(k.value, `/ranking/keys/${i}/value`, ctx, computedPaths, warnings));
+  }
   warnUnplaced(fields, layout.placed, new Set(rules.computes.map((r) => r.field!.path)), new Set((def.prefill ?? []).map((p) => p.field)), warnings);
   // Ajv would only repeat (less clearly) what the checks above found, so it runs on clean input.
   if (problems.length > 0) return { ok: false, problems, warnings };
@@ -108,7 +124,7 @@ function compileChecked(input: unknown): CompileResult {
     requiredCandidates: [...fields.values()].filter((f) => f.kind !== 'object' && (f.requiredStatic || rules.requireRules.has(f.path))),
     errorRules: rules.errorRules,
     guards,
-    fee: def.fees && fee?.fn ? { amount: fee.fn, causale: def.fees.causale, dueDays: def.fees.dueDays } : undefined,
+    fee: def.fees && fee?.fn ? { amount: fee.fn, unit: def.fees.unit ?? 'cents', causale: def.fees.causale, dueDays: def.fees.dueDays } : undefined,
     ranking: def.ranking && score?.fn
       ? {
         score: score.fn, exclusions: exclusions.map((e) => ({ id: e.id, reason: e.reason, fn: e.checked.fn! })), tieBreakers: def.ranking.tieBreakers ?? [],

@@ -48,7 +48,7 @@ export interface CompiledService {
   errorRules: CompiledRule[];
   /** Each guarded transition's condition, by transition id (see workflow-guard.ts). */
   guards: Map<string, CompiledLogic>;
-  fee?: { amount: CompiledLogic; causale: string; dueDays?: number };
+  fee?: { amount: CompiledLogic; unit: 'euro' | 'cents'; causale: string; dueDays?: number };
   ranking?: {
     score: CompiledLogic;
     exclusions: Array<{ id: string; fn: CompiledLogic; reason: string }>;

@@ -36,6 +36,13 @@ export function pointerAt(field: FieldInfo, row = 0): string {
 
 const IDENT = /^[A-Za-z][A-Za-z0-9_]*$/;
 
+/**
+ * Names every JavaScript object inherits (toString, constructor, valueOf, ...): a field so named
+ * would read, while unanswered, as the inherited function, in the browser and on the server
+ * alike. Refused with a clear problem rather than half-working.
+ */
+const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
+
 function kindOf(schema: JsonSchema): FieldKind {
   const items = schema.items as JsonSchema | undefined;
   if (schema.type === 'object' && schema.properties) return 'object';
@@ -60,9 +67,13 @@ export function indexFields(
     const props = (obj.properties ?? {}) as Record<string, JsonSchema>;
     const required = new Set(Array.isArray(obj.required) ? (obj.required as string[]) : []);
     for (const [name, schema] of Object.entries(props)) {
-      const at = `${pointer}/properties/${name}`;
+      const at = `${pointer}/properties/${escapePointerToken(name)}`;
       if (!IDENT.test(name)) {
         problems.push({ pointer: at, code: 'field.invalidName', message: `Field name "${name}" must be a letter followed by letters, digits or _`, params: { name } });
+        continue;
+      }
+      if (INHERITED.has(name)) {
+        problems.push({ pointer: at, code: 'field.reservedName', message: `Field name "${name}" is reserved (every JavaScript object has a "${name}"): rename the field, e.g. "${name}Campo"`, params: { name } });
         continue;
       }
       if (fields.size >= LIMITS.fields) {

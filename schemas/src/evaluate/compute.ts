@@ -2,7 +2,7 @@ import type { JsonValue } from '../types.js';
 import type { FieldInfo } from '../compile/field-index.js';
 import type { CompiledService } from '../compile/compiled-service.js';
 import { pointerAt } from '../compile/field-index.js';
-import { atRow, rowsOf, run, type EvalState } from './state.js';
+import { atRow, copyRecord, rowsOf, run, type EvalState } from './state.js';
 
 function normalize(value: unknown): JsonValue | undefined {
   if (value === undefined) return undefined;
@@ -89,7 +89,7 @@ function copyOnce(copies: unknown[], key: number, holder: Record<string, unknown
   let copy = copies[key] as Record<string, unknown> | undefined;
   if (copy === undefined) {
     const next = (holder as Record<string | number, unknown>)[name];
-    copy = isRecord(next) ? Object.assign({}, next) : {};
+    copy = isRecord(next) ? copyRecord(next) : {};
     (holder as Record<string | number, unknown>)[name] = copy;
     copies[key] = copy;
   }

@@ -1,7 +1,6 @@
 import type { CompiledService } from '../compile/compiled-service.js';
 import type { FieldInfo } from '../compile/field-index.js';
 import type { JsonSchema } from '../types.js';
-import equalModule from 'ajv/dist/runtime/equal.js';
 import ucs2lengthModule from 'ajv/dist/runtime/ucs2length.js';
 import { ajv } from '../compile/ajv-instance.js';
 import { italianFormats } from '../formats/index.js';
@@ -47,7 +46,28 @@ export function fusedValidator(service: CompiledService): FusedValidator | undef
 // CommonJS: Node gives the module object, some bundlers the function.
 const runtime = <T>(module: unknown): T => ((module as { default?: unknown }).default ?? module) as T;
 const ucs2length = runtime<(s: string) => number>(ucs2lengthModule);
-const equal = runtime<(a: unknown, b: unknown) => boolean>(equalModule);
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/**
+ * Ajv's deep equality (fast-deep-equal) on JSON values, without its one trap: it calls an
+ * object's own `valueOf`/`toString`, so an answer like {"toString": "x"} compared with an enum of
+ * objects threw. Same results on every JSON value otherwise (the differential tests say so).
+ */
+function equal(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return a !== a && b !== b;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!equal(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  if ((a as object).constructor !== (b as object).constructor) return false; // as fast-deep-equal (a null-prototype object)
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) if (!hasOwn.call(b, k) || !equal((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  return true;
+}
 
 /** uniqueItems over any values (Ajv's generic form). */
 function hasDuplicate(list: unknown[]): boolean {

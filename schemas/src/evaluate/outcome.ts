@@ -35,7 +35,7 @@ export function stepStates(state: EvalState): StepState[] {
 }
 
 /**
- * The fee in euro cents, rounded to the cent; a negative or non-numeric amount is `fee.invalid`,
+ * The fee in euro cents (the amount times 100 when the definition's unit is euro), rounded to the cent; a negative or non-numeric amount is `fee.invalid`,
  * one above LIMITS.maxAmountCents `fee.outOfRange` (amountCents null either way).
  */
 export function feeOf(state: EvalState, text: (key: string) => string): FeeResult | null {
@@ -44,8 +44,11 @@ export function feeOf(state: EvalState, text: (key: string) => string): FeeResul
   const value = run(fee.amount, state.data);
   const result: FeeResult = { amountCents: null, causale: text(fee.causale), causaleKey: fee.causale, dueDays: fee.dueDays ?? null };
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) result.error = 'fee.invalid';
-  else if (Math.round(value) > LIMITS.maxAmountCents) result.error = 'fee.outOfRange';
-  else result.amountCents = Math.round(value);
+  else {
+    const cents = Math.round(fee.unit === 'euro' ? value * 100 : value);
+    if (cents > LIMITS.maxAmountCents) result.error = 'fee.outOfRange';
+    else result.amountCents = cents;
+  }
   return result;
 }
 

@@ -2,7 +2,7 @@ import type { CompiledService } from '../compile/compiled-service.js';
 import type { FieldInfo } from '../compile/field-index.js';
 import type { EvaluateOptions } from '../types.js';
 import { unescapePointerToken } from '../paths.js';
-import { createState, releaseState, type EvalState } from './state.js';
+import { copyRecord, createState, releaseState, type EvalState } from './state.js';
 import { specialized } from './specialize.js';
 
 const MAX_ROUNDS = 20;
@@ -42,7 +42,7 @@ function holds(answers: Record<string, unknown>, path: string[]): boolean {
  * only for the pointers that hold a value: removing nothing would change nothing).
  */
 function without(answers: Record<string, unknown>, pointers: Iterable<string>): Record<string, unknown> {
-  const root: Record<string, unknown> = Object.assign({}, answers);
+  const root: Record<string, unknown> = copyRecord(answers);
   const copied = new Set<object>([root]);
   for (const pointer of pointers) {
     const path = tokens(pointer);
@@ -55,7 +55,7 @@ function without(answers: Record<string, unknown>, pointers: Iterable<string>): 
       if (next === null || typeof next !== 'object') { ok = false; break; }
       let copy = next as Record<string, unknown>;
       if (!copied.has(next)) {
-        copy = (Array.isArray(next) ? [...next] : Object.assign({}, next)) as Record<string, unknown>;
+        copy = (Array.isArray(next) ? [...next] : copyRecord(next)) as Record<string, unknown>;
         copied.add(copy);
       }
       (cur as Record<string, unknown>)[key] = copy;

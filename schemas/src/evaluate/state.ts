@@ -52,10 +52,23 @@ export function releaseState(state: EvalState): void {
   if (spare.length < 4 && !spare.includes(state.hiddenOwn)) spare.push(state.hiddenOwn);
 }
 
+const hasOwnProperty = Object.prototype.hasOwnProperty;
+
+/**
+ * A shallow copy of a record. An own "__proto__" key (JSON.parse makes one) is dropped: copied
+ * by Object.assign it would become the copy's prototype, and every name it holds would read as
+ * an answer. No field can be named so (field-index.ts), so the key is inert.
+ */
+export function copyRecord<T extends object>(source: T): T {
+  const copy = Object.assign({}, source);
+  if (hasOwnProperty.call(source, '__proto__')) Object.setPrototypeOf(copy, Object.prototype);
+  return copy;
+}
+
 export function createState(service: CompiledService, answers: Record<string, unknown>, options: EvaluateOptions): EvalState {
   // Object.assign into a fresh literal, then add our keys: adding keys to a `{...answers}`
   // clone (or spreading with extra keys) takes a slow path in V8, ~30x slower on Node 20.
-  const data: Record<string, unknown> = Object.assign({}, answers);
+  const data: Record<string, unknown> = copyRecord(answers);
   data.$today = options.today ?? new Date().toISOString().slice(0, 10);
   data.$office = options.office ?? {};
   data.$submittedAt = options.submittedAt ?? null;

@@ -44,7 +44,16 @@ export function applyRequiredAndSchema(state: EvalState): void {
 /** Schema validation by Ajv on the relaxed schema: for schemas the fused validator does not cover, and its reference in tests. */
 export function applyAjvValidation(state: EvalState): void {
   const { validate } = state.service;
-  if (validate(state.data)) return;
+  let ok: boolean;
+  try {
+    ok = validate(state.data) as boolean;
+  } catch {
+    // Ajv's deep equality calls an answer's own valueOf/toString ({"toString": "x"} against an
+    // enum of objects): a value no JSON form gives, refused as such rather than an internal error.
+    state.errors.push({ pointer: '', key: 'error.invalid' });
+    return;
+  }
+  if (ok) return;
   // An empty required field already says "required"; Ajv's minLength on '' would repeat it.
   const missing = new Set(state.errors.map((e) => e.pointer));
   for (const e of validate.errors ?? []) {
