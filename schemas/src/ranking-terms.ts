@@ -107,13 +107,14 @@ export interface AnswersRanking extends RankingResult { terms: Array<number | nu
  * graduatorie of many pratiche, where a whole evaluation per pratica would cost ten times more.
  * Null when the service has no ranking.
  */
-export function rankAnswers(service: CompiledService, answers: Record<string, unknown>, options: { office?: Record<string, unknown>; today: string }): AnswersRanking | null {
+export function rankAnswers(service: CompiledService, answers: Record<string, unknown>, options: { office?: Record<string, unknown>; today: string; submittedAt?: string | null }): AnswersRanking | null {
   const ranking = service.ranking;
   if (!ranking) return null;
   const office = options.office ?? {};
   const d: Record<string, unknown> = Object.assign({}, answers);
   d.$today = options.today;
   d.$office = office;
+  d.$submittedAt = options.submittedAt ?? null;
   d.$row = undefined;
   d.$index = undefined;
   let value: unknown;
@@ -132,7 +133,14 @@ export function rankAnswers(service: CompiledService, answers: Record<string, un
   const list = scoreTerms(service);
   const points = list.length === 1 ? [number(value)] : list.map((t) => { try { return number(t.fn(d)); } catch { return null; } });
   const score = number(value);
-  const result: AnswersRanking = { score, excluded: reasons.length > 0, reasons, tieBreak, terms: points };
+  // No language here: reasons and labels stay keys (reasonKeys repeats them, as evaluate gives them).
+  const keys: AnswersRanking['keys'] = [{ id: 'score', label: 'ranking.key.score', direction: 'desc', value: score }];
+  for (const k of ranking.keys) {
+    let v: unknown;
+    try { v = k.fn(d); } catch { v = undefined; }
+    keys.push({ id: k.id, label: k.label ?? k.id, direction: k.direction, value: typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v)) ? v : null });
+  }
+  const result: AnswersRanking = { score, excluded: reasons.length > 0, reasons, reasonKeys: [...reasons], keys, tieBreak, terms: points };
   if (score === null) result.error = 'ranking.invalid';
   return result;
 }
