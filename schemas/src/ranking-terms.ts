@@ -14,7 +14,12 @@ export interface ScoreTerm { pointer: string; logic: unknown; reads: string[]; f
  * not a literal, so everything may be read) and whether it reads office fields. A repository
  * can fetch just these keys of each stored answer instead of the whole document.
  */
-export interface RankingReads { answers: string[] | null; office: boolean }
+export interface RankingReads {
+  answers: string[] | null;
+  /** The same as dotted var names, none inside another (`isee` makes `isee.valore` redundant); null as above. */
+  paths: string[] | null;
+  office: boolean;
+}
 
 const terms = new WeakMap<CompiledService, ScoreTerm[]>();
 const reads = new WeakMap<CompiledService, RankingReads>();
@@ -74,14 +79,17 @@ export function rankingReads(service: CompiledService): RankingReads {
     for (const t of ranking.tieBreakers ?? []) if (t.field !== '$submittedAt') names.push(t.field);
   }
   const keys = new Set<string>();
+  const paths = new Set<string>();
   let office = false;
   for (const name of names) {
     if (name === '') literal = false; // {"var": ""} is the whole data
     const top = name.split('.')[0]!;
     if (top === '$office') office = true;
-    else if (!top.startsWith('$')) keys.add(top);
+    else if (!top.startsWith('$')) { keys.add(top); paths.add(name); }
   }
-  const result: RankingReads = { answers: literal ? [...keys].sort() : null, office: office || !literal };
+  const sorted = [...paths].sort();
+  const minimal = sorted.filter((p) => !sorted.some((q) => q !== p && p.startsWith(`${q}.`)));
+  const result: RankingReads = { answers: literal ? [...keys].sort() : null, paths: literal ? minimal : null, office: office || !literal };
   reads.set(service, result);
   return result;
 }

@@ -49,8 +49,10 @@ describe('scoreTerms and rankingReads', () => {
   });
 
   it('names the top-level answers the ranking reads (score, exclusions, tie-breakers)', () => {
-    expect(rankingReads(affitto)).toEqual({
-      answers: ['calcolo', 'contratto', 'isee', 'locatore', 'riepilogo', 'sfratto', 'situazioni'], office: false,
-    });
+    const reads = rankingReads(affitto);
+    expect(reads).toMatchObject({ answers: ['calcolo', 'contratto', 'isee', 'locatore', 'riepilogo', 'sfratto', 'situazioni'], office: false });
+    expect(reads.paths).toContain('isee.valore');
+    expect(reads.paths).toContain('calcolo.incidenzaCanone');
+    expect(reads.paths).not.toContain('isee');
   });
 });

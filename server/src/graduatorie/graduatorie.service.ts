@@ -166,7 +166,11 @@ export class GraduatorieService {
 
   private async rank(tx: Tx, enteId: string, serviceId: string, compiled: CompiledService, today: string): Promise<RankedList> {
     const reads = rankingReads(compiled);
-    const inputs = await repo.readForRanking(tx, enteId, serviceId, this.leftOutStates, reads.answers, reads.office);
+    const keys = Object.keys((compiled.definition.data as { properties?: object }).properties ?? {});
+    const drop = reads.answers ? keys.filter((k) => !reads.answers!.includes(k)) : [];
+    const inputs = await repo.readForRanking(tx, enteId, serviceId, this.leftOutStates, reads.paths, drop, reads.office);
+    // Oldest first, so that full ties keep the order of submission (the list does not depend on the read's order).
+    inputs.sort((a, b) => a.submittedAt - b.submittedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return rankPratiche(compiled, inputs, today);
   }
 

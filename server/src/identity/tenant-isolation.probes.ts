@@ -87,7 +87,11 @@ export async function snapshotOf(prisma: PrismaClient, ente: EnteWorld, exceptUs
     audit: await prisma.auditEvent.findMany({ where: { enteId, ...actor }, ...byId }),
     outbox: await prisma.outboxAction.findMany({ where: { enteId }, ...byId }),
     protocol: await prisma.protocolRecord.findMany({ where: { enteId }, ...byId }),
-    graduatorie: await prisma.graduatoria.findMany({ where: { enteId }, include: { rows: { orderBy: { position: 'asc' } } }, ...byId }),
+    graduatorie: await prisma.graduatoria.findMany({ where: { enteId }, ...byId }),
+    graduatoriaRows: await prisma.graduatoriaRow.findMany({
+      where: { graduatoriaId: { in: (await prisma.graduatoria.findMany({ where: { enteId }, select: { id: true } })).map((g) => g.id) } },
+      orderBy: [{ graduatoriaId: 'asc' }, { position: 'asc' }],
+    }),
     praticaEvents: await prisma.praticaEvent.findMany({ where: { enteId, ...(exceptUser ? { pratica: { citizenId: { not: exceptUser } } } : {}) }, ...byId }),
   };
 }
