@@ -63,9 +63,9 @@ export function truthy(v) {
 export function jsHelpers() {
   const num = (v) => (typeof v === 'number' ? v : Number(v));
   const ops = {
-    '==': (a, b) => a == b, // eslint-disable-line eqeqeq
+    '==': (a, b) => a == b,
     '===': (a, b) => a === b,
-    '!=': (a, b) => a != b, // eslint-disable-line eqeqeq
+    '!=': (a, b) => a != b,
     '!==': (a, b) => a !== b,
     '!': (a) => !truthy(a),
     '!!': (a) => truthy(a),

@@ -1,4 +1,4 @@
-import type { NonEmptyArray } from 'type-graphql';
+import type { ClassType, NonEmptyArray } from 'type-graphql';
 import { HealthResolver } from './graphql/health.resolver.js';
 import { DevLoginResolver, SessionResolver } from './identity/session.resolver.js';
 import { ApiKeyResolver } from './identity/api-key.resolver.js';
@@ -17,9 +17,7 @@ import { WorkflowResolver } from './workflow/workflow.resolver.js';
 import { GraduatoriaPreviewResolver, GraduatorieResolver } from './graduatorie/graduatorie.resolver.js';
 
 /** Every resolver class of the API; each area contributes its own. */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const resolvers: NonEmptyArray<Function> = [HealthResolver, SessionResolver, ApiKeyResolver, OperatorResolver, OfficeResolver, EnteResolver, CatalogueResolver, DefinitionsResolver, TemplatesResolver, PrefillResolver, DraftsResolver, PraticheResolver, OutboxResolver, ProtocolResolver, GraduatorieResolver, GraduatoriaPreviewResolver, WorkflowResolver];
+export const resolvers: NonEmptyArray<ClassType> = [HealthResolver, SessionResolver, ApiKeyResolver, OperatorResolver, OfficeResolver, EnteResolver, CatalogueResolver, DefinitionsResolver, TemplatesResolver, PrefillResolver, DraftsResolver, PraticheResolver, OutboxResolver, ProtocolResolver, GraduatorieResolver, GraduatoriaPreviewResolver, WorkflowResolver];
 
 /** Development-only operations (demo login): added to the schema unless NODE_ENV=production. */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const devResolvers: Function[] = [DevLoginResolver];
+export const devResolvers: ClassType[] = [DevLoginResolver];

@@ -17,9 +17,7 @@ function createEngine(): LogicEngine {
   // JSON Logic (jsonlogic.com, json-logic-js) defines == and != as JavaScript's loose equality;
   // json-logic-engine coerces both sides to numbers, so 0 == null would hold and "is the ISEE
   // unanswered?" would be true for an ISEE of 0.
-  // eslint-disable-next-line eqeqeq
   engine.addMethod('==', (args: unknown) => { const [a, b] = args as unknown[]; return a == b; }, { deterministic: true });
-  // eslint-disable-next-line eqeqeq
   engine.addMethod('!=', (args: unknown) => { const [a, b] = args as unknown[]; return a != b; }, { deterministic: true });
   // Comparisons as plain eager methods: json-logic-engine 5.0.7's compiled comparators share
   // a temporary with compiled var lookups, so {"<": [0, {"days_between": [...]}]} threw NaN.

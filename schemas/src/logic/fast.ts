@@ -144,8 +144,6 @@ const isPrimitive = (v: unknown) => v === null || typeof v === 'string' || typeo
 const lit = (v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? no() : JSON.stringify(v));
 
 const COMPARE: Record<string, string> = { '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
-const ITERATE = new Set(['filter', 'some', 'all', 'none', 'map']);
-
 const ITERATORS = new Set(['map', 'filter', 'some', 'all', 'none', 'reduce']);
 
 /**

@@ -1,6 +1,6 @@
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { toConnection, type Page } from '../graphql/connection.js';
-import { DomainError, badInput, fieldProblem, notFound, throwProblems, type FieldError } from '../shared/domain-error.js';
+import { DomainError, fieldProblem, notFound, throwProblems, type FieldError } from '../shared/domain-error.js';
 import { isSlug } from './ids.js';
 import type { Tx } from '../shared/prisma.js';
 import type { Actor } from './actor.js';

@@ -1,5 +1,5 @@
 import { auditService } from '../audit/audit.service.js';
-import { DomainError, badInput, fieldProblem, notFound, throwProblems } from '../shared/domain-error.js';
+import { DomainError, fieldProblem, notFound, throwProblems } from '../shared/domain-error.js';
 import { isUniqueViolation, type Tx } from '../shared/prisma.js';
 import type { Actor } from './actor.js';
 import { definitionsRepository as repo, type ServiceRow } from './definitions.repository.js';

@@ -136,7 +136,7 @@ describe('OIDC login (SPID/CIE through a configurable issuer)', () => {
       let res = await browser.request(next);
       if (res.status === 200 && new URL(next).pathname.startsWith('/interaction/')) {
         const html = await res.text();
-        const form = html.includes('name="login"') ? { prompt: 'login', login: account, password: 'x' } : { prompt: 'consent' };
+        const form: Record<string, string> = html.includes('name="login"') ? { prompt: 'login', login: account, password: 'x' } : { prompt: 'consent' };
         res = await browser.request(next, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form).toString() });
       }
       expect([302, 303]).toContain(res.status);
@@ -217,10 +217,10 @@ describe('OIDC login (SPID/CIE through a configurable issuer)', () => {
     callback.searchParams.set('state', `${callback.searchParams.get('state')}x`);
     const res = await browser.request(callback.toString());
     expect(res.status).toBe(401);
-    expect((await res.json()).errors[0].extensions).toEqual({ code: 'UNAUTHENTICATED', key: 'identity.oidc.state' });
+    expect((await res.json() as any).errors[0].extensions).toEqual({ code: 'UNAUTHENTICATED', key: 'identity.oidc.state' });
 
     const stranger = await new Browser().request((await throughProvider(new Browser(), 'mario')).toString());
-    expect((await stranger.json()).errors[0].extensions.key).toBe('identity.oidc.state');
+    expect((await stranger.json() as any).errors[0].extensions.key).toBe('identity.oidc.state');
   });
 
   it('rejects an ID token whose nonce is not the one this login sent', async () => {
@@ -228,14 +228,14 @@ describe('OIDC login (SPID/CIE through a configurable issuer)', () => {
     const callback = await throughProvider(browser, 'mario', (url) => url.searchParams.set('nonce', 'someone-elses-nonce'));
     const res = await browser.request(callback.toString());
     expect(res.status).toBe(401);
-    expect((await res.json()).errors[0].extensions.key).toBe('identity.oidc.nonce');
+    expect((await res.json() as any).errors[0].extensions.key).toBe('identity.oidc.nonce');
   });
 
   it('rejects a code issued for another PKCE challenge', async () => {
     const browser = new Browser();
     const callback = await throughProvider(browser, 'mario', (url) => url.searchParams.set('code_challenge', 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM'));
     const res = await browser.request(callback.toString());
-    expect((await res.json()).errors[0].extensions.key).toBe('identity.oidc.provider');
+    expect((await res.json() as any).errors[0].extensions.key).toBe('identity.oidc.provider');
   });
 
   it('rejects an invalid fiscal code and creates nobody', async () => {
@@ -333,7 +333,7 @@ describe('OIDC login (SPID/CIE through a configurable issuer)', () => {
         const callback = await throughProvider(browser, 'mario');
         const res = await browser.request(callback.toString(), { headers: { 'accept-language': 'en' } });
         expect(res.status).toBe(401);
-        const error = (await res.json()).errors[0];
+        const error = (await res.json() as any).errors[0];
         // Like every error answered over HTTP, the extensions carry the message's params (as GraphQL's do).
         expect(error.extensions).toEqual({ code: 'UNAUTHENTICATED', key: 'identity.oidc.provider', params: { detail: '401 invalid_client' } });
         expect(error.message).toBe('The identity provider did not answer as expected (401 invalid_client)');
@@ -349,7 +349,7 @@ describe('OIDC login (SPID/CIE through a configurable issuer)', () => {
         expect(back.searchParams.has('code')).toBe(false);
         const res = await browser.request(back.toString());
         expect(res.status).toBe(401);
-        expect((await res.json()).errors[0].extensions).toEqual({ code: 'UNAUTHENTICATED', key: 'identity.oidc.denied', params: { detail: 'invalid_request_object' } });
+        expect((await res.json() as any).errors[0].extensions).toEqual({ code: 'UNAUTHENTICATED', key: 'identity.oidc.denied', params: { detail: 'invalid_request_object' } });
       });
     });
 
@@ -370,7 +370,7 @@ describe('OIDC login (SPID/CIE through a configurable issuer)', () => {
       });
       const none = await fetch(`${t.url}/auth/oidc/jwks.json`); // the client_secret_basic setup has no key
       expect(none.status).toBe(404);
-      expect((await none.json()).errors[0].extensions).toEqual({ code: 'NOT_FOUND', key: 'identity.oidc.noKeys' });
+      expect((await none.json() as any).errors[0].extensions).toEqual({ code: 'NOT_FOUND', key: 'identity.oidc.noKeys' });
     });
   });
 
@@ -380,7 +380,7 @@ describe('OIDC login (SPID/CIE through a configurable issuer)', () => {
     try {
       const res = await fetch(`${t.url}/auth/oidc/login`, { redirect: 'manual' });
       expect(res.status).toBe(404);
-      expect((await res.json()).errors[0].extensions.key).toBe('identity.oidc.notConfigured');
+      expect((await res.json() as any).errors[0].extensions.key).toBe('identity.oidc.notConfigured');
     } finally {
       t.services.config.oidc = saved;
     }
@@ -398,7 +398,7 @@ describe('a fresh production install: no demo people, the first platform admin b
     for (let step = 0; step < 12 && !next.startsWith(`${t.url}/auth/oidc/callback`); step++) {
       let res = await browser.request(next);
       if (res.status === 200) {
-        const form = (await res.text()).includes('name="login"') ? { prompt: 'login', login: account, password: 'x' } : { prompt: 'consent' };
+        const form: Record<string, string> = (await res.text()).includes('name="login"') ? { prompt: 'login', login: account, password: 'x' } : { prompt: 'consent' };
         res = await browser.request(next, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form).toString() });
       }
       next = new URL(res.headers.get('location')!, next).toString();

@@ -26,7 +26,7 @@ function citizenOf(ctx: PraticaContext): Correspondent {
  * pratica's documents, an outgoing one with the citizen as recipient and the documents the
  * payload names (e.g. a generated letter). The first incoming number becomes the pratica's.
  */
-export function protocolDeliverer(protocol: ProtocolPort, db: Tx, clock: Clock): Deliver {
+export function protocolDeliverer(protocol: ProtocolPort, db: Tx, _clock: Clock): Deliver {
   return async (a) => {
     const action = a.payload.action as ProtocolAction | undefined;
     if (!a.praticaId || action?.type !== 'protocol') throw new PermanentDeliveryError('a protocol action needs its pratica and its action');

@@ -120,7 +120,7 @@ describe('GET /attachments/:id', () => {
     expect(mine.headers.get('content-disposition')).toBe(`attachment; filename*=UTF-8''${encodeURIComponent('relazione tecnica è.pdf')}`);
     expect(Buffer.from(await mine.arrayBuffer())).toEqual(body);
     const theirs = await fetch(`${t.url}/attachments/${meta.id}`, { headers: { authorization: `Bearer ${other.tokens.citizen}` } });
-    expect([theirs.status, (await theirs.json()).errors[0].extensions.code]).toEqual([404, 'NOT_FOUND']);
+    expect([theirs.status, (await theirs.json() as any).errors[0].extensions.code]).toEqual([404, 'NOT_FOUND']);
     expect((await fetch(`${t.url}/attachments/${meta.id}`)).status).toBe(401);
     expect((await fetch(`${t.url}/attachments/x`, { headers: { authorization: `Bearer ${fx.tokens.citizen}` } })).status).toBe(404);
   });
