@@ -5,7 +5,8 @@ import { LRUCache } from 'lru-cache';
  * session tokens, catalogue responses. The bound counts entries, or, with `weigh`, any measure
  * of them (the response cache: bytes). Backed by lru-cache; this keeps the small API callers use.
  */
-export class Lru<K extends {}, V extends {}> {
+// lru-cache takes any non-nullish key and value.
+export class Lru<K extends NonNullable<unknown>, V extends NonNullable<unknown>> {
   private readonly cache: LRUCache<K, V>;
 
   constructor(capacity: number, weigh?: (key: K, value: V) => number) {
