@@ -42,7 +42,7 @@ export async function workflowWorld(t: TestApp, slug: string, definition: object
 
 let keys = 0;
 /** A pratica submitted by the Ente's citizen (through the service, as the API would). */
-export async function submitted(pratiche: PraticheService, w: WorkflowWorld, answers: object = ASSENZA, language = 'it') {
+export async function submitted(pratiche: PraticheService, w: WorkflowWorld, answers: Record<string, unknown> = ASSENZA, language = 'it') {
   const citizen = { userId: w.fx.users.citizen.id, fiscalCode: w.fx.users.citizen.fiscalCode };
   const p = await pratiche.submit(citizen, { serviceId: w.serviceId, answers, idempotencyKey: `wf-${Date.now()}-${keys++}` }, language);
   expect(p.id).toBeTruthy();

@@ -27,8 +27,7 @@ const written = async (praticaId: string) => ({
 
 beforeAll(async () => {
   t = await startTestApp();
-  t.services.pratiche.clock = () => now;
-  t.services.workflow.clock = () => now;
+  t.clock.set(now); // the services' one clock (pratiche, workflow)
   w = await workflowWorld(t, 'wf-default', defaultWorkflowService());
   guarded = await workflowWorld(t, 'wf-guarded', guardedService());
 }, 60_000);
@@ -160,9 +159,11 @@ describe('transitionPratica', () => {
     const start = now;
     try {
       now = new Date(start.getTime() + 10 * DAY);
+      t.clock.set(now);
       expect((await move(p.id, 'deny_without_reply', v, w.fx.tokens.operator)).data.transitionPratica.to).toBe('denied');
     } finally {
       now = start;
+      t.clock.set(now);
     }
   });
 
