@@ -65,7 +65,10 @@ function mutate(example: Record<string, unknown>, random: () => number): Record<
       if (rowPath.length) {
         let list: any = answers;
         for (const k of rowPath.slice(0, -1)) list = list[k];
-        if (Array.isArray(list)) r < 0.92 ? list.splice(Number(rowPath.at(-1)), 1) : list.push(structuredClone(list[0] ?? {}));
+        if (Array.isArray(list)) {
+          if (r < 0.92) list.splice(Number(rowPath.at(-1)), 1);
+          else list.push(structuredClone(list[0] ?? {}));
+        }
       }
     }
   }
