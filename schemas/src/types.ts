@@ -67,7 +67,11 @@ export type Action =
   | { type: 'protocol'; direction: 'in' | 'out'; subject?: string }
   | { type: 'email'; to: 'citizen' | 'office' | 'assignee'; subject: string; body: string }
   | { type: 'appio'; subject: string; body: string }
-  | { type: 'payment' };
+  /** A Web Push notification to the citizen's installed app (title and text). */
+  | { type: 'push'; subject: string; body: string }
+  | { type: 'payment' }
+  /** A letter (e.g. the outcome) generated as PDF, stored with the pratica and shown to the citizen. */
+  | { type: 'document'; subject: string; body: string };
 
 /**
  * A state of the pratica. `slaDays`: the deadline to leave it; `waitsForCitizen`: the office

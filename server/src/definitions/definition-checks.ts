@@ -1,5 +1,6 @@
 import { compile, type CompileResult, type Problem } from '@sportello/schemas';
 import type { FieldError } from '../shared/domain-error.js';
+import { definitionPlaceholderProblems } from '../notifications/message-templates.js';
 import { isPlainObject } from './ids.js';
 
 export interface Checked {
@@ -38,7 +39,8 @@ export function translationGate(definition: unknown, warnings: Problem[], enteLa
 
 export function check(definition: unknown, enteLanguages: string[]): Checked {
   const result = compileOnce(definition);
-  const problems = result.ok ? [] : result.problems;
+  // Message templates may name only the pratica's data (notifications/message-templates.ts).
+  const problems = result.ok ? definitionPlaceholderProblems(definition) : result.problems;
   return { result, problems, warnings: result.warnings, gate: translationGate(definition, result.warnings, enteLanguages) };
 }
 

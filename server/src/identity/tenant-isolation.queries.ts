@@ -75,6 +75,8 @@ const eachRankedServiceOfB = (query: string): Attempt[] => ([
   ['B\'s published service without a ranking', (w: World) => w.b.assenze.id],
 ] as const).map(([title, id]) => attempt(title, query, (w) => ({ id: id(w) }), notFound));
 
+const PREVIEW = 'query ($p: ID!) { previewTransitionActions(praticaId: $p, transitionId: "registrazione", textOverrides: [{ index: 0, subject: "Oggetto {{pratica.code}}" }]) { index kind recipients subject body language } }';
+
 export const queryCases: Record<string, OperationCase> = {
   apiKeys: {
     access: admins, why: 'listed from the caller\'s Ente (enteScope)',
@@ -229,6 +231,15 @@ export const queryCases: Record<string, OperationCase> = {
         data: (v, ctx) => expect(v.answers.richiedente.codiceFiscale).toBe(ctx.w.a.fx.users[ctx.caller as 'admin'].fiscalCode),
       }),
       ...eachServiceOfB(PREFILL).slice(0, 2),
+    ],
+  },
+  previewTransitionActions: {
+    access: { kind: 'staff', callers: ['operator', 'supervisor'] }, why: 'the pratica is read by { id, enteId } of the caller',
+    attempts: [
+      attempt('B\'s pratica', PREVIEW, (w) => ({ p: w.b.citizens.c1.praticaId }), notFound),
+      attempt('A\'s pratica (control)', PREVIEW, (w) => ({ p: w.a.citizens.c1.praticaId }), {
+        data: (v) => expect(v.map((a: { kind: string }) => a.kind)).toEqual(['email']),
+      }),
     ],
   },
   protocolRecords: {

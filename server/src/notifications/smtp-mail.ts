@@ -16,9 +16,12 @@ export class SmtpMail implements MailPort {
   private readonly transport: Transporter;
   private readonly domain: string;
 
-  constructor(url: string, private readonly from: string, timeoutMs = 30_000) {
+  constructor(url: string, private readonly from: string, timeoutMs = 30_000, maxConnections = 5) {
+    // A few pooled connections: a worker's batch queues on them instead of opening one each,
+    // so no send waits long enough for a timeout to strike after the server has accepted the
+    // message (which would send it again).
     this.transport = nodemailer.createTransport({
-      url, connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs,
+      url, pool: true, maxConnections, connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs,
     });
     this.domain = from.split('@')[1]?.replace(/[>\s].*$/, '') || 'sportello.local';
   }

@@ -1,5 +1,5 @@
 import { GraphQLJSON } from 'graphql-scalars';
-import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PageArgs, connectionOf } from '../graphql/connection.js';
 import { OUTBOX_STATUSES, type OutboxStatus } from './outbox.types.js';
 
@@ -35,4 +35,21 @@ export class OutboxActionsArgs extends PageArgs {
 
   @Field(() => ID, { nullable: true, description: "Only this pratica's actions" })
   praticaId?: string | null;
+}
+
+@InputType({ description: "An operator's edit of one action's texts for this pratica (a template like the definition's)" })
+export class ActionTextInput {
+  @Field(() => Int, { description: 'Index of the action in the transition' }) index!: number;
+  @Field(() => String, { nullable: true }) subject?: string | null;
+  @Field(() => String, { nullable: true }) body?: string | null;
+}
+
+@ObjectType({ description: 'An action a transition will run, with its texts exactly as they will be sent, in the citizen\'s language' })
+export class TransitionActionPreview {
+  @Field(() => Int) index!: number;
+  @Field({ description: 'protocol, email, appio, push, payment, document' }) kind!: string;
+  @Field(() => [String], { description: 'Addresses, fiscal code or name of who receives it (empty: nobody can, it will fail)' }) recipients!: string[];
+  @Field(() => String, { nullable: true }) subject!: string | null;
+  @Field(() => String, { nullable: true }) body!: string | null;
+  @Field() language!: string;
 }

@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../graphql/context.js';
-import { OutboxAction, OutboxActionConnection, OutboxActionsArgs } from './outbox.gql.js';
+import { ActionTextInput, OutboxAction, OutboxActionConnection, OutboxActionsArgs, TransitionActionPreview } from './outbox.gql.js';
 
 @Resolver()
 export class OutboxResolver {
@@ -8,6 +8,17 @@ export class OutboxResolver {
   @Query(() => OutboxActionConnection, { description: "The Ente's outbox actions, newest first; status: FAILED lists those waiting for a supervisor." })
   outboxActions(@Args() args: OutboxActionsArgs, @Ctx() ctx: GraphQLContext) {
     return ctx.services.outbox.list(ctx.viewer, args);
+  }
+
+  @Authorized('OPERATOR')
+  @Query(() => [TransitionActionPreview], { description: 'Which actions a transition of this pratica will run, with which texts, in the citizen\'s language; textOverrides shows the operator\'s edits as they will be sent.' })
+  previewTransitionActions(
+    @Arg('praticaId', () => ID) praticaId: string,
+    @Arg('transitionId', () => ID) transitionId: string,
+    @Arg('textOverrides', () => [ActionTextInput], { nullable: true }) textOverrides: ActionTextInput[] | null,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<TransitionActionPreview[]> {
+    return ctx.services.outbox.preview(ctx.viewer, praticaId, transitionId, textOverrides ?? []);
   }
 
   @Authorized('SUPERVISOR')

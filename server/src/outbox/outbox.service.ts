@@ -12,7 +12,18 @@ import { outboxRepository as repo } from './outbox.repository.js';
 import type { OutboxSettings } from './outbox-settings.js';
 import type { OutboxActionRow, OutboxStatus } from './outbox.types.js';
 import { OutboxWorker } from './outbox-worker.js';
-import { createOutboxEnqueue, createTransitionActionsHook } from './transition-actions.hook.js';
+import { createOutboxEnqueue, createTransitionActionsHook, prepareTransitionActions } from './transition-actions.hook.js';
+import { praticaContext } from './pratica-context.repository.js';
+import type { TextOverrides } from './action-payloads.js';
+
+/** GraphQL's list of edits as the transition event carries them (key = action index). */
+export function overridesOf(edits: Array<{ index: number; subject?: string | null; body?: string | null }>): TextOverrides {
+  const out: TextOverrides = {};
+  for (const e of edits) {
+    out[String(e.index)] = { ...(typeof e.subject === 'string' ? { subject: e.subject } : {}), ...(typeof e.body === 'string' ? { body: e.body } : {}) };
+  }
+  return out;
+}
 
 /**
  * The outbox area: the hook and enqueue that write actions in others' transactions, the
@@ -43,6 +54,24 @@ export class OutboxService {
     if (args.praticaId && !isUuid(args.praticaId)) return toConnection([], page, 0, (r: OutboxActionRow) => ({ at: r.createdAt, id: r.id }), (r) => r);
     const { rows, total } = await repo.page(this.prisma, enteId, { status: args.status ?? undefined, praticaId: args.praticaId ?? undefined }, page);
     return toConnection(rows, page, total, (r) => ({ at: r.createdAt, id: r.id }), (r) => r);
+  }
+
+  /**
+   * The actions `transitionId` would run on this pratica now, rendered by the same code the
+   * transition's hook runs (so the preview is what will be sent).
+   */
+  async preview(viewer: Viewer, praticaId: string, transitionId: string, edits: Array<{ index: number; subject?: string | null; body?: string | null }>) {
+    const { enteId } = enteScope(viewer);
+    if (!isUuid(praticaId)) throw notFound('Pratica', praticaId);
+    const ctx = await praticaContext(this.prisma, enteId, praticaId);
+    if (!ctx) throw notFound('Pratica', praticaId);
+    const transition = ctx.definition.workflow?.transitions.find((t) => t.id === transitionId);
+    if (!transition) throw notFound('Transition', transitionId);
+    const prepared = await prepareTransitionActions(this.prisma, {
+      enteId, praticaId, transitionId, from: ctx.state, to: transition.to, comment: null, at: this.clock(), language: ctx.language,
+      actions: transition.actions ?? [], textOverrides: overridesOf(edits),
+    });
+    return prepared.map((p) => ({ index: p.index, kind: p.kind, ...p.preview }));
   }
 
   /** A failed action queued again with a fresh count of attempts; recorded in the audit chain. */

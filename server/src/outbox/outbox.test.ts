@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createEnteWithUsers, type EnteFixture } from '../test-support/fixtures.js';
 import { startTestApp, type TestApp } from '../test-support/test-app.js';
+import { submittedPratica, type SubmittedPratica } from '../test-support/submitted-pratica.js';
 import type { TransitionEvent } from '../workflow/transition-hooks.js';
 import { PermanentDeliveryError, type Deliverers } from './delivery.port.js';
 import { DEFAULT_OUTBOX, type OutboxSettings } from './outbox-settings.js';
@@ -16,16 +20,24 @@ import { createOutboxEnqueue, createTransitionActionsHook, transitionActionKey }
 
 let t: TestApp;
 let fx: EnteFixture;
+let storageDir: string;
+let pratica: SubmittedPratica;
+let version = 0;
 let now: Date;
 const clock = () => now;
 const settings: OutboxSettings = { ...DEFAULT_OUTBOX, maxAttempts: 3, backoffMs: 1000, backoffMaxMs: 60_000, leaseMs: 30_000, batchSize: 50 };
 
 beforeAll(async () => {
-  t = await startTestApp();
+  storageDir = await mkdtemp(path.join(tmpdir(), 'sportello-outbox-'));
+  t = await startTestApp({ SPORTELLO_STORAGE_DIR: storageDir });
   fx = await createEnteWithUsers(t.services, { slug: 'outbox' });
+  pratica = await submittedPratica(t, fx, { slug: 'occupazione-outbox' });
   t.services.outbox.clock = clock;
 }, 120_000);
-afterAll(() => t?.close());
+afterAll(async () => {
+  await t?.close();
+  await rm(storageDir, { recursive: true, force: true });
+});
 beforeEach(async () => {
   now = new Date('2026-12-04T10:00:00Z');
   await t.db.prisma.outboxAction.deleteMany({});
@@ -35,7 +47,7 @@ const advance = (ms: number) => { now = new Date(now.getTime() + ms); };
 
 function event(over: Partial<TransitionEvent> = {}): TransitionEvent {
   return {
-    enteId: fx.ente.id, praticaId: randomUUID(), praticaCode: '2026-000001', serviceId: randomUUID(), version: '3',
+    enteId: fx.ente.id, praticaId: pratica.praticaId, praticaCode: pratica.code, serviceId: pratica.serviceId, version: String(++version),
     transitionId: 'approve', from: 'istruttoria', to: 'approved',
     actor: { userId: fx.users.operator.id, apiKeyId: null, role: 'operator' }, comment: null, language: 'it', at: now,
     actions: [
@@ -70,7 +82,7 @@ describe('writing actions in the caller\'s transaction', () => {
   it('the hook writes one row per action of the transition, keyed by pratica, transition, version and index', async () => {
     const e = event();
     await t.db.prisma.$transaction((tx) => createTransitionActionsHook(settings.maxAttempts)(tx, e));
-    const rows = await t.db.prisma.outboxAction.findMany({ where: { praticaId: e.praticaId }, orderBy: { idempotencyKey: 'asc' } });
+    const rows = await t.db.prisma.outboxAction.findMany({ where: { idempotencyKey: { startsWith: `pratica:${e.praticaId}:approve:${e.version}:` } }, orderBy: { idempotencyKey: 'asc' } });
     expect(rows.map((r) => [r.kind, r.idempotencyKey, r.status])).toEqual([
       ['protocol', transitionActionKey(e, 0), 'pending'],
       ['email', transitionActionKey(e, 1), 'pending'],
@@ -84,13 +96,13 @@ describe('writing actions in the caller\'s transaction', () => {
       await createTransitionActionsHook(settings.maxAttempts)(tx, e);
       throw new Error('the transition failed after its hooks');
     })).rejects.toThrow('the transition failed');
-    expect(await t.db.prisma.outboxAction.count({ where: { praticaId: e.praticaId } })).toBe(0);
+    expect(await t.db.prisma.outboxAction.count({ where: { idempotencyKey: { startsWith: `pratica:${e.praticaId}:approve:${e.version}:` } } })).toBe(0);
   });
 
   it('an operator\'s edited text travels with its action', async () => {
     const e = event({ textOverrides: { 1: { subject: 'Oggetto corretto' } } });
     await t.db.prisma.$transaction((tx) => createTransitionActionsHook(settings.maxAttempts)(tx, e));
-    expect((await row(transitionActionKey(e, 1))).payload).toMatchObject({ textOverride: { subject: 'Oggetto corretto' } });
+    expect((await row(transitionActionKey(e, 1))).payload).toMatchObject({ subject: 'Oggetto corretto', edited: true });
   });
 
   it('enqueuing a key again is a no-op, and leaves the transaction usable', async () => {

@@ -1,5 +1,19 @@
 import type { ServiceDefinition } from '@sportello/schemas';
+import { Lru } from '../shared/lru.js';
 import type { Tx } from '../shared/prisma.js';
+
+// Published versions never change (a trigger refuses it), so their definitions are read once
+// per process: a transition then reads only the pratica's own row and its relations.
+const definitions = new Lru<string, ServiceDefinition>(200);
+
+async function definitionOf(db: Tx, versionId: string): Promise<ServiceDefinition> {
+  let d = definitions.get(versionId);
+  if (!d) {
+    const v = await db.serviceVersion.findUniqueOrThrow({ where: { id: versionId }, select: { definition: true } });
+    definitions.set(versionId, (d = v.definition as unknown as ServiceDefinition));
+  }
+  return d;
+}
 
 /** What actions about a pratica need: its citizen, its office, its documents and its definition's texts. */
 export interface PraticaContext {
@@ -26,17 +40,17 @@ export async function praticaContext(db: Tx, enteId: string, praticaId: string):
       assignee: { select: { givenName: true, familyName: true, email: true } },
       ente: { select: { name: true, defaultLanguage: true, fiscalCode: true } },
       service: { select: { id: true, slug: true } },
-      serviceVersion: { select: { definition: true } },
+      serviceVersionId: true,
       attachments: { select: { id: true, fileName: true, sha256: true, fieldPath: true }, orderBy: { createdAt: 'asc' } },
     },
   });
   if (!p) return null;
-  const { serviceVersion, ...rest } = p;
+  const { serviceVersionId, ...rest } = p;
   return {
     ...rest,
     answers: (p.answers ?? {}) as Record<string, unknown>,
     computed: (p.computed ?? {}) as Record<string, unknown>,
-    definition: serviceVersion.definition as unknown as ServiceDefinition,
+    definition: await definitionOf(db, serviceVersionId),
   };
 }
 

@@ -1,36 +1,45 @@
-import type { Action } from '@sportello/schemas';
 import type { Clock } from '../shared/clock.js';
+import type { Tx } from '../shared/prisma.js';
+import { notFound } from '../shared/domain-error.js';
 import type { OutboxEnqueue, TransitionEvent, TransitionHook } from '../workflow/transition-hooks.js';
+import { prepareActions, type PreparedAction } from './action-payloads.js';
 import { outboxRepository as repo } from './outbox.repository.js';
-import type { OutboxKind } from './outbox.types.js';
-
-const KIND: Record<Action['type'], OutboxKind> = { protocol: 'protocol', email: 'email', appio: 'appio', payment: 'payment' };
+import { praticaContext } from './pratica-context.repository.js';
 
 /** The key of a transition's action: the pratica's version names the transition, so a later identical one is another action. */
 export function transitionActionKey(event: Pick<TransitionEvent, 'praticaId' | 'transitionId' | 'version'>, index: number): string {
   return `pratica:${event.praticaId}:${event.transitionId}:${event.version}:${index}`;
 }
 
+/** The actions of a transition rendered as they will be delivered (the hook's and the preview's one way). */
+export async function prepareTransitionActions(db: Tx, event: Omit<TransitionEvent, 'actor' | 'version' | 'praticaCode' | 'serviceId'>): Promise<PreparedAction[]> {
+  if (event.actions.length === 0) return [];
+  const ctx = await praticaContext(db, event.enteId, event.praticaId);
+  if (!ctx) throw notFound('Pratica', event.praticaId);
+  return prepareActions(ctx, event.actions, event, event.textOverrides);
+}
+
 /**
- * The workflow's hook: one outbox row per action of the transition, in the transition's own
- * transaction, so a committed transition always has its actions and a rolled-back one has none.
+ * The workflow's hook: one outbox row per action of the transition, its texts rendered now, in
+ * the transition's own transaction, so a committed transition always has its actions and a
+ * rolled-back one has none.
  */
 export function createTransitionActionsHook(maxAttempts: number): TransitionHook {
   return async (tx, event) => {
-    for (const [index, action] of event.actions.entries()) {
-      const override = event.textOverrides?.[String(index)];
+    for (const prepared of await prepareTransitionActions(tx, event)) {
+      const action = event.actions[prepared.index]!;
       await repo.insert(tx, {
         enteId: event.enteId,
         praticaId: event.praticaId,
-        kind: KIND[action.type],
-        idempotencyKey: transitionActionKey(event, index),
+        kind: prepared.kind,
+        idempotencyKey: transitionActionKey(event, prepared.index),
         payload: {
+          ...prepared.payload,
           action,
-          ...(override ? { textOverride: override } : {}),
           transition: { id: event.transitionId, from: event.from, to: event.to, at: event.at.toISOString() },
           praticaCode: event.praticaCode,
-          language: event.language,
           actor: event.actor,
+          ...(event.textOverrides?.[String(prepared.index)] ? { edited: true } : {}),
         },
       }, event.at, maxAttempts);
     }

@@ -16,15 +16,25 @@ export class SmtpSink {
   /** Called when a message's data has arrived, before it is accepted. */
   onArrival: (() => void) | null = null;
 
+  /** Sessions whose client went away: a message held for one of them is not accepted. */
+  private readonly closed = new Set<string>();
+  /** Messages refused because their sender vanished before the server accepted them. */
+  abandoned = 0;
+
   async start(): Promise<this> {
     const server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
-      onData: (stream, _session, callback) => {
+      onClose: (session) => { this.closed.add(session.id); },
+      onData: (stream, session, callback) => {
         simpleParser(stream).then(async (mail) => {
           this.onArrival?.();
           if (this.hold) await this.hold;
+          if (this.closed.has(session.id)) {
+            this.abandoned++;
+            return callback(new Error('the client went away'));
+          }
           this.messages.push(mail);
           callback();
         }, (e: Error) => callback(e));

@@ -15,17 +15,17 @@ export interface SubmittedPratica {
  * pubblico template published in the Ente, a PDF uploaded, the worked answers submitted. The
  * test app's clock is set to the templates' day. Needs SPORTELLO_STORAGE_DIR on the test app.
  */
-export async function submittedPratica(t: TestApp, fx: EnteFixture, options: { slug: string; fileText?: string; idempotencyKey?: string; serviceId?: string }): Promise<SubmittedPratica> {
+export async function submittedPratica(t: TestApp, fx: EnteFixture, options: { slug: string; fileText?: string; idempotencyKey?: string; serviceId?: string; definition?: object; answers?: Record<string, unknown> }): Promise<SubmittedPratica> {
   t.clock.set(TEMPLATE_TODAY);
   const serviceId = options.serviceId ?? (await publishService(t.db.prisma, {
-    enteId: fx.ente.id, publishedById: fx.users.designer.id, slug: options.slug, definition: loadTemplate('occupazione-suolo-pubblico'),
+    enteId: fx.ente.id, publishedById: fx.users.designer.id, slug: options.slug, definition: options.definition ?? loadTemplate('occupazione-suolo-pubblico'),
   })).serviceId;
   const body = pdfBytes(options.fileText ?? options.slug);
   const name = 'planimetria.pdf';
   const up = await upload(t, fx.tokens.citizen, { serviceId, field: '/allegati/planimetria', name, body });
   if (up.status !== 201) throw new Error(`setup upload failed: ${JSON.stringify(up.body)}`);
   const res = await t.gql('mutation ($input: SubmitPraticaInput!) { submitPratica(input: $input) { id code } }', {
-    input: { serviceId, idempotencyKey: options.idempotencyKey ?? `submitted-${options.slug}`, answers: { ...occupazioneAnswers(), allegati: { planimetria: up.body.id } } },
+    input: { serviceId, idempotencyKey: options.idempotencyKey ?? `submitted-${options.slug}`, answers: { ...occupazioneAnswers(), ...options.answers, allegati: { planimetria: up.body.id } } },
   }, fx.tokens.citizen);
   if (res.errors) throw new Error(`setup submission failed: ${JSON.stringify(res.errors)}`);
   return {

@@ -1,0 +1,108 @@
+import type { Action } from '@sportello/schemas';
+import { romeDate } from '../shared/clock.js';
+import { badInput } from '../shared/domain-error.js';
+import { knownPlaceholders, renderText, templateProblems, textToHtml } from '../notifications/message-templates.js';
+import type { PraticaContext } from './pratica-context.repository.js';
+import type { OutboxKind } from './outbox.types.js';
+
+export interface TransitionInfo { transitionId: string; from: string; to: string; comment: string | null; at: Date; language: string }
+export type TextOverrides = Record<string, { subject?: string; body?: string }>;
+
+/** One action ready for the outbox, and what the operator's preview shows of it. */
+export interface PreparedAction {
+  index: number;
+  kind: OutboxKind;
+  payload: Record<string, unknown>;
+  preview: { recipients: string[]; subject: string | null; body: string | null; language: string };
+}
+
+const KIND: Record<Action['type'], OutboxKind> = { protocol: 'protocol', email: 'email', appio: 'appio', push: 'push', payment: 'payment', document: 'document' };
+const DEFAULT_PAYMENT_DAYS = 30;
+
+const italianDate = (d: Date) => romeDate(d).split('-').reverse().join('/');
+const euro = (cents: number | null) => (cents === null ? '' : `${(cents / 100).toLocaleString('it-IT', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} €`);
+
+function languageOf(ctx: PraticaContext, wanted: string): string {
+  return ctx.definition.translations?.[wanted] ? wanted : ctx.definition.defaultLanguage;
+}
+
+function paymentDue(ctx: PraticaContext, at: Date): Date {
+  const days = ctx.definition.fees?.dueDays ?? DEFAULT_PAYMENT_DAYS;
+  return new Date(at.getTime() + days * 86_400_000);
+}
+
+/** The placeholders' values: the pratica's data, formatted as the citizen reads them. */
+export function placeholderView(ctx: PraticaContext, t: TransitionInfo, language: string): object {
+  const strings = ctx.definition.translations?.[language] ?? {};
+  return {
+    pratica: { code: ctx.code, submittedAt: italianDate(ctx.submittedAt), protocolNumber: ctx.protocolNumber ?? '', state: ctx.state, fee: euro(ctx.feeCents) },
+    citizen: { givenName: ctx.citizen.givenName, familyName: ctx.citizen.familyName, fullName: `${ctx.citizen.givenName} ${ctx.citizen.familyName}` },
+    ente: { name: ctx.ente.name },
+    service: { title: strings[ctx.definition.title] ?? ctx.definition.title },
+    transition: { comment: t.comment ?? '', date: italianDate(t.at) },
+    payment: { amount: euro(ctx.feeCents), dueDate: italianDate(paymentDue(ctx, t.at)) },
+    answers: ctx.answers,
+  };
+}
+
+function recipientsOf(ctx: PraticaContext, to: 'citizen' | 'office' | 'assignee'): string[] {
+  const address = to === 'citizen' ? ctx.citizen.email : to === 'office' ? ctx.office?.email : ctx.assignee?.email;
+  return address ? [address] : [];
+}
+
+/**
+ * Renders a transition's actions for the outbox: the texts in the citizen's language (the
+ * default language where the definition lacks it), the operator's edits in place of the
+ * definition's texts. An edit with an unknown placeholder is refused (BAD_USER_INPUT), so the
+ * transition is not committed with a text that cannot be sent.
+ */
+export function prepareActions(ctx: PraticaContext, actions: Action[], t: TransitionInfo, overrides: TextOverrides = {}): PreparedAction[] {
+  const language = languageOf(ctx, t.language);
+  const strings = ctx.definition.translations?.[language] ?? {};
+  const fallback = ctx.definition.translations?.[ctx.definition.defaultLanguage] ?? {};
+  const view = placeholderView(ctx, t, language);
+  const known = knownPlaceholders(ctx.definition);
+  const text = (index: number, part: 'subject' | 'body', key: string | undefined, table = strings): string | null => {
+    const edited = overrides[String(index)]?.[part];
+    if (edited !== undefined) {
+      const problems = templateProblems(edited, known, `/textOverrides/${index}/${part}`);
+      if (problems.length) throw badInput('outbox.unknownPlaceholder', { placeholder: problems[0]!.params?.placeholder ?? '' }, problems.map((p) => ({ pointer: p.pointer, code: p.code, message: p.message })));
+      return renderText(edited, view);
+    }
+    if (key === undefined) return null;
+    return renderText(table[key] ?? fallback[key] ?? key, view);
+  };
+  return actions.map((action, index) => {
+    const a = action as Action & { subject?: string; body?: string };
+    // The register is kept in the Ente's language; everything else speaks the citizen's.
+    const subject = text(index, 'subject', a.subject, action.type === 'protocol' ? fallback : strings);
+    const body = text(index, 'body', a.body);
+    let payload: Record<string, unknown> = {};
+    let recipients: string[] = [];
+    switch (action.type) {
+      case 'email':
+        recipients = recipientsOf(ctx, action.to);
+        payload = { to: recipients, subject, text: body, html: body === null ? undefined : textToHtml(body) };
+        break;
+      case 'appio':
+        recipients = ctx.citizen.fiscalCode ? [ctx.citizen.fiscalCode] : [];
+        payload = { fiscalCode: ctx.citizen.fiscalCode, subject, markdown: body };
+        break;
+      case 'push':
+        recipients = [`${ctx.citizen.givenName} ${ctx.citizen.familyName}`];
+        payload = { citizenId: ctx.citizen.id, title: subject, body };
+        break;
+      case 'payment':
+        payload = { amountCents: ctx.feeCents, dueDate: romeDate(paymentDue(ctx, t.at)), causale: ctx.definition.fees ? (strings[ctx.definition.fees.causale] ?? fallback[ctx.definition.fees.causale] ?? ctx.definition.fees.causale) : null };
+        break;
+      case 'document':
+        recipients = [`${ctx.citizen.givenName} ${ctx.citizen.familyName}`];
+        payload = { title: subject, body, fileName: `${ctx.code}-${t.transitionId}.pdf` };
+        break;
+      case 'protocol':
+        payload = { subject: subject === null ? null : `${subject} - pratica ${ctx.code}` };
+        break;
+    }
+    return { index, kind: KIND[action.type], payload: { ...payload, language }, preview: { recipients, subject, body, language } };
+  });
+}
