@@ -75,7 +75,7 @@ const eachRankedServiceOfB = (query: string): Attempt[] => ([
   ['B\'s published service without a ranking', (w: World) => w.b.assenze.id],
 ] as const).map(([title, id]) => attempt(title, query, (w) => ({ id: id(w) }), notFound));
 
-const PREVIEW = 'query ($p: ID!) { previewTransitionActions(praticaId: $p, transitionId: "registrazione", textOverrides: [{ index: 0, subject: "Oggetto {{pratica.code}}" }]) { index kind recipients subject body language } }';
+const TRANSITION_PREVIEW = 'query ($p: ID!) { previewTransitionActions(praticaId: $p, transitionId: "registrazione", textOverrides: [{ index: 0, subject: "Oggetto {{pratica.code}}" }]) { index kind recipients subject body language } }';
 
 export const queryCases: Record<string, OperationCase> = {
   apiKeys: {
@@ -236,8 +236,8 @@ export const queryCases: Record<string, OperationCase> = {
   previewTransitionActions: {
     access: { kind: 'staff', callers: ['operator', 'supervisor'] }, why: 'the pratica is read by { id, enteId } of the caller',
     attempts: [
-      attempt('B\'s pratica', PREVIEW, (w) => ({ p: w.b.citizens.c1.praticaId }), notFound),
-      attempt('A\'s pratica (control)', PREVIEW, (w) => ({ p: w.a.citizens.c1.praticaId }), {
+      attempt('B\'s pratica', TRANSITION_PREVIEW, (w) => ({ p: w.b.citizens.c1.praticaId }), notFound),
+      attempt('A\'s pratica (control)', TRANSITION_PREVIEW, (w) => ({ p: w.a.citizens.c1.praticaId }), {
         data: (v) => expect(v.map((a: { kind: string }) => a.kind)).toEqual(['email']),
       }),
     ],

@@ -103,6 +103,7 @@ export function prepareActions(ctx: PraticaContext, actions: Action[], t: Transi
         payload = { subject: subject === null ? null : `${subject} - pratica ${ctx.code}` };
         break;
     }
-    return { index, kind: KIND[action.type], payload: { ...payload, language }, preview: { recipients, subject, body, language } };
+    const shown = action.type === 'protocol' ? (payload.subject as string | null) : subject;
+    return { index, kind: KIND[action.type], payload: { ...payload, language }, preview: { recipients, subject: shown, body, language } };
   });
 }

@@ -6,6 +6,8 @@ import type { ProtocolPort } from '../protocol/protocol.port.js';
 import type { Deliverers } from './delivery.port.js';
 import { emailDeliverer } from './email.deliverer.js';
 import { protocolDeliverer } from './protocol.deliverer.js';
+import { appIoDeliverer } from './appio.deliverer.js';
+import { AppIoClient, FailingAppIo, type AppIoPort } from '../notifications/app-io.js';
 
 export const MAIL_KINDS = ['smtp', 'failing'] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
@@ -14,15 +16,40 @@ export type MailKind = (typeof MAIL_KINDS)[number];
 export interface DeliverySettings {
   /** SPORTELLO_MAIL=smtp|failing; smtp needs SMTP_URL. Unset with no SMTP_URL: e-mails fail until configured. */
   mail?: { kind: 'smtp'; url: string; from: string } | { kind: 'failing' };
+  /** SPORTELLO_APPIO=http|failing; http needs APP_IO_URL and APP_IO_API_KEY. Unset: App IO messages fail until configured. */
+  appIo?: { kind: 'http'; url: string; apiKey: string } | { kind: 'failing' };
+}
+
+function appIoSettingsFrom(env: NodeJS.ProcessEnv): DeliverySettings['appIo'] {
+  const kind = env.SPORTELLO_APPIO || (env.APP_IO_URL ? 'http' : '');
+  if (kind === '') return undefined;
+  if (kind === 'failing') return { kind };
+  if (kind !== 'http') throw new Error(`SPORTELLO_APPIO must be http or failing (got "${kind}")`);
+  if (!env.APP_IO_URL || !env.APP_IO_API_KEY) throw new Error('SPORTELLO_APPIO=http needs APP_IO_URL (e.g. https://api.io.pagopa.it/) and APP_IO_API_KEY');
+  return { kind, url: env.APP_IO_URL, apiKey: env.APP_IO_API_KEY };
+}
+
+function mailSettingsFrom(env: NodeJS.ProcessEnv): DeliverySettings['mail'] {
+  const kind = env.SPORTELLO_MAIL || (env.SMTP_URL ? 'smtp' : '');
+  if (kind === '') return undefined;
+  if (!(MAIL_KINDS as readonly string[]).includes(kind)) throw new Error(`SPORTELLO_MAIL must be one of ${MAIL_KINDS.join(', ')} (got "${kind}")`);
+  if (kind === 'failing') return { kind: 'failing' };
+  if (!env.SMTP_URL) throw new Error('SPORTELLO_MAIL=smtp needs SMTP_URL (e.g. smtp://user:password@mail.example:587)');
+  return { kind: 'smtp', url: env.SMTP_URL, from: env.MAIL_FROM || 'Sportello <noreply@sportello.local>' };
 }
 
 export function deliverySettingsFrom(env: NodeJS.ProcessEnv): DeliverySettings {
-  const kind = env.SPORTELLO_MAIL || (env.SMTP_URL ? 'smtp' : '');
-  if (kind === '') return {};
-  if (!(MAIL_KINDS as readonly string[]).includes(kind)) throw new Error(`SPORTELLO_MAIL must be one of ${MAIL_KINDS.join(', ')} (got "${kind}")`);
-  if (kind === 'failing') return { mail: { kind: 'failing' } };
-  if (!env.SMTP_URL) throw new Error('SPORTELLO_MAIL=smtp needs SMTP_URL (e.g. smtp://user:password@mail.example:587)');
-  return { mail: { kind: 'smtp', url: env.SMTP_URL, from: env.MAIL_FROM || 'Sportello <noreply@sportello.local>' } };
+  const mail = mailSettingsFrom(env);
+  const appIo = appIoSettingsFrom(env);
+  return { ...(mail ? { mail } : {}), ...(appIo ? { appIo } : {}) };
+}
+
+export function createAppIo(settings: DeliverySettings): AppIoPort | undefined {
+  switch (settings.appIo?.kind) {
+    case 'http': return new AppIoClient(settings.appIo.url, settings.appIo.apiKey);
+    case 'failing': return new FailingAppIo();
+    default: return undefined;
+  }
 }
 
 /** The one place that picks each external system the outbox delivers to. */
@@ -38,8 +65,10 @@ export interface DeliveryDeps { prisma: PrismaClient; clock: Clock; protocol: Pr
 
 export function createDeliverers(settings: DeliverySettings, deps: DeliveryDeps): Deliverers {
   const mail = createMail(settings);
+  const appIo = createAppIo(settings);
   return {
     ...(mail ? { email: emailDeliverer(mail) } : {}),
+    ...(appIo ? { appio: appIoDeliverer(appIo) } : {}),
     protocol: protocolDeliverer(deps.protocol, deps.prisma, deps.clock),
   };
 }
