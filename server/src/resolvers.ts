@@ -3,6 +3,7 @@ import { HealthResolver } from './graphql/health.resolver.js';
 import { DevLoginResolver, SessionResolver } from './identity/session.resolver.js';
 import { ApiKeyResolver } from './identity/api-key.resolver.js';
 import { OperatorResolver } from './identity/operator.resolver.js';
+import { InvitationResolver } from './identity/invitation.resolver.js';
 import { OfficeResolver } from './identity/office.resolver.js';
 import { EnteResolver } from './identity/ente.resolver.js';
 import { CatalogueResolver } from './catalogue/catalogue.resolver.js';
@@ -17,7 +18,7 @@ import { WorkflowResolver } from './workflow/workflow.resolver.js';
 import { GraduatoriaPreviewResolver, GraduatorieResolver } from './graduatorie/graduatorie.resolver.js';
 
 /** Every resolver class of the API; each area contributes its own. */
-export const resolvers: NonEmptyArray<ClassType> = [HealthResolver, SessionResolver, ApiKeyResolver, OperatorResolver, OfficeResolver, EnteResolver, CatalogueResolver, DefinitionsResolver, TemplatesResolver, PrefillResolver, DraftsResolver, PraticheResolver, OutboxResolver, ProtocolResolver, GraduatorieResolver, GraduatoriaPreviewResolver, WorkflowResolver];
+export const resolvers: NonEmptyArray<ClassType> = [HealthResolver, SessionResolver, ApiKeyResolver, OperatorResolver, InvitationResolver, OfficeResolver, EnteResolver, CatalogueResolver, DefinitionsResolver, TemplatesResolver, PrefillResolver, DraftsResolver, PraticheResolver, OutboxResolver, ProtocolResolver, GraduatorieResolver, GraduatoriaPreviewResolver, WorkflowResolver];
 
 /** Development-only operations (demo login): added to the schema unless NODE_ENV=production. */
 export const devResolvers: ClassType[] = [DevLoginResolver];

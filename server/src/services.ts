@@ -69,7 +69,7 @@ export interface Services {
 /** `clock` is the system's in production; tests pass one they can move (test-support/movable-clock.ts). */
 export function createServices(db: Database, config: ServerConfig, databaseLabel: string, clock: Clock = systemClock): Services {
   const compiled = new CompiledCache();
-  const tokens = new SessionTokens(config.sessionSecret, config.sessionTtlSeconds);
+  const tokens = new SessionTokens(db.prisma, config.sessionSecret, config.sessionTtlSeconds);
   const versions = new ServiceVersions(db.prisma, compiled);
   const prefill = new PrefillService(db.prisma, createRegistries(config.registries, db.prisma, clock), versions);
   const transitionHooks = new TransitionHooks();

@@ -7,7 +7,8 @@ import { isUniqueViolation } from '../shared/prisma.js';
 import { enteRepository as repo } from './ente.repository.js';
 import type { CreateEnteInput, EnteDetails, UpdateEnteInput } from './ente.types.js';
 import { duplicate, InputCheck } from './input-check.js';
-import { checkPerson, type OperatorService } from './operator.service.js';
+import type { InvitationService } from './invitation.service.js';
+import { checkPerson } from './operator.service.js';
 import { enteScope } from './policy.js';
 import { auditActor, type Viewer } from './viewer.js';
 
@@ -17,7 +18,7 @@ const LANGUAGE = /^[a-z]{2,3}(-[A-Z]{2})?$/;
 const MAX_BRANDING_CHARS = 20_000;
 
 type Row = NonNullable<Awaited<ReturnType<typeof repo.find>>>;
-const details = (row: Row): EnteDetails => ({ ...row, branding: row.branding as Record<string, unknown> });
+const details = (row: Row): EnteDetails => ({ ...row, branding: row.branding as Record<string, unknown>, adminInvitation: null });
 
 function checkLanguages(check: InputCheck, languages: string[], defaultLanguage: string): void {
   check.nonEmpty('/languages', languages);
@@ -28,7 +29,7 @@ function checkLanguages(check: InputCheck, languages: string[], defaultLanguage:
 
 /** Enti: created by the platform admin, configured by their own admin. */
 export class EnteService {
-  constructor(private readonly prisma: PrismaClient, private readonly operators: OperatorService) {}
+  constructor(private readonly prisma: PrismaClient, private readonly invitations: InvitationService) {}
 
   async create(viewer: Viewer, input: CreateEnteInput, language: string): Promise<EnteDetails> {
     const check = new InputCheck(language);
@@ -49,11 +50,9 @@ export class EnteService {
         const ente = await repo.create(tx, { slug, name, ipaCode, fiscalCode, languages, defaultLanguage });
         // The Ente's own chain starts with its creation.
         await auditService.record(tx, { enteId: ente.id, ...auditActor(viewer), action: 'ente.created', subjectType: 'Ente', subjectId: ente.id, data: { slug, name, ipaCode, fiscalCode } });
-        if (admin) {
-          const { userId, created } = await this.operators.enroll(tx, ente.id, admin, ['ADMIN'], language, '/admin');
-          await auditService.record(tx, { enteId: ente.id, ...auditActor(viewer), action: 'operator.invited', subjectType: 'User', subjectId: userId, data: { roles: ['ADMIN'], created } });
-        }
-        return details(ente);
+        // The first admin is invited like anyone else: an ADMIN role only once they accept.
+        const adminInvitation = admin ? await this.invitations.create(tx, viewer, ente.id, admin, ['ADMIN'], null) : null;
+        return { ...details(ente), adminInvitation };
       });
       catalogueChanged(created.id); // the list of Enti changed
       return created;

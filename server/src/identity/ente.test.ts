@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../test-support/test-app.js';
-import { createEnteWithUsers, createPlatformAdmin, randomFiscalCode, randomPartitaIva, type EnteFixture, type FixtureUser } from '../test-support/fixtures.js';
+import { createEnteWithUsers, createPlatformAdmin, createUser, randomPartitaIva, type EnteFixture, type FixtureUser } from '../test-support/fixtures.js';
 
-const ENTE = `id slug name ipaCode fiscalCode languages defaultLanguage branding`;
+const ENTE = `id slug name ipaCode fiscalCode languages defaultLanguage branding adminInvitation { id roles status fiscalCode token }`;
 const CREATE = `mutation($input: CreateEnteInput!) { createEnte(input: $input) { ${ENTE} } }`;
 const UPDATE = `mutation($input: UpdateEnteInput!) { updateEnte(input: $input) { ${ENTE} } }`;
 
@@ -22,16 +22,21 @@ describe('Enti: creation by the platform admin, settings by their admin', () => 
   });
   afterAll(() => t?.close());
 
-  it('creates an Ente with its first admin, who can then log in to it', async () => {
-    const fiscalCode = randomFiscalCode();
-    const res = await t.gql(CREATE, { input: input({ languages: ['it', 'de'], admin: { email: 'sindaco@prova.example', givenName: 'Sara', familyName: 'Verdi', fiscalCode } }) }, platform.token);
+  it('creates an Ente and invites its first admin, who is admin once they accept', async () => {
+    const admin = await createUser(t.services);
+    const res = await t.gql(CREATE, { input: input({ languages: ['it', 'de'], admin: { email: 'sindaco@prova.example', givenName: 'Sara', familyName: 'Verdi', fiscalCode: admin.fiscalCode } }) }, platform.token);
     expect(res.errors).toBeUndefined();
     const ente = res.data.createEnte;
     expect(ente).toMatchObject({ slug: 'comune-di-prova', ipaCode: 'c_z999', languages: ['it', 'de'], defaultLanguage: 'it', branding: {} });
-    const admin = await t.services.db.prisma.user.findUniqueOrThrow({ where: { fiscalCode }, select: { memberships: { select: { enteId: true, role: true } } } });
-    expect(admin.memberships).toEqual([{ enteId: ente.id, role: 'ADMIN' }]);
+    expect(ente.adminInvitation).toMatchObject({ roles: ['ADMIN'], status: 'PENDING', fiscalCode: admin.fiscalCode });
+    // Nothing granted yet, whoever has that fiscal code.
+    expect(await t.services.db.prisma.membership.count({ where: { userId: admin.id } })).toBe(0);
+    const accepted = await t.gql(`mutation($id: ID!) { acceptInvitation(id: $id) { status } }`, { id: ente.adminInvitation.id }, admin.token);
+    expect(accepted.data.acceptInvitation.status).toBe('ACCEPTED');
+    const memberships = await t.services.db.prisma.membership.findMany({ where: { userId: admin.id }, select: { enteId: true, role: true } });
+    expect(memberships).toEqual([{ enteId: ente.id, role: 'ADMIN' }]);
     const chain = await t.services.db.prisma.auditEvent.findMany({ where: { enteId: ente.id }, orderBy: { id: 'asc' }, select: { action: true, actorId: true } });
-    expect(chain).toEqual([{ action: 'ente.created', actorId: platform.id }, { action: 'operator.invited', actorId: platform.id }]);
+    expect(chain).toEqual([{ action: 'ente.created', actorId: platform.id }, { action: 'invitation.created', actorId: platform.id }, { action: 'invitation.accepted', actorId: admin.id }]);
   });
 
   it('refuses duplicates with CONFLICT at the field', async () => {

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
+import { Invitation } from './invitation.types.js';
 
 @ObjectType({ description: "An Ente's settings, as its admin (or the platform admin) manages them." })
 export class EnteDetails {
@@ -12,9 +13,11 @@ export class EnteDetails {
   @Field() defaultLanguage!: string;
   @Field(() => GraphQLJSONObject) branding!: Record<string, unknown>;
   @Field() createdAt!: Date;
+  @Field(() => Invitation, { nullable: true, description: "createEnte's invitation of the first admin (with its token, once); null otherwise" })
+  adminInvitation!: Invitation | null;
 }
 
-@InputType({ description: "The new Ente's first admin: found by e-mail or fiscal code, or created" })
+@InputType({ description: "The new Ente's first admin: invited, an admin once they accept" })
 export class EnteAdminInput {
   @Field() email!: string;
   @Field() givenName!: string;

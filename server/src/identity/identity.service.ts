@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { ServerConfig } from '../config.js';
 import { EnteService } from './ente.service.js';
+import { InvitationService } from './invitation.service.js';
 import { OfficeService } from './office.service.js';
 import { OidcService } from './oidc.service.js';
 import { OperatorService } from './operator.service.js';
@@ -13,17 +14,19 @@ export interface IdentityServices {
   operators: OperatorService;
   offices: OfficeService;
   enti: EnteService;
+  invitations: InvitationService;
 }
 
 /** The identity area's services: sessions and logins, and the administration of Enti, people and offices. */
 export function createIdentityServices(prisma: PrismaClient, tokens: SessionTokens, config: ServerConfig): IdentityServices {
   const sessions = new SessionService(prisma, tokens, config);
-  const operators = new OperatorService(prisma);
+  const invitations = new InvitationService(prisma);
   return {
     sessions,
     oidc: new OidcService(prisma, sessions, config),
-    operators,
+    operators: new OperatorService(prisma, tokens),
     offices: new OfficeService(prisma),
-    enti: new EnteService(prisma, operators),
+    enti: new EnteService(prisma, invitations),
+    invitations,
   };
 }

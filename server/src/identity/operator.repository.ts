@@ -65,6 +65,10 @@ export const operatorRepository = {
     return tx.membership.deleteMany({ where: { userId, enteId, role } });
   },
 
+  removeAllRoles(tx: Tx, userId: string, enteId: string) {
+    return tx.membership.deleteMany({ where: { userId, enteId } });
+  },
+
   /** Office membership follows Ente membership: no roles left, no offices. */
   leaveOffices(tx: Tx, userId: string, enteId: string) {
     return tx.officeMember.deleteMany({ where: { userId, office: { enteId } } });

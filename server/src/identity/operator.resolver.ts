@@ -1,8 +1,8 @@
-import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../graphql/context.js';
 import { PageArgs } from '../graphql/connection.js';
 import { RoleEnum } from './identity.types.js';
-import { InviteOperatorInput, Operator, OperatorConnection } from './operator.types.js';
+import { Operator, OperatorConnection } from './operator.types.js';
 import type { Role } from './viewer.js';
 
 @Resolver()
@@ -14,19 +14,25 @@ export class OperatorResolver {
   }
 
   @Authorized('ADMIN')
-  @Mutation(() => Operator, { description: 'Finds the person by e-mail or fiscal code, or creates them, and gives them roles in this Ente.' })
-  inviteOperator(@Arg('input') input: InviteOperatorInput, @Ctx() ctx: GraphQLContext): Promise<Operator> {
-    return ctx.services.identity.operators.invite(ctx.viewer, input, ctx.language);
+  @Mutation(() => Boolean, { description: "Takes a member out of this Ente: every role and office, and ends their sessions here. Not yourself." })
+  removeMember(@Arg('userId', () => ID) userId: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+    return ctx.services.identity.operators.removeMember(ctx.viewer, userId);
   }
 
   @Authorized('ADMIN')
-  @Mutation(() => Operator, { description: 'Adds a role to a member of this Ente (takes effect at their next login).' })
+  @Mutation(() => Int, { description: "Ends every session a member holds in this Ente (their next request is refused); returns how many." })
+  endMemberSessions(@Arg('userId', () => ID) userId: string, @Ctx() ctx: GraphQLContext): Promise<number> {
+    return ctx.services.identity.operators.endMemberSessions(ctx.viewer, userId);
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => Operator, { description: 'Adds a role to a member of this Ente (effective from their next request).' })
   grantRole(@Arg('userId', () => ID) userId: string, @Arg('role', () => RoleEnum) role: Role, @Ctx() ctx: GraphQLContext): Promise<Operator> {
     return ctx.services.identity.operators.grantRole(ctx.viewer, userId, role);
   }
 
   @Authorized('ADMIN')
-  @Mutation(() => Operator, { description: 'Removes a role; with the last one the person also leaves the offices. Not your own ADMIN role.' })
+  @Mutation(() => Operator, { description: 'Removes a role (effective from their next request); with the last one the person also leaves the offices. Not your own ADMIN role.' })
   revokeRole(@Arg('userId', () => ID) userId: string, @Arg('role', () => RoleEnum) role: Role, @Ctx() ctx: GraphQLContext): Promise<Operator> {
     return ctx.services.identity.operators.revokeRole(ctx.viewer, userId, role);
   }

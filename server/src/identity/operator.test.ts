@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../test-support/test-app.js';
-import { createEnteWithUsers, randomFiscalCode, type EnteFixture } from '../test-support/fixtures.js';
+import { createEnteWithUsers, createUser, type EnteFixture } from '../test-support/fixtures.js';
 
 const OPERATOR = `id givenName familyName email fiscalCode roles offices { id name }`;
 // Page size inline, not a variable: the cost limit reads it from the query text.
 const LIST = `query($after: String) { operators(first: 3, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { ${OPERATOR} } } } }`;
-const INVITE = `mutation($input: InviteOperatorInput!) { inviteOperator(input: $input) { ${OPERATOR} } }`;
+const INVITE = `mutation($input: InviteOperatorInput!) { inviteOperator(input: $input) { id } }`;
+const REMOVE = `mutation($userId: ID!) { removeMember(userId: $userId) }`;
+const END_SESSIONS = `mutation($userId: ID!) { endMemberSessions(userId: $userId) }`;
+const CREATE_KEY = `mutation { createApiKey(input: { name: "k", scopes: [CATALOGUE_READ] }) { secret } }`;
 const GRANT = `mutation($userId: ID!, $role: Role!) { grantRole(userId: $userId, role: $role) { ${OPERATOR} } }`;
 const REVOKE = `mutation($userId: ID!, $role: Role!) { revokeRole(userId: $userId, role: $role) { ${OPERATOR} } }`;
 
@@ -40,41 +43,6 @@ describe('operators: users and roles of an Ente', () => {
     expect(nodes[0]).toMatchObject({ roles: ['SUPERVISOR'], offices: [], fiscalCode: a.users.supervisor.fiscalCode });
   });
 
-  it('invites a new person with roles, and audits it', async () => {
-    const fiscalCode = randomFiscalCode();
-    const res = await t.gql(INVITE, { input: { email: ' Anna.Neri@Comune.example ', givenName: 'Anna', familyName: 'Neri', fiscalCode: fiscalCode.toLowerCase(), roles: ['OPERATOR', 'DESIGNER'] } }, a.tokens.admin);
-    expect(res.errors).toBeUndefined();
-    expect(res.data.inviteOperator).toMatchObject({ email: 'anna.neri@comune.example', fiscalCode, roles: ['DESIGNER', 'OPERATOR'], offices: [] });
-    const event = await t.services.db.prisma.auditEvent.findFirst({ where: { subjectId: res.data.inviteOperator.id }, select: { action: true, enteId: true, actorId: true, data: true } });
-    expect(event).toEqual({ action: 'operator.invited', enteId: a.ente.id, actorId: a.users.admin.id, data: { roles: ['OPERATOR', 'DESIGNER'], created: true } });
-  });
-
-  it('invites an existing person (found by fiscal code) without creating another user', async () => {
-    // B's designer, known by fiscal code, joins A as an operator: same user, roles per Ente.
-    const res = await t.gql(INVITE, { input: { email: 'designer@op-b.example', givenName: 'X', familyName: 'Y', fiscalCode: b.users.designer.fiscalCode, roles: ['OPERATOR'] } }, a.tokens.admin);
-    expect(res.errors).toBeUndefined();
-    expect(res.data.inviteOperator).toMatchObject({ id: b.users.designer.id, roles: ['OPERATOR'], givenName: 'Designer' });
-    // In B, the person keeps only B's role.
-    const inB = await allOperators(b.tokens.admin);
-    expect(inB.nodes.find((n) => n.id === b.users.designer.id).roles).toEqual(['DESIGNER']);
-  });
-
-  it('refuses an e-mail and a fiscal code that belong to two different people', async () => {
-    const res = await t.gql(INVITE, { input: { email: 'operator@op-a.example', givenName: 'X', familyName: 'Y', fiscalCode: a.users.designer.fiscalCode, roles: ['OPERATOR'] } }, a.tokens.admin);
-    expect(errorOf(res)).toMatchObject({ code: 'CONFLICT', fieldErrors: [{ pointer: '/fiscalCode', code: 'duplicate' }] });
-  });
-
-  it('validates the invitation with pointers and localized messages', async () => {
-    const res = await t.gql(INVITE, { input: { email: 'not-an-email', givenName: '', familyName: 'Y', fiscalCode: 'RSSMRA85T10A562X', roles: [] } }, a.tokens.admin, { 'accept-language': 'en' });
-    expect(errorOf(res)?.code).toBe('BAD_USER_INPUT');
-    expect(errorOf(res)?.fieldErrors).toEqual([
-      { pointer: '/email', code: 'email', message: 'Invalid e-mail address' },
-      { pointer: '/givenName', code: 'required', message: 'Required' },
-      { pointer: '/fiscalCode', code: 'fiscalCode', message: 'Invalid fiscal code' },
-      { pointer: '/roles', code: 'atLeastOne', message: 'Give at least one' },
-    ]);
-  });
-
   it('grants and revokes roles; the last one also takes the person out of the offices', async () => {
     const granted = await t.gql(GRANT, { userId: a.users.operator.id, role: 'SUPERVISOR' }, a.tokens.admin);
     expect(granted.data.grantRole.roles).toEqual(['OPERATOR', 'SUPERVISOR']);
@@ -104,6 +72,45 @@ describe('operators: users and roles of an Ente', () => {
     expect(await t.services.db.prisma.membership.count({ where: { userId: b.users.operator.id } })).toBe(1);
   });
 
+  it('revokes a role on the next request: a revoked admin can no longer list operators or create an API key', async () => {
+    const second = await createUser(t.services, { enteId: a.ente.id, roles: ['ADMIN', 'DESIGNER'] });
+    expect((await t.gql(LIST, {}, second.token)).errors).toBeUndefined();
+    expect(errorOf(await t.gql(REVOKE, { userId: second.id, role: 'ADMIN' }, a.tokens.admin))).toBeUndefined();
+    // Same token, issued while an admin: refused at once, not at its expiry.
+    expect(errorOf(await t.gql(LIST, {}, second.token))?.code).toBe('FORBIDDEN');
+    expect(errorOf(await t.gql(CREATE_KEY, {}, second.token))?.code).toBe('FORBIDDEN');
+    expect(await t.services.db.prisma.apiKey.count({ where: { createdById: second.id } })).toBe(0);
+    // A role granted acts on the next request too.
+    await t.gql(GRANT, { userId: second.id, role: 'ADMIN' }, a.tokens.admin);
+    expect((await t.gql(LIST, {}, second.token)).errors).toBeUndefined();
+  });
+
+  it('removes a member: roles, offices and their sessions in the Ente end at once', async () => {
+    const member = await createUser(t.services, { enteId: a.ente.id, roles: ['ADMIN', 'OPERATOR'] });
+    const office = await t.services.db.prisma.office.create({ data: { enteId: a.ente.id, name: 'Anagrafe', email: 'anagrafe@a.example' } });
+    await t.services.db.prisma.officeMember.create({ data: { officeId: office.id, userId: member.id } });
+    expect((await t.gql(REMOVE, { userId: member.id }, a.tokens.admin)).data).toEqual({ removeMember: true });
+    const res = await t.gql(CREATE_KEY, {}, member.token);
+    expect(errorOf(res)).toMatchObject({ code: 'UNAUTHENTICATED', key: 'error.invalidToken' });
+    expect(await t.services.db.prisma.membership.count({ where: { userId: member.id } })).toBe(0);
+    expect(await t.services.db.prisma.officeMember.count({ where: { userId: member.id } })).toBe(0);
+    const event = await t.services.db.prisma.auditEvent.findFirst({ where: { subjectId: member.id, action: 'operator.removed' }, select: { enteId: true, data: true } });
+    expect(event).toEqual({ enteId: a.ente.id, data: { roles: 2, sessions: 1 } });
+    // Gone from the Ente: NOT_FOUND from now on; and never oneself.
+    expect(errorOf(await t.gql(REMOVE, { userId: member.id }, a.tokens.admin))?.code).toBe('NOT_FOUND');
+    expect(errorOf(await t.gql(REMOVE, { userId: a.users.admin.id }, a.tokens.admin))).toMatchObject({ code: 'CONFLICT', key: 'identity.ownMembership' });
+  });
+
+  it("ends a member's sessions in the Ente, leaving the member", async () => {
+    const member = await createUser(t.services, { enteId: a.ente.id, roles: ['DESIGNER'] });
+    const other = await t.services.tokens.issue({ userId: member.id, enteId: a.ente.id });
+    expect((await t.gql(END_SESSIONS, { userId: member.id }, a.tokens.admin)).data).toEqual({ endMemberSessions: 2 });
+    for (const token of [member.token, other]) expect(errorOf(await t.gql(`{ me { roles } }`, {}, token))?.code).toBe('UNAUTHENTICATED');
+    expect(await t.services.db.prisma.membership.count({ where: { userId: member.id } })).toBe(1);
+    expect(errorOf(await t.gql(END_SESSIONS, { userId: b.users.operator.id }, a.tokens.admin))?.code).toBe('NOT_FOUND');
+    expect(await t.services.db.prisma.session.count({ where: { userId: b.users.operator.id, endedAt: { not: null } } })).toBe(0);
+  });
+
   it('is for admins only', async () => {
     const input = { email: 'z@z.example', givenName: 'Z', familyName: 'Z', roles: ['OPERATOR'] };
     for (const token of [a.tokens.designer, a.tokens.supervisor, a.tokens.citizen]) {
@@ -111,6 +118,8 @@ describe('operators: users and roles of an Ente', () => {
       expect(errorOf(await t.gql(INVITE, { input }, token))?.code).toBe('FORBIDDEN');
       expect(errorOf(await t.gql(GRANT, { userId: a.users.designer.id, role: 'ADMIN' }, token))?.code).toBe('FORBIDDEN');
       expect(errorOf(await t.gql(REVOKE, { userId: a.users.designer.id, role: 'DESIGNER' }, token))?.code).toBe('FORBIDDEN');
+      expect(errorOf(await t.gql(REMOVE, { userId: a.users.designer.id }, token))?.code).toBe('FORBIDDEN');
+      expect(errorOf(await t.gql(END_SESSIONS, { userId: a.users.designer.id }, token))?.code).toBe('FORBIDDEN');
     }
     expect(errorOf(await t.gql(LIST))?.code).toBe('UNAUTHENTICATED');
     expect(errorOf(await t.gql(INVITE, { input }))?.code).toBe('UNAUTHENTICATED');

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { connectionOf } from '../graphql/connection.js';
 import { RoleEnum } from './identity.types.js';
 import type { Role } from './viewer.js';
@@ -18,16 +18,6 @@ export class Operator {
   @Field(() => String, { nullable: true }) fiscalCode!: string | null;
   @Field(() => [RoleEnum], { description: 'Roles in this Ente (empty once the last is revoked)' }) roles!: Role[];
   @Field(() => [OperatorOffice]) offices!: OperatorOffice[];
-}
-
-@InputType()
-export class InviteOperatorInput {
-  @Field() email!: string;
-  @Field() givenName!: string;
-  @Field() familyName!: string;
-  @Field(() => String, { nullable: true, description: 'Links the SPID/CIE login of this person to the invitation' })
-  fiscalCode?: string | null;
-  @Field(() => [RoleEnum]) roles!: Role[];
 }
 
 export const OperatorConnection = connectionOf(Operator);

@@ -10,6 +10,12 @@ export class SessionResolver {
   }
 
   @Authorized()
+  @Mutation(() => Boolean, { description: "Ends the caller's session: its token is refused from the next request on. API keys have no session (FORBIDDEN)." })
+  logout(@Ctx() ctx: GraphQLContext): Promise<boolean> {
+    return ctx.services.identity.sessions.logout(ctx.viewer);
+  }
+
+  @Authorized()
   @Mutation(() => Session, { description: 'A new session in another Ente the person belongs to.' })
   selectEnte(@Arg('enteId', () => ID) enteId: string, @Ctx() ctx: GraphQLContext): Promise<Session> {
     return ctx.services.identity.sessions.selectEnte(ctx.viewer, enteId);

@@ -2,6 +2,7 @@ import type { PrismaClient } from '../generated/prisma/client.js';
 import type { ServerConfig } from '../config.js';
 import { auditService } from '../audit/audit.service.js';
 import { DomainError, forbidden, notFound, unauthenticated } from '../shared/domain-error.js';
+import { logger } from '../shared/logger.js';
 import type { Tx } from '../shared/prisma.js';
 import type { Me, Session } from './identity.types.js';
 import { isUuid } from './input-check.js';
@@ -25,7 +26,10 @@ export class SessionService {
   async devLogin(userId: string, enteId?: string | null): Promise<Session> {
     this.assertDevelopment();
     // Only the seeded demo users: a staging server must not let anyone become a real citizen.
-    if (!isUuid(userId) || !(await repo.isDevUser(this.prisma, userId))) throw notFound('User', userId);
+    if (!isUuid(userId) || !(await repo.isDevUser(this.prisma, userId))) {
+      logger.warn({ event: 'login.refused', method: 'dev', reason: 'notDevUser' }, 'development login refused');
+      throw notFound('User', userId);
+    }
     return this.openAudited(userId, enteId, 'session.devLogin');
   }
 
@@ -45,14 +49,23 @@ export class SessionService {
     const chosen = enteId ? memberships.find((m) => m.ente.id === enteId) : memberships[0];
     if (enteId && !chosen) throw forbidden('identity.notMember');
     const roles = chosen?.roles ?? [];
-    const token = await this.tokens.issue({
-      userId, fiscalCode: user.fiscalCode ?? undefined, enteId: chosen?.ente.id, roles, platformAdmin: user.platformAdmin,
+    const { token, expiresAt } = await this.tokens.open({ userId, enteId: chosen?.ente.id }, tx);
+    return { token, expiresAt, me: { user, apiKey: null, ente: chosen?.ente ?? null, roles, memberships } };
+  }
+
+  /** Ends the caller's session: its token is refused from the next request on. */
+  async logout(viewer: Viewer): Promise<boolean> {
+    if (!viewer.sessionId) throw isAnonymous(viewer) ? unauthenticated() : forbidden();
+    return this.prisma.$transaction(async (tx) => {
+      const ended = await this.tokens.end(viewer.sessionId!, tx);
+      if (ended) {
+        await auditService.record(tx, {
+          enteId: viewer.enteId ?? null, actorId: viewer.userId!, actorKind: viewer.enteId ? 'operator' : 'citizen',
+          action: 'session.ended', subjectType: 'Session', subjectId: viewer.sessionId!, data: { by: 'logout' },
+        });
+      }
+      return ended;
     });
-    return {
-      token,
-      expiresAt: new Date(Date.now() + this.config.sessionTtlSeconds * 1000),
-      me: { user, apiKey: null, ente: chosen?.ente ?? null, roles, memberships },
-    };
   }
 
   async me(viewer: Viewer): Promise<Me | null> {

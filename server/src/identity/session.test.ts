@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { logger } from '../shared/logger.js';
 import { startTestApp, type TestApp } from '../test-support/test-app.js';
 import { createEnte, createUser, type FixtureUser } from '../test-support/fixtures.js';
 
@@ -105,5 +106,41 @@ describe('sessions: development login, selectEnte, me', () => {
     await t.gql(DEV_LOGIN, { userId: user.id });
     const events = await t.services.db.prisma.auditEvent.findMany({ where: { subjectId: user.id }, select: { action: true, enteId: true, actorId: true } });
     expect(events).toEqual([{ action: 'session.devLogin', enteId: a.ente.id, actorId: user.id }]);
+  });
+
+  it('logs out: the session ends, its token is refused from the next request, logged at warn without personal data', async () => {
+    const user = await createUser(t.services, { enteId: a.ente.id, roles: ['OPERATOR'] });
+    const warn = vi.spyOn(logger, 'warn');
+    try {
+      expect((await t.gql(`mutation { logout }`, {}, user.token)).data).toEqual({ logout: true });
+      const again = await t.gql(ME, {}, user.token);
+      expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', key: 'error.invalidToken' });
+      const logged = JSON.stringify(warn.mock.calls);
+      expect(warn.mock.calls.map((c) => (c[0] as { event?: string }).event)).toContain('session.endedUsed');
+      for (const secret of [user.fiscalCode, user.email, user.token, user.id]) expect(logged).not.toContain(secret);
+    } finally {
+      warn.mockRestore();
+    }
+    const session = await t.services.db.prisma.session.findFirstOrThrow({ where: { userId: user.id }, select: { endedAt: true } });
+    expect(session.endedAt).toBeInstanceOf(Date);
+    // Other sessions of the same person stay open; API keys and anonymous callers have none to end.
+    const other = await t.services.tokens.issue({ userId: user.id, enteId: a.ente.id });
+    expect((await t.gql(ME, {}, other)).data.me.roles).toEqual(['OPERATOR']);
+    expect((await t.gql(`mutation { logout }`)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses a token naming a session that does not exist, or signed with another secret', async () => {
+    const { SessionTokens } = await import('./session-token.js');
+    const forged = new SessionTokens(t.services.db.prisma, 'another-secret-another-secret-another', 3600);
+    const token = await forged.issue({ userId: a.admin.id, enteId: a.ente.id });
+    expect((await t.gql(ME, {}, token)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    await t.services.db.prisma.session.deleteMany({ where: { userId: a.citizen.id } });
+    expect((await t.gql(ME, {}, a.citizen.token)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses an expired session by its row, whatever the token says', async () => {
+    const user = await createUser(t.services, { enteId: a.ente.id, roles: ['DESIGNER'] });
+    await t.services.db.prisma.session.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect((await t.gql(ME, {}, user.token)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 });

@@ -19,7 +19,7 @@ export function markersOf(w: World): Markers {
     const u = b.fx.users[kind];
     secret.set(`B ${kind} id`, u.id).set(`B ${kind} fiscal code`, u.fiscalCode).set(`B ${kind} e-mail`, `${kind}@${b.fx.ente.slug}.example`);
   }
-  secret.set('B invitee id', b.invitee.id).set('B invitee e-mail', b.invitee.email)
+  secret.set('B invitation id', b.invitee.id).set('B invitation e-mail', b.invitee.email).set('B invitation token', b.invitee.token)
     .set('B API key id', b.apiKey.id).set('B API key prefix', b.apiKey.prefix).set('B API key name', b.apiKey.name)
     .set('B office id', b.office.id).set('B office name', b.office.name).set('B office e-mail', b.office.email)
     .set('B unpublished service id', b.bozza.id).set('B unpublished service slug', b.bozza.slug).set('B unpublished service title', b.bozza.title)
@@ -80,6 +80,8 @@ export async function snapshotOf(prisma: PrismaClient, ente: EnteWorld, exceptUs
     memberships: await prisma.membership.findMany({ where: { enteId }, ...byId }),
     people: await prisma.user.findMany({ where: { memberships: { some: { enteId } } }, include: { identities: true }, ...byId }),
     apiKeys: await prisma.apiKey.findMany({ where: { enteId }, ...byId }),
+    invitations: await prisma.invitation.findMany({ where: { enteId }, ...byId }),
+    sessions: await prisma.session.findMany({ where: { enteId }, ...byId }),
     drafts: await prisma.draft.findMany({ where: { enteId, ...not('userId') }, ...byId }),
     pratiche: await prisma.pratica.findMany({ where: { enteId, ...not('citizenId') }, ...byId }),
     attachments: await prisma.attachment.findMany({ where: { enteId, ...not('uploaderId') }, ...byId }),

@@ -11,6 +11,7 @@ export const SERVICE = 'id slug enabled revision currentVersion currentVersionId
 export const API_KEY = 'id name prefix scopes createdAt lastUsedAt revokedAt';
 export const OFFICE = 'id name email members { id givenName familyName email }';
 export const OPERATOR = 'id givenName familyName email fiscalCode roles offices { id name }';
+export const INVITATION = 'id email fiscalCode givenName familyName roles office { id name } status createdAt expiresAt token';
 export const PRATICA = 'id code serviceId serviceTitle versionId versionNumber state answers computed feeCents protocolNumber';
 export const DRAFT = 'id serviceId serviceTitle versionId versionNumber answers currentStep rowVersion evaluation';
 export const ME = 'user { id fiscalCode email platformAdmin } apiKey { id name scopes } ente { id slug name } roles memberships { ente { id slug name } roles }';
@@ -22,7 +23,7 @@ export const nodes = (connection: { edges: Array<{ node: any }> }) => connection
 export const template = (id: string) => readCatalogueTemplates().find((t) => t.id === id)!.definition;
 
 /** Every id is a row of Ente A (and there is at least one, so the check is not vacuous). */
-export async function allOfA(ctx: CheckContext, model: 'service' | 'office' | 'apiKey', ids: string[]): Promise<void> {
+export async function allOfA(ctx: CheckContext, model: 'service' | 'office' | 'apiKey' | 'invitation', ids: string[]): Promise<void> {
   expect(ids.length).toBeGreaterThan(0);
   const table = ctx.w.t.db.prisma[model] as unknown as { count(args: object): Promise<number> };
   expect(await table.count({ where: { id: { in: ids }, enteId: ctx.w.a.fx.ente.id } })).toBe(ids.length);
@@ -170,6 +171,19 @@ export const queryCases: Record<string, OperationCase> = {
     access: person, why: 'rows of the caller\'s own pratiche only (by citizenId)',
     attempts: [attempt('the caller\'s positions', '{ myGraduatoriaPositions { graduatoriaId serviceId serviceTitle praticaId row { praticaCode score } } }', undefined, {
       data: (v, ctx) => ownedByCaller(ctx, 'pratica', v.map((p: { praticaId: string }) => p.praticaId)),
+  invitations: {
+    access: admins, why: 'listed from the caller\'s Ente',
+    attempts: [attempt('the Ente\'s invitations', `{ invitations(first: 30) { ${page(INVITATION)} } }`, undefined, { data: (v, ctx) => allOfA(ctx, 'invitation', ids(v)) })],
+  },
+  myInvitations: {
+    access: person, why: 'only invitations naming the caller\'s fiscal code (or e-mail when they name none)',
+    attempts: [attempt('my invitations', `{ myInvitations { id ente { id } roles officeName status expiresAt } }`, undefined, {
+      data: async (v, ctx) => {
+        const me = await ctx.w.t.db.prisma.user.findUniqueOrThrow({ where: { id: ctx.userId! }, select: { fiscalCode: true, email: true } });
+        const rows = await ctx.w.t.db.prisma.invitation.findMany({ where: { id: { in: v.map((i: any) => i.id) } }, select: { fiscalCode: true, email: true } });
+        expect(rows).toHaveLength(v.length);
+        for (const r of rows) expect(r.fiscalCode ? r.fiscalCode === me.fiscalCode : r.email === me.email).toBe(true);
+      },
     })],
   },
   me: {

@@ -26,8 +26,8 @@ export interface EnteWorld {
   fx: EnteFixture;
   apiKey: { id: string; prefix: string; name: string; secret: string };
   office: { id: string; name: string; email: string };
-  /** Invited by e-mail, so without a fiscal code (until SPID links one). */
-  invitee: { id: string; email: string };
+  /** An invitation by e-mail (no fiscal code), still pending: its id, e-mail and link token. */
+  invitee: { id: string; email: string; token: string };
   /** Published and enabled; its working copy was edited since (the edit is not public). */
   assenze: PublishedRef & { draftTitle: string; revision: number };
   /** Published and enabled: file fields and prefill. */
@@ -81,7 +81,7 @@ async function staffSide(t: TestApp, key: EnteWorld['key']): Promise<Omit<EnteWo
   const created = (await must(t, 'mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id prefix name } } }',
     { input: { name: `chiave-riservata-${key}`, scopes: ALL_SCOPES } }, admin)).createApiKey;
   const inviteeEmail = `invitato@${key}.example`;
-  const invitee = (await must(t, 'mutation ($input: InviteOperatorInput!) { inviteOperator(input: $input) { id } }',
+  const invitee = (await must(t, 'mutation ($input: InviteOperatorInput!) { inviteOperator(input: $input) { id token } }',
     { input: { email: inviteeEmail, givenName: 'Invitato', familyName: key, roles: ['OPERATOR'] } }, admin)).inviteOperator;
   const office = { name: `Ufficio riservato ${key}`, email: `ufficio-riservato@${key}.example` };
   const officeId = (await must(t, 'mutation ($input: CreateOfficeInput!) { createOffice(input: $input) { id } }', { input: office }, admin)).createOffice.id;
@@ -111,7 +111,7 @@ async function staffSide(t: TestApp, key: EnteWorld['key']): Promise<Omit<EnteWo
     key, fx,
     apiKey: { ...created.apiKey, secret: created.secret },
     office: { id: officeId, ...office },
-    invitee: { id: invitee.id, email: inviteeEmail },
+    invitee: { id: invitee.id, email: inviteeEmail, token: invitee.token },
     assenze: { ...ref(assenze), draftTitle, revision }, occupazione: ref(occupazione), spento: ref(spento),
     bozza: { id: bozza.id, slug: bozza.slug, title: bozzaTitle },
     failedAction, protocolRecord,

@@ -13,6 +13,8 @@ export const API_SCOPES: readonly ApiScope[] = ['catalogue:read', 'pratiche:read
  */
 export interface Viewer {
   userId?: string;
+  /** The session a person's token names (logout ends it); none for an API key. */
+  sessionId?: string;
   fiscalCode?: string;
   enteId?: string;
   roles: Role[];
