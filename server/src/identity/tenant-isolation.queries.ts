@@ -171,6 +171,8 @@ export const queryCases: Record<string, OperationCase> = {
     access: person, why: 'rows of the caller\'s own pratiche only (by citizenId)',
     attempts: [attempt('the caller\'s positions', '{ myGraduatoriaPositions { graduatoriaId serviceId serviceTitle praticaId row { praticaCode score } } }', undefined, {
       data: (v, ctx) => ownedByCaller(ctx, 'pratica', v.map((p: { praticaId: string }) => p.praticaId)),
+    })],
+  },
   invitations: {
     access: admins, why: 'listed from the caller\'s Ente',
     attempts: [attempt('the Ente\'s invitations', `{ invitations(first: 30) { ${page(INVITATION)} } }`, undefined, { data: (v, ctx) => allOfA(ctx, 'invitation', ids(v)) })],
