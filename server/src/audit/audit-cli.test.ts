@@ -46,4 +46,20 @@ describe('sportello audit verify', () => {
       `BROKEN chain ${a.ente.id} at event ${victim.id}: hash does not match the event`,
     ]);
   });
+
+  it('finds a chain whose events were all deleted while its head row stayed, and names it', async () => {
+    const prisma = t.services.db.prisma;
+    const b = await createEnteWithUsers(t.services, { slug: 'audit-b' });
+    const res = await t.gql(`mutation { createOffice(input: { name: "Tributi", email: "u@b.example" }) { id } }`, {}, b.tokens.admin);
+    expect(res.errors).toBeUndefined();
+    await prisma.$executeRawUnsafe('ALTER TABLE audit_events DISABLE TRIGGER ALL');
+    try {
+      await prisma.$executeRawUnsafe(`DELETE FROM audit_events WHERE ente_id = '${b.ente.id}'`);
+    } finally {
+      await prisma.$executeRawUnsafe('ALTER TABLE audit_events ENABLE TRIGGER ALL');
+    }
+    const { code, lines } = await run();
+    expect(code).toBe(1);
+    expect(lines).toContain(`BROKEN chain ${b.ente.id} at event -: every event of the chain is missing, but its head names a last event`);
+  });
 });

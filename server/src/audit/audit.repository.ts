@@ -64,9 +64,15 @@ export const auditRepository = {
     }
   },
 
+  /**
+   * Every chain that has events or a head row: a chain whose events were all deleted has only
+   * its head left, and must still be verified (its head then names events that are gone).
+   */
   async chains(tx: Tx): Promise<Array<string | null>> {
-    const rows = await tx.auditEvent.findMany({ distinct: ['enteId'], select: { enteId: true } });
-    return rows.map((r) => r.enteId);
+    const withEvents = await tx.auditEvent.findMany({ distinct: ['enteId'], select: { enteId: true } });
+    const heads = await tx.auditHead.findMany({ select: { chain: true } });
+    const keys = new Set([...withEvents.map((r) => chainKey(r.enteId)), ...heads.map((h) => h.chain)]);
+    return [...keys].sort().map((k) => (k === chainKey(null) ? null : k));
   },
 
   async head(tx: Tx, enteId: string | null): Promise<string | null> {

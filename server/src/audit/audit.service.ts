@@ -52,8 +52,13 @@ export const auditService = {
         if (e.hash !== expected) { broken.push({ enteId, id: lastId, reason: 'hash does not match the event' }); ok = false; break; }
         prev = e.hash;
       }
-      // A deleted newest event would leave a valid but shorter chain: the head still names it.
-      if (ok && (await auditRepository.head(tx, enteId)) !== prev) broken.push({ enteId, id: lastId, reason: 'the chain does not end at its recorded head' });
+      // Deleted newest events (or all of them) leave a valid but shorter chain: the head still names the last one.
+      const head = ok ? await auditRepository.head(tx, enteId) : null;
+      if (ok && head !== null && head !== prev) {
+        broken.push(lastId
+          ? { enteId, id: lastId, reason: 'the chain does not end at its recorded head' }
+          : { enteId, id: '-', reason: 'every event of the chain is missing, but its head names a last event' });
+      }
     }
     return { events, broken };
   },
