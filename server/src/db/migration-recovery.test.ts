@@ -41,7 +41,10 @@ async function migrationsCopy(): Promise<MigrationPaths & { add(name: string, sq
 
 interface Row { migration_name: string; finished: boolean; rolled_back: boolean }
 
-describe('unfinished migration rows (left by a kill under the older runner)', () => {
+// On PostgreSQL the schema engine's introspection through PrismaPg cannot read the "char" catalogue
+// columns (../shared/STACK.md), so recovery cannot tell whether the SQL committed and start asks for
+// `sportello migrate resolve` instead: these cases run on PGlite only (issue 13's note says so).
+describe.skipIf(!!process.env.DATABASE_URL)('unfinished migration rows (left by a kill under the older runner)', () => {
   let db: TestDatabase;
   let paths: Awaited<ReturnType<typeof migrationsCopy>>;
   const rows = (name: string) => db.prisma.$queryRawUnsafe<Row[]>(`SELECT migration_name, finished_at IS NOT NULL AS finished,

@@ -196,6 +196,9 @@ async function recoverUnfinished(target: MigrationTarget, paths: MigrationPaths,
   const name = local[index]!.name;
   const list = await readMigrations(paths.migrationsDir);
   const schema = await readSchema(paths.schemaPath);
+  // The engine introspects the real database; through PrismaPg it cannot read PostgreSQL's "char"
+  // catalogue columns (../shared/STACK.md) and throws: then, as when the answer is uncertain, a
+  // person decides with the commands below instead of the start failing with the engine's error.
   const [before, after] = await withEngine(paths, target.migrationAdapter(), async (engine) => {
     const against = async (count: number) => {
       const from: DiffTarget = count === 0 ? { tag: 'empty' } : { tag: 'migrations', ...list, migrationDirectories: list.migrationDirectories.slice(0, count) };
@@ -203,7 +206,7 @@ async function recoverUnfinished(target: MigrationTarget, paths: MigrationPaths,
       return isEmptyDiff((await engine.diff({ from, to, script: true, exitCode: null, filters })).stdout);
     };
     return [await against(index), await against(index + 1)];
-  });
+  }).catch(() => [false, false]);
   if (after && !before) return true;
   if (before && !after) return false;
   throw new MigrationError([
