@@ -50,12 +50,7 @@ export interface ApplyOptions {
  */
 export async function applyMigrations(target: MigrationTarget, paths: MigrationPaths = defaultPaths, options: ApplyOptions = {}): Promise<string[]> {
   const local = await localMigrations(paths);
-  const session = await target.migrationSession();
-  try {
-    await session.exec(HISTORY_TABLE_DDL);
-    // Concurrent starts (several instances on one PostgreSQL) take turns; the same key as Prisma's.
-    await session.query('SELECT pg_advisory_lock($1)', [ADVISORY_LOCK]);
-    const status = statusOf(local, await readHistory(session));
+  return underLock(target, local, async (session, status) => {
     const stuck = status.unknown.filter((r) => !r.finished);
     if (stuck.length > 0) throw new MigrationError(unknownUnfinished(stuck[0]!.migration_name));
     const applied: string[] = [];
@@ -87,10 +82,7 @@ export async function applyMigrations(target: MigrationTarget, paths: MigrationP
       applied.push(entry.name);
     }
     return applied;
-  } finally {
-    await session.query('SELECT pg_advisory_unlock_all()').catch(() => {});
-    await session.close();
-  }
+  });
 }
 
 /** Each migration against the database's history; history rows no committed migration names. */
@@ -111,11 +103,7 @@ export async function migrationStatus(target: MigrationTarget, paths: MigrationP
  */
 export async function resolveMigration(target: MigrationTarget, name: string, as: 'applied' | 'rolled-back', paths: MigrationPaths = defaultPaths): Promise<void> {
   const local = await localMigrations(paths);
-  const session = await target.migrationSession();
-  try {
-    await session.exec(HISTORY_TABLE_DDL);
-    await session.query('SELECT pg_advisory_lock($1)', [ADVISORY_LOCK]);
-    const status = statusOf(local, await readHistory(session));
+  await underLock(target, local, async (session, status) => {
     const entry = status.migrations.find((m) => m.name === name);
     const unknown = status.unknown.find((r) => r.migration_name === name && !r.finished);
     if (!entry && !unknown) throw new MigrationError(`No migration named ${name} in prisma/migrations nor unfinished in the database.`);
@@ -129,13 +117,27 @@ export async function resolveMigration(target: MigrationTarget, name: string, as
     } else {
       await history.recordApplied(session, name, local.find((m) => m.name === name)!.checksum, 'Marked applied by `sportello migrate resolve --applied`');
     }
+  });
+}
+
+const ADVISORY_LOCK = 72707369;
+
+/**
+ * Runs `work` on a migration session holding the migrations' advisory lock (concurrent starts of
+ * several instances on one PostgreSQL take turns; the same key as Prisma's), with the status read
+ * under that lock; releases and closes whatever happens.
+ */
+async function underLock<T>(target: MigrationTarget, local: LocalMigration[], work: (session: SqlSession, status: MigrationStatus) => Promise<T>): Promise<T> {
+  const session = await target.migrationSession();
+  try {
+    await session.exec(HISTORY_TABLE_DDL);
+    await session.query('SELECT pg_advisory_lock($1)', [ADVISORY_LOCK]);
+    return await work(session, statusOf(local, await readHistory(session)));
   } finally {
     await session.query('SELECT pg_advisory_unlock_all()').catch(() => {});
     await session.close();
   }
 }
-
-const ADVISORY_LOCK = 72707369;
 
 export class MigrationError extends Error {}
 
