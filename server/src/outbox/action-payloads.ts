@@ -2,6 +2,7 @@ import type { Action } from '@sportello/schemas';
 import { romeDate } from '../shared/clock.js';
 import { badInput } from '../shared/domain-error.js';
 import { knownPlaceholders, renderText, templateProblems, textToHtml } from '../notifications/message-templates.js';
+import { translator } from '../shared/i18n.js';
 import type { PraticaContext } from './pratica-context.repository.js';
 import type { OutboxKind } from './outbox.types.js';
 
@@ -29,6 +30,14 @@ function languageOf(ctx: PraticaContext, wanted: string): string {
 function paymentDue(ctx: PraticaContext, at: Date): Date {
   const days = ctx.definition.fees?.dueDays ?? DEFAULT_PAYMENT_DAYS;
   return new Date(at.getTime() + days * 86_400_000);
+}
+
+/**
+ * The default workflow's texts (`workflow.default.*`, for services without a workflow of their
+ * own) are the platform's, in locales/, with the pratica's code as their one placeholder.
+ */
+function platformText(ctx: PraticaContext, key: string | undefined): boolean {
+  return !ctx.definition.workflow && key !== undefined && key.startsWith('workflow.default.');
 }
 
 /** The placeholders' values: the pratica's data, formatted as the citizen reads them. */
@@ -70,6 +79,7 @@ export function prepareActions(ctx: PraticaContext, actions: Action[], t: Transi
       return renderText(edited, view);
     }
     if (key === undefined) return null;
+    if (platformText(ctx, key)) return translator(language)(key, { code: ctx.code });
     return renderText(table[key] ?? fallback[key] ?? key, view);
   };
   return actions.map((action, index) => {
@@ -100,7 +110,8 @@ export function prepareActions(ctx: PraticaContext, actions: Action[], t: Transi
         payload = { title: subject, body, fileName: `${ctx.code}-${t.transitionId}.pdf` };
         break;
       case 'protocol':
-        payload = { subject: subject === null ? null : `${subject} - pratica ${ctx.code}` };
+        // The platform's texts of the default workflow already name the pratica.
+        payload = { subject: subject === null || platformText(ctx, a.subject) ? subject : `${subject} - pratica ${ctx.code}` };
         break;
     }
     const shown = action.type === 'protocol' ? (payload.subject as string | null) : subject;

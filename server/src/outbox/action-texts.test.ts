@@ -74,6 +74,18 @@ describe('previewTransitionActions', () => {
     expect(bad.errors?.[0]?.message).toContain('citizen.password');
   });
 
+  it('a service without a workflow of its own previews the default workflow, with the platform\'s texts', async () => {
+    const d = definition();
+    delete (d as { workflow?: unknown }).workflow;
+    const plain = await submittedPratica(t, fx, { slug: 'occupazione-senza-workflow', definition: d, idempotencyKey: 'senza-workflow-1' });
+    const res = await t.gql(PREVIEW, { p: plain.praticaId, t: 'protocol' }, fx.tokens.operator);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.previewTransitionActions).toEqual([
+      { index: 0, kind: 'protocol', recipients: [], subject: `Domanda ${plain.code}`, body: null, language: 'it' },
+      { index: 1, kind: 'email', recipients: ['citizen@testi.example'], subject: `Domanda ${plain.code} ricevuta`, body: `La tua domanda ${plain.code} è stata ricevuta e protocollata.`, language: 'it' },
+    ]);
+  });
+
   it('an unknown transition or pratica is NOT_FOUND; a citizen may not preview', async () => {
     expect((await t.gql(PREVIEW, { p: p.praticaId, t: 'nessuna' }, fx.tokens.operator)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect((await t.gql(PREVIEW, { p: fx.ente.id, t: 'avvia_istruttoria' }, fx.tokens.operator)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');

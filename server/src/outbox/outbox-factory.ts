@@ -69,6 +69,6 @@ export function createDeliverers(settings: DeliverySettings, deps: DeliveryDeps)
   return {
     ...(mail ? { email: emailDeliverer(mail) } : {}),
     ...(appIo ? { appio: appIoDeliverer(appIo) } : {}),
-    protocol: protocolDeliverer(deps.protocol, deps.prisma, deps.clock),
+    protocol: protocolDeliverer(deps.protocol, deps.prisma),
   };
 }

@@ -15,6 +15,7 @@ import { OutboxWorker } from './outbox-worker.js';
 import { createOutboxEnqueue, createTransitionActionsHook, prepareTransitionActions } from './transition-actions.hook.js';
 import { praticaContext } from './pratica-context.repository.js';
 import type { TextOverrides } from './action-payloads.js';
+import { DEFAULT_WORKFLOW } from '../workflow/default-workflow.js';
 
 /** GraphQL's list of edits as the transition event carries them (key = action index). */
 export function overridesOf(edits: Array<{ index: number; subject?: string | null; body?: string | null }>): TextOverrides {
@@ -65,7 +66,8 @@ export class OutboxService {
     if (!isUuid(praticaId)) throw notFound('Pratica', praticaId);
     const ctx = await praticaContext(this.prisma, enteId, praticaId);
     if (!ctx) throw notFound('Pratica', praticaId);
-    const transition = ctx.definition.workflow?.transitions.find((t) => t.id === transitionId);
+    // The same workflow transitionPratica runs: the service's own, or the default one.
+    const transition = (ctx.definition.workflow ?? DEFAULT_WORKFLOW).transitions.find((t) => t.id === transitionId);
     if (!transition) throw notFound('Transition', transitionId);
     const prepared = await prepareTransitionActions(this.prisma, {
       enteId, praticaId, transitionId, from: ctx.state, to: transition.to, comment: null, at: this.clock(), language: ctx.language,

@@ -1,5 +1,4 @@
 import type { Action } from '@sportello/schemas';
-import type { Clock } from '../shared/clock.js';
 import type { Tx } from '../shared/prisma.js';
 import type { Correspondent, ProtocolPort, RegisteredDocument } from '../protocol/protocol.port.js';
 import { PermanentDeliveryError, type Deliver } from './delivery.port.js';
@@ -26,7 +25,7 @@ function citizenOf(ctx: PraticaContext): Correspondent {
  * pratica's documents, an outgoing one with the citizen as recipient and the documents the
  * payload names (e.g. a generated letter). The first incoming number becomes the pratica's.
  */
-export function protocolDeliverer(protocol: ProtocolPort, db: Tx, _clock: Clock): Deliver {
+export function protocolDeliverer(protocol: ProtocolPort, db: Tx): Deliver {
   return async (a) => {
     const action = a.payload.action as ProtocolAction | undefined;
     if (!a.praticaId || action?.type !== 'protocol') throw new PermanentDeliveryError('a protocol action needs its pratica and its action');
