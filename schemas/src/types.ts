@@ -60,8 +60,11 @@ export interface Exclusion { id: string; when: Logic; reason: string }
 export interface TieBreaker { field: string; direction: 'asc' | 'desc' }
 /** One key of a graduatoria's order, after the score: a JSON Logic expression and its direction. */
 export interface RankingKey { id: string; label?: string; value: Logic; direction: 'asc' | 'desc' }
-/** `tieBreakers` is the older, fields-only form of `keys`: read as keys after them. */
-export interface Ranking { score: Logic; exclusions?: Exclusion[]; keys?: RankingKey[]; tieBreakers?: TieBreaker[] }
+/**
+ * `tieBreakers` is the older, fields-only form of `keys`: read as keys after them.
+ * `leftOutStates`: workflow states whose pratiche the graduatoria leaves out (refused, not funded).
+ */
+export interface Ranking { score: Logic; exclusions?: Exclusion[]; keys?: RankingKey[]; tieBreakers?: TieBreaker[]; leftOutStates?: string[] }
 
 export type Action =
   | { type: 'protocol'; direction: 'in' | 'out'; subject?: string }

@@ -128,6 +128,19 @@ describe('compile: one test per problem it reports', () => {
     ]);
   });
 
+  it('reports a state the ranking leaves out that the workflow does not declare', () => {
+    const def = clone();
+    def.translations.it['s'] = 'Stato';
+    def.translations.en['s'] = 'State';
+    def.workflow = {
+      initial: 'presentata',
+      states: [{ id: 'presentata', label: 's' }, { id: 'respinta', label: 's', final: true }],
+      transitions: [{ id: 'respingi', from: 'presentata', to: 'respinta', label: 's' }],
+    };
+    def.ranking = { score: 1, leftOutStates: ['respinta', 'esclusa'] };
+    expect(problems(def)).toEqual([['/ranking/leftOutStates/1', 'workflow.unknownState']]);
+  });
+
   it('checks App IO message lengths in every language', () => {
     const def = clone();
     Object.assign(def.translations.it, { s: 'Stato', 'm.s': 'Breve', 'm.b': 'Testo troppo corto' });

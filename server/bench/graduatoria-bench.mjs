@@ -25,7 +25,7 @@ const { readServerConfig } = await import(path.join(dist, 'config.js'));
 const { createServices } = await import(path.join(dist, 'services.js'));
 const { graduatorieRepository } = await import(path.join(dist, 'graduatorie', 'graduatorie.repository.js'));
 const { rankPratiche } = await import(path.join(dist, 'graduatorie', 'ranking.js'));
-const { DEFAULT_LEFT_OUT_STATES } = await import(path.join(dist, 'graduatorie', 'left-out-states.js'));
+const { leftOutStatesOf } = await import(path.join(dist, 'graduatorie', 'left-out-states.js'));
 const { compile, clean, rankingReads } = await import('@sportello/schemas');
 
 const templates = path.join(here, '..', '..', 'schemas', 'templates');
@@ -87,7 +87,7 @@ try {
         '{riepilogo,numeroMinori}', to_jsonb((i * 17) % 4)),
         '{situazioni,monogenitore}', to_jsonb((i % 3) = 0)),
       CASE WHEN i % 10 = 0 THEN jsonb_build_object('puntiCommissione', i % 7) ELSE '{}'::jsonb END,
-      CASE WHEN i % 50 = 0 THEN 'denied' ELSE 'submitted' END,
+      CASE WHEN i % 50 = 0 THEN 'esclusa' ELSE 'presentata' END,
       'bench-' || i, timestamptz '2026-11-01 08:00:00+00' + (i * interval '7 seconds'), 'P-' || lpad(i::text, 7, '0')
     FROM generate_series(1, $6::int) AS i`, [ente.id, service.id, version.id, citizen.id, JSON.stringify(stored), N]);
   await pool.query('ANALYZE pratiche');
@@ -124,7 +124,7 @@ try {
       const reads = rankingReads(compiled);
       let t = process.hrtime.bigint();
       const drop = keys.filter((k) => !reads.answers.includes(k));
-      const inputs = await graduatorieRepository.readForRanking(tx, ente.id, service.id, DEFAULT_LEFT_OUT_STATES, reads.paths, drop, reads.office);
+      const inputs = await graduatorieRepository.readForRanking(tx, ente.id, service.id, leftOutStatesOf(compiled), reads.paths, drop, reads.office);
       inputs.sort((a, b) => a.submittedAt - b.submittedAt || (a.id < b.id ? -1 : 1));
       read = ms(t);
       t = process.hrtime.bigint();
@@ -132,7 +132,7 @@ try {
       rank = ms(t);
       t = process.hrtime.bigint();
       await graduatorieRepository.insert(tx, { id: randomUUID(), enteId: ente.id, serviceId: service.id, serviceVersionId: version.id, kind: 'PROVISIONAL', number: 1000 + run,
-        referenceDate: new Date(`${TODAY}T00:00:00Z`), leftOutStates: [...DEFAULT_LEFT_OUT_STATES], rowCount: list.rows.length, admittedCount: list.admitted, publishedAt: new Date(), publishedById: supervisor.id }, list.rows);
+        referenceDate: new Date(`${TODAY}T00:00:00Z`), leftOutStates: [...leftOutStatesOf(compiled)], rowCount: list.rows.length, admittedCount: list.admitted, publishedAt: new Date(), publishedById: supervisor.id }, list.rows);
       store = ms(t);
       throw Object.assign(new Error('rollback'), { rollback: true });
     }, { timeout: 120_000 }).catch((e) => { if (!e.rollback) throw e; });

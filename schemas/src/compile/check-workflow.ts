@@ -37,6 +37,9 @@ export function checkWorkflow(def: ServiceDefinition, problems: Problem[]): void
   while (queue.length > 0) {
     for (const to of next.get(queue.shift()!) ?? []) if (!reached.has(to)) { reached.add(to); queue.push(to); }
   }
+  (def.ranking?.leftOutStates ?? []).forEach((state, i) => {
+    if (!states.has(state)) problems.push({ pointer: `/ranking/leftOutStates/${i}`, code: 'workflow.unknownState', message: `The ranking leaves out state "${state}", which is not declared`, params: { state } });
+  });
   wf.states.forEach((s, i) => {
     if (!reached.has(s.id)) problems.push({ pointer: `/workflow/states/${i}`, code: 'workflow.unreachableState', message: `No transition reaches state "${s.id}" from "${wf.initial}"`, params: { state: s.id } });
   });

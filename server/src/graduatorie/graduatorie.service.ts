@@ -15,7 +15,7 @@ import { encodeIntCursor, intPageOf } from './cursor.js';
 import { explain, rowView } from './explanation.js';
 import { graduatorieRepository as repo, type GraduatoriaRecord, type StoredRow } from './graduatorie.repository.js';
 import { GraduatoriaKind, type Graduatoria, type GraduatoriaPosition, type GraduatoriaPreview, type GraduatoriaRowConnection, type GraduatoriaRowExplanation } from './graduatorie.types.js';
-import { DEFAULT_LEFT_OUT_STATES } from './left-out-states.js';
+import { leftOutStatesOf } from './left-out-states.js';
 import { rankPratiche, type RankedList } from './ranking.js';
 
 /** An operator's Ente, and who publishes (a person: API keys read, never publish). */
@@ -34,7 +34,7 @@ const MY_POSITIONS_LIMIT = 200;
 export class GraduatorieService {
   constructor(
     private readonly db: PrismaClient, private readonly versions: ServiceVersions,
-    private readonly clock: Clock, private readonly leftOutStates: readonly string[] = DEFAULT_LEFT_OUT_STATES,
+    private readonly clock: Clock,
   ) {}
 
   async preview(scope: EnteScope, serviceId: string, language: string): Promise<GraduatoriaPreview> {
@@ -43,7 +43,7 @@ export class GraduatorieService {
     const today = romeDate(this.clock());
     const list = await this.rank(this.db, scope.enteId, serviceId, version.compiled, today);
     return {
-      serviceId, versionId: version.id, versionNumber: version.number, referenceDate: today, leftOutStates: [...this.leftOutStates],
+      serviceId, versionId: version.id, versionNumber: version.number, referenceDate: today, leftOutStates: [...leftOutStatesOf(version.compiled)],
       rowCount: list.rows.length, admittedCount: list.admitted, excludedCount: list.rows.length - list.admitted,
       list: { rows: list.rows.map((r, i) => ({ ...rowView(version.compiled, { ...r, position: i + 1 }, list.admitted, language), praticaId: r.praticaId })) },
     };
@@ -80,7 +80,7 @@ export class GraduatorieService {
       const list = await this.rank(tx, publisher.enteId, serviceId, version.compiled, today);
       const g: GraduatoriaRecord = {
         id, enteId: publisher.enteId, serviceId, serviceVersionId: version.id, kind, number: (earlier[0]?.number ?? 0) + 1,
-        referenceDate: new Date(`${today}T00:00:00Z`), leftOutStates: [...this.leftOutStates], rowCount: list.rows.length,
+        referenceDate: new Date(`${today}T00:00:00Z`), leftOutStates: [...leftOutStatesOf(version.compiled)], rowCount: list.rows.length,
         admittedCount: list.admitted, publishedAt: now, publishedById: publisher.userId,
       };
       await repo.insert(tx, g, list.rows);
@@ -168,7 +168,7 @@ export class GraduatorieService {
     const reads = rankingReads(compiled);
     const keys = Object.keys((compiled.definition.data as { properties?: object }).properties ?? {});
     const drop = reads.answers ? keys.filter((k) => !reads.answers!.includes(k)) : [];
-    const inputs = await repo.readForRanking(tx, enteId, serviceId, this.leftOutStates, reads.paths, drop, reads.office);
+    const inputs = await repo.readForRanking(tx, enteId, serviceId, leftOutStatesOf(compiled), reads.paths, drop, reads.office);
     // Oldest first, so that full ties keep the order of submission (the list does not depend on the read's order).
     inputs.sort((a, b) => a.submittedAt - b.submittedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return rankPratiche(compiled, inputs, today);

@@ -75,7 +75,8 @@ beforeAll(async () => {
   await pratica(affitto, 'p3', 5900, { minutes: 1 });
   await pratica(affitto, 'p4', 5200, { minutes: 4 }); // ties p2 on score and every answer: submitted later
   await pratica(affitto, 'p5', 18000, { minutes: 5 }); // over the ISEE threshold: excluded by the ranking
-  await pratica(affitto, 'p6', 1000, { minutes: 6, state: 'denied' }); // refused by the office: left out
+  await pratica(affitto, 'p6', 1000, { minutes: 6, state: 'esclusa' }); // refused by the office: left out
+  await pratica(affitto, 'p7', 1500, { minutes: 7, state: 'non_finanziata' }); // not funded: left out
 }, 120_000);
 afterAll(() => t?.close());
 
@@ -86,7 +87,7 @@ describe('graduatoriaPreview', () => {
     const res = await t.gql(PREVIEW, { id: affitto.serviceId, first: 100 }, fx.tokens.operator);
     expect(res.errors).toBeUndefined();
     const p = res.data.graduatoriaPreview;
-    expect(p).toMatchObject({ versionNumber: 1, referenceDate: TODAY, rowCount: 5, admittedCount: 4, excludedCount: 1, leftOutStates: ['denied', 'excluded', 'archived'] });
+    expect(p).toMatchObject({ versionNumber: 1, referenceDate: TODAY, rowCount: 5, admittedCount: 4, excludedCount: 1, leftOutStates: ['esclusa', 'non_finanziata'] });
     const rows = rowsOf(p.rows);
     expect(rows.map((r) => r.praticaCode)).toEqual([codes.p1, codes.p2, codes.p4, codes.p3, codes.p5]);
     expect(rows.map((r) => r.score)).toEqual([71, 61, 61, 61, rows[4].score]);
@@ -102,8 +103,10 @@ describe('graduatoriaPreview', () => {
     const next = (await t.gql(PREVIEW, { id: affitto.serviceId, first: 10, after: first.pageInfo.endCursor }, fx.tokens.operator)).data.graduatoriaPreview.rows;
     expect(rowsOf(next).map((r) => r.position)).toEqual([3, 4, 5]);
     expect(next.pageInfo.hasNextPage).toBe(false);
-    const bad = await t.gql(PREVIEW, { id: affitto.serviceId, after: 'nonsense' }, fx.tokens.operator);
-    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    for (const after of ['nonsense', Buffer.from('n:2').toString('base64url'), `${first.pageInfo.endCursor}x`]) {
+      const bad = await t.gql(PREVIEW, { id: affitto.serviceId, after }, fx.tokens.operator);
+      expect(bad.errors?.[0]?.extensions?.code, after).toBe('BAD_USER_INPUT');
+    }
   });
 
   it('office fields change the ranking: a commission\'s points move a pratica up', async () => {
