@@ -36,6 +36,14 @@ export default async function LoginPage({ params, searchParams }: { params: Prom
                       {u.fiscalCode}{u.memberships.length ? ` · ${u.memberships.map((m) => `${m.ente.name}: ${m.roles.join(', ')}`).join('; ')}` : ''}
                     </span>
                   </form>
+                  {u.memberships.filter((m) => m.roles.includes('DESIGNER')).map((m) => (
+                    <form key={m.ente.id} method="post" action="/auth/dev-login" className="mt-1">
+                      <input type="hidden" name="userId" value={u.id} />
+                      <input type="hidden" name="enteId" value={m.ente.id} />
+                      <input type="hidden" name="back" value="/builder" />
+                      <button type="submit" className="btn btn-primary btn-sm">{t('login.devAsDesigner', { name: `${u.givenName} ${u.familyName}`, ente: m.ente.name })}</button>
+                    </form>
+                  ))}
                 </li>
               ))}
             </ul>

@@ -1,0 +1,99 @@
+'use client';
+import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
+import { SortableContext, arrayMove, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Widget } from '@sportello/schemas';
+import { addField, addStep, moveFieldToStep, moveStep, stepOfField } from '@/lib/builder/definition-edit';
+import { widgetLabel } from '@/lib/builder/field-props';
+import { useEditor } from '../editor-context';
+import { useDefinition } from '../store';
+import { FieldPanel } from './FieldPanel';
+import { Palette } from './Palette';
+import { ServiceDetails } from './ServiceDetails';
+import { StepCard } from './StepCard';
+
+/** Steps and fields: palette, steps with their fields (drag and drop or keyboard), properties panel. */
+export function StepsTab() {
+  const { t } = useTranslation();
+  const { definition, onChange } = useDefinition();
+  const { focus } = useEditor();
+  const [selected, setSelected] = useState<string | null>(null);
+  const [targetStep, setTargetStep] = useState(0);
+  const [announce, setAnnounce] = useState('');
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
+  const steps = definition.ui.steps;
+
+  // A problem link pointing at a field selects it.
+  useEffect(() => {
+    if (!focus) return;
+    const m = /^\/ui\/fields\/([^/]+)/.exec(focus) ?? /^\/ui\/steps\/(\d+)\/fields\/(\d+)/.exec(focus);
+    if (m && m.length === 2) setSelected(m[1]!.replace(/~1/g, '/').replace(/~0/g, '~'));
+    else if (m) setSelected(steps[Number(m[1])]?.fields[Number(m[2])] ?? null);
+  }, [focus, steps]);
+
+  const add = (widget: Widget, step: number, index?: number) => {
+    const { definition: next, path } = addField(definition, widget, { step, index }, t('builder.steps.newField', { widget: widgetLabel(t, widget) }));
+    onChange(next);
+    setSelected(path);
+    setAnnounce(t('builder.steps.added', { widget: widgetLabel(t, widget), step: steps[step]?.id ?? '' }));
+  };
+
+  const onDragEnd = ({ active, over }: DragEndEvent) => {
+    if (!over) return;
+    const a = String(active.id); const o = String(over.id);
+    if (a.startsWith('palette:')) {
+      const widget = a.slice(8) as Widget;
+      if (o.startsWith('drop:')) add(widget, Number(o.slice(5)));
+      else if (o.startsWith('field:')) { const p = o.slice(6); const s = stepOfField(definition, p); if (s >= 0) add(widget, s, steps[s]!.fields.indexOf(p)); }
+      return;
+    }
+    if (a.startsWith('step:') && o.startsWith('step:')) {
+      const from = steps.findIndex((s) => `step:${s.id}` === a); const to = steps.findIndex((s) => `step:${s.id}` === o);
+      if (from >= 0 && to >= 0 && from !== to) onChange(moveStep(definition, from, to));
+      return;
+    }
+    if (a.startsWith('field:')) {
+      const path = a.slice(6);
+      if (o.startsWith('drop:')) { onChange(moveFieldToStep(definition, path, Number(o.slice(5)))); return; }
+      if (o.startsWith('field:') && o !== a) {
+        const target = o.slice(6);
+        const s = stepOfField(definition, target);
+        if (s < 0) return;
+        const from = steps[s]!.fields.indexOf(path);
+        if (from >= 0) {
+          const fields = arrayMove(steps[s]!.fields, from, steps[s]!.fields.indexOf(target));
+          onChange({ ...definition, ui: { ...definition.ui, steps: steps.map((x, i) => (i === s ? { ...x, fields } : x)) } });
+        } else onChange(moveFieldToStep(definition, path, s, steps[s]!.fields.indexOf(target)));
+      }
+    }
+  };
+
+  return (
+    <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}
+      accessibility={{ screenReaderInstructions: { draggable: t('builder.dnd.instructions') } }}>
+      <p className="visually-hidden" aria-live="polite">{announce}</p>
+      <div className="row g-3">
+        <div className="col-xl-3 col-lg-4">
+          <ServiceDetails />
+          <Palette targetStep={targetStep} onTargetStep={setTargetStep} onAdd={(w) => add(w, targetStep)} />
+        </div>
+        <div className="col-xl-5 col-lg-8">
+          <SortableContext items={steps.map((s) => `step:${s.id}`)} strategy={verticalListSortingStrategy}>
+            <ol className="list-unstyled" aria-label={t('builder.steps.list')}>
+              {steps.map((step, i) => (
+                <StepCard key={step.id} index={i} selected={selected} onSelect={setSelected} />
+              ))}
+            </ol>
+          </SortableContext>
+          <button type="button" className="btn btn-outline-primary" onClick={() => onChange(addStep(definition, t('builder.steps.newStep', { n: steps.length + 1 })))}>
+            {t('builder.steps.addStep')}
+          </button>
+        </div>
+        <div className="col-xl-4 col-lg-12">
+          {selected ? <FieldPanel path={selected} onClose={() => setSelected(null)} onSelect={setSelected} /> : <p className="text-muted">{t('builder.props.none')}</p>}
+        </div>
+      </div>
+    </DndContext>
+  );
+}

@@ -1,0 +1,35 @@
+'use client';
+import type { ComponentType } from 'react';
+import { StepsTab } from './steps/StepsTab';
+import { PendingTab } from './PendingTab';
+
+export interface TabSpec {
+  id: string;
+  /** Key under builder.tabs in locales/<lang>/web.json. */
+  label: string;
+  /** JSON pointer prefixes of the definition this tab edits: their problems are counted on it. */
+  pointers: string[];
+  Component: ComponentType;
+}
+
+/**
+ * The editor's tabs, in order. Each component reads and writes the working copy through
+ * useDefinition() (see README.md). Rules, fees & ranking, workflow and translations are filled by
+ * the components of rules/, fees/, workflow/ and translations/.
+ */
+export const TABS: TabSpec[] = [
+  { id: 'steps', label: 'steps', pointers: ['/ui', '/data', '/prefill', '/id', '/version', '/title', '/description', '/category', '/tags', '/defaultLanguage'], Component: StepsTab },
+  { id: 'rules', label: 'rules', pointers: ['/rules'], Component: PendingTab },
+  { id: 'fees', label: 'fees', pointers: ['/fees', '/ranking'], Component: PendingTab },
+  { id: 'office', label: 'office', pointers: ['/officeData'], Component: PendingTab },
+  { id: 'workflow', label: 'workflow', pointers: ['/workflow'], Component: PendingTab },
+  { id: 'translations', label: 'translations', pointers: ['/translations'], Component: PendingTab },
+  { id: 'preview', label: 'preview', pointers: [], Component: PendingTab },
+  { id: 'versions', label: 'versions', pointers: [], Component: PendingTab },
+];
+
+/** The tab a problem's pointer belongs to (the steps tab for anything not claimed). */
+export function tabOfPointer(pointer: string): string {
+  for (const tab of TABS) if (tab.pointers.some((p) => pointer === p || pointer.startsWith(`${p}/`))) return tab.id;
+  return 'steps';
+}
