@@ -33,6 +33,18 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {
+    // The server's lower layers import nothing above them: configuration, the database and shared
+    // helpers are what every area stands on (an area's settings parser lives in settings/).
+    files: ['server/src/config.ts', 'server/src/settings/**/*.ts', 'server/src/db/**/*.ts', 'server/src/shared/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{
+        group: ['./*/**', '../*/**', '!./settings/**', '!../settings/**', '!./*.js', '!../db/**', '!../shared/**', '!../generated/**', '!./generated/**'],
+        message: 'config.ts, settings/, db/ and shared/ import only each other (and generated/): move the code down or invert the dependency.',
+      }] }],
+    },
+  },
+  {
     files: ['**/*.test.ts', '**/test/**', '**/test-support/**', '**/bench/**'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },

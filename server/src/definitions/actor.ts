@@ -1,6 +1,6 @@
 import type { AuditEntry } from '../audit/audit.types.js';
-import { enteScope } from '../identity/policy.js';
-import type { Viewer } from '../identity/viewer.js';
+import { enteScope } from '../access/policy.js';
+import type { Viewer } from '../access/viewer.js';
 
 /** Who changes an Ente's services, and in which Ente: a designer, an API key, or the seed. */
 export interface Actor {

@@ -3,7 +3,7 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import type { Evaluation } from '@sportello/schemas';
 import type { GraphQLContext } from '../graphql/context.js';
 import { PageArgs } from '../graphql/connection.js';
-import { citizenScope } from '../identity/policy.js';
+import { citizenScope } from '../access/policy.js';
 import { Draft, DraftConnection, SaveDraftInput } from './drafts.types.js';
 
 @Resolver(() => Draft)

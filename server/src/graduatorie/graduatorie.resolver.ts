@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../graphql/context.js';
 import { PageArgs } from '../graphql/connection.js';
-import { citizenScope, enteScope } from '../identity/policy.js';
+import { citizenScope, enteScope } from '../access/policy.js';
 import { forbidden } from '../shared/domain-error.js';
 import {
   Graduatoria, GraduatoriaConnection, GraduatoriaKind, GraduatoriaPosition, GraduatoriaPreview, GraduatoriaRowConnection, GraduatoriaRowExplanation,

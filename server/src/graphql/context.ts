@@ -1,4 +1,4 @@
-import type { Viewer } from '../identity/viewer.js';
+import type { Viewer } from '../access/viewer.js';
 import type { Services } from '../services.js';
 import type { Logger } from '../shared/logger.js';
 

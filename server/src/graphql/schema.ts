@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { buildSchema } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
-import { authChecker } from '../identity/policy.js';
+import { authChecker } from '../access/policy.js';
 import { devResolvers, resolvers } from '../resolvers.js';
 
 const built = new Map<boolean, Promise<GraphQLSchema>>();

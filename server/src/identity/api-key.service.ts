@@ -6,9 +6,9 @@ import { sha256Hex } from '../shared/canonical-json.js';
 import { DomainError, notFound } from '../shared/domain-error.js';
 import { apiKeyRepository as repo } from './api-key.repository.js';
 import type { ApiKey, CreateApiKeyInput } from './api-key.types.js';
-import { InputCheck, isUuid } from './input-check.js';
-import { enteScope } from './policy.js';
-import { API_SCOPES, auditActor, type ApiScope, type Viewer } from './viewer.js';
+import { InputCheck, isUuid } from '../shared/input-check.js';
+import { enteScope } from '../access/policy.js';
+import { API_SCOPES, auditActor, type ApiScope, type Viewer } from '../access/viewer.js';
 
 const KEY = /^spk_([0-9a-f]{12})_([A-Za-z0-9_-]{43})$/;
 const TOUCH_EVERY_MS = 60_000;

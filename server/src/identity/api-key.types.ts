@@ -1,7 +1,7 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { connectionOf } from '../graphql/connection.js';
 import { ApiScopeEnum } from './identity.types.js';
-import type { ApiScope } from './viewer.js';
+import type { ApiScope } from '../access/viewer.js';
 
 @ObjectType({ description: "A third party's access to the Ente's API. The secret is never shown again after creation." })
 export class ApiKey {

@@ -1,6 +1,6 @@
 import { DomainError } from '../shared/domain-error.js';
 import type { Services } from '../services.js';
-import { ANONYMOUS, type Viewer } from './viewer.js';
+import { ANONYMOUS, type Viewer } from '../access/viewer.js';
 
 /**
  * Turns an Authorization header into a Viewer: `Bearer <session token>` for people,

@@ -1,10 +1,10 @@
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { ServerConfig } from '../config.js';
-import { EnteService } from './ente.service.js';
-import { InvitationService } from './invitation.service.js';
-import { OfficeService } from './office.service.js';
+import { EnteService } from '../enti/ente.service.js';
+import { InvitationService } from '../enti/invitation.service.js';
+import { OfficeService } from '../enti/office.service.js';
 import { OidcService } from './oidc.service.js';
-import { OperatorService } from './operator.service.js';
+import { OperatorService } from '../enti/operator.service.js';
 import { SessionService } from './session.service.js';
 import type { SessionTokens } from './session-token.js';
 

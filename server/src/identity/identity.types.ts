@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { API_SCOPES, ROLES, type ApiScope, type Role } from './viewer.js';
+import { API_SCOPES, ROLES, type ApiScope, type Role } from '../access/viewer.js';
 
 // Role and ApiScope are registered here once; other areas import these objects for their fields
 // (registering the same GraphQL enum twice breaks the schema).

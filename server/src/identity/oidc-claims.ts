@@ -1,4 +1,4 @@
-import { normalizeFiscalCode } from './input-check.js';
+import { normalizeFiscalCode } from '../shared/input-check.js';
 import { oidcFailure } from './oidc-client.js';
 
 export interface OidcProfile { subject: string; fiscalCode: string; givenName: string; familyName: string; email: string | null }

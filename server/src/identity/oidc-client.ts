@@ -1,24 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { DomainError } from '../shared/domain-error.js';
-import type { OidcSigningKey } from './oidc-keys.js';
-
-/** How the client authenticates to the token endpoint. */
-export type OidcClientAuth = 'client_secret_basic' | 'private_key_jwt';
-
-export interface OidcSettings {
-  issuer: string;
-  clientId: string;
-  /** Only with client_secret_basic ('' otherwise). */
-  clientSecret: string;
-  redirectUri: string;
-  scope: string;
-  clientAuth: OidcClientAuth;
-  /** Send the authorization request as a signed request object (RFC 9101, OIDC Core 6.1). */
-  requestObject: boolean;
-  /** The relying party's key: needed by private_key_jwt and request objects, published at /auth/oidc/jwks.json. */
-  signingKey?: OidcSigningKey;
-}
+import type { OidcSettings } from '../settings/oidc.js';
 
 interface Metadata { issuer: string; authorization_endpoint: string; token_endpoint: string; jwks_uri: string; userinfo_endpoint?: string }
 

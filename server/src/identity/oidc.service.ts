@@ -7,7 +7,7 @@ import { isUniqueViolation, type Tx } from '../shared/prisma.js';
 import type { Session } from './identity.types.js';
 import { profileFrom, type OidcProfile } from './oidc-claims.js';
 import { OidcClient, oidcFailure } from './oidc-client.js';
-import type { OidcPublicJwk } from './oidc-keys.js';
+import type { OidcPublicJwk } from '../shared/oidc-keys.js';
 import { OidcStateCookie, pkceChallenge, randomToken } from './oidc-state.js';
 import { oidcRepository as repo } from './oidc.repository.js';
 import type { SessionService } from './session.service.js';

@@ -9,7 +9,7 @@ import { calculateJwkThumbprint, decodeJwt, decodeProtectedHeader, exportJWK, ge
 // @ts-expect-error oidc-provider ships no type declarations
 import Provider from 'oidc-provider';
 import { readServerConfig } from '../config.js';
-import type { OidcSettings } from './oidc-client.js';
+import type { OidcSettings } from '../settings/oidc.js';
 import { startTestApp, type TestApp } from '../test-support/test-app.js';
 import { createEnteWithUsers, type EnteFixture } from '../test-support/fixtures.js';
 import { seedIfEmpty } from '../seed/seed.js';

@@ -1,7 +1,7 @@
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { auditService } from '../audit/audit.service.js';
 import { isUniqueViolation } from '../shared/prisma.js';
-import { normalizeFiscalCode } from './input-check.js';
+import { normalizeFiscalCode } from '../shared/input-check.js';
 import { platformAdminRepository as repo } from './platform-admin.repository.js';
 
 export interface PlatformAdminInput { fiscalCode: string; givenName?: string; familyName?: string; email?: string }

@@ -1,5 +1,5 @@
 import type { Tx } from '../shared/prisma.js';
-import type { Role } from './viewer.js';
+import type { Role } from '../access/viewer.js';
 
 /** A session with what a request needs to know of its person: one query per request. */
 export interface SessionRow {

@@ -6,7 +6,7 @@ import { logger } from '../shared/logger.js';
 import { Lru } from '../shared/lru.js';
 import type { Tx } from '../shared/prisma.js';
 import { sessionStore } from './session-store.repository.js';
-import type { Role, Viewer } from './viewer.js';
+import type { Role, Viewer } from '../access/viewer.js';
 
 const ISSUER = 'sportello';
 const AUDIENCE = 'sportello-api';

@@ -1,5 +1,5 @@
 import type { Tx } from '../shared/prisma.js';
-import { DEV_PROVIDER, ROLES, type Role } from './viewer.js';
+import { DEV_PROVIDER, ROLES, type Role } from '../access/viewer.js';
 
 const userFields = { id: true, givenName: true, familyName: true, fiscalCode: true, email: true, platformAdmin: true } as const;
 const membershipFields = { role: true, ente: { select: { id: true, slug: true, name: true } } } as const;

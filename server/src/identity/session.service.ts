@@ -5,11 +5,11 @@ import { DomainError, forbidden, notFound, unauthenticated } from '../shared/dom
 import { logger } from '../shared/logger.js';
 import type { Tx } from '../shared/prisma.js';
 import type { Me, Session } from './identity.types.js';
-import { isUuid } from './input-check.js';
+import { isUuid } from '../shared/input-check.js';
 import { sessionRepository as repo } from './session.repository.js';
 import type { SessionTokens } from './session-token.js';
-import { isAnonymous } from './policy.js';
-import type { ApiScope, Viewer } from './viewer.js';
+import { isAnonymous } from '../access/policy.js';
+import type { ApiScope, Viewer } from '../access/viewer.js';
 
 /**
  * Sessions for people: the development login, switching Ente, `me`. Every session names at

@@ -10,7 +10,7 @@ import { startTestApp, type TestApp } from '../test-support/test-app.js';
 import { SmtpMail } from '../notifications/smtp-mail.js';
 import { emailDeliverer } from './email.deliverer.js';
 import { OutboxWorker } from './outbox-worker.js';
-import { DEFAULT_OUTBOX } from './outbox-settings.js';
+import { DEFAULT_OUTBOX } from '../settings/outbox.js';
 import { createTransitionActionsHook } from './transition-actions.hook.js';
 
 // Message texts: per-language Mustache templates over the pratica's data, previewed exactly as

@@ -13,7 +13,7 @@ import { SmtpMail } from '../notifications/smtp-mail.js';
 import { systemClock } from '../shared/clock.js';
 import { emailDeliverer } from './email.deliverer.js';
 import { OutboxWorker } from './outbox-worker.js';
-import { DEFAULT_OUTBOX } from './outbox-settings.js';
+import { DEFAULT_OUTBOX } from '../settings/outbox.js';
 import { createTransitionActionsHook } from './transition-actions.hook.js';
 
 // Faults (issue 16): the mail server down while operators make 500 transitions, then back:

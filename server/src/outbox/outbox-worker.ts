@@ -6,7 +6,7 @@ import type { Tx } from '../shared/prisma.js';
 import { PermanentDeliveryError, type Deliverers } from './delivery.port.js';
 import { outboxRepository as repo } from './outbox.repository.js';
 import type { ClaimedAction } from './outbox.types.js';
-import type { OutboxSettings } from './outbox-settings.js';
+import type { OutboxSettings } from '../settings/outbox.js';
 
 /** Exponential backoff with jitter: base * 2^(attempt-1), capped, then 50-100% of that. */
 export function backoffMs(attempt: number, settings: Pick<OutboxSettings, 'backoffMs' | 'backoffMaxMs'>, random = Math.random): number {

@@ -8,7 +8,7 @@ import { startTestApp, type TestApp } from '../test-support/test-app.js';
 import { submittedPratica, type SubmittedPratica } from '../test-support/submitted-pratica.js';
 import type { TransitionEvent } from '../workflow/transition-hooks.js';
 import { PermanentDeliveryError, type Deliverers } from './delivery.port.js';
-import { DEFAULT_OUTBOX, type OutboxSettings } from './outbox-settings.js';
+import { DEFAULT_OUTBOX, type OutboxSettings } from '../settings/outbox.js';
 import { backoffMs, OutboxWorker } from './outbox-worker.js';
 import { outboxRepository } from './outbox.repository.js';
 import type { ClaimedAction } from './outbox.types.js';

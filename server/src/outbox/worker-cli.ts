@@ -1,9 +1,11 @@
 import 'reflect-metadata';
-import { createDeliverers, deliverySettingsFrom } from './outbox-factory.js';
-import { outboxSettingsFrom } from './outbox-settings.js';
+import { createDeliverers } from './outbox-factory.js';
+import { deliverySettingsFrom } from '../settings/delivery.js';
+import { outboxSettingsFrom } from '../settings/outbox.js';
 import { OutboxWorker } from './outbox-worker.js';
 import { systemClock } from '../shared/clock.js';
-import { createProtocol, protocolKindFrom } from '../protocol/protocol-factory.js';
+import { createProtocol } from '../protocol/protocol-factory.js';
+import { protocolKindFrom } from '../settings/protocol.js';
 
 /**
  * `sportello worker`: delivers the outbox of the configured database (DATABASE_URL or

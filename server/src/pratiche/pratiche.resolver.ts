@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../graphql/context.js';
 import { PageArgs } from '../graphql/connection.js';
-import { citizenScope } from '../identity/policy.js';
+import { citizenScope } from '../access/policy.js';
 import { Pratica, PraticaConnection, SubmitPraticaInput } from './pratiche.types.js';
 
 @Resolver(() => Pratica)

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../db/test-database.js';
-import { createProtocol, type ProtocolKind } from './protocol-factory.js';
+import { createProtocol } from './protocol-factory.js';
+import type { ProtocolKind } from '../settings/protocol.js';
 import { ProtocolUnavailableError, type ProtocolPort, type ProtocolReceipt, type ProtocolRegistration } from './protocol.port.js';
 
 /**

@@ -1,8 +1,8 @@
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { auditService } from '../audit/audit.service.js';
 import { pageOf, toConnection, type PageArgs } from '../graphql/connection.js';
-import { enteScope } from '../identity/policy.js';
-import { auditActor, type Viewer } from '../identity/viewer.js';
+import { enteScope } from '../access/policy.js';
+import { auditActor, type Viewer } from '../access/viewer.js';
 import type { Clock } from '../shared/clock.js';
 import { badInput, conflict, notFound } from '../shared/domain-error.js';
 import { isUuid } from '../shared/ids.js';

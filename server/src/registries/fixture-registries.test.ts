@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../db/test-database.js';
 import { DEMO_PEOPLE } from '../seed/demo-people.js';
 import { romeYear, systemClock } from '../shared/clock.js';
-import { createRegistries, registryKindFrom, type Registries } from './registry-factory.js';
+import { createRegistries, type Registries } from './registry-factory.js';
+import { registryKindFrom } from '../settings/registries.js';
 import { seedRegistryFixtures } from './registry-fixtures.js';
 
 const purpose = { procedure: 'iscrizione-mensa-scolastica', enteId: '00000000-0000-4000-8000-000000000001' };

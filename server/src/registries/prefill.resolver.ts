@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../graphql/context.js';
-import { citizenScope } from '../identity/policy.js';
+import { citizenScope } from '../access/policy.js';
 import { Prefill } from './prefill.types.js';
 
 @Resolver()

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../db/test-database.js';
 import { romeDate, systemClock } from '../shared/clock.js';
-import { createRegistries, type Registries, type RegistryKind } from './registry-factory.js';
+import { createRegistries, type Registries } from './registry-factory.js';
+import type { RegistryKind } from '../settings/registries.js';
 import { seedRegistryFixtures } from './registry-fixtures.js';
 import { RegistryUnavailableError, type Lookup, type RegistryPurpose } from './registry.types.js';
 import { RELATIONSHIPS } from './resident-address.js';

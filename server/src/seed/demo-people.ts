@@ -1,4 +1,4 @@
-import type { Role } from '../identity/viewer.js';
+import type { Role } from '../access/viewer.js';
 
 /**
  * The demo's people, in one place: the seed creates users from them and the registry fixtures

@@ -1,5 +1,5 @@
 import type { Prisma } from '../generated/prisma/client.js';
-import type { Role } from '../identity/viewer.js';
+import type { Role } from '../access/viewer.js';
 import type { Tx } from '../shared/prisma.js';
 import type { TemplateFile } from './catalogue-templates.js';
 import type { DemoEnte } from './demo-enti.js';

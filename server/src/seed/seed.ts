@@ -6,7 +6,7 @@ import { systemActor } from '../definitions/actor.js';
 import { publishIn, setEnabledIn } from '../definitions/publish.js';
 import { activateTemplateIn } from '../definitions/templates.js';
 import { createServiceIn } from '../definitions/working-copy.js';
-import { DEV_PROVIDER } from '../identity/viewer.js';
+import { DEV_PROVIDER } from '../access/viewer.js';
 import { seedRegistryFixtures } from '../registries/registry-fixtures.js';
 import type { Services } from '../services.js';
 import type { Tx } from '../shared/prisma.js';

@@ -3,7 +3,7 @@ import type { Route } from '../http/app.js';
 import { requestBody } from '../http/body.js';
 import { sendError } from '../http/errors.js';
 import { authenticate } from '../identity/authenticate.js';
-import { citizenScope } from '../identity/policy.js';
+import { citizenScope } from '../access/policy.js';
 import type { Services } from '../services.js';
 
 const ONE = /^\/attachments\/([^/]+)$/;

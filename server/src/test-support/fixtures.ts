@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { DEV_PROVIDER, type Role } from '../identity/viewer.js';
+import { DEV_PROVIDER, type Role } from '../access/viewer.js';
 import type { Services } from '../services.js';
 import { catalogueChanged } from '../shared/publication-events.js';
 

@@ -1,5 +1,5 @@
-import type { Viewer } from '../identity/viewer.js';
-import { citizenScope, enteScope } from '../identity/policy.js';
+import type { Viewer } from '../access/viewer.js';
+import { citizenScope, enteScope } from '../access/policy.js';
 import { forbidden } from '../shared/domain-error.js';
 import type { WorkflowActor } from './workflow.service.js';
 

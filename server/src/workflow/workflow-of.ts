@@ -11,7 +11,7 @@ export function workflowOf(service: CompiledService): Workflow {
 /** Who may run a transition that names no roles: the office. */
 export const OFFICE_ROLES: WorkflowRole[] = ['operator', 'supervisor'];
 
-/** A supervisor may do what an operator may (as identity/policy's IMPLIED says for the API). */
+/** A supervisor may do what an operator may (as access/policy's IMPLIED says for the API). */
 export function roleMayRun(transition: Transition, role: WorkflowRole): boolean {
   const roles = transition.roles ?? OFFICE_ROLES;
   return roles.includes(role) || (role === 'supervisor' && roles.includes('operator'));

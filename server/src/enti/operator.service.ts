@@ -3,12 +3,12 @@ import { auditService } from '../audit/audit.service.js';
 import { pageOf, toConnection, type PageArgs } from '../graphql/connection.js';
 import { conflict, notFound } from '../shared/domain-error.js';
 import type { Tx } from '../shared/prisma.js';
-import { InputCheck, isUuid } from './input-check.js';
+import { InputCheck, isUuid } from '../shared/input-check.js';
 import { operatorRepository as repo, toOperator } from './operator.repository.js';
 import type { Operator } from './operator.types.js';
-import { enteScope } from './policy.js';
-import type { SessionTokens } from './session-token.js';
-import { auditActor, type Role, type Viewer } from './viewer.js';
+import { enteScope } from '../access/policy.js';
+import type { SessionTokens } from '../identity/session-token.js';
+import { auditActor, type Role, type Viewer } from '../access/viewer.js';
 
 export interface Person { email: string; givenName: string; familyName: string; fiscalCode: string | null }
 

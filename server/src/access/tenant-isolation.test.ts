@@ -5,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { occupazioneAnswers } from '../test-support/template-answers.js';
 import { startTestApp, type TestApp } from '../test-support/test-app.js';
 import { pdfBytes } from '../test-support/uploads.js';
-import { mutationCases } from './tenant-isolation.mutations.js';
-import { expectedFor, leaksIn, markersOf, snapshotOf, stringsIn, type Attempt, type Markers, type OperationCase } from './tenant-isolation.probes.js';
-import { DRAFT, PRATICA, nodes, queryCases } from './tenant-isolation.queries.js';
-import { CALLERS, authOf, buildWorld, userOf, type Caller, type CitizenKey, type World } from './tenant-isolation.world.js';
+import { mutationCases } from '../test-support/tenant-isolation.mutations.js';
+import { expectedFor, leaksIn, markersOf, snapshotOf, stringsIn, type Attempt, type Markers, type OperationCase } from '../test-support/tenant-isolation.probes.js';
+import { DRAFT, PRATICA, nodes, queryCases } from '../test-support/tenant-isolation.queries.js';
+import { CALLERS, authOf, buildWorld, userOf, type Caller, type CitizenKey, type World } from '../test-support/tenant-isolation.world.js';
 
 // Issue 3: every query and mutation, called by each of Ente A's roles, A's API key and an
 // anonymous caller, aimed at Ente B's resources, must neither show nor change anything of B;

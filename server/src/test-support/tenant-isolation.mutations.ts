@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { randomFiscalCode } from '../test-support/fixtures.js';
+import { randomFiscalCode } from './fixtures.js';
 import { attempt, type CheckContext, type OperationCase, type Outcome } from './tenant-isolation.probes.js';
 import { API_KEY, INVITATION, ME, OFFICE, OPERATOR, OUTBOX_ACTION, PRATICA, PROTOCOL_RECORD, SERVICE, allOfA, ownedByCaller, template } from './tenant-isolation.queries.js';
 import { ALL_SCOPES, type Caller, type World } from './tenant-isolation.world.js';

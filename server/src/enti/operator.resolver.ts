@@ -1,9 +1,9 @@
 import { Arg, Args, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../graphql/context.js';
 import { PageArgs } from '../graphql/connection.js';
-import { RoleEnum } from './identity.types.js';
+import { RoleEnum } from '../identity/identity.types.js';
 import { Operator, OperatorConnection } from './operator.types.js';
-import type { Role } from './viewer.js';
+import type { Role } from '../access/viewer.js';
 
 @Resolver()
 export class OperatorResolver {

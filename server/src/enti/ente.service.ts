@@ -6,11 +6,11 @@ import { notFound } from '../shared/domain-error.js';
 import { isUniqueViolation } from '../shared/prisma.js';
 import { enteRepository as repo } from './ente.repository.js';
 import type { CreateEnteInput, EnteDetails, UpdateEnteInput } from './ente.types.js';
-import { duplicate, InputCheck } from './input-check.js';
+import { duplicate, InputCheck } from '../shared/input-check.js';
 import type { InvitationService } from './invitation.service.js';
 import { checkPerson } from './operator.service.js';
-import { enteScope } from './policy.js';
-import { auditActor, type Viewer } from './viewer.js';
+import { enteScope } from '../access/policy.js';
+import { auditActor, type Viewer } from '../access/viewer.js';
 
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 const IPA_CODE = /^[a-z0-9_]{2,32}$/;

@@ -1,6 +1,6 @@
 import { afterPosition, newestFirst, type Page } from '../graphql/connection.js';
 import type { Tx } from '../shared/prisma.js';
-import { ROLES, type Role } from './viewer.js';
+import { ROLES, type Role } from '../access/viewer.js';
 
 const personFields = { id: true, givenName: true, familyName: true, email: true, fiscalCode: true } as const;
 

@@ -1,6 +1,6 @@
 import { afterPosition, newestFirst, type Page } from '../graphql/connection.js';
 import type { Tx } from '../shared/prisma.js';
-import type { Role } from './viewer.js';
+import type { Role } from '../access/viewer.js';
 
 const invitationFields = {
   id: true, enteId: true, email: true, fiscalCode: true, givenName: true, familyName: true, roles: true, createdAt: true, expiresAt: true,

@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { connectionOf } from '../graphql/connection.js';
-import { RoleEnum } from './identity.types.js';
-import type { Role } from './viewer.js';
+import { RoleEnum } from '../identity/identity.types.js';
+import type { Role } from '../access/viewer.js';
 
 @ObjectType()
 export class OperatorOffice {

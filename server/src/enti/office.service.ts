@@ -3,13 +3,13 @@ import { auditService } from '../audit/audit.service.js';
 import type { PageArgs } from '../graphql/connection.js';
 import { notFound } from '../shared/domain-error.js';
 import { isUniqueViolation, type Tx } from '../shared/prisma.js';
-import { duplicate, InputCheck, isUuid } from './input-check.js';
+import { duplicate, InputCheck, isUuid } from '../shared/input-check.js';
 import { namePageOf, toNameConnection } from './name-cursor.js';
 import { officeRepository as repo, toOffice } from './office.repository.js';
 import type { CreateOfficeInput, Office, UpdateOfficeInput } from './office.types.js';
 import { operatorRepository } from './operator.repository.js';
-import { enteScope } from './policy.js';
-import { auditActor, type Viewer } from './viewer.js';
+import { enteScope } from '../access/policy.js';
+import { auditActor, type Viewer } from '../access/viewer.js';
 
 /** Offices of the caller's Ente and who works in them (ADMIN). */
 export class OfficeService {

@@ -1,9 +1,9 @@
 import { isCodiceFiscale, isPartitaIva } from '@sportello/schemas';
-import { DomainError, type FieldError } from '../shared/domain-error.js';
-import { translator } from '../shared/i18n.js';
+import { DomainError, type FieldError } from './domain-error.js';
+import { translator } from './i18n.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-export { isUuid } from '../shared/ids.js';
+export { isUuid } from './ids.js';
 
 /** A 16-character personal codice fiscale, uppercase, or null. */
 export function normalizeFiscalCode(value: string): string | null {

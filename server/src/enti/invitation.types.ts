@@ -1,8 +1,8 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { connectionOf } from '../graphql/connection.js';
-import { EnteRef, RoleEnum } from './identity.types.js';
+import { EnteRef, RoleEnum } from '../identity/identity.types.js';
 import { OperatorOffice } from './operator.types.js';
-import type { Role } from './viewer.js';
+import type { Role } from '../access/viewer.js';
 
 export type InvitationStatus = 'PENDING' | 'ACCEPTED' | 'DECLINED' | 'REVOKED' | 'EXPIRED';
 export const InvitationStatusEnum = { PENDING: 'PENDING', ACCEPTED: 'ACCEPTED', DECLINED: 'DECLINED', REVOKED: 'REVOKED', EXPIRED: 'EXPIRED' } as const;

@@ -1,12 +1,12 @@
 import { readCatalogueTemplates } from '../seed/catalogue-templates.js';
 import { seedRepository } from '../seed/seed.repository.js';
 import { seedRegistryFixtures } from '../registries/registry-fixtures.js';
-import { demoCitizen } from '../test-support/demo-citizens.js';
-import { createEnteWithUsers, createUser, type EnteFixture, type FixtureUser } from '../test-support/fixtures.js';
-import { TEMPLATE_TODAY } from '../test-support/template-answers.js';
-import type { TestApp } from '../test-support/test-app.js';
+import { demoCitizen } from './demo-citizens.js';
+import { createEnteWithUsers, createUser, type EnteFixture, type FixtureUser } from './fixtures.js';
+import { TEMPLATE_TODAY } from './template-answers.js';
+import type { TestApp } from './test-app.js';
 import { BuiltInProtocol } from '../protocol/protocol-register.js';
-import { pdfBytes, upload } from '../test-support/uploads.js';
+import { pdfBytes, upload } from './uploads.js';
 
 // The world the tenant-isolation test attacks: two Enti built alike through the API (staff of
 // every role, an API key with every scope, an office, services in every state) and two citizens

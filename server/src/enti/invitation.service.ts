@@ -5,12 +5,12 @@ import { pageOf, toConnection, type PageArgs } from '../graphql/connection.js';
 import { systemClock, type Clock } from '../shared/clock.js';
 import { conflict, forbidden, notFound, unauthenticated } from '../shared/domain-error.js';
 import type { Tx } from '../shared/prisma.js';
-import { InputCheck, isUuid } from './input-check.js';
+import { InputCheck, isUuid } from '../shared/input-check.js';
 import { invitationRepository as repo } from './invitation.repository.js';
 import type { Invitation, InvitationStatus, InviteOperatorInput, ReceivedInvitation } from './invitation.types.js';
 import { checkPerson, type Person } from './operator.service.js';
-import { enteScope, isAnonymous } from './policy.js';
-import { auditActor, ROLES, type Role, type Viewer } from './viewer.js';
+import { enteScope, isAnonymous } from '../access/policy.js';
+import { auditActor, ROLES, type Role, type Viewer } from '../access/viewer.js';
 
 /** How long an invitation can be accepted. */
 export const INVITATION_TTL_MS = 14 * 86_400_000;
