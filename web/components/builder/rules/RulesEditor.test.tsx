@@ -1,0 +1,121 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { useState } from 'react';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import type { ServiceDefinition } from '@sportello/schemas';
+import { renderWithText, seriousViolations } from '../test-utils';
+import { fixture } from './fixture';
+import { RulesEditor } from './RulesEditor';
+
+afterEach(cleanup);
+
+/** The editor held by a parent as the builder's store holds it: every change replaces the definition. */
+function mount(def: ServiceDefinition = fixture) {
+  const state = { def, onChange: vi.fn() };
+  function Harness() {
+    const [current, setCurrent] = useState(def);
+    return <RulesEditor definition={current} onChange={(next) => { state.def = next; state.onChange(next); setCurrent(next); }} />;
+  }
+  const view = renderWithText(<Harness />);
+  return { view, onChange: state.onChange, get def() { return state.def; } };
+}
+
+describe('RulesEditor', () => {
+  test('lists each rule with what it reads and what it acts on', () => {
+    mount();
+    const rows = screen.getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(3);
+    expect(within(rows[0]!).getByText('haFigli')).toBeTruthy();
+    expect(within(rows[0]!).getByText('figli')).toBeTruthy();
+    expect(within(rows[2]!).getByText('dataInizio')).toBeTruthy();
+    expect(within(rows[2]!).getByText('dataFine', { selector: 'td:nth-child(4) code' })).toBeTruthy();
+  });
+
+  test('a rule built in the visual editor is written as JSON Logic and opens again in the same visual form', () => {
+    const m = mount();
+    fireEvent.click(screen.getByRole('button', { name: 'Add a rule' }));
+    const id = m.def.rules![3]!.id;
+    expect(m.def.rules![3]).toMatchObject({ type: 'show', step: 'richiedente', when: false });
+    fireEvent.change(screen.getByLabelText('Action'), { target: { value: 'require' } });
+    fireEvent.change(screen.getByLabelText('Target'), { target: { value: 'field:note' } });
+    const condition = screen.getByRole('group', { name: `Condition of ${id}` });
+    fireEvent.click(within(condition).getByRole('button', { name: 'Add a comparison' }));
+    fireEvent.change(within(condition).getByLabelText('Field'), { target: { value: 'isee' } });
+    fireEvent.change(within(condition).getByLabelText('Comparison'), { target: { value: '<' } });
+    fireEvent.change(within(condition).getByLabelText('Value'), { target: { value: '10000' } });
+    fireEvent.change(within(condition).getByLabelText('Combine with'), { target: { value: 'or' } });
+    fireEvent.click(within(condition).getByRole('button', { name: 'Add a comparison' }));
+    const fieldsSelects = within(condition).getAllByLabelText('Field');
+    fireEvent.change(fieldsSelects[1]!, { target: { value: 'zona' } });
+    fireEvent.change(within(condition).getAllByLabelText('Comparison')[1]!, { target: { value: 'in' } });
+    const values = within(condition).getAllByLabelText('Value')[1] as HTMLSelectElement;
+    values.options[0]!.selected = true;
+    values.options[2]!.selected = true;
+    fireEvent.change(values);
+    const written = m.def.rules![3]!;
+    expect(written).toEqual({ id, type: 'require', field: 'note', when: { or: [{ '<': [{ var: 'isee' }, 10000] }, { in: [{ var: 'zona' }, ['centro', 'frazione']] }] } });
+
+    // A fresh editor on the written definition shows the same sentence.
+    cleanup();
+    renderWithText(<RulesEditor definition={m.def} onChange={() => {}} />);
+    fireEvent.click(screen.getByRole('button', { name: `Edit ${id}` }));
+    const again = screen.getByRole('group', { name: `Condition of ${id}` });
+    expect(screen.getByRole('tab', { name: 'Visual' }).getAttribute('aria-selected')).toBe('true');
+    expect((within(again).getByLabelText('Combine with') as HTMLSelectElement).value).toBe('or');
+    expect(within(again).getAllByLabelText('Field').map((s) => (s as HTMLSelectElement).value)).toEqual(['isee', 'zona']);
+    expect(within(again).getAllByLabelText('Comparison').map((s) => (s as HTMLSelectElement).value)).toEqual(['<', 'in']);
+    expect((within(again).getAllByLabelText('Value')[0] as HTMLInputElement).value).toBe('10000');
+    expect(Array.from((within(again).getAllByLabelText('Value')[1] as HTMLSelectElement).selectedOptions, (o) => o.value)).toEqual(['centro', 'frazione']);
+  });
+
+  test('a rule the visual form cannot express opens in Advanced with its JSON Logic unchanged; invalid JSON is reported and not applied', () => {
+    const m = mount();
+    fireEvent.click(screen.getByRole('button', { name: 'Edit dateInOrdine' }));
+    expect(screen.getByRole('tab', { name: 'Visual' }).hasAttribute('disabled')).toBe(true);
+    expect(screen.getByRole('tab', { name: 'Advanced (JSON Logic)' }).getAttribute('aria-selected')).toBe('true');
+    const box = screen.getByLabelText('Condition of dateInOrdine') as HTMLTextAreaElement;
+    expect(JSON.parse(box.value)).toEqual(fixture.rules![2]!.when);
+    fireEvent.change(box, { target: { value: '{"and": [' } });
+    expect(screen.getByRole('alert').textContent).toMatch(/Not valid JSON, nothing was changed/);
+    expect(m.onChange).not.toHaveBeenCalled();
+    expect(box.value).toBe('{"and": [');
+    fireEvent.change(box, { target: { value: '{"==": [{"var": "haFigli"}, true]}' } });
+    expect(m.def.rules![2]!.when).toEqual({ '==': [{ var: 'haFigli' }, true] });
+    // Now expressible: the Visual tab opens it.
+    fireEvent.click(screen.getByRole('tab', { name: 'Visual' }));
+    expect((screen.getByLabelText('Field') as HTMLSelectElement).value).toBe('haFigli');
+  });
+
+  test('a computed value is edited as an expression; a rule inside a repeating group reads its row as $row', () => {
+    const m = mount();
+    fireEvent.click(screen.getByRole('button', { name: 'Edit contaFigli' }));
+    expect((screen.getByLabelText('Kind of value of Value computed by contaFigli') as HTMLSelectElement).value).toBe('count');
+    fireEvent.change(screen.getByLabelText('Kind of value of Value computed by contaFigli'), { target: { value: 'sum' } });
+    expect(m.def.rules![1]!.value).toEqual({ sum: [{ var: 'figli' }, { var: 'nome' }] });
+    fireEvent.change(screen.getByLabelText('Column of Value computed by contaFigli'), { target: { value: 'retta' } });
+    expect(m.def.rules![1]!.value).toEqual({ sum: [{ var: 'figli' }, { var: 'retta' }] });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Add a rule' }));
+    fireEvent.change(screen.getByLabelText('Target'), { target: { value: 'field:figli[].retta' } });
+    const condition = screen.getByRole('group', { name: /^Condition of/ });
+    fireEvent.click(within(condition).getByRole('button', { name: 'Add a comparison' }));
+    fireEvent.change(within(condition).getByLabelText('Field'), { target: { value: '$row.disabile' } });
+    fireEvent.change(within(condition).getByLabelText('Value'), { target: { value: 'true' } });
+    expect(m.def.rules![3]!.when).toEqual({ '==': [{ var: '$row.disabile' }, true] });
+  });
+
+  test('error rules edit their message key and the default language text', () => {
+    const m = mount();
+    fireEvent.click(screen.getByRole('button', { name: 'Edit dateInOrdine' }));
+    fireEvent.change(screen.getByLabelText('Message text (it)'), { target: { value: 'Date invertite' } });
+    expect(m.def.translations.it!['error.dateOrder']).toBe('Date invertite');
+  });
+
+  test('no serious or critical axe violations', async () => {
+    const m = mount();
+    fireEvent.click(screen.getByRole('button', { name: 'Edit contaFigli' }));
+    expect(await seriousViolations(m.view.container)).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: 'Edit mostraFigli' }));
+    expect(await seriousViolations(m.view.container)).toEqual([]);
+  });
+});
