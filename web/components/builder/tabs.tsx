@@ -2,6 +2,7 @@
 import type { ComponentType } from 'react';
 import { StepsTab } from './steps/StepsTab';
 import { PendingTab } from './PendingTab';
+import { RulesTab } from './rules/RulesTab';
 
 export interface TabSpec {
   id: string;
@@ -19,7 +20,7 @@ export interface TabSpec {
  */
 export const TABS: TabSpec[] = [
   { id: 'steps', label: 'steps', pointers: ['/ui', '/data', '/prefill', '/id', '/version', '/title', '/description', '/category', '/tags', '/defaultLanguage'], Component: StepsTab },
-  { id: 'rules', label: 'rules', pointers: ['/rules'], Component: PendingTab },
+  { id: 'rules', label: 'rules', pointers: ['/rules'], Component: RulesTab },
   { id: 'fees', label: 'fees', pointers: ['/fees', '/ranking'], Component: PendingTab },
   { id: 'office', label: 'office', pointers: ['/officeData'], Component: PendingTab },
   { id: 'workflow', label: 'workflow', pointers: ['/workflow'], Component: PendingTab },

@@ -1,7 +1,10 @@
 'use client';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Problem, Rule, ServiceDefinition } from '@sportello/schemas';
+import type { Rule, ServiceDefinition } from '@sportello/schemas';
+
+/** A problem from compile or the server: where (a JSON pointer into the definition) and what. */
+export interface PointedProblem { pointer: string; message: string; code?: string }
 import { RuleEditor } from './RuleEditor';
 import { freshRuleId, ruleReads, ruleTouches } from './rule-summary';
 
@@ -10,7 +13,7 @@ import { freshRuleId, ruleReads, ruleTouches } from './rule-summary';
  * `problems` are the server's (or the engine's) problems with pointers into the definition: each
  * rule shows those under `/rules/<i>`.
  */
-export function RulesEditor({ definition, onChange, problems = [] }: { definition: ServiceDefinition; onChange: (def: ServiceDefinition) => void; problems?: Problem[] }) {
+export function RulesEditor({ definition, onChange, problems = [] }: { definition: ServiceDefinition; onChange: (def: ServiceDefinition) => void; problems?: PointedProblem[] }) {
   const { t } = useTranslation();
   const rules = definition.rules ?? [];
   const [selected, setSelected] = useState<number | null>(rules.length ? 0 : null);
@@ -36,8 +39,7 @@ export function RulesEditor({ definition, onChange, problems = [] }: { definitio
   const problemsOf = (i: number) => problems.filter((p) => p.pointer === `/rules/${i}` || p.pointer.startsWith(`/rules/${i}/`));
   return (
     <div>
-      <div className="d-flex justify-content-between align-items-center mb-2">
-        <h2 className="h5 mb-0">{t('ruleEditor.title')}</h2>
+      <div className="d-flex justify-content-end align-items-center mb-2">
         <button type="button" className="btn btn-primary btn-sm" onClick={add}>{t('ruleEditor.add')}</button>
       </div>
       {rules.length === 0 ? <p>{t('ruleEditor.none')}</p> : (
