@@ -3,6 +3,7 @@ import type { ComponentType } from 'react';
 import { StepsTab } from './steps/StepsTab';
 import { PendingTab } from './PendingTab';
 import { RulesTab } from './rules/RulesTab';
+import { TranslationsTab } from './translations/TranslationsTab';
 
 export interface TabSpec {
   id: string;
@@ -24,7 +25,7 @@ export const TABS: TabSpec[] = [
   { id: 'fees', label: 'fees', pointers: ['/fees', '/ranking'], Component: PendingTab },
   { id: 'office', label: 'office', pointers: ['/officeData'], Component: PendingTab },
   { id: 'workflow', label: 'workflow', pointers: ['/workflow'], Component: PendingTab },
-  { id: 'translations', label: 'translations', pointers: ['/translations'], Component: PendingTab },
+  { id: 'translations', label: 'translations', pointers: ['/translations'], Component: TranslationsTab },
   { id: 'preview', label: 'preview', pointers: [], Component: PendingTab },
   { id: 'versions', label: 'versions', pointers: [], Component: PendingTab },
 ];
