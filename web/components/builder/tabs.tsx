@@ -2,6 +2,7 @@
 import type { ComponentType } from 'react';
 import { StepsTab } from './steps/StepsTab';
 import { PendingTab } from './PendingTab';
+import { FeesTab } from './fees/FeesTab';
 import { RulesTab } from './rules/RulesTab';
 import { TranslationsTab } from './translations/TranslationsTab';
 
@@ -22,7 +23,7 @@ export interface TabSpec {
 export const TABS: TabSpec[] = [
   { id: 'steps', label: 'steps', pointers: ['/ui', '/data', '/prefill', '/id', '/version', '/title', '/description', '/category', '/tags', '/defaultLanguage'], Component: StepsTab },
   { id: 'rules', label: 'rules', pointers: ['/rules'], Component: RulesTab },
-  { id: 'fees', label: 'fees', pointers: ['/fees', '/ranking'], Component: PendingTab },
+  { id: 'fees', label: 'fees', pointers: ['/fees', '/ranking'], Component: FeesTab },
   { id: 'office', label: 'office', pointers: ['/officeData'], Component: PendingTab },
   { id: 'workflow', label: 'workflow', pointers: ['/workflow'], Component: PendingTab },
   { id: 'translations', label: 'translations', pointers: ['/translations'], Component: TranslationsTab },
