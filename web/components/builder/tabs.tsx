@@ -1,6 +1,9 @@
 'use client';
 import type { ComponentType } from 'react';
+import { OfficeFieldsTab } from './office/OfficeFieldsTab';
+import { PreviewTab } from './preview/PreviewTab';
 import { StepsTab } from './steps/StepsTab';
+import { VersionsTab } from './versions/VersionsTab';
 import { PendingTab } from './PendingTab';
 import { FeesTab } from './fees/FeesTab';
 import { RulesTab } from './rules/RulesTab';
@@ -24,11 +27,11 @@ export const TABS: TabSpec[] = [
   { id: 'steps', label: 'steps', pointers: ['/ui', '/data', '/prefill', '/id', '/version', '/title', '/description', '/category', '/tags', '/defaultLanguage'], Component: StepsTab },
   { id: 'rules', label: 'rules', pointers: ['/rules'], Component: RulesTab },
   { id: 'fees', label: 'fees', pointers: ['/fees', '/ranking'], Component: FeesTab },
-  { id: 'office', label: 'office', pointers: ['/officeData'], Component: PendingTab },
+  { id: 'office', label: 'office', pointers: ['/officeData'], Component: OfficeFieldsTab },
   { id: 'workflow', label: 'workflow', pointers: ['/workflow'], Component: PendingTab },
   { id: 'translations', label: 'translations', pointers: ['/translations'], Component: TranslationsTab },
-  { id: 'preview', label: 'preview', pointers: [], Component: PendingTab },
-  { id: 'versions', label: 'versions', pointers: [], Component: PendingTab },
+  { id: 'preview', label: 'preview', pointers: [], Component: PreviewTab },
+  { id: 'versions', label: 'versions', pointers: [], Component: VersionsTab },
 ];
 
 /** The tab a problem's pointer belongs to (the steps tab for anything not claimed). */

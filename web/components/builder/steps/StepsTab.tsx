@@ -1,12 +1,13 @@
 'use client';
 import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
 import { SortableContext, arrayMove, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Widget } from '@sportello/schemas';
 import { addField, addStep, moveFieldToStep, moveStep, stepOfField } from '@/lib/builder/definition-edit';
 import { widgetLabel } from '@/lib/builder/field-props';
 import { useEditor } from '../editor-context';
+import { PreviewPane } from '../preview/PreviewPane';
 import { useDefinition } from '../store';
 import { FieldPanel } from './FieldPanel';
 import { Palette } from './Palette';
@@ -21,6 +22,8 @@ export function StepsTab() {
   const [selected, setSelected] = useState<string | null>(null);
   const [targetStep, setTargetStep] = useState(0);
   const [announce, setAnnounce] = useState('');
+  const [answers, setAnswers] = useState<Record<string, unknown>>({});
+  const onAnswers = useCallback((a: Record<string, unknown>) => setAnswers(a), []);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
   const steps = definition.ui.steps;
 
@@ -92,6 +95,12 @@ export function StepsTab() {
         </div>
         <div className="col-xl-4 col-lg-12">
           {selected ? <FieldPanel path={selected} onClose={() => setSelected(null)} onSelect={setSelected} /> : <p className="text-muted">{t('builder.props.none')}</p>}
+          <details open className="mt-3 border rounded p-2 bg-white" data-testid="live-preview">
+            <summary className="fw-semibold">{t('builder.preview.live')}</summary>
+            <p className="small text-muted mb-2">{t('builder.preview.liveHint')}</p>
+            <PreviewPane definition={definition} language={definition.defaultLanguage} answers={answers} onAnswers={onAnswers} showErrors={false}
+              step={Math.max(0, selected ? stepOfField(definition, selected) : targetStep)} />
+          </details>
         </div>
       </div>
     </DndContext>

@@ -1,0 +1,72 @@
+'use client';
+import Form from '@rjsf/react-bootstrap';
+import type { IChangeEvent } from '@rjsf/core';
+import type { RJSFSchema } from '@rjsf/utils';
+import validator from '@rjsf/validator-ajv8';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  OFFICE_KINDS, addOfficeField, moveOfficeField, officeFields, officeKindOf, officePropsSchema, readOfficeProps, removeOfficeField, writeOfficeProps,
+  type OfficeKind, type OfficeProps,
+} from '@/lib/builder/office-fields';
+import { problemsUnder, useBuilder, useDefinition } from '../store';
+
+/** Fields only operators fill (officeData), edited like the citizen's: list, add, reorder, properties. */
+export function OfficeFieldsTab() {
+  const { t } = useTranslation();
+  const { definition, onChange } = useDefinition();
+  const { state } = useBuilder();
+  const id = useId();
+  const [kind, setKind] = useState<OfficeKind>('text');
+  const [selected, setSelected] = useState<string | null>(null);
+  const fields = officeFields(definition);
+  const current = fields.find(([k]) => k === selected);
+  const kindLabel = (k: OfficeKind) => t(`builder.office.kind.${k}`);
+  return (
+    <div className="row g-4">
+      <div className="col-lg-6">
+        <p>{t('builder.office.intro')}</p>
+        {problemsUnder(state.problems, '/officeData').map((p, i) => <p key={i} className="small text-danger mb-1">{p.message} <code>{p.pointer}</code></p>)}
+        {fields.length === 0 ? <p className="text-muted">{t('builder.office.none')}</p> : (
+          <ul className="list-unstyled" aria-label={t('builder.tabs.office')}>
+            {fields.map(([name, s], i) => (
+              <li key={name} className={`border rounded p-2 mb-2 d-flex gap-2 align-items-center ${selected === name ? 'border-primary border-2' : ''}`}>
+                <button type="button" className="btn btn-outline-secondary btn-sm py-0" disabled={i === 0} onClick={() => onChange(moveOfficeField(definition, i, i - 1))} aria-label={t('builder.steps.moveUp', { label: (s.title as string) || name })}>↑</button>
+                <button type="button" className="btn btn-outline-secondary btn-sm py-0" disabled={i === fields.length - 1} onClick={() => onChange(moveOfficeField(definition, i, i + 1))} aria-label={t('builder.steps.moveDown', { label: (s.title as string) || name })}>↓</button>
+                <button type="button" className="btn btn-link p-0 text-start flex-grow-1" aria-pressed={selected === name} onClick={() => setSelected(name)}>
+                  <span className="fw-semibold">{(s.title as string) || name}</span> <span className="badge bg-light text-dark border">{kindLabel(officeKindOf(s))}</span>
+                  <span className="small text-muted ms-1"><code>$office.{name}</code></span>
+                </button>
+                <button type="button" className="btn btn-outline-danger btn-sm py-0" onClick={() => { onChange(removeOfficeField(definition, name)); if (selected === name) setSelected(null); }}
+                  aria-label={t('builder.steps.removeField', { label: (s.title as string) || name })}>✕</button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <div className="d-flex gap-2 align-items-end">
+          <div>
+            <label htmlFor={`${id}-kind`} className="form-label small mb-0">{t('builder.office.kindLabel')}</label>
+            <select id={`${id}-kind`} className="form-select form-select-sm" value={kind} onChange={(e) => setKind(e.target.value as OfficeKind)}>
+              {OFFICE_KINDS.map((k) => <option key={k} value={k}>{kindLabel(k)}</option>)}
+            </select>
+          </div>
+          <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => {
+            const r = addOfficeField(definition, kind, t('builder.office.newField', { kind: kindLabel(kind) }));
+            onChange(r.definition); setSelected(r.name);
+          }}>{t('builder.office.add')}</button>
+        </div>
+      </div>
+      <div className="col-lg-6">
+        {current ? (
+          <section aria-labelledby={`${id}-props`} className="card card-bg p-3 field-panel">
+            <h3 id={`${id}-props`} className="h5">{(current[1].title as string) || current[0]}</h3>
+            <Form schema={officePropsSchema(officeKindOf(current[1]), t) as RJSFSchema} formData={readOfficeProps(definition, current[0])}
+              validator={validator} noHtml5Validate uiSchema={{ 'ui:submitButtonOptions': { norender: true }, description: { 'ui:widget': 'textarea' } }}
+              idPrefix={`office-${current[0]}`}
+              onChange={(e: IChangeEvent<OfficeProps>) => { if (e.formData) onChange(writeOfficeProps(definition, current[0], e.formData)); }} />
+          </section>
+        ) : <p className="text-muted">{t('builder.props.none')}</p>}
+      </div>
+    </div>
+  );
+}
