@@ -22,6 +22,7 @@ import { ProtocolService } from './protocol/protocol.service.js';
 import { TransitionHooks } from './workflow/transition-hooks.js';
 import { WorkflowService } from './workflow/workflow.service.js';
 import { SlaWatch } from './workflow/sla-watch.js';
+import { RatingsService } from './ratings/ratings.service.js';
 
 /**
  * The domain services, built once at start and handed to resolvers through the context.
@@ -64,6 +65,8 @@ export interface Services {
   outbox: OutboxService;
   /** The built-in protocol register: records, annulment (protocol area). */
   protocol: ProtocolService;
+  /** Citizens' satisfaction ratings, anonymous; the Ente's results (ratings area). */
+  ratings: RatingsService;
 }
 
 /** `clock` is the system's in production; tests pass one they can move (test-support/movable-clock.ts). */
@@ -94,6 +97,7 @@ export function createServices(db: Database, config: ServerConfig, databaseLabel
     workflow: new WorkflowService(db.prisma, versions, transitionHooks, clock),
     transitionHooks,
     slaWatch: new SlaWatch(db.prisma, outbox.enqueue, clock),
+    ratings: new RatingsService(db.prisma, versions, clock, config.sessionSecret),
   };
 }
 

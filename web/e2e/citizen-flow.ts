@@ -27,6 +27,10 @@ export async function citizenFlow(page: Page, browser: Browser, opts: { tag: str
   await expect(page.getByRole('heading', { name: 'Cosa serve' })).toBeVisible();
   await shot(page, `${tag}-02-service`);
   if (opts.a11y) await checkA11y(page, 'service page');
+  // The service page's rating, anonymous (this browser's key): 2 stars ask what was hard.
+  await rate(page, 2, 'Ho avuto problemi tecnici');
+  await page.getByTestId('rating').getByRole('button', { name: 'Invia la valutazione' }).click();
+  await expect(page.getByTestId('rating').getByRole('status')).toHaveText('Grazie per la tua valutazione.');
 
   // Login (development login) and the wizard with prefill.
   await page.getByRole('link', { name: /Compila la domanda|Riprendi/ }).click();
@@ -195,6 +199,16 @@ export async function citizenFlow(page: Page, browser: Browser, opts: { tag: str
   expect(doc.getPageCount()).toBeGreaterThan(0);
   expect(doc.getTitle()).toContain(code);
 
+  // The satisfaction rating of this pratica: stars (a radio group), what went well, a comment; once only.
+  await rate(page, 4, 'Le indicazioni erano chiare', 'Tutto chiaro, grazie');
+  if (opts.a11y) await checkA11y(page, 'receipt with the rating form');
+  await page.getByTestId('rating').getByRole('button', { name: 'Invia la valutazione' }).click();
+  await expect(page.getByTestId('rating').getByRole('status')).toHaveText('Grazie per la tua valutazione.');
+  await page.reload();
+  await rate(page, 1, 'Ho avuto problemi tecnici');
+  await page.getByTestId('rating').getByRole('button', { name: 'Invia la valutazione' }).click();
+  await expect(page.getByTestId('rating').getByRole('status')).toHaveText('Hai già valutato questa pratica.');
+
   // Personal area: the pratica once (the double click made one), no draft left.
   await page.getByRole('link', { name: "Vai all'area personale" }).click();
   await expect(page.getByRole('heading', { name: 'Le mie pratiche' })).toBeVisible();
@@ -203,4 +217,15 @@ export async function citizenFlow(page: Page, browser: Browser, opts: { tag: str
   await shot(page, `${tag}-10-personal-area`);
   if (opts.a11y) await checkA11y(page, 'personal area');
   return code;
+}
+
+/** Fills the rating form: the stars, one point of the list they open, and a comment. */
+async function rate(page: Page, stars: number, point: string, comment?: string) {
+  const form = page.getByTestId('rating');
+  await tick(page, `[data-testid=rating] input[type=radio][value="${stars}"]`);
+  await expect(form.getByRole('radio', { name: stars === 1 ? '1 stella su 5' : `${stars} stelle su 5` })).toBeChecked();
+  const box = form.getByRole('checkbox', { name: point });
+  await box.evaluate((el: HTMLInputElement) => el.click());
+  await expect(box).toBeChecked();
+  if (comment) await form.getByLabel('Commento (facoltativo)').fill(comment);
 }

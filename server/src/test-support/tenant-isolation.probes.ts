@@ -90,6 +90,7 @@ export async function snapshotOf(prisma: PrismaClient, ente: EnteWorld, exceptUs
     outbox: await prisma.outboxAction.findMany({ where: { enteId }, ...byId }),
     protocol: await prisma.protocolRecord.findMany({ where: { enteId }, ...byId }),
     graduatorie: await prisma.graduatoria.findMany({ where: { enteId }, ...byId }),
+    ratings: await prisma.serviceRating.findMany({ where: { enteId }, ...byId }),
     graduatoriaRows: await prisma.graduatoriaRow.findMany({
       where: { graduatoriaId: { in: (await prisma.graduatoria.findMany({ where: { enteId }, select: { id: true } })).map((g) => g.id) } },
       orderBy: [{ graduatoriaId: 'asc' }, { position: 'asc' }],

@@ -54,6 +54,9 @@ const eachServiceOfB = (query: string): Attempt[] => ([
   ['B\'s published service', (w: World) => w.b.assenze.id],
 ] as const).map(([title, id]) => attempt(title, query, (w) => ({ id: id(w) }), notFound));
 
+const RATINGS_FIELDS = 'serviceId versionId count average starCounts wentWell { point count } wentBadly { point count } list(first: 10) { totalCount edges { node { id versionId stars comment ratedOn } } }';
+const RATINGS = `query ($id: ID!) { serviceRatings(serviceId: $id) { ${RATINGS_FIELDS} } }`;
+const RATINGS_OF_VERSION = `query ($id: ID!, $v: ID) { serviceRatings(serviceId: $id, versionId: $v) { ${RATINGS_FIELDS} } }`;
 const DESIGNER_SERVICE = `query ($id: ID!) { designerService(id: $id) { ${SERVICE} } }`;
 const EXPORT = 'query ($id: ID!, $v: Int) { exportService(id: $id, version: $v) }';
 const EVALUATE = 'query ($v: ID!, $a: JSON!) { evaluateAnswers(versionId: $v, answers: $a) { valid errors { pointer key } steps { id visible } } }';
@@ -270,6 +273,15 @@ export const queryCases: Record<string, OperationCase> = {
       attempt('filtered by one of B\'s pratiche', 'query ($p: ID) { protocolRecords(first: 50, praticaId: $p) { totalCount } }', (w) => ({ p: w.b.citizens.c1.praticaId }), {
         data: (v) => expect(v.totalCount).toBe(0),
       }),
+    ],
+  },
+  serviceRatings: {
+    access: { kind: 'staff', callers: ['designer', 'supervisor', 'admin', 'apiKey'] }, why: 'the service (and version) is found by { id, enteId } of the caller; ratings are read with the same Ente',
+    attempts: [
+      ...eachServiceOfB(RATINGS),
+      attempt('A\'s service with B\'s version', RATINGS_OF_VERSION, (w) => ({ id: w.a.assenze.id, v: w.b.assenze.versionId }), notFound),
+      attempt('A\'s service (control)', RATINGS_OF_VERSION, (w) => ({ id: w.a.assenze.id, v: w.a.assenze.versionId }),
+        isId((w) => w.a.assenze.id, (v) => v.serviceId)),
     ],
   },
   publishedService: {

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { currentLanguage, translatorFor } from '@/lib/server/i18n';
 import { loadReceipt } from '@/lib/server/pratica';
+import { RatingForm } from '@/components/rating/RatingForm';
 
 /** The receipt: number, protocol, date and time, answers, PDF; then the satisfaction rating. */
 export default async function ReceiptPage({ params, searchParams }: { params: Promise<{ ente: string; id: string }>; searchParams: Promise<{ inviata?: string }> }) {
@@ -32,6 +33,7 @@ export default async function ReceiptPage({ params, searchParams }: { params: Pr
           {receipt.lines.map((l, i) => <div key={i} className="col-12 d-md-flex"><dt className="col-md-5">{l.label}</dt><dd className="col-md-7">{l.value}</dd></div>)}
         </dl>
       </details>
+      <RatingForm serviceId={p.serviceId} praticaId={p.id} heading={t('rating.pageTitle')} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { graphql } from '@/gql';
 import { serverQuery, serverQueryOrNull } from '@/lib/server/api';
 import { currentLanguage, translatorFor } from '@/lib/server/i18n';
 import { serviceFacts } from '@/lib/server/service-info';
+import { RatingForm } from '@/components/rating/RatingForm';
 
 const ServicePage = graphql(`
   query ServicePage($ente: String!, $slug: String!, $language: String) {
@@ -53,6 +54,7 @@ export default async function ServiceDetail({ params }: { params: Promise<{ ente
       <section aria-labelledby="dur"><h2 id="dur" className="h3">{t('service.duration')}</h2><p>{facts.durationDays ? t('service.durationDays', { days: facts.durationDays }) : t('service.durationUnknown')}</p></section>
       <section aria-labelledby="lang"><h2 id="lang" className="h3">{t('service.languages')}</h2><p>{s.languages.map((l) => names.of(l) ?? l).join(', ')}</p></section>
       <p className="small text-muted">{t('service.version', { version: s.version, date: new Date(s.publishedAt).toLocaleDateString(language) })}</p>
+      <RatingForm serviceId={s.id} heading={t('rating.pageTitle')} />
     </article>
   );
 }
