@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../graphql/context.js';
 import { PageArgs } from '../graphql/connection.js';
-import { enteScope } from '../identity/policy.js';
+import { enteScope } from '../access/policy.js';
 import { forbidden } from '../shared/domain-error.js';
 import { RateServiceInput, ServiceRatingConnection, ServiceRatings, ServiceRatingsArgs } from './ratings.types.js';
 
