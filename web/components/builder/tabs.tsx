@@ -4,10 +4,10 @@ import { OfficeFieldsTab } from './office/OfficeFieldsTab';
 import { PreviewTab } from './preview/PreviewTab';
 import { StepsTab } from './steps/StepsTab';
 import { VersionsTab } from './versions/VersionsTab';
-import { PendingTab } from './PendingTab';
 import { FeesTab } from './fees/FeesTab';
 import { RulesTab } from './rules/RulesTab';
 import { TranslationsTab } from './translations/TranslationsTab';
+import { WorkflowTab } from './workflow/WorkflowTab';
 
 export interface TabSpec {
   id: string;
@@ -28,7 +28,7 @@ export const TABS: TabSpec[] = [
   { id: 'rules', label: 'rules', pointers: ['/rules'], Component: RulesTab },
   { id: 'fees', label: 'fees', pointers: ['/fees', '/ranking'], Component: FeesTab },
   { id: 'office', label: 'office', pointers: ['/officeData'], Component: OfficeFieldsTab },
-  { id: 'workflow', label: 'workflow', pointers: ['/workflow'], Component: PendingTab },
+  { id: 'workflow', label: 'workflow', pointers: ['/workflow'], Component: WorkflowTab },
   { id: 'translations', label: 'translations', pointers: ['/translations'], Component: TranslationsTab },
   { id: 'preview', label: 'preview', pointers: [], Component: PreviewTab },
   { id: 'versions', label: 'versions', pointers: [], Component: VersionsTab },

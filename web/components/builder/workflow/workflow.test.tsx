@@ -1,0 +1,79 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { useState } from 'react';
+import { afterEach, describe, expect, test } from 'vitest';
+import type { ServiceDefinition } from '@sportello/schemas';
+import { PLACEHOLDERS as SERVER_PLACEHOLDERS, templateProblems, knownPlaceholders as serverKnown } from '../../../../server/src/notifications/message-templates';
+import { renderWithText, seriousViolations } from '../test-utils';
+import { fixture } from '../rules/fixture';
+import { PLACEHOLDERS, knownPlaceholders, textProblems } from './placeholders';
+import { WorkflowEditor } from './WorkflowEditor';
+
+afterEach(cleanup);
+
+function mount(def: ServiceDefinition) {
+  const state = { def };
+  function Harness() {
+    const [current, setCurrent] = useState(def);
+    return <WorkflowEditor definition={current} onChange={(next) => { state.def = next; setCurrent(next); }} />;
+  }
+  const view = renderWithText(<Harness />);
+  return { view, get def() { return state.def; } };
+}
+
+describe('workflow editor', () => {
+  test('the placeholders are the server\'s, and a text is flagged exactly when the server refuses it', () => {
+    expect([...PLACEHOLDERS]).toEqual([...SERVER_PLACEHOLDERS]);
+    expect([...knownPlaceholders(fixture)].sort()).toEqual([...serverKnown(fixture)].sort());
+    const known = knownPlaceholders(fixture);
+    const texts = ['Gentile {{citizen.fullName}}', '{{pratica.codice}}', '{{#answers.haFigli}}sì{{/answers.haFigli}}', '{{> parziale}}', '{{ unclosed', 'ISEE {{answers.isee}} {{{service.title}}}', '{{&ente.name}} {{^answers.note}}x{{/answers.note}}'];
+    for (const text of texts) expect(textProblems(text, known).length > 0, text).toBe(templateProblems(text, known, '/x').length > 0);
+  });
+
+  test('define a workflow, add a state and a guarded transition with an e-mail whose texts are checked per language', () => {
+    const m = mount(fixture);
+    fireEvent.click(screen.getByRole('button', { name: 'Define the workflow' }));
+    expect(m.def.workflow!.states.map((s) => s.id)).toEqual(['presentata', 'accolta', 'respinta']);
+    fireEvent.click(screen.getByRole('button', { name: 'Add a state' }));
+    const stato = screen.getByRole('group', { name: 'State stato4' });
+    fireEvent.change(within(stato).getByLabelText('State id'), { target: { value: 'integrazione' } });
+    fireEvent.change(screen.getByRole('group', { name: 'State integrazione' }).querySelector('input[type=number]')!, { target: { value: '15' } });
+    fireEvent.click(within(screen.getByRole('group', { name: 'State integrazione' })).getByLabelText('Waits for the citizen (deadline suspended)'));
+    expect(m.def.workflow!.states[3]).toEqual({ id: 'integrazione', label: 'workflow.state.stato4', slaDays: 15, waitsForCitizen: true });
+
+    // Renaming a state keeps its transitions.
+    fireEvent.change(within(screen.getByRole('group', { name: 'State presentata' })).getByLabelText('State id'), { target: { value: 'ricevuta' } });
+    expect(m.def.workflow!.initial).toBe('ricevuta');
+    expect(m.def.workflow!.transitions.map((x) => x.from)).toEqual(['ricevuta', 'ricevuta']);
+
+    const accogli = screen.getByRole('group', { name: 'Transition accogli: ricevuta → accolta' });
+    fireEvent.click(within(accogli).getByLabelText('supervisor'));
+    expect(m.def.workflow!.transitions[0]!.roles).toEqual(['operator', 'supervisor']);
+    fireEvent.click(within(accogli).getByLabelText('Only while a condition holds (guard)'));
+    const guard = within(accogli).getByRole('group', { name: 'Guard of accogli' });
+    fireEvent.click(within(guard).getByRole('button', { name: 'Add a comparison' }));
+    fireEvent.change(within(guard).getByLabelText('Field'), { target: { value: '$office.iseeVerificato' } });
+    fireEvent.change(within(guard).getByLabelText('Comparison'), { target: { value: 'notNull' } });
+    expect(m.def.workflow!.transitions[0]!.guard).toEqual({ '!=': [{ var: '$office.iseeVerificato' }, null] });
+
+    fireEvent.click(within(accogli).getByRole('button', { name: 'Add an action' }));
+    expect(m.def.workflow!.transitions[0]!.actions).toEqual([{ type: 'email', to: 'citizen', subject: 'message.accogli.subject', body: 'message.accogli.body' }]);
+    const body = within(accogli).getByRole('group', { name: 'Text of action 1' });
+    const en = within(body).getByLabelText('Text of action 1: text (en)');
+    fireEvent.change(en, { target: { value: 'Dear {{citizen.fullName}}, your request {{pratica.codice}} is accepted.' } });
+    expect(within(body).getByText(/Unknown placeholder «pratica.codice»/)).toBeTruthy();
+    expect(en.getAttribute('aria-invalid')).toBe('true');
+    fireEvent.change(en, { target: { value: 'Dear {{citizen.fullName}}, your request {{pratica.code}} is accepted.' } });
+    expect(within(body).queryByText(/Unknown placeholder/)).toBeNull();
+    expect(m.def.translations.en!['message.accogli.body']).toMatch(/pratica.code/);
+    expect(within(body).getByText('No text in it yet.')).toBeTruthy();
+
+    fireEvent.change(within(accogli).getByLabelText('Action 1'), { target: { value: 'protocol' } });
+    expect(m.def.workflow!.transitions[0]!.actions).toEqual([{ type: 'protocol', direction: 'out', subject: 'message.accogli.subject' }]);
+  });
+
+  test('no serious axe violations', async () => {
+    const m = mount({ ...fixture, workflow: { initial: 'a', states: [{ id: 'a', label: 'service.title', slaDays: 3 }, { id: 'b', label: 'service.title', final: true }], transitions: [{ id: 'ab', from: 'a', to: 'b', label: 'service.title', roles: ['operator'], guard: { '==': [{ var: 'haFigli' }, true] }, guardMessage: 'service.title', actions: [{ type: 'appio', subject: 'service.title', body: 'service.title' }] }] } });
+    expect(await seriousViolations(m.view.container)).toEqual([]);
+  });
+});
