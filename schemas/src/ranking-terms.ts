@@ -19,6 +19,8 @@ export interface RankingReads {
   /** The same as dotted var names, none inside another (`isee` makes `isee.valore` redundant); null as above. */
   paths: string[] | null;
   office: boolean;
+  /** Whether it reads $today (a stored ranking of another day may differ); true when a var name is not literal. */
+  today: boolean;
 }
 
 const terms = new WeakMap<CompiledService, ScoreTerm[]>();
@@ -81,15 +83,17 @@ export function rankingReads(service: CompiledService): RankingReads {
   const keys = new Set<string>();
   const paths = new Set<string>();
   let office = false;
+  let today = false;
   for (const name of names) {
     if (name === '') literal = false; // {"var": ""} is the whole data
     const top = name.split('.')[0]!;
     if (top === '$office') office = true;
+    else if (top === '$today') today = true;
     else if (!top.startsWith('$')) { keys.add(top); paths.add(name); }
   }
   const sorted = [...paths].sort();
   const minimal = sorted.filter((p) => !sorted.some((q) => q !== p && p.startsWith(`${q}.`)));
-  const result: RankingReads = { answers: literal ? [...keys].sort() : null, paths: literal ? minimal : null, office: office || !literal };
+  const result: RankingReads = { answers: literal ? [...keys].sort() : null, paths: literal ? minimal : null, office: office || !literal, today: today || !literal };
   reads.set(service, result);
   return result;
 }

@@ -50,9 +50,17 @@ describe('scoreTerms and rankingReads', () => {
 
   it('names the top-level answers the ranking reads (score, exclusions, tie-breakers)', () => {
     const reads = rankingReads(affitto);
-    expect(reads).toMatchObject({ answers: ['calcolo', 'contratto', 'isee', 'locatore', 'riepilogo', 'sfratto', 'situazioni'], office: false });
+    expect(reads).toMatchObject({ answers: ['calcolo', 'contratto', 'isee', 'locatore', 'riepilogo', 'sfratto', 'situazioni'], office: false, today: false });
     expect(reads.paths).toContain('isee.valore');
     expect(reads.paths).toContain('calcolo.incidenzaCanone');
     expect(reads.paths).not.toContain('isee');
+  });
+});
+
+describe('rankingReads.today', () => {
+  it('is true when the score reads $today, so a stored ranking of another day is stale', () => {
+    const def = loadTemplate('contributo-affitto') as any;
+    def.ranking.score['+'].push({ if: [{ '>': [{ var: '$today' }, '2027-01-01'] }, 1, 0] });
+    expect(rankingReads(compileOrThrow(def)).today).toBe(true);
   });
 });

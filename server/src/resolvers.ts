@@ -15,11 +15,12 @@ import { PraticheResolver } from './pratiche/pratiche.resolver.js';
 import { OutboxResolver } from './outbox/outbox.resolver.js';
 import { ProtocolResolver } from './protocol/protocol.resolver.js';
 import { WorkflowResolver } from './workflow/workflow.resolver.js';
+import { OfficeDataResolver } from './office-data/office-data.resolver.js';
 import { GraduatoriaPreviewResolver, GraduatorieResolver } from './graduatorie/graduatorie.resolver.js';
 import { RatingsResolver } from './ratings/ratings.resolver.js';
 
 /** Every resolver class of the API; each area contributes its own. */
-export const resolvers: NonEmptyArray<ClassType> = [HealthResolver, SessionResolver, ApiKeyResolver, OperatorResolver, InvitationResolver, OfficeResolver, EnteResolver, CatalogueResolver, DefinitionsResolver, TemplatesResolver, PrefillResolver, DraftsResolver, PraticheResolver, OutboxResolver, ProtocolResolver, GraduatorieResolver, GraduatoriaPreviewResolver, WorkflowResolver, RatingsResolver];
+export const resolvers: NonEmptyArray<ClassType> = [HealthResolver, SessionResolver, ApiKeyResolver, OperatorResolver, InvitationResolver, OfficeResolver, EnteResolver, CatalogueResolver, DefinitionsResolver, TemplatesResolver, PrefillResolver, DraftsResolver, PraticheResolver, OutboxResolver, ProtocolResolver, GraduatorieResolver, GraduatoriaPreviewResolver, WorkflowResolver, RatingsResolver, OfficeDataResolver];
 
 /** Development-only operations (demo login): added to the schema unless NODE_ENV=production. */
 export const devResolvers: ClassType[] = [DevLoginResolver];

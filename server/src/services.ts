@@ -10,6 +10,7 @@ import { ServiceVersions } from './drafts/service-version.js';
 import { DraftsService } from './drafts/drafts.service.js';
 import { GraduatorieService } from './graduatorie/graduatorie.service.js';
 import { PraticheService } from './pratiche/pratiche.service.js';
+import { OfficeDataService } from './office-data/office-data.service.js';
 import { PrefillService } from './registries/prefill.service.js';
 import { createRegistries } from './registries/registry-factory.js';
 import { AttachmentsService } from './storage/attachments.service.js';
@@ -47,6 +48,8 @@ export interface Services {
   drafts: DraftsService;
   /** Submission and the citizen's pratiche (pratiche area). */
   pratiche: PraticheService;
+  /** Office fields of pratiche, with fee and ranking recomputed (office-data area). */
+  officeData: OfficeDataService;
   /** Rankings of a service's pratiche, previewed and published (graduatorie area). */
   graduatorie: GraduatorieService;
   /** Attachments behind the storage port (storage area). */
@@ -91,6 +94,7 @@ export function createServices(db: Database, config: ServerConfig, databaseLabel
     drafts: new DraftsService(db.prisma, versions, clock),
     pratiche: new PraticheService(db.prisma, versions, prefill, clock),
     graduatorie: new GraduatorieService(db.prisma, versions, clock),
+    officeData: new OfficeDataService(db.prisma, versions, clock),
     attachments: new AttachmentsService(db.prisma, versions, new LocalDiskStorage(config.storageDir), config.uploadMaxBytes),
     outbox,
     protocol: new ProtocolService(db.prisma, clock),

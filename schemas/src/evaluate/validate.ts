@@ -9,7 +9,7 @@ import { atRow, isFieldHidden, isPointerHiddenIn, rowsOf, run, type EvalState, t
 
 const PARAM_NAMES: Record<string, string> = { type: 'type', format: 'format', additionalProperty: 'additionalProperty', limit: 'limit', multipleOf: 'multipleOf' };
 
-function toPending(e: ErrorObject): PendingError | null {
+export function toPending(e: ErrorObject): PendingError | null {
   // `if` errors come from the null-means-unanswered wrapper and repeat the inner error.
   if (e.keyword === 'if') return null;
   const params = e.params as Record<string, unknown>;

@@ -30,6 +30,7 @@ export const en: Record<string, string> = {
   'error.format.telefono': 'Invalid phone number',
   'error.tooManyRows': 'Too many rows: at most {{limit}}',
   'error.answersNotObject': 'Answers must be a JSON object',
+  'error.officeData.notObject': 'Office data must be a JSON object',
   'error.rule': 'A rule of the service could not be evaluated: {{rule}}',
   'error.internal': 'Internal error while evaluating',
   'fee.invalid': 'The amount cannot be computed from the answers given',

@@ -30,6 +30,7 @@ export const it: Record<string, string> = {
   'error.format.telefono': 'Numero di telefono non valido',
   'error.tooManyRows': 'Troppe righe: al massimo {{limit}}',
   'error.answersNotObject': 'Le risposte devono essere un oggetto JSON',
+  'error.officeData.notObject': 'I dati d’ufficio devono essere un oggetto JSON',
   'error.rule': 'Una regola del servizio non è stata valutata: {{rule}}',
   'error.internal': 'Errore interno nella valutazione',
   'fee.invalid': 'L’importo non è calcolabile con i dati inseriti',

@@ -1,5 +1,7 @@
 import { Prisma } from '../generated/prisma/client.js';
 import type { Tx } from '../shared/prisma.js';
+import type { RankedPratica } from './ranking.js';
+import type { StoredRanking } from './stored-ranking.js';
 
 /** A pratica as a ranking reads it: only what the ranking needs (see rankingReads). */
 export interface RankInput {
@@ -31,6 +33,14 @@ const graduatoriaSelect = {
   leftOutStates: true, rowCount: true, admittedCount: true, publishedAt: true, publishedById: true,
 } as const;
 const rowSelect = { position: true, praticaId: true, praticaCode: true, protocolNumber: true, score: true, excluded: true, explanation: true } as const;
+
+/** Which stored rankings are fresh: computed with this version (and on this date, when the ranking reads $today). */
+export interface Freshness { versionId: string; date: string | null }
+
+export function freshWhere(f: Freshness): Prisma.Sql {
+  return Prisma.sql`(p.ranking IS NOT NULL AND p.ranking_version_id IS NOT DISTINCT FROM ${f.versionId}::uuid
+    AND (${f.date}::date IS NULL OR p.ranking_date IS NOT DISTINCT FROM ${f.date}::date))`;
+}
 
 /** The answers a ranking reads, rebuilt from the values read at each path (row items from 5 on). */
 function answersFrom(row: unknown[], paths: string[][]): Record<string, unknown> {
@@ -72,7 +82,7 @@ export const graduatorieRepository = {
    * paths are read from that copy. One text value instead of 100,000 rows keeps the driver's
    * per-row work out of the way; no ORDER BY (a sort of the whole set): callers order.
    */
-  async readForRanking(tx: Tx, enteId: string, serviceId: string, leftOut: readonly string[], paths: string[] | null, drop: string[], office: boolean): Promise<RankInput[]> {
+  async readForRanking(tx: Tx, enteId: string, serviceId: string, leftOut: readonly string[], paths: string[] | null, drop: string[], office: boolean, stale?: Freshness): Promise<RankInput[]> {
     const officeData = office ? Prisma.sql`p.office_data` : Prisma.sql`NULL::jsonb`;
     const values = paths === null
       ? Prisma.sql`p.answers`
@@ -81,7 +91,8 @@ export const graduatorieRepository = {
     const rows = await tx.$queryRaw<Array<{ list: string | null }>>`
       SELECT string_agg(jsonb_build_array(p.id, p.code, p.protocol_number, (extract(epoch FROM p.submitted_at) * 1000)::float8, ${officeData}, ${values})::text, ',') AS list
       FROM pratiche p, LATERAL (SELECT p.answers - ${drop}::text[] AS a OFFSET 0) s
-      WHERE p.ente_id = ${enteId}::uuid AND p.service_id = ${serviceId}::uuid AND p.state <> ALL(${[...leftOut]}::text[])`;
+      WHERE p.ente_id = ${enteId}::uuid AND p.service_id = ${serviceId}::uuid AND p.state <> ALL(${[...leftOut]}::text[])
+        ${stale ? Prisma.sql`AND NOT ${freshWhere(stale)}` : Prisma.empty}`;
     const list = rows[0]?.list ? (JSON.parse(`[${rows[0].list}]`) as unknown[][]) : [];
     const split = paths?.map((path) => path.split('.')) ?? [];
     return list.map((r) => ({
@@ -91,12 +102,42 @@ export const graduatorieRepository = {
     }));
   },
 
+  /**
+   * The pratiche of the service outside `leftOut` whose stored ranking is fresh (computed with
+   * that version, and on that day when the ranking reads $today): no answer is read, so the
+   * pratiche's wide rows are scanned but nothing is decompressed. One text value, as above.
+   */
+  async readStoredRankings(tx: Tx, enteId: string, serviceId: string, leftOut: readonly string[], fresh: Freshness): Promise<RankedPratica[]> {
+    const rows = await tx.$queryRaw<Array<{ list: string | null }>>`
+      SELECT string_agg(jsonb_build_array(p.id, p.code, p.protocol_number, (extract(epoch FROM p.submitted_at) * 1000)::float8, p.ranking)::text, ',') AS list
+      FROM pratiche p
+      WHERE p.ente_id = ${enteId}::uuid AND p.service_id = ${serviceId}::uuid AND p.state <> ALL(${[...leftOut]}::text[]) AND ${freshWhere(fresh)}`;
+    const list = rows[0]?.list ? (JSON.parse(`[${rows[0].list}]`) as Array<[string, string, string | null, number, StoredRanking]>) : [];
+    return list.map((r) => ({ id: r[0], code: r[1], protocolNumber: r[2], submittedAt: r[3], ranking: r[4] }));
+  },
+
+  /** Stores freshly computed rankings with their pratiche (of the Ente), in one statement. */
+  async storeRankings(tx: Tx, enteId: string, versionId: string, date: string, items: Array<{ id: string; ranking: StoredRanking }>): Promise<void> {
+    if (items.length === 0) return;
+    const rows = JSON.stringify(items.map((i) => ({ id: i.id, ranking: i.ranking })));
+    await tx.$executeRaw`
+      UPDATE pratiche p SET ranking = r.ranking, score = (r.ranking->>'score')::float8, excluded = (r.ranking->>'excluded')::boolean,
+        ranking_version_id = ${versionId}::uuid, ranking_date = ${date}::date
+      FROM jsonb_to_recordset(${rows}::jsonb) AS r(id uuid, ranking jsonb)
+      WHERE p.id = r.id AND p.ente_id = ${enteId}::uuid`;
+  },
+
   lastOfService(tx: Tx, enteId: string, serviceId: string): Promise<Array<{ number: number; kind: 'PROVISIONAL' | 'FINAL' }>> {
     return tx.graduatoria.findMany({ where: { enteId, serviceId }, select: { number: true, kind: true }, orderBy: { number: 'desc' } });
   },
 
   async insert(tx: Tx, g: Omit<GraduatoriaRecord, 'publishedAt'> & { publishedAt: Date }, rows: RowToStore[]): Promise<void> {
     await tx.graduatoria.create({ data: g, select: { id: true } });
+    await this.insertRows(tx, g.id, rows);
+  },
+
+  /** A list's rows, in their order, sent from the server. */
+  async insertRows(tx: Tx, graduatoriaId: string, rows: RowToStore[]): Promise<void> {
     if (rows.length === 0) return;
     // One statement for the whole list: parallel columns, each sent as ONE text parameter split
     // by PostgreSQL (string_to_array), the position from ORDINALITY. Arrays of 100,000 values as
@@ -119,11 +160,11 @@ export const graduatorieRepository = {
     const col = (values: string[]) => values.join(SEP);
     const inserted = await tx.$executeRaw`
       INSERT INTO graduatoria_rows (graduatoria_id, position, pratica_id, pratica_code, protocol_number, score, excluded, explanation)
-      SELECT ${g.id}::uuid, r.ord::int, r.id::uuid, r.code, NULLIF(r.protocol, ''), NULLIF(r.score, '')::float8, r.excluded::boolean, r.explanation::jsonb
+      SELECT ${graduatoriaId}::uuid, r.ord::int, r.id::uuid, r.code, NULLIF(r.protocol, ''), NULLIF(r.score, '')::float8, r.excluded::boolean, r.explanation::jsonb
       FROM unnest(string_to_array(${col(ids)}, ${SEP}), string_to_array(${col(codes)}, ${SEP}), string_to_array(${col(protocols)}, ${SEP}),
         string_to_array(${col(scores)}, ${SEP}), string_to_array(${col(excluded)}, ${SEP}), string_to_array(${col(explanations)}, ${SEP}))
         WITH ORDINALITY AS r(id, code, protocol, score, excluded, explanation, ord)`;
-    if (inserted !== rows.length) throw new Error(`graduatoria ${g.id}: ${inserted} rows written of ${rows.length}`);
+    if (inserted !== rows.length) throw new Error(`graduatoria ${graduatoriaId}: ${inserted} rows written of ${rows.length}`);
   },
 
   async list(db: Tx, enteId: string, serviceId: string, take: number, beforeNumber?: number): Promise<{ rows: GraduatoriaRecord[]; total: number }> {

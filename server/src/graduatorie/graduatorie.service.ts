@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { CompiledService } from '@sportello/schemas';
 import { rankingReads } from '@sportello/schemas';
 import { randomUUID } from 'node:crypto';
@@ -13,10 +12,11 @@ import type { Tx } from '../shared/prisma.js';
 import { csvLine } from './csv.js';
 import { encodeIntCursor, intPageOf } from './cursor.js';
 import { explain, rowView } from './explanation.js';
-import { graduatorieRepository as repo, type GraduatoriaRecord, type StoredRow } from './graduatorie.repository.js';
+import { graduatorieRepository as repo, type Freshness, type GraduatoriaRecord, type StoredRow } from './graduatorie.repository.js';
 import { GraduatoriaKind, type Graduatoria, type GraduatoriaPosition, type GraduatoriaPreview, type GraduatoriaRowConnection, type GraduatoriaRowExplanation } from './graduatorie.types.js';
 import { leftOutStatesOf } from './left-out-states.js';
-import { rankPratiche, type RankedList } from './ranking.js';
+import { orderPratiche, rankInput, type RankedList, type RankedPratica } from './ranking.js';
+import { rankedRowsRepository as rankedRows, type OrderedInsert } from './ranked-rows.repository.js';
 
 /** An operator's Ente, and who publishes (a person: API keys read, never publish). */
 export interface EnteScope { enteId: string }
@@ -41,7 +41,7 @@ export class GraduatorieService {
     const service = isUuid(serviceId) ? await repo.findService(this.db, scope.enteId, serviceId) : null;
     const version = await this.rankingVersion(serviceId, service);
     const today = romeDate(this.clock());
-    const list = await this.rank(this.db, scope.enteId, serviceId, version.compiled, today);
+    const list = await this.rank(this.db, scope.enteId, serviceId, version, today);
     return {
       serviceId, versionId: version.id, versionNumber: version.number, referenceDate: today, leftOutStates: [...leftOutStatesOf(version.compiled)],
       rowCount: list.rows.length, admittedCount: list.admitted, excludedCount: list.rows.length - list.admitted,
@@ -77,16 +77,16 @@ export class GraduatorieService {
       const earlier = await repo.lastOfService(tx, publisher.enteId, serviceId);
       if (earlier.some((g) => g.kind === 'FINAL')) throw conflict('graduatorie.alreadyFinal');
       if (kind === GraduatoriaKind.FINAL && earlier.length === 0) throw conflict('graduatorie.provisionalFirst');
-      const list = await this.rank(tx, publisher.enteId, serviceId, version.compiled, today);
+      const written = await this.writeRows(tx, id, publisher.enteId, serviceId, version, today);
       const g: GraduatoriaRecord = {
         id, enteId: publisher.enteId, serviceId, serviceVersionId: version.id, kind, number: (earlier[0]?.number ?? 0) + 1,
-        referenceDate: new Date(`${today}T00:00:00Z`), leftOutStates: [...leftOutStatesOf(version.compiled)], rowCount: list.rows.length,
-        admittedCount: list.admitted, publishedAt: now, publishedById: publisher.userId,
+        referenceDate: new Date(`${today}T00:00:00Z`), leftOutStates: [...leftOutStatesOf(version.compiled)], rowCount: written.rows,
+        admittedCount: written.admitted, publishedAt: now, publishedById: publisher.userId,
       };
-      await repo.insert(tx, g, list.rows);
+      await repo.insert(tx, g, []);
       await auditService.record(tx, {
         enteId: publisher.enteId, actorId: publisher.userId, actorKind: 'operator', action: 'graduatoria.published', subjectType: 'Graduatoria', subjectId: id,
-        data: { serviceId, versionId: version.id, kind, number: g.number, rows: g.rowCount, admitted: g.admittedCount, sha256: digestOf(list) },
+        data: { serviceId, versionId: version.id, kind, number: g.number, rows: g.rowCount, admitted: g.admittedCount, sha256: written.digest },
       });
       return g;
     }, { timeout: PUBLISH_TIMEOUT_MS, maxWait: PUBLISH_TIMEOUT_MS });
@@ -164,14 +164,60 @@ export class GraduatorieService {
     return version;
   }
 
-  private async rank(tx: Tx, enteId: string, serviceId: string, compiled: CompiledService, today: string): Promise<RankedList> {
+  /**
+   * The ranked list, ordered by the engine (a preview): the stored rankings that are fresh (see
+   * stored-ranking.ts) as they are, the others (a pratica stored before its service had this
+   * version, or of another day when the ranking reads $today) computed from their answers and
+   * office fields; nothing is stored.
+   */
+  private async rank(tx: Tx, enteId: string, serviceId: string, version: LoadedVersion, today: string): Promise<RankedList> {
+    const reads = rankingReads(version.compiled);
+    const fresh: Freshness = { versionId: version.id, date: reads.today ? today : null };
+    const stored = await repo.readStoredRankings(tx, enteId, serviceId, leftOutStatesOf(version.compiled), fresh);
+    const computed = await this.rankStale(tx, enteId, serviceId, version, today, fresh);
+    return orderPratiche(version.compiled, computed.length ? stored.concat(computed) : stored);
+  }
+
+  /**
+   * Writes a list's rows: stale rankings are computed and stored first, then PostgreSQL orders
+   * the stored rankings and writes the rows itself (rankedRowsRepository.insertOrdered); when it
+   * cannot order them as the engine does, the engine orders and the rows are sent.
+   */
+  private async writeRows(tx: Tx, id: string, enteId: string, serviceId: string, version: LoadedVersion, today: string): Promise<OrderedInsert> {
+    const reads = rankingReads(version.compiled);
+    const fresh: Freshness = { versionId: version.id, date: reads.today ? today : null };
+    await repo.storeRankings(tx, enteId, version.id, today, await this.rankStale(tx, enteId, serviceId, version, today, fresh));
+    const tieBreakers = version.compiled.ranking?.tieBreakers ?? [];
+    const inDatabase = await rankedRows.insertOrdered(tx, id, enteId, serviceId, leftOutStatesOf(version.compiled), fresh, tieBreakers);
+    if (inDatabase.ordered) return inDatabase;
+    const list = orderPratiche(version.compiled, await repo.readStoredRankings(tx, enteId, serviceId, leftOutStatesOf(version.compiled), fresh));
+    await repo.insertRows(tx, id, list.rows);
+    return { ordered: true, rows: list.rows.length, admitted: list.admitted, digest: await rankedRows.digest(tx, id) };
+  }
+
+  private async rankStale(tx: Tx, enteId: string, serviceId: string, version: LoadedVersion, today: string, fresh: Freshness): Promise<RankedPratica[]> {
+    const compiled = version.compiled;
     const reads = rankingReads(compiled);
     const keys = Object.keys((compiled.definition.data as { properties?: object }).properties ?? {});
     const drop = reads.answers ? keys.filter((k) => !reads.answers!.includes(k)) : [];
-    const inputs = await repo.readForRanking(tx, enteId, serviceId, leftOutStatesOf(compiled), reads.paths, drop, reads.office);
-    // Oldest first, so that full ties keep the order of submission (the list does not depend on the read's order).
-    inputs.sort((a, b) => a.submittedAt - b.submittedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    return rankPratiche(compiled, inputs, today);
+    const inputs = await repo.readForRanking(tx, enteId, serviceId, leftOutStatesOf(version.compiled), reads.paths, drop, reads.office, fresh);
+    return inputs.map((input) => rankInput(compiled, version.id, input, today));
+  }
+
+  /**
+   * Computes and stores the ranking of every pratica of the service whose stored one is stale
+   * (after a new version, or for pratiche written before rankings were stored): the first list
+   * after that then reads instead of computing. Returns how many were stored.
+   */
+  async refreshRankings(scope: EnteScope, serviceId: string): Promise<number> {
+    const version = await this.rankingVersion(serviceId, isUuid(serviceId) ? await repo.findService(this.db, scope.enteId, serviceId) : null);
+    const today = romeDate(this.clock());
+    const reads = rankingReads(version.compiled);
+    return this.db.$transaction(async (tx) => {
+      const computed = await this.rankStale(tx, scope.enteId, serviceId, version, today, { versionId: version.id, date: reads.today ? today : null });
+      await repo.storeRankings(tx, scope.enteId, version.id, today, computed);
+      return computed.length;
+    }, { timeout: PUBLISH_TIMEOUT_MS, maxWait: PUBLISH_TIMEOUT_MS });
   }
 
   private rowsConnection(compiled: CompiledService, rows: StoredRow[], take: number, total: number, admitted: number, language: string): GraduatoriaRowConnection {
@@ -188,11 +234,4 @@ export class GraduatorieService {
       rowCount: g.rowCount, admittedCount: g.admittedCount, excludedCount: g.rowCount - g.admittedCount, publishedAt: g.publishedAt,
     };
   }
-}
-
-/** SHA-256 of the list as published (place, pratica, score, outcome): the audit event records it. */
-function digestOf(list: RankedList): string {
-  const hash = createHash('sha256');
-  list.rows.forEach((r, i) => hash.update(`${i + 1}\t${r.praticaId}\t${r.praticaCode}\t${r.score ?? ''}\t${r.excluded ? 1 : 0}\n`));
-  return hash.digest('hex');
 }

@@ -1,6 +1,11 @@
 import { clean, compile, type CompiledService } from '@sportello/schemas';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Prisma } from '../generated/prisma/client.js';
+import { graduatorieRepository } from './graduatorie.repository.js';
+import { leftOutStatesOf } from './left-out-states.js';
+import { rankedRowsRepository } from './ranked-rows.repository.js';
+import { orderPratiche } from './ranking.js';
 import { createEnteWithUsers, type EnteFixture } from '../test-support/fixtures.js';
 import { loadTemplate, publishService } from '../test-support/published-services.js';
 import { affittoAnswers, TEMPLATE_TODAY } from '../test-support/template-answers.js';
@@ -147,13 +152,26 @@ describe('publishGraduatoria', () => {
   });
 
   it('stores the list as published: later changes to the pratiche do not move it', async () => {
-    await t.db.prisma.pratica.updateMany({ where: { code: codes.p1 }, data: { answers: answersWithIsee(18000) as object } });
+    // Answers never change through the API; changed in the database, the stored ranking must go with them.
+    await t.db.prisma.pratica.updateMany({ where: { code: codes.p1 }, data: { answers: answersWithIsee(18000) as object, ranking: Prisma.DbNull } });
     const res = await t.gql(ONE, { id: provisional.id, first: 100 }, fx.tokens.operator);
     expect(res.errors).toBeUndefined();
     expect(rowsOf(res.data.graduatoria.rows).map((r) => r.praticaCode)).toEqual([codes.p1, codes.p2, codes.p4, codes.p3, codes.p5]);
     const preview = rowsOf((await t.gql(PREVIEW, { id: affitto.serviceId }, fx.tokens.operator)).data.graduatoriaPreview.rows);
     expect(preview.filter((r) => r.excluded).map((r) => r.praticaCode)).toEqual([codes.p1, codes.p5]); // excluded now, in the preview only
-    await t.db.prisma.pratica.updateMany({ where: { code: codes.p1 }, data: { answers: answersWithIsee(2500) as object } });
+    await t.db.prisma.pratica.updateMany({ where: { code: codes.p1 }, data: { answers: answersWithIsee(2500) as object, ranking: Prisma.DbNull } });
+  });
+
+  it('a publication stores each pratica\'s ranking; lists read from stored rankings equal lists computed from the answers', async () => {
+    const stale = await t.db.prisma.pratica.count({ where: { serviceId: affitto.serviceId, ranking: { equals: Prisma.DbNull } } });
+    expect(stale).toBeGreaterThan(0); // written directly by this test, as before rankings were stored
+    const computed = rowsOf((await t.gql(PREVIEW, { id: affitto.serviceId }, fx.tokens.operator)).data.graduatoriaPreview.rows);
+    expect(await t.db.prisma.pratica.count({ where: { serviceId: affitto.serviceId, ranking: { equals: Prisma.DbNull } } })).toBe(stale); // a preview stores nothing
+    await t.services.graduatorie.refreshRankings({ enteId: fx.ente.id }, affitto.serviceId);
+    const rows = await t.db.prisma.pratica.findMany({ where: { serviceId: affitto.serviceId, state: 'presentata' }, select: { ranking: true, rankingVersionId: true, rankingDate: true, score: true } });
+    for (const r of rows) expect(r).toMatchObject({ rankingVersionId: affitto.versionId, rankingDate: new Date(`${TODAY}T00:00:00Z`), score: (r.ranking as { score: number }).score });
+    const read = rowsOf((await t.gql(PREVIEW, { id: affitto.serviceId }, fx.tokens.operator)).data.graduatoriaPreview.rows);
+    expect(read).toEqual(computed);
   });
 
   it('the database refuses to change or delete a published list or any of its rows', async () => {
@@ -227,5 +245,43 @@ describe('publishGraduatoria', () => {
       .toEqual([codes.p1, codes.p2, codes.p4, codes.p3, codes.p5]);
     const stranger = await t.gql('{ myGraduatoriaPositions { graduatoriaId } }', {}, other.tokens.citizen);
     expect(stranger.data.myGraduatoriaPositions).toEqual([]);
+  });
+});
+
+describe('lists ordered by PostgreSQL', () => {
+  it('equal the engine\'s order, explanations and all; a tie-breaker mixing numbers and text is ordered by the engine', async () => {
+    const svc = await publishService(t.db.prisma, { enteId: fx.ente.id, publishedById: fx.users.designer.id, slug: 'affitto-sql', definition: loadTemplate('contributo-affitto') });
+    // Ties on score and ISEE, submissions in the same minute, exclusions, a left-out state.
+    const isees = [5200, 5200, 2500, 18000, 5900, 5200, 2500, 9000, 5200];
+    for (const [i, isee] of isees.entries()) await pratica(svc, `s${i}`, isee, { minutes: 200 + (i % 3), state: i === 7 ? 'esclusa' : undefined });
+    expect(await t.services.graduatorie.refreshRankings({ enteId: fx.ente.id }, svc.serviceId)).toBe(isees.length - 1);
+    // Unknown values rank last whatever the direction: a score and an ISEE the ranking could not read.
+    await t.db.prisma.$executeRaw`UPDATE pratiche SET ranking = jsonb_set(ranking, '{tieBreak,0}', 'null') WHERE code = ${codes.s5}`;
+    await t.db.prisma.$executeRaw`UPDATE pratiche SET ranking = jsonb_set(ranking, '{score}', 'null') WHERE code = ${codes.s8}`;
+    const fresh = { versionId: svc.versionId, date: null };
+    const engine = async () => orderPratiche(compiled, await graduatorieRepository.readStoredRankings(t.db.prisma, fx.ente.id, svc.serviceId, leftOutStatesOf(compiled), fresh));
+    const published = async () => {
+      const res = await t.gql(PUBLISH, { id: svc.serviceId, kind: 'PROVISIONAL' }, fx.tokens.supervisor);
+      expect(res.errors).toBeUndefined();
+      const g = res.data.publishGraduatoria;
+      const audit = await t.db.prisma.auditEvent.findFirstOrThrow({ where: { action: 'graduatoria.published', subjectId: g.id } });
+      expect((audit.data as { sha256: string }).sha256).toBe(await rankedRowsRepository.digest(t.db.prisma, g.id));
+      const rows = await graduatorieRepository.allRows(t.db.prisma, g.id);
+      return { g, rows: rows.map(({ position: _p, ...r }) => r) };
+    };
+    const first = await published();
+    const expected = await engine();
+    expect(first.rows).toEqual(expected.rows);
+    expect(first.g).toMatchObject({ rowCount: expected.rows.length, admittedCount: expected.admitted });
+    expect(first.rows[expected.admitted - 1]!.praticaCode).toBe(codes.s8); // no score: last of the admitted, before the excluded
+    // A number among texts: JavaScript compares them as text, which SQL cannot; the engine orders, the database writes nothing itself.
+    await t.db.prisma.$executeRaw`UPDATE pratiche SET ranking = jsonb_set(ranking, '{tieBreak,0}', '"5200"') WHERE code = ${codes.s1}`;
+    const refused = await t.db.prisma.$transaction(async (tx) => {
+      const r = await rankedRowsRepository.insertOrdered(tx, randomUUID(), fx.ente.id, svc.serviceId, leftOutStatesOf(compiled), fresh, compiled.ranking!.tieBreakers);
+      return { r };
+    });
+    expect(refused.r).toMatchObject({ ordered: false, rows: 0 });
+    const second = await published();
+    expect(second.rows).toEqual((await engine()).rows);
   });
 });

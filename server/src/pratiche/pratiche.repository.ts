@@ -20,6 +20,8 @@ export interface NewPratica {
   answers: object; computed: object; state: string; feeCents: number | null; score: number | null;
   excluded: boolean; submittedAt: Date; stateEnteredAt: Date; dueAt: Date | null; idempotencyKey: string;
   concludeDueAt?: Date | null; suspendedAt?: Date | null; officeId?: string | null; language?: string;
+  /** The ranking's inputs (graduatorie/stored-ranking.ts), when the service ranks. */
+  ranking?: { ranking: object; versionId: string; date: string } | null;
 }
 
 export type NewNumberedPratica = Omit<NewPratica, 'code'> & { year: number };
@@ -96,6 +98,7 @@ export const praticheRepository = {
       submitted_at: p.submittedAt.toISOString(), state_entered_at: p.stateEnteredAt.toISOString(), due_at: p.dueAt?.toISOString() ?? null,
       idempotency_key: p.idempotencyKey, conclude_due_at: p.concludeDueAt?.toISOString() ?? null,
       suspended_at: p.suspendedAt?.toISOString() ?? null, office_id: p.officeId ?? null, language: p.language ?? 'it',
+      ranking: p.ranking?.ranking ?? null, ranking_version_id: p.ranking?.versionId ?? null, ranking_date: p.ranking?.date ?? null,
     })));
     const rows = await tx.$queryRaw<Array<Record<string, unknown>>>`
       WITH counter AS (
@@ -104,15 +107,16 @@ export const praticheRepository = {
         RETURNING last
       ), pratica AS (
         INSERT INTO pratiche (id, ente_id, service_id, service_version_id, citizen_id, code, answers, computed, state,
-          fee_cents, score, excluded, submitted_at, state_entered_at, due_at, idempotency_key, conclude_due_at, suspended_at, office_id, language)
+          fee_cents, score, excluded, submitted_at, state_entered_at, due_at, idempotency_key, conclude_due_at, suspended_at, office_id, language,
+          ranking, ranking_version_id, ranking_date)
         SELECT i.id, ${enteId}::uuid, i.service_id, i.service_version_id, i.citizen_id,
           ${String(year)} || '-' || lpad((counter.last - ${n} + i.ord)::text, 6, '0'), i.answers, i.computed, i.state,
           i.fee_cents, i.score, i.excluded, i.submitted_at, i.state_entered_at, i.due_at, i.idempotency_key,
-          i.conclude_due_at, i.suspended_at, i.office_id, i.language
+          i.conclude_due_at, i.suspended_at, i.office_id, i.language, i.ranking, i.ranking_version_id, i.ranking_date
         FROM counter, jsonb_to_recordset(${input}::jsonb) AS i(ord int, id uuid, service_id uuid, service_version_id uuid,
           citizen_id uuid, answers jsonb, computed jsonb, state text, fee_cents int, score float8, excluded boolean,
           submitted_at timestamptz, state_entered_at timestamptz, due_at timestamptz, idempotency_key text,
-          conclude_due_at timestamptz, suspended_at timestamptz, office_id uuid, language text)
+          conclude_due_at timestamptz, suspended_at timestamptz, office_id uuid, language text, ranking jsonb, ranking_version_id uuid, ranking_date date)
         ORDER BY i.ord
         RETURNING id, ente_id, code, service_id, service_version_id, state, submitted_at, due_at, fee_cents, score, excluded,
           protocol_number, answers, computed

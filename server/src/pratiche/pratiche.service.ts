@@ -13,6 +13,7 @@ import { attachmentsRepository } from '../storage/attachments.repository.js';
 import { overlay } from './locked-prefill.js';
 import { praticheRepository as repo, type NewNumberedPratica, type PraticaRow } from './pratiche.repository.js';
 import { SubmissionRuns } from './submission-runs.js';
+import { rankingStamp } from '../graduatorie/stored-ranking.js';
 import { initialSla } from '../workflow/sla.js';
 import { workflowOf } from '../workflow/workflow-of.js';
 import type { Pratica, SubmitPraticaInput } from './pratiche.types.js';
@@ -100,15 +101,17 @@ export class PraticheService {
     const ev = verdict.evaluation;
     const id = randomUUID();
     const feeCents = ev.fee?.amountCents ?? null;
-    const score = ev.ranking?.score ?? null;
-    const excluded = ev.ranking?.excluded ?? false;
+    // Stored with the pratica so that a graduatoria reads it instead of scoring every pratica again.
+    const ranking = rankingStamp(version.compiled, version.id, verdict.answers, {}, romeDate(now));
+    const score = ranking ? ranking.ranking.score : ev.ranking?.score ?? null;
+    const excluded = ranking ? ranking.ranking.excluded : ev.ranking?.excluded ?? false;
     const year = romeYear(now);
     const write: Write = {
       pratica: {
         id, enteId: service.enteId, serviceId: service.id, serviceVersionId: version.id, citizenId: citizen.userId,
         year, answers: verdict.answers, computed: ev.computed, state, feeCents, score, excluded,
         submittedAt: now, stateEnteredAt: now, dueAt: sla.dueAt, idempotencyKey,
-        concludeDueAt: sla.concludeDueAt, suspendedAt: sla.suspendedAt, officeId: route.officeId, language: route.language,
+        concludeDueAt: sla.concludeDueAt, suspendedAt: sla.suspendedAt, officeId: route.officeId, language: route.language, ranking,
       },
       audit: {
         entry: {

@@ -44,6 +44,7 @@ const PERSON = { givenName: 'Nome', familyName: 'Cognome', roles: ['OPERATOR'] }
 const PUBLISH_GRADUATORIA = 'mutation ($id: ID!, $kind: GraduatoriaKind!) { publishGraduatoria(serviceId: $id, kind: $kind) { id serviceId kind number rowCount csv } }';
 const office = { kind: 'staff', callers: ['operator', 'supervisor', 'apiKey'] } as const;
 const TRANSITION = 'mutation ($input: TransitionPraticaInput!) { transitionPratica(input: $input) { praticaId transitionId from to rowVersion at } }';
+const SET_OFFICE_DATA = 'mutation ($input: SetOfficeDataInput!) { setOfficeData(input: $input) { praticaId rowVersion officeData feeCents score excluded exclusionReasons updatedAt } }';
 
 export const mutationCases: Record<string, OperationCase> = {
   activateTemplate: {
@@ -275,6 +276,13 @@ export const mutationCases: Record<string, OperationCase> = {
       attempt('B\'s published service, at its revision', UPDATE_WORKING_COPY,
         (w) => ({ input: { id: w.b.assenze.id, revision: w.b.assenze.revision, definition: template('segnalazione-assenza') } }), notFound),
       attempt('B\'s never-published service', UPDATE_WORKING_COPY, (w) => ({ input: { id: w.b.bozza.id, revision: 1, definition: template('segnalazione-assenza') } }), notFound),
+    ],
+  },
+  setOfficeData: {
+    access: office, why: 'the pratica is found by { id, enteId } of the caller (and, for an operator, their offices)',
+    attempts: [
+      attempt('C1\'s pratica in B, at its version', SET_OFFICE_DATA, (w) => ({ input: { praticaId: w.b.citizens.c1.praticaId, rowVersion: 1, values: {} } }), notFound),
+      attempt('C2\'s pratica in B, with a value', SET_OFFICE_DATA, (w) => ({ input: { praticaId: w.b.citizens.c2.praticaId, rowVersion: 1, values: { verificato: true } } }), notFound),
     ],
   },
   transitionPratica: {
