@@ -3,7 +3,7 @@ import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryBuilder, type Field, type FullField, type Translations } from 'react-querybuilder';
 import type { Logic } from '@sportello/schemas';
-import { comparable, conditionToLogic, logicToCondition, operatorsFor, type Condition, type ConditionField } from './condition';
+import { UNARY_OPERATORS, comparable, conditionToLogic, logicToCondition, operatorsFor, type Condition, type ConditionField } from './condition';
 import type { FieldInfo } from './fields';
 import { sameLogic } from './logic-utils';
 import { LabelledSelect, LabelledValueEditor } from './qb-controls';
@@ -23,7 +23,7 @@ export function conditionFields(readable: Readable[], t: TFn, inRows = false): C
       value: info.name,
       label: info.label,
       // react-querybuilder does not read "between" back inside a condition over a group's rows.
-      operators: operatorsFor(info).filter((op) => !inRows || !op.includes('etween')).map((name) => ({ name, value: name, label: t(`ruleEditor.op.${name}`) })),
+      operators: operatorsFor(info).filter((op) => !inRows || !op.includes('etween')).map((name) => ({ name, value: name, label: t(`ruleEditor.op.${name}`), ...(UNARY_OPERATORS.has(name) ? { arity: 'unary' as const } : {}) })),
       valueSources: (info.type === 'boolean' || info.enum ? ['value'] : ['value', 'field']).map((name) => ({ name, value: name, label: t(name === 'value' ? 'ruleEditor.qb.sourceValue' : 'ruleEditor.qb.sourceField') })) as Field['valueSources'],
       comparator: (other: FullField) => other.name !== info.name && !!(other as unknown as ConditionField).info && comparable(info, (other as unknown as ConditionField).info),
       inputType: info.type === 'number' || info.type === 'integer' ? 'number' : isDate ? 'date' : 'text',

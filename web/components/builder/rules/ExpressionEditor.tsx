@@ -3,8 +3,8 @@ import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Logic } from '@sportello/schemas';
 import { ConditionEditor } from './ConditionEditor';
-import { logicToCondition, operatorsFor, type Condition, type ConditionField } from './condition';
-import { ARITH_OPS, ROUND_OPS, exprToLogic, type ArithOp, type Expr, type RoundOp } from './expression';
+import { conditionToLogic, logicToCondition, operatorsFor, type Condition, type ConditionField } from './condition';
+import { ARITH_OPS, ROUND_OPS, columnsOf, exprToLogic, type ArithOp, type Expr, type RoundOp } from './expression';
 
 /** A repeating group and its columns, as `count` and `sum` name them. */
 export interface GroupChoice { path: string; label: string; columns: Array<{ name: string; label: string }> }
@@ -90,12 +90,33 @@ export function ExpressionEditor({ value, onChange, ctx, label, depth = 0 }: { v
         <div className="d-flex gap-2 align-items-start">
           <Select label={t('exprEditor.operation', { label })} value={value.op} options={ROUND_OPS.map((op) => ({ value: op, label: t(`exprEditor.roundOp.${op}`) }))} onChange={(op) => onChange({ ...value, op: op as RoundOp })} />
           {child(value.arg, (arg) => onChange({ ...value, arg }), t('exprEditor.of', { label }))}
+          {value.op === 'round' && (
+            <input aria-label={t('exprEditor.digits', { label })} type="number" min={0} max={10} className="form-control form-control-sm w-auto" value={value.digits ?? ''}
+              onChange={(e) => { const { digits: _d, ...rest } = value; onChange(e.target.value === '' ? rest : { ...rest, digits: Math.max(0, Math.trunc(Number(e.target.value))) }); }} />
+          )}
         </div>
       );
       break;
-    case 'count':
-      body = <Select label={t('exprEditor.group', { label })} value={value.group} options={ctx.groups.map((g) => ({ value: g.path, label: g.label }))} onChange={(group) => onChange({ kind: 'count', group })} />;
+    case 'count': {
+      const columns = columnsOf(value.group, ctx.fields);
+      body = (
+        <div className="d-flex flex-column gap-1">
+          <Select label={t('exprEditor.group', { label })} value={value.group} options={ctx.groups.map((g) => ({ value: g.path, label: g.label }))} onChange={(group) => onChange({ kind: 'count', group })} />
+          {columns.length > 0 && (
+            <div className="form-check">
+              <input id={`${id}-where`} type="checkbox" className="form-check-input" checked={!!value.where}
+                onChange={(e) => onChange(e.target.checked ? { ...value, where: { combinator: 'and', rules: [{ field: columns[0]!.name, operator: operatorsFor(columns[0]!.info)[0]!, value: '' }] } } : { kind: 'count', group: value.group })} />
+              <label className="form-check-label" htmlFor={`${id}-where`}>{t('exprEditor.onlyRows')}</label>
+            </div>
+          )}
+          {value.where && (
+            <ConditionEditor label={t('exprEditor.rowsCondition', { label })} fields={columns} value={conditionToLogic(value.where, columns) ?? false}
+              onChange={(logic) => onChange({ ...value, where: logicToCondition(logic ?? false, columns) ?? value.where })} />
+          )}
+        </div>
+      );
       break;
+    }
     case 'sum': {
       const group = ctx.groups.find((g) => g.path === value.group);
       body = (

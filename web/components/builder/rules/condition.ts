@@ -26,14 +26,20 @@ function selfNegating(logic: Record<string, unknown>): boolean {
   return op === 'in' || op === '!' || ((op === '<=' || op === '<') && Array.isArray(arg) && arg.length === 3);
 }
 
+/**
+ * Operators without a value. `truthy` is JSON Logic's bare `{"var": x}`: the field has a value
+ * that is not empty, 0 or "no" (how templates write "when x is filled in").
+ */
+export const UNARY_OPERATORS = new Set(['null', 'notNull', 'truthy']);
+
 export function operatorsFor(f: FieldInfo): string[] {
   if (f.isGroup) return ['='];
-  if (f.type === 'boolean') return ['=', '!=', 'null', 'notNull'];
-  if (f.type === 'number' || f.type === 'integer') return ['=', '!=', '<', '<=', '>', '>=', 'between', 'notBetween', 'in', 'notIn', 'null', 'notNull'];
-  if (f.type === 'array') return ['contains', 'doesNotContain', 'null', 'notNull'];
-  if (f.enum) return ['=', '!=', 'in', 'notIn', 'null', 'notNull'];
-  if (f.format === 'date' || f.format === 'date-time' || f.format === 'time') return ['=', '!=', '<', '<=', '>', '>=', 'between', 'notBetween', 'null', 'notNull'];
-  return ['=', '!=', 'contains', 'doesNotContain', 'in', 'notIn', 'null', 'notNull'];
+  if (f.type === 'boolean') return ['=', '!=', 'truthy', 'null', 'notNull'];
+  if (f.type === 'number' || f.type === 'integer') return ['=', '!=', '<', '<=', '>', '>=', 'between', 'notBetween', 'in', 'notIn', 'truthy', 'null', 'notNull'];
+  if (f.type === 'array') return ['contains', 'doesNotContain', 'truthy', 'null', 'notNull'];
+  if (f.enum) return ['=', '!=', 'in', 'notIn', 'truthy', 'null', 'notNull'];
+  if (f.format === 'date' || f.format === 'date-time' || f.format === 'time') return ['=', '!=', '<', '<=', '>', '>=', 'between', 'notBetween', 'truthy', 'null', 'notNull'];
+  return ['=', '!=', 'contains', 'doesNotContain', 'in', 'notIn', 'truthy', 'null', 'notNull'];
 }
 
 /** Two fields can be compared when they hold the same kind of value. */
@@ -91,6 +97,7 @@ function formatGroup(query: Condition, fields: ConditionField[]): Logic | null {
         const inner = formatGroup(rule.value as unknown as Condition, (field?.subproperties as ConditionField[] | undefined) ?? []);
         return inner === null ? false : { [rule.match.mode]: [{ var: rule.field }, unwrap(inner, true)] };
       }
+      if (rule.operator === 'truthy') return { var: rule.field };
       return defaultRuleProcessorJsonLogic(
         { ...rule, value: rule.valueSource === 'field' ? rule.value : typedValue(field?.info, rule.value) },
         { ...options, parseNumbers: false, preserveValueOrder: true },
@@ -143,7 +150,10 @@ export function logicToCondition(logic: Logic | undefined, fields: ConditionFiel
   if (!isObject(logic)) return null;
   let query: Condition;
   try {
-    query = parseJsonLogic(logic as never, { fields, listsAsArrays: true });
+    query = parseJsonLogic(logic as never, {
+      fields, listsAsArrays: true,
+      jsonLogicOperations: { var: (name: unknown) => (typeof name === 'string' ? { field: name, operator: 'truthy', value: null } : false) },
+    });
   } catch {
     return null;
   }

@@ -14,8 +14,8 @@ export type Expr =
   | { kind: 'const'; value: number | string | boolean | null }
   | { kind: 'field'; name: string }
   | { kind: 'arith'; op: ArithOp; args: Expr[] }
-  | { kind: 'round'; op: RoundOp; arg: Expr }
-  | { kind: 'count'; group: string }
+  | { kind: 'round'; op: RoundOp; arg: Expr; digits?: number }
+  | { kind: 'count'; group: string; where?: Condition }
   | { kind: 'sum'; group: string; column: string }
   | { kind: 'between'; unit: 'days' | 'years'; from: Expr; to: Expr }
   | { kind: 'cases'; cases: Array<{ when: Condition; then: Expr }>; otherwise: Expr };
@@ -28,8 +28,8 @@ export function exprToLogic(e: Expr, fields: ConditionField[]): Logic {
     case 'const': return e.value;
     case 'field': return { var: e.name };
     case 'arith': return { [e.op]: e.args.map((a) => exprToLogic(a, fields)) };
-    case 'round': return { [e.op]: [exprToLogic(e.arg, fields)] };
-    case 'count': return { count: [{ var: e.group }] };
+    case 'round': return { [e.op]: e.digits === undefined ? [exprToLogic(e.arg, fields)] : [exprToLogic(e.arg, fields), e.digits] };
+    case 'count': return e.where ? { count: [{ var: e.group }, conditionToLogic(e.where, columnsOf(e.group, fields)) ?? false] } : { count: [{ var: e.group }] };
     case 'sum': return { sum: [{ var: e.group }, { var: e.column }] };
     case 'between': return { [`${e.unit}_between`]: [exprToLogic(e.from, fields), exprToLogic(e.to, fields)] };
     case 'cases': {
@@ -57,7 +57,17 @@ function read(logic: unknown, fields: ConditionField[]): Expr | null {
     const inner = read(arg[0], fields);
     return inner && { kind: 'round', op: op as RoundOp, arg: inner };
   }
+  if (op === 'round' && arg.length === 2 && Number.isInteger(arg[1]) && (arg[1] as number) >= 0) {
+    const inner = read(arg[0], fields);
+    return inner && { kind: 'round', op: 'round', arg: inner, digits: arg[1] as number };
+  }
   if (op === 'count' && arg.length === 1 && isObject(arg[0]) && typeof arg[0].var === 'string') return { kind: 'count', group: arg[0].var };
+  if (op === 'count' && arg.length === 2 && isObject(arg[0]) && typeof arg[0].var === 'string') {
+    // "the rows where ...": a condition over the group's columns, named as the rows read them.
+    const columns = columnsOf(arg[0].var, fields);
+    const where = columns.length ? logicToCondition(arg[1] as Logic, columns) : null;
+    return where && where.rules.length ? { kind: 'count', group: arg[0].var, where } : null;
+  }
   if (op === 'sum' && arg.length === 2 && isObject(arg[0]) && typeof arg[0].var === 'string' && isObject(arg[1]) && typeof arg[1].var === 'string') {
     return { kind: 'sum', group: arg[0].var, column: arg[1].var };
   }
@@ -77,6 +87,11 @@ function read(logic: unknown, fields: ConditionField[]): Expr | null {
     return otherwise && { kind: 'cases', cases, otherwise };
   }
   return null;
+}
+
+/** The columns of a group as a condition over its rows names them (the group's own condition field). */
+export function columnsOf(group: string, fields: ConditionField[]): ConditionField[] {
+  return (fields.find((f) => f.name === group)?.subproperties as ConditionField[] | undefined) ?? [];
 }
 
 /** The visual form of an expression, or null when it cannot be shown without loss. */

@@ -1,5 +1,6 @@
 'use client';
 import type { ChangeEvent } from 'react';
+import { UNARY_OPERATORS } from './condition';
 import { toOptions, useValueEditor, useValueSelector, type ValueEditorProps, type ValueSelectorProps } from 'react-querybuilder';
 
 /**
@@ -19,7 +20,7 @@ export function LabelledSelect(props: ValueSelectorProps) {
 export function LabelledValueEditor(props: ValueEditorProps) {
   const { operator, value, handleOnChange, title, className, type = 'text', values = [], fieldData, disabled, testID } = props;
   const { valueAsArray, multiValueHandler, inputTypeCoerced, valueListItemClassName } = useValueEditor(props);
-  if (operator === 'null' || operator === 'notNull') return null;
+  if (UNARY_OPERATORS.has(operator)) return null;
   const placeholder = fieldData?.placeholder ?? '';
   if (operator === 'between' || operator === 'notBetween') {
     return (

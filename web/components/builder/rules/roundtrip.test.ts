@@ -37,7 +37,7 @@ function comparison(fields: ConditionField[], depth = 0): fc.Arbitrary<Record<st
       const columns = f.subproperties as ConditionField[];
       return fc.tuple(fc.constantFrom('some', 'all', 'none'), condition(columns, depth + 1)).map(([mode, value]) => ({ ...base, match: { mode }, value }));
     }
-    if (operator === 'null' || operator === 'notNull') return fc.constant({ ...base, value: null });
+    if (operator === 'null' || operator === 'notNull' || operator === 'truthy') return fc.constant({ ...base, value: null });
     if (operator === 'in' || operator === 'notIn') return fc.uniqueArray(listItemOf(f), { minLength: 1, maxLength: 3 }).map((value) => ({ ...base, value }));
     if (operator === 'between' || operator === 'notBetween') return fc.tuple(scalarOf(f), scalarOf(f)).map((value) => ({ ...base, value }));
     const peers = fields.filter((g) => g.name !== f.name && (f.comparator as (x: unknown) => boolean)(g));
@@ -97,11 +97,14 @@ describe('visual rule editor: JSON Logic round trip', () => {
           number.map((value) => ({ kind: 'const', value }) as Expr),
           fc.constantFrom(...numeric).map((f) => ({ kind: 'field', name: f.name }) as Expr),
           fc.constant({ kind: 'count', group: 'figli' } as Expr),
+          ...(ctx.fields.some((f) => f.name === 'figli')
+            ? [condition(ctx.fields.find((f) => f.name === 'figli')!.subproperties as ConditionField[], 1).map((where) => ({ kind: 'count', group: 'figli', where: plainCondition(where) }) as Expr)] : []),
           fc.constantFrom('eta', 'retta').map((column) => ({ kind: 'sum', group: 'figli', column }) as Expr),
           fc.tuple(fc.constantFrom('days', 'years'), fc.constantFrom(...dates), fc.constantFrom(...dates))
             .map(([unit, a, b]) => ({ kind: 'between', unit, from: { kind: 'field', name: a.name }, to: { kind: 'field', name: b.name } }) as Expr),
           fc.record({ op: fc.constantFrom('+', '-', '*', '/', 'min', 'max'), args: fc.array(tie('e'), { minLength: 2, maxLength: 3 }) }).map((x) => ({ kind: 'arith', ...x }) as Expr),
           fc.record({ op: fc.constantFrom('round', 'floor', 'ceil', 'abs'), arg: tie('e') }).map((x) => ({ kind: 'round', ...x }) as Expr),
+          fc.record({ arg: tie('e'), digits: fc.integer({ min: 0, max: 4 }) }).map((x) => ({ kind: 'round', op: 'round', ...x }) as Expr),
           fc.record({ cases: fc.array(fc.record({ when: condition(ctx.fields), then: tie('e') }), { minLength: 1, maxLength: 3 }), otherwise: tie('e') })
             .map((x) => ({ kind: 'cases', ...x, cases: x.cases.map((c) => ({ ...c, when: plainCondition(c.when) })) }) as Expr),
         ),
@@ -120,7 +123,8 @@ describe('visual rule editor: JSON Logic round trip', () => {
     const ctx = exprContext(fixture, 'dataFine', t);
     const advanced: Logic[] = [
       fixture.rules![2]!.when!,
-      { var: 'haFigli' },
+      { var: 'sconosciuto' },
+      { missing: ['isee', 'componenti'] },
       { '==': [{ var: 'sconosciuto' }, 1] },
       { '<': [{ days_between: [{ var: 'dataInizio' }, { var: 'dataFine' }] }, 0] },
       { some: [{ var: 'figli' }, { '<': [{ var: 'etaSconosciuta' }, 3] }] },
@@ -128,7 +132,14 @@ describe('visual rule editor: JSON Logic round trip', () => {
       { '==': [{ var: ['isee', 0] }, 1] },
     ];
     for (const logic of advanced) expect(logicToCondition(logic, ctx.fields), JSON.stringify(logic)).toBeNull();
-    expect(logicToExpr({ count: [{ var: 'figli' }, { '<': [{ var: 'eta' }, 3] }] }, ctx.fields)).toBeNull();
+    // A bare var ("is filled in") is a comparison of its own.
+    expect(logicToCondition({ and: [{ var: 'dataInizio' }, { '!': { var: 'haFigli' } }] }, ctx.fields)).toEqual({
+      combinator: 'and', rules: [{ field: 'dataInizio', operator: 'truthy', value: null }, { combinator: 'and', not: true, rules: [{ field: 'haFigli', operator: 'truthy', value: null }] }],
+    });
+    expect(logicToExpr({ count: [{ var: 'figli' }, { '>': [{ var: 'retta' }, { var: '../../$row.retta' }] }] }, ctx.fields)).toBeNull();
+    expect(logicToExpr({ count: [{ var: 'figli' }, { '<': [{ var: 'eta' }, 3] }] }, ctx.fields)).toEqual({
+      kind: 'count', group: 'figli', where: { combinator: 'and', rules: [{ field: 'eta', operator: '<', value: 3 }] },
+    });
     expect(logicToExpr({ map: [{ var: 'figli' }, { var: 'eta' }] }, ctx.fields)).toBeNull();
   });
 });
