@@ -4,13 +4,14 @@ import { useTranslation } from 'react-i18next';
 import type { Fees, ServiceDefinition } from '@sportello/schemas';
 import { exprContext } from '../rules/context';
 import { ExpressionView } from '../rules/LogicFields';
+import { ProblemsAt, type PointedProblem } from '../shared/ProblemsAt';
 import { TextKeyFields } from '../shared/TextKeyFields';
 
 /**
  * The fee: its amount as an expression with its unit always explicit (the engine reads `euro`
  * amounts times 100, rounded to the cent, and `cents` as they are), the causale and the days to pay.
  */
-export function FeesEditor({ definition, onChange }: { definition: ServiceDefinition; onChange: (def: ServiceDefinition) => void }) {
+export function FeesEditor({ definition, onChange, problems }: { definition: ServiceDefinition; onChange: (def: ServiceDefinition) => void; problems?: PointedProblem[] }) {
   const { t } = useTranslation();
   const id = useId();
   const fees = definition.fees;
@@ -27,6 +28,7 @@ export function FeesEditor({ definition, onChange }: { definition: ServiceDefini
   const unit = fees.unit ?? 'cents';
   return (
     <div>
+      <ProblemsAt problems={problems} pointer="/fees" />
       <fieldset className="mb-2">
         <legend className="h6">{t('feeEditor.unit')}</legend>
         {(['euro', 'cents'] as const).map((u) => (

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Logic, Ranking, RankingKey, ServiceDefinition } from '@sportello/schemas';
 import { exprContext } from '../rules/context';
 import { ConditionView, ExpressionView } from '../rules/LogicFields';
+import { ProblemsAt, type PointedProblem } from '../shared/ProblemsAt';
 import { TextKeyFields } from '../shared/TextKeyFields';
 
 const isSum = (l: Logic): l is { '+': Logic[] } => !!l && typeof l === 'object' && !Array.isArray(l) && Object.keys(l).length === 1 && Array.isArray((l as Record<string, unknown>)['+']);
@@ -21,7 +22,7 @@ function freshId(taken: string[], base: string): string {
  * and the ordered keys that break ties (an expression and a direction each). The older
  * fields-only tie-breakers are shown while a definition still has them.
  */
-export function RankingEditor({ definition, onChange }: { definition: ServiceDefinition; onChange: (def: ServiceDefinition) => void }) {
+export function RankingEditor({ definition, onChange, problems }: { definition: ServiceDefinition; onChange: (def: ServiceDefinition) => void; problems?: PointedProblem[] }) {
   const { t } = useTranslation();
   const id = useId();
   const ranking = definition.ranking;
@@ -50,7 +51,9 @@ export function RankingEditor({ definition, onChange }: { definition: ServiceDef
     <div>
       <section aria-labelledby={`${id}-score`} className="mb-3">
         <h3 id={`${id}-score`} className="h6">{t('rankingEditor.score')}</h3>
+        <ProblemsAt problems={problems} pointer="/ranking" exact />
         <p className="small text-muted">{t('rankingEditor.scoreHelp')}</p>
+        <ProblemsAt problems={problems} pointer="/ranking/score" />
         <ol className="list-unstyled">
           {terms.map((term, i) => (
             <li key={i} className="border rounded p-2 mb-2">
@@ -70,6 +73,7 @@ export function RankingEditor({ definition, onChange }: { definition: ServiceDef
           return (
             <fieldset key={i} className="border rounded p-2 mb-2">
               <legend className="h6 small">{t('rankingEditor.exclusion', { id: ex.id })}</legend>
+              <ProblemsAt problems={problems} pointer={`/ranking/exclusions/${i}`} />
               <label className="form-label" htmlFor={`${id}-ex-${i}`}>{t('rankingEditor.exclusionId')}</label>
               <input id={`${id}-ex-${i}`} className="form-control form-control-sm mb-2" value={ex.id} onChange={(e) => onChange(setEx({ ...ex, id: e.target.value }))} />
               <ConditionView label={t('rankingEditor.excludedWhen', { id: ex.id })} fields={plainCtx.fields} value={ex.when} onChange={(when) => onChange(setEx({ ...ex, when }))} />
@@ -92,6 +96,7 @@ export function RankingEditor({ definition, onChange }: { definition: ServiceDef
             const setKey = (next: RankingKey) => ({ ...definition, ranking: { ...ranking, keys: keys.map((x, j) => (j === i ? next : x)) } });
             return (
               <li key={i} className="border rounded p-2 mb-2">
+                <ProblemsAt problems={problems} pointer={`/ranking/keys/${i}`} />
                 <div className="d-flex flex-wrap gap-2 align-items-end mb-2">
                   <div>
                     <label className="form-label" htmlFor={`${id}-key-${i}`}>{t('rankingEditor.keyId', { n: i + 1 })}</label>

@@ -2,9 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Rule, ServiceDefinition } from '@sportello/schemas';
-
-/** A problem from compile or the server: where (a JSON pointer into the definition) and what. */
-export interface PointedProblem { pointer: string; message: string; code?: string }
+import type { PointedProblem } from '../shared/ProblemsAt';
 import { RuleEditor } from './RuleEditor';
 import { freshRuleId, ruleReads, ruleTouches } from './rule-summary';
 

@@ -62,6 +62,12 @@ describe('translations grid', () => {
     expect(Object.keys(m.def.translations)).toEqual(['it', 'en']);
   });
 
+  test('the server\'s problems show at the cell they point to', () => {
+    renderWithText(<TranslationsGrid definition={small} onChange={() => {}} problems={[{ pointer: '/translations/it/field.haFigli', code: 'template.unknownPlaceholder', message: 'Unknown placeholder {{x}}' }]} />);
+    const cell = screen.getByLabelText('field.haFigli in it').closest('td')!;
+    expect(cell.textContent).toContain('Unknown placeholder {{x}}');
+  });
+
   test('only-missing filter and axe', async () => {
     const m = mount(small);
     fireEvent.click(screen.getByLabelText('Only rows with missing strings'));

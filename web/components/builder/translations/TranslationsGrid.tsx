@@ -2,14 +2,17 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ServiceDefinition } from '@sportello/schemas';
+import { ProblemsAt, type PointedProblem } from '../shared/ProblemsAt';
 import { LANGUAGE_TAG, translationGaps } from './gaps';
+
+const escapeToken = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /**
  * The translations grid: a row per key, a column per language, every cell editable. Each column
  * counts the strings it lacks; a language that lacks any is named in the summary, and the publish
  * gate (translationsComplete) refuses while one does. Any language can be added.
  */
-export function TranslationsGrid({ definition, onChange }: { definition: ServiceDefinition; onChange: (def: ServiceDefinition) => void }) {
+export function TranslationsGrid({ definition, onChange, problems }: { definition: ServiceDefinition; onChange: (def: ServiceDefinition) => void; problems?: PointedProblem[] }) {
   const { t } = useTranslation();
   const id = useId();
   const gaps = useMemo(() => translationGaps(definition), [definition]);
@@ -43,6 +46,7 @@ export function TranslationsGrid({ definition, onChange }: { definition: Service
 
   return (
     <div>
+      <ProblemsAt problems={problems} pointer="/translations" exact />
       <div role="status" className={`alert ${gaps.blocking.length ? 'alert-warning' : 'alert-success'}`}>
         {gaps.blocking.length === 0 ? t('translationsGrid.complete') : (
           <>
@@ -91,11 +95,13 @@ export function TranslationsGrid({ definition, onChange }: { definition: Service
                 <th scope="row"><code>{key}</code>{!used && <span className="badge bg-light text-dark ms-1">{t('translationsGrid.unused')}</span>}</th>
                 {languages.map((language) => {
                   const lacking = used && missing.get(language)?.has(key);
+                  const at = `/translations/${escapeToken(language)}/${escapeToken(key)}`;
                   return (
                     <td key={language}>
                       <textarea rows={1} lang={language} className={`form-control form-control-sm${lacking ? ' is-invalid' : ''}`}
                         aria-label={t('translationsGrid.cell', { key, language })} aria-invalid={lacking || undefined}
                         value={definition.translations?.[language]?.[key] ?? ''} onChange={(e) => setText(language, key, e.target.value)} />
+                      <ProblemsAt problems={problems} pointer={at} exact />
                     </td>
                   );
                 })}

@@ -1,8 +1,10 @@
 'use client';
-import { useDefinition } from '../store';
+import { useBuilder, useDefinition } from '../store';
 import { TranslationsGrid } from './TranslationsGrid';
 
 export function TranslationsTab() {
   const { definition, onChange } = useDefinition();
-  return <TranslationsGrid definition={definition} onChange={onChange} />;
+  const { state } = useBuilder();
+  const problems = [...state.problems, ...state.warnings];
+  return <TranslationsGrid definition={definition} onChange={onChange} problems={problems} />;
 }

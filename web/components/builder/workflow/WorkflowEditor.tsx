@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Action, ServiceDefinition, Transition, Workflow, WorkflowRole, WorkflowState } from '@sportello/schemas';
 import { exprContext } from '../rules/context';
 import { ConditionView } from '../rules/LogicFields';
+import { ProblemsAt, type PointedProblem } from '../shared/ProblemsAt';
 import { TextKeyFields } from '../shared/TextKeyFields';
 import { MessageTexts } from './MessageTexts';
 import { PLACEHOLDERS, knownPlaceholders } from './placeholders';
@@ -44,7 +45,7 @@ function freshId(taken: string[], base: string): string {
  * transitions (from, to, who may move them, a guard written with the condition editor, its
  * refusal message) and the actions each triggers, with their message texts in every language.
  */
-export function WorkflowEditor({ definition, onChange }: { definition: ServiceDefinition; onChange: (def: ServiceDefinition) => void }) {
+export function WorkflowEditor({ definition, onChange, problems }: { definition: ServiceDefinition; onChange: (def: ServiceDefinition) => void; problems?: PointedProblem[] }) {
   const { t } = useTranslation();
   const id = useId();
   const known = useMemo(() => knownPlaceholders(definition), [definition]);
@@ -76,6 +77,8 @@ export function WorkflowEditor({ definition, onChange }: { definition: ServiceDe
 
   return (
     <div>
+      <ProblemsAt problems={problems} pointer="/workflow" exact />
+      <ProblemsAt problems={problems} pointer="/workflow/initial" />
       <div className="d-flex flex-wrap gap-3 mb-3">
         <div>
           <label className="form-label" htmlFor={`${id}-initial`}>{t('workflowEditor.initial')}</label>
@@ -96,6 +99,7 @@ export function WorkflowEditor({ definition, onChange }: { definition: ServiceDe
         {wf.states.map((s, i) => (
           <fieldset key={i} className="border rounded p-2 mb-2">
             <legend className="h6 small">{t('workflowEditor.state', { id: s.id })}</legend>
+            <ProblemsAt problems={problems} pointer={`/workflow/states/${i}`} />
             <div className="d-flex flex-wrap gap-3 align-items-end mb-2">
               <div>
                 <label className="form-label" htmlFor={`${id}-s${i}-id`}>{t('workflowEditor.stateId')}</label>
@@ -133,6 +137,7 @@ export function WorkflowEditor({ definition, onChange }: { definition: ServiceDe
           return (
             <fieldset key={i} className="border rounded p-2 mb-3">
               <legend className="h6 small">{t('workflowEditor.transition', { id: tr.id, from: tr.from, to: tr.to })}</legend>
+              <ProblemsAt problems={problems} pointer={`/workflow/transitions/${i}`} />
               <div className="d-flex flex-wrap gap-3 align-items-end mb-2">
                 <div>
                   <label className="form-label" htmlFor={`${id}-t${i}-id`}>{t('workflowEditor.transitionId')}</label>

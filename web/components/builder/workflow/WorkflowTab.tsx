@@ -1,8 +1,10 @@
 'use client';
-import { useDefinition } from '../store';
+import { useBuilder, useDefinition } from '../store';
 import { WorkflowEditor } from './WorkflowEditor';
 
 export function WorkflowTab() {
   const { definition, onChange } = useDefinition();
-  return <WorkflowEditor definition={definition} onChange={onChange} />;
+  const { state } = useBuilder();
+  const problems = [...state.problems, ...state.warnings];
+  return <WorkflowEditor definition={definition} onChange={onChange} problems={problems} />;
 }

@@ -72,6 +72,17 @@ describe('workflow editor', () => {
     expect(m.def.workflow!.transitions[0]!.actions).toEqual([{ type: 'protocol', direction: 'out', subject: 'message.accogli.subject' }]);
   });
 
+  test('the server\'s problems show at the transition and state they point to', () => {
+    const wf = { initial: 'a', states: [{ id: 'a', label: 'service.title' }], transitions: [{ id: 'ab', from: 'a', to: 'b', label: 'service.title', actions: [{ type: 'payment' as const }] }] };
+    renderWithText(<WorkflowEditor definition={{ ...fixture, workflow: wf }} onChange={() => {}} problems={[
+      { pointer: '/workflow/transitions/0/to', code: 'workflow.unknownState', message: 'Unknown state b' },
+      { pointer: '/workflow/transitions/0/actions/0', code: 'workflow.paymentWithoutFees', message: 'A payment needs a fee' },
+    ]} />);
+    const tr = screen.getByRole('group', { name: 'Transition ab: a → b' });
+    expect(within(tr).getByText(/Unknown state b/)).toBeTruthy();
+    expect(within(tr).getByText(/A payment needs a fee/)).toBeTruthy();
+  });
+
   test('no serious axe violations', async () => {
     const m = mount({ ...fixture, workflow: { initial: 'a', states: [{ id: 'a', label: 'service.title', slaDays: 3 }, { id: 'b', label: 'service.title', final: true }], transitions: [{ id: 'ab', from: 'a', to: 'b', label: 'service.title', roles: ['operator'], guard: { '==': [{ var: 'haFigli' }, true] }, guardMessage: 'service.title', actions: [{ type: 'appio', subject: 'service.title', body: 'service.title' }] }] } });
     expect(await seriousViolations(m.view.container)).toEqual([]);
