@@ -1,5 +1,5 @@
 import { ArgsType, Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { GraphQLJSON, GraphQLJSONObject } from 'graphql-scalars';
+import { GraphQLJSON, GraphQLJSONObject, GraphQLSafeInt } from 'graphql-scalars';
 import { PageArgs, connectionOf } from '../graphql/connection.js';
 
 @ObjectType({ description: 'A public administration (Comune, Unione, Regione): the tenant.' })
@@ -68,7 +68,7 @@ export class EvaluationError {
 
 @ObjectType()
 export class EvaluationFee {
-  @Field(() => Int, { nullable: true, description: 'Euro cents; null when the amount cannot be computed (see error)' }) amountCents!: number | null;
+  @Field(() => GraphQLSafeInt, { nullable: true, description: 'Euro cents (up to 10^11: a SafeInt, beyond 32 bits); null when the amount cannot be computed (see error)' }) amountCents!: number | null;
   @Field({ description: 'The payment\'s reason (causale), localized' }) causale!: string;
   @Field(() => Int, { nullable: true }) dueDays!: number | null;
   @Field(() => String, { nullable: true }) error!: string | null;

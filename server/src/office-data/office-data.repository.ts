@@ -17,7 +17,7 @@ export const officeDataRepository = {
   async write(tx: Tx, w: OfficeDataWrite): Promise<number | null> {
     const r = w.ranking;
     const rows = await tx.$queryRaw<Array<{ row_version: number }>>`
-      UPDATE pratiche SET office_data = ${JSON.stringify(w.officeData)}::jsonb, fee_cents = ${w.feeCents}::int, score = ${w.score}::float8,
+      UPDATE pratiche SET office_data = ${JSON.stringify(w.officeData)}::jsonb, fee_cents = ${w.feeCents}::bigint, score = ${w.score}::float8,
         excluded = ${w.excluded}::boolean, ranking = ${r ? JSON.stringify(r.ranking) : null}::jsonb, ranking_version_id = ${r?.versionId ?? null}::uuid,
         ranking_date = ${r?.date ?? null}::date, office_data_at = ${w.at}::timestamptz, office_data_by_id = ${w.byId}::uuid, row_version = row_version + 1
       WHERE id = ${w.id}::uuid AND ente_id = ${w.enteId}::uuid AND row_version = ${w.expectedVersion}

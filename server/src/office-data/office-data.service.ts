@@ -6,6 +6,7 @@ import { rankingStamp } from '../graduatorie/stored-ranking.js';
 import { romeDate, type Clock } from '../shared/clock.js';
 import { badInput, conflict, DomainError, notFound, type FieldError } from '../shared/domain-error.js';
 import { isUuid } from '../shared/ids.js';
+import { feeOutOfRange } from '../shared/amounts.js';
 import { workflowOf } from '../workflow/workflow-of.js';
 import { staleVersion } from '../workflow/workflow-refusals.js';
 import { workflowRepository } from '../workflow/workflow.repository.js';
@@ -48,7 +49,9 @@ export class OfficeDataService {
     const now = this.clock();
     const today = romeDate(now);
     const answers = asObject(pratica.answers);
-    const feeCents = compiled.fee ? evaluate(compiled, answers, { office: officeData, today }).fee?.amountCents ?? null : null;
+    const fee = compiled.fee ? evaluate(compiled, answers, { office: officeData, today }).fee : null;
+    if (fee?.error === 'fee.outOfRange') throw feeOutOfRange();
+    const feeCents = fee?.amountCents ?? null;
     const ranking = rankingStamp(compiled, version.id, answers, officeData, today);
     const score = ranking?.ranking.score ?? null;
     const excluded = ranking?.ranking.excluded ?? false;

@@ -59,7 +59,7 @@ describe('setOfficeData', () => {
     expect(cleared.data.setOfficeData).toMatchObject({ rowVersion: 4, officeData: { punteggioCommissione: 2 }, feeCents: 1200, score: 3, excluded: false });
     const row = (await written(p.id)).pratica;
     expect(row).toMatchObject({
-      officeData: { punteggioCommissione: 2 }, feeCents: 1200, score: 3, excluded: false, rowVersion: 4,
+      officeData: { punteggioCommissione: 2 }, feeCents: 1200n, score: 3, excluded: false, rowVersion: 4,
       officeDataAt: TEMPLATE_TODAY, officeDataById: w.fx.users.operator.id, rankingVersionId: w.versionId, ranking: { score: 3, excluded: false, terms: [1, 2], reasons: [] },
     });
     // A graduatoria reads the stored ranking as it is now.

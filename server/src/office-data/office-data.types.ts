@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { GraphQLJSONObject } from 'graphql-scalars';
+import { GraphQLJSONObject, GraphQLSafeInt } from 'graphql-scalars';
 
 @InputType()
 export class SetOfficeDataInput {
@@ -16,7 +16,7 @@ export class OfficeDataResult {
   @Field(() => ID) praticaId!: string;
   @Field(() => Int, { description: 'The pratica\'s new rowVersion' }) rowVersion!: number;
   @Field(() => GraphQLJSONObject, { description: 'Every office field now' }) officeData!: Record<string, unknown>;
-  @Field(() => Int, { nullable: true, description: 'Fee due, in euro cents, recomputed with the office fields' }) feeCents!: number | null;
+  @Field(() => GraphQLSafeInt, { nullable: true, description: 'Fee due, in euro cents (up to 10^11: a SafeInt), recomputed with the office fields' }) feeCents!: number | null;
   @Field(() => Float, { nullable: true, description: 'Ranking score, recomputed with the office fields' }) score!: number | null;
   @Field({ description: 'Excluded by one of the ranking\'s exclusion rules' }) excluded!: boolean;
   @Field(() => [String], { description: 'The exclusion rules that hold, in the request\'s language' }) exclusionReasons!: string[];

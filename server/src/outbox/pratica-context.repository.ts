@@ -1,6 +1,7 @@
 import type { ServiceDefinition } from '@sportello/schemas';
 import { Lru } from '../shared/lru.js';
 import type { Tx } from '../shared/prisma.js';
+import { centsOf } from '../shared/amounts.js';
 
 // Published versions never change (a trigger refuses it), so their definitions are read once
 // per process: a transition then reads only the pratica's own row and its relations.
@@ -48,6 +49,7 @@ export async function praticaContext(db: Tx, enteId: string, praticaId: string):
   const { serviceVersionId, ...rest } = p;
   return {
     ...rest,
+    feeCents: centsOf(p.feeCents),
     answers: (p.answers ?? {}) as Record<string, unknown>,
     computed: (p.computed ?? {}) as Record<string, unknown>,
     definition: await definitionOf(db, serviceVersionId),

@@ -3,11 +3,15 @@ import { afterPosition, newestFirst, type Page } from '../graphql/connection.js'
 import type { PublishedServiceRow } from '../drafts/service-version.repository.js';
 import type { IdentityRow } from '../registries/prefill.repository.js';
 import type { Tx } from '../shared/prisma.js';
+import { centsOf } from '../shared/amounts.js';
 
 const praticaSelect = {
   id: true, enteId: true, code: true, serviceId: true, serviceVersionId: true, state: true, submittedAt: true,
   dueAt: true, feeCents: true, score: true, excluded: true, protocolNumber: true, answers: true, computed: true,
 } as const;
+
+/** Prisma's row with the fee as a number (the column is BIGINT). */
+const praticaRow = <R extends { feeCents: bigint | null }>(r: R) => ({ ...r, feeCents: centsOf(r.feeCents) });
 
 export interface PraticaRow {
   id: string; enteId: string; code: string; serviceId: string; serviceVersionId: string; state: string;
@@ -37,8 +41,9 @@ export interface SubmissionContext {
 
 /** Citizens' view of pratiche: every query names the citizen. */
 export const praticheRepository = {
-  findByKey(db: Tx, citizenId: string, idempotencyKey: string): Promise<PraticaRow | null> {
-    return db.pratica.findUnique({ where: { citizenId_idempotencyKey: { citizenId, idempotencyKey } }, select: praticaSelect });
+  async findByKey(db: Tx, citizenId: string, idempotencyKey: string): Promise<PraticaRow | null> {
+    const row = await db.pratica.findUnique({ where: { citizenId_idempotencyKey: { citizenId, idempotencyKey } }, select: praticaSelect });
+    return row && praticaRow(row);
   },
 
   /**
@@ -64,8 +69,9 @@ export const praticheRepository = {
     };
   },
 
-  findOwn(db: Tx, id: string, citizenId: string): Promise<PraticaRow | null> {
-    return db.pratica.findFirst({ where: { id, citizenId }, select: praticaSelect });
+  async findOwn(db: Tx, id: string, citizenId: string): Promise<PraticaRow | null> {
+    const row = await db.pratica.findFirst({ where: { id, citizenId }, select: praticaSelect });
+    return row && praticaRow(row);
   },
 
   async list(db: Tx, citizenId: string, page: Page): Promise<{ rows: PraticaRow[]; total: number }> {
@@ -76,7 +82,7 @@ export const praticheRepository = {
       }),
       db.pratica.count({ where: { citizenId } }),
     ]);
-    return { rows, total };
+    return { rows: rows.map(praticaRow), total };
   },
 
   /**
@@ -114,7 +120,7 @@ export const praticheRepository = {
           i.fee_cents, i.score, i.excluded, i.submitted_at, i.state_entered_at, i.due_at, i.idempotency_key,
           i.conclude_due_at, i.suspended_at, i.office_id, i.language, i.ranking, i.ranking_version_id, i.ranking_date
         FROM counter, jsonb_to_recordset(${input}::jsonb) AS i(ord int, id uuid, service_id uuid, service_version_id uuid,
-          citizen_id uuid, answers jsonb, computed jsonb, state text, fee_cents int, score float8, excluded boolean,
+          citizen_id uuid, answers jsonb, computed jsonb, state text, fee_cents bigint, score float8, excluded boolean,
           submitted_at timestamptz, state_entered_at timestamptz, due_at timestamptz, idempotency_key text,
           conclude_due_at timestamptz, suspended_at timestamptz, office_id uuid, language text, ranking jsonb, ranking_version_id uuid, ranking_date date)
         ORDER BY i.ord
@@ -133,7 +139,7 @@ function toRow(r: Record<string, unknown>): PraticaRow {
   return {
     id: r.id as string, enteId: r.ente_id as string, code: r.code as string, serviceId: r.service_id as string,
     serviceVersionId: r.service_version_id as string, state: r.state as string, submittedAt: new Date(r.submitted_at as string),
-    dueAt: r.due_at ? new Date(r.due_at as string) : null, feeCents: r.fee_cents as number | null, score: r.score as number | null,
+    dueAt: r.due_at ? new Date(r.due_at as string) : null, feeCents: centsOf(r.fee_cents as bigint | number | null), score: r.score as number | null,
     excluded: r.excluded as boolean, protocolNumber: r.protocol_number as string | null, answers: r.answers, computed: r.computed,
   };
 }

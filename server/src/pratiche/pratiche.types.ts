@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { GraphQLJSONObject } from 'graphql-scalars';
+import { GraphQLJSONObject, GraphQLSafeInt } from 'graphql-scalars';
 import { connectionOf } from '../graphql/connection.js';
 
 @ObjectType({ description: 'A submitted application, tied to the version it was made against' })
@@ -13,7 +13,7 @@ export class Pratica {
   @Field() state!: string;
   @Field() submittedAt!: Date;
   @Field(() => Date, { nullable: true, description: 'When the current state\'s SLA runs out' }) dueAt!: Date | null;
-  @Field(() => Int, { nullable: true, description: 'Fee due, in euro cents' }) feeCents!: number | null;
+  @Field(() => GraphQLSafeInt, { nullable: true, description: 'Fee due, in euro cents (up to 10^11: a SafeInt, beyond 32 bits)' }) feeCents!: number | null;
   @Field(() => Float, { nullable: true, description: 'Ranking score (graduatorie)' }) score!: number | null;
   @Field({ description: 'Excluded from the ranking by one of its exclusion rules' }) excluded!: boolean;
   @Field(() => String, { nullable: true }) protocolNumber!: string | null;

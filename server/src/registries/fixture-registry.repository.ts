@@ -1,4 +1,5 @@
 import type { Tx } from '../shared/prisma.js';
+import { centsOf } from '../shared/amounts.js';
 
 const residentSelect = {
   fiscalCode: true, givenName: true, familyName: true, sex: true, birthDate: true,
@@ -28,12 +29,13 @@ export const fixtureRegistryRepository = {
   },
 
   /** Attestations valid on `day` (validUntil is a date: compared at midnight UTC), newest year first. */
-  validAttestations(db: Tx, fiscalCode: string, day: string): Promise<AttestationRow[]> {
-    return db.iseeAttestation.findMany({
+  async validAttestations(db: Tx, fiscalCode: string, day: string): Promise<AttestationRow[]> {
+    const rows = await db.iseeAttestation.findMany({
       where: { fiscalCode, validUntil: { gte: new Date(`${day}T00:00:00Z`) } },
       select: { fiscalCode: true, year: true, kind: true, valueCents: true, dsuProtocol: true, issuedAt: true, validUntil: true },
       orderBy: [{ year: 'desc' }, { kind: 'asc' }],
     });
+    return rows.map((r) => ({ ...r, valueCents: centsOf(r.valueCents)! }));
   },
 
   async insertResidents(db: Tx, rows: ResidentRow[]): Promise<number> {
