@@ -9,6 +9,7 @@ export { clean } from './clean.js';
 export { applyPrefill, type PrefillData, type PrefillResult } from './prefill.js';
 export { guardHolds, type GuardInput } from './workflow-guard.js';
 export { checkOfficeData, type OfficeDataCheck } from './office-data.js';
+export { paymentAmount, type PaymentAmount } from './payment-amount.js';
 export { sortGraduatoria, type RankedEntry } from './graduatoria.js';
 export { scoreTerms, rankingReads, rankAnswers, type ScoreTerm, type RankingReads, type AnswersRanking } from './ranking-terms.js';
 export { rankSubmissions, compareKey, type Submission, type RankedRow } from './ranking.js';

@@ -72,9 +72,14 @@ export type Action =
   | { type: 'appio'; subject: string; body: string }
   /** A Web Push notification to the citizen's installed app (title and text). */
   | { type: 'push'; subject: string; body: string }
-  | { type: 'payment' }
-  /** A letter (e.g. the outcome) generated as PDF, stored with the pratica and shown to the citizen. */
-  | { type: 'document'; subject: string; body: string };
+  /**
+   * A payment request: `amount` (JSON Logic over answers, computed values, $office, $today, in
+   * `unit`) or else the pratica's fee; due `dueDays` after the transition (else the fees', else
+   * 30); `causale` a message text (else the fees').
+   */
+  | { type: 'payment'; amount?: Logic; unit?: 'euro' | 'cents'; dueDays?: number; causale?: string }
+  /** A letter (e.g. the outcome) generated as PDF, stored with the pratica and shown to the citizen; `protocol`: registered outgoing with its hash. */
+  | { type: 'document'; subject: string; body: string; protocol?: boolean };
 
 /**
  * A state of the pratica. `slaDays`: the deadline to leave it; `waitsForCitizen`: the office

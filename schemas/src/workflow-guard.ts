@@ -19,12 +19,17 @@ export interface GuardInput {
 export function guardHolds(service: CompiledService, transitionId: string, input: GuardInput): boolean {
   const fn = service.guards.get(transitionId);
   if (!fn) return true;
+  return run(fn, guardData(input)) === true;
+}
+
+/** What a workflow expression reads, as the rules see it: a copy of the answers with computed values written in, $office and $today. */
+export function guardData(input: GuardInput): Record<string, unknown> {
   // A copy: computed values are written in, and the stored answers must stay as they are.
   const data = JSON.parse(JSON.stringify(input.answers)) as Record<string, unknown>;
   for (const [pointer, value] of Object.entries(input.computed ?? {})) writePointer(data, pointer, value);
   data.$office = input.office ?? {};
   data.$today = input.today;
-  return run(fn, data) === true;
+  return data;
 }
 
 function writePointer(root: Record<string, unknown>, pointer: string, value: unknown): void {

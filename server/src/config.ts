@@ -8,6 +8,7 @@ import { oidcSettingsFrom, type OidcSettings } from './settings/oidc.js';
 import { outboxSettingsFrom, type OutboxSettings } from './settings/outbox.js';
 import { deliverySettingsFrom, type DeliverySettings } from './settings/delivery.js';
 import { positiveInt as int } from './settings/env.js';
+import { pushSettingsFrom, type PushSettings } from './settings/push.js';
 
 /**
  * Everything the server reads from the environment, read once and validated at start. Each area's
@@ -34,9 +35,13 @@ export interface ServerConfig {
   outbox: OutboxSettings;
   /** Where the outbox delivers (SPORTELLO_MAIL, SMTP_URL, MAIL_FROM, ...). */
   delivery: DeliverySettings;
+  /** Web Push to citizens' installed apps (VAPID_*, PUSH_ENDPOINT_HOSTS). */
+  push: PushSettings;
 }
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+/** Where development keeps its generated VAPID key pair (VAPID_KEY_FILE overrides). */
+export const DEV_VAPID_KEY_FILE = path.join(repoRoot, 'data', 'vapid-dev.json');
 
 export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const production = env.NODE_ENV === 'production';
@@ -59,5 +64,6 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     webUrl: env.WEB_URL,
     outbox: outboxSettingsFrom(env),
     delivery: deliverySettingsFrom(env),
+    push: pushSettingsFrom(env, production, DEV_VAPID_KEY_FILE),
   };
 }

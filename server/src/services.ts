@@ -24,6 +24,8 @@ import { TransitionHooks } from './workflow/transition-hooks.js';
 import { WorkflowService } from './workflow/workflow.service.js';
 import { SlaWatch } from './workflow/sla-watch.js';
 import { RatingsService } from './ratings/ratings.service.js';
+import { PaymentsService } from './payments/payments.service.js';
+import { PushService } from './push/push.service.js';
 
 /**
  * The domain services, built once at start and handed to resolvers through the context.
@@ -70,6 +72,10 @@ export interface Services {
   protocol: ProtocolService;
   /** Citizens' satisfaction ratings, anonymous; the Ente's results (ratings area). */
   ratings: RatingsService;
+  /** Payment requests of pratiche, as transitions record them (payments area). */
+  payments: PaymentsService;
+  /** Citizens' Web Push subscriptions (push area; the outbox's push deliverer sends to them). */
+  push: PushService;
 }
 
 /** `clock` is the system's in production; tests pass one they can move (test-support/movable-clock.ts). */
@@ -79,7 +85,7 @@ export function createServices(db: Database, config: ServerConfig, databaseLabel
   const versions = new ServiceVersions(db.prisma, compiled);
   const prefill = new PrefillService(db.prisma, createRegistries(config.registries, db.prisma, clock), versions);
   const transitionHooks = new TransitionHooks();
-  const outbox = new OutboxService(db.prisma, config.outbox, createDeliverers(config.delivery, { prisma: db.prisma, clock, protocol: createProtocol(config.protocol, db.prisma, clock) }), clock);
+  const outbox = new OutboxService(db.prisma, config.outbox, createDeliverers(config.delivery, { prisma: db.prisma, clock, protocol: createProtocol(config.protocol, db.prisma, clock), push: config.push }), clock);
   // The outbox writes each transition's actions in the transition's own transaction.
   transitionHooks.register(outbox.transitionActionsHook);
   return {
@@ -102,6 +108,8 @@ export function createServices(db: Database, config: ServerConfig, databaseLabel
     transitionHooks,
     slaWatch: new SlaWatch(db.prisma, outbox.enqueue, clock),
     ratings: new RatingsService(db.prisma, versions, clock, config.sessionSecret),
+    payments: new PaymentsService(db.prisma),
+    push: new PushService(db.prisma, config.push, clock),
   };
 }
 

@@ -26,6 +26,7 @@ export function usedKeys(def: ServiceDefinition): Array<{ key: string; pointer: 
     (t.actions ?? []).forEach((a, j) => {
       if ('subject' in a) add(a.subject, `/workflow/transitions/${i}/actions/${j}/subject`);
       if ('body' in a) add(a.body, `/workflow/transitions/${i}/actions/${j}/body`);
+      if (a.type === 'payment') add(a.causale, `/workflow/transitions/${i}/actions/${j}/causale`);
     });
   });
   return out;

@@ -26,8 +26,8 @@ export function checkWorkflow(def: ServiceDefinition, problems: Problem[]): void
       problems.push({ pointer: `${at}/from`, code: 'workflow.fromFinal', message: `Transition "${t.id}" leaves the final state "${t.from}"`, params: { id: t.id } });
     }
     (t.actions ?? []).forEach((a, j) => {
-      if (a.type === 'payment' && !def.fees) {
-        problems.push({ pointer: `${at}/actions/${j}`, code: 'workflow.paymentWithoutFee', message: 'A payment request needs the service to define fees', params: {} });
+      if (a.type === 'payment' && !def.fees && a.amount === undefined) {
+        problems.push({ pointer: `${at}/actions/${j}`, code: 'workflow.paymentWithoutFee', message: 'A payment request needs an amount, or the service to define fees', params: {} });
       }
     });
     next.set(t.from, [...(next.get(t.from) ?? []), t.to]);

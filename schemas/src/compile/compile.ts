@@ -71,6 +71,12 @@ function compileChecked(input: unknown): CompileResult {
     const checked = checkLogic(t.guard, `/workflow/transitions/${i}/guard`, ctx, problems, true);
     if (checked.fn) guards.set(t.id, checked.fn);
   });
+  const paymentAmounts = new Map<string, { fn: CompiledLogic; unit: 'euro' | 'cents' }>();
+  (def.workflow?.transitions ?? []).forEach((t, i) => (t.actions ?? []).forEach((a, j) => {
+    if (a.type !== 'payment' || a.amount === undefined) return;
+    const checked = checkLogic(a.amount, `/workflow/transitions/${i}/actions/${j}/amount`, ctx, problems);
+    if (checked.fn) paymentAmounts.set(`${t.id}/${j}`, { fn: checked.fn, unit: a.unit ?? 'cents' });
+  }));
   const fee = def.fees ? checkLogic(def.fees.amount, '/fees/amount', withExcluded, problems) : undefined;
   const score = def.ranking ? checkLogic(def.ranking.score, '/ranking/score', withExcluded, problems) : undefined;
   const keys = (def.ranking?.keys ?? []).map((k, i) => ({ key: k, checked: checkLogic(k.value, `/ranking/keys/${i}/value`, withExcluded, problems) }));
@@ -124,6 +130,7 @@ function compileChecked(input: unknown): CompileResult {
     requiredCandidates: [...fields.values()].filter((f) => f.kind !== 'object' && (f.requiredStatic || rules.requireRules.has(f.path))),
     errorRules: rules.errorRules,
     guards,
+    paymentAmounts,
     fee: def.fees && fee?.fn ? { amount: fee.fn, unit: def.fees.unit ?? 'cents', causale: def.fees.causale, dueDays: def.fees.dueDays } : undefined,
     ranking: def.ranking && score?.fn
       ? {

@@ -48,6 +48,8 @@ export interface CompiledService {
   errorRules: CompiledRule[];
   /** Each guarded transition's condition, by transition id (see workflow-guard.ts). */
   guards: Map<string, CompiledLogic>;
+  /** Payment actions' own amounts, by `<transition id>/<action index>` (see payment-amount.ts). */
+  paymentAmounts: Map<string, { fn: CompiledLogic; unit: 'euro' | 'cents' }>;
   fee?: { amount: CompiledLogic; unit: 'euro' | 'cents'; causale: string; dueDays?: number };
   ranking?: {
     score: CompiledLogic;

@@ -129,6 +129,15 @@ describe('citizens see only their own drafts, pratiche and files', () => {
       }
     });
 
+    it(`myPaymentRequests of ${other}'s pratica is empty for ${me}, their own lists its request`, async () => {
+      for (const ente of [w.a, w.b]) {
+        const q = 'query ($p: ID!) { myPaymentRequests(praticaId: $p) { praticaId causale } }';
+        expect((await t.gql(q, { p: ente.citizens[other].praticaId }, token(me))).data.myPaymentRequests).toEqual([]);
+        const mine = (await t.gql(q, { p: ente.citizens[me].praticaId }, token(me))).data.myPaymentRequests;
+        expect(mine).toEqual([{ praticaId: ente.citizens[me].praticaId, causale: `Pagamento: ${me} presso ${ente.key}` }]);
+      }
+    });
+
     it(`GET /attachments/:id of ${other}'s file is 404 for ${me}, their own is 200`, async () => {
       for (const ente of [w.a, w.b]) {
         const theirs = await getFile(ente.citizens[other].attachmentId, `Bearer ${token(me)}`);

@@ -12,6 +12,11 @@ export class CompiledCache {
     this.entries = new Lru(capacity);
   }
 
+  /** The compiled version when it is kept (so a caller can skip reading its definition). */
+  peek(versionId: string): CompiledService | undefined {
+    return this.entries.get(versionId);
+  }
+
   get(versionId: string, definition: unknown): CompiledService {
     const hit = this.entries.get(versionId);
     if (hit) return hit;

@@ -70,7 +70,7 @@ export function definitionPlaceholderProblems(definition: unknown): Problem[] {
   const keys = new Set<string>();
   for (const t of def.workflow?.transitions ?? []) {
     for (const a of t.actions ?? []) {
-      for (const k of ['subject', 'body'] as const) {
+      for (const k of ['subject', 'body', 'causale'] as const) {
         const key = (a as Record<string, unknown>)[k];
         if (typeof key === 'string') keys.add(key);
       }

@@ -1,4 +1,4 @@
-import type { Action } from '@sportello/schemas';
+import { paymentAmount, type Action } from '@sportello/schemas';
 import { romeDate } from '../shared/clock.js';
 import { badInput } from '../shared/domain-error.js';
 import { knownPlaceholders, renderText, templateProblems, textToHtml } from '../notifications/message-templates.js';
@@ -27,9 +27,21 @@ function languageOf(ctx: PraticaContext, wanted: string): string {
   return ctx.definition.translations?.[wanted] ? wanted : ctx.definition.defaultLanguage;
 }
 
-function paymentDue(ctx: PraticaContext, at: Date): Date {
-  const days = ctx.definition.fees?.dueDays ?? DEFAULT_PAYMENT_DAYS;
-  return new Date(at.getTime() + days * 86_400_000);
+type PaymentAction = Extract<Action, { type: 'payment' }>;
+interface PaymentTerms { amountCents: number | null; dueDate: Date; causaleKey: string | undefined }
+
+/**
+ * What a payment action asks: its own amount (an expression) or else the pratica's fee; due its
+ * own days, or the fees', or 30 after the transition. Fixed when the transition is written.
+ */
+function paymentTerms(ctx: PraticaContext, action: PaymentAction | undefined, index: number, t: TransitionInfo): PaymentTerms {
+  const own = action ? paymentAmount(ctx.compiled, t.transitionId, index, { answers: ctx.answers, computed: ctx.computed, office: ctx.officeData, today: romeDate(t.at) }) : undefined;
+  const days = action?.dueDays ?? ctx.definition.fees?.dueDays ?? DEFAULT_PAYMENT_DAYS;
+  return {
+    amountCents: own ? own.amountCents : ctx.feeCents,
+    dueDate: new Date(t.at.getTime() + days * 86_400_000),
+    causaleKey: action?.causale ?? ctx.definition.fees?.causale,
+  };
 }
 
 /**
@@ -41,7 +53,7 @@ function platformText(ctx: PraticaContext, key: string | undefined): boolean {
 }
 
 /** The placeholders' values: the pratica's data, formatted as the citizen reads them. */
-export function placeholderView(ctx: PraticaContext, t: TransitionInfo, language: string): object {
+export function placeholderView(ctx: PraticaContext, t: TransitionInfo, language: string, payment: PaymentTerms = paymentTerms(ctx, undefined, -1, t)): object {
   const strings = ctx.definition.translations?.[language] ?? {};
   return {
     pratica: { code: ctx.code, submittedAt: italianDate(ctx.submittedAt), protocolNumber: ctx.protocolNumber ?? '', state: ctx.state, fee: euro(ctx.feeCents) },
@@ -49,7 +61,7 @@ export function placeholderView(ctx: PraticaContext, t: TransitionInfo, language
     ente: { name: ctx.ente.name },
     service: { title: strings[ctx.definition.title] ?? ctx.definition.title },
     transition: { comment: t.comment ?? '', date: italianDate(t.at) },
-    payment: { amount: euro(ctx.feeCents), dueDate: italianDate(paymentDue(ctx, t.at)) },
+    payment: { amount: euro(payment.amountCents), dueDate: italianDate(payment.dueDate) },
     answers: ctx.answers,
   };
 }
@@ -69,7 +81,11 @@ export function prepareActions(ctx: PraticaContext, actions: Action[], t: Transi
   const language = languageOf(ctx, t.language);
   const strings = ctx.definition.translations?.[language] ?? {};
   const fallback = ctx.definition.translations?.[ctx.definition.defaultLanguage] ?? {};
-  const view = placeholderView(ctx, t, language);
+  // The transition's payment request, if any, is what its messages' {{payment.*}} speak of.
+  const paymentIndex = actions.findIndex((a) => a.type === 'payment');
+  const payment = paymentTerms(ctx, actions[paymentIndex] as PaymentAction | undefined, paymentIndex, t);
+  const view = placeholderView(ctx, t, language, payment);
+  const say = translator(language);
   const known = knownPlaceholders(ctx.definition);
   const text = (index: number, part: 'subject' | 'body', key: string | undefined, table = strings): string | null => {
     const edited = overrides[String(index)]?.[part];
@@ -79,14 +95,14 @@ export function prepareActions(ctx: PraticaContext, actions: Action[], t: Transi
       return renderText(edited, view);
     }
     if (key === undefined) return null;
-    if (platformText(ctx, key)) return translator(language)(key, { code: ctx.code });
+    if (platformText(ctx, key)) return say(key, { code: ctx.code });
     return renderText(table[key] ?? fallback[key] ?? key, view);
   };
   return actions.map((action, index) => {
     const a = action as Action & { subject?: string; body?: string };
     // The register is kept in the Ente's language; everything else speaks the citizen's.
-    const subject = text(index, 'subject', a.subject, action.type === 'protocol' ? fallback : strings);
-    const body = text(index, 'body', a.body);
+    let subject = text(index, 'subject', a.subject, action.type === 'protocol' ? fallback : strings);
+    let body = text(index, 'body', a.body);
     let payload: Record<string, unknown> = {};
     let recipients: string[] = [];
     switch (action.type) {
@@ -102,9 +118,16 @@ export function prepareActions(ctx: PraticaContext, actions: Action[], t: Transi
         recipients = [`${ctx.citizen.givenName} ${ctx.citizen.familyName}`];
         payload = { citizenId: ctx.citizen.id, title: subject, body };
         break;
-      case 'payment':
-        payload = { amountCents: ctx.feeCents, dueDate: romeDate(paymentDue(ctx, t.at)), causale: ctx.definition.fees ? (strings[ctx.definition.fees.causale] ?? fallback[ctx.definition.fees.causale] ?? ctx.definition.fees.causale) : null };
+      case 'payment': {
+        const terms = index === paymentIndex ? payment : paymentTerms(ctx, action, index, t);
+        recipients = [`${ctx.citizen.givenName} ${ctx.citizen.familyName}`];
+        subject = terms.causaleKey === undefined ? null : text(index, 'subject', terms.causaleKey);
+        body = terms.amountCents === null
+          ? say('outbox.payment.noAmount')
+          : say('outbox.payment.summary', { amount: euro(terms.amountCents), dueDate: italianDate(terms.dueDate) });
+        payload = { amountCents: terms.amountCents, dueDate: romeDate(terms.dueDate), causale: subject };
         break;
+      }
       case 'document':
         recipients = [`${ctx.citizen.givenName} ${ctx.citizen.familyName}`];
         payload = { title: subject, body, fileName: `${ctx.code}-${t.transitionId}.pdf` };

@@ -7,6 +7,9 @@ import type { Deliverers } from './delivery.port.js';
 import { emailDeliverer } from './email.deliverer.js';
 import { protocolDeliverer } from './protocol.deliverer.js';
 import { appIoDeliverer } from './appio.deliverer.js';
+import { paymentDeliverer } from './payment.deliverer.js';
+import { pushDeliverer } from './push.deliverer.js';
+import type { PushSettings } from '../settings/push.js';
 import { AppIoClient, FailingAppIo, type AppIoPort } from '../notifications/app-io.js';
 import type { DeliverySettings } from '../settings/delivery.js';
 
@@ -27,7 +30,7 @@ export function createMail(settings: DeliverySettings): MailPort | undefined {
   }
 }
 
-export interface DeliveryDeps { prisma: PrismaClient; clock: Clock; protocol: ProtocolPort }
+export interface DeliveryDeps { prisma: PrismaClient; clock: Clock; protocol: ProtocolPort; push: PushSettings }
 
 export function createDeliverers(settings: DeliverySettings, deps: DeliveryDeps): Deliverers {
   const mail = createMail(settings);
@@ -36,5 +39,7 @@ export function createDeliverers(settings: DeliverySettings, deps: DeliveryDeps)
     ...(mail ? { email: emailDeliverer(mail) } : {}),
     ...(appIo ? { appio: appIoDeliverer(appIo) } : {}),
     protocol: protocolDeliverer(deps.protocol, deps.prisma),
+    payment: paymentDeliverer(deps.prisma, deps.clock),
+    push: pushDeliverer(deps.prisma, deps.push),
   };
 }

@@ -6,6 +6,8 @@ import { OutboxWorker } from './outbox-worker.js';
 import { systemClock } from '../shared/clock.js';
 import { createProtocol } from '../protocol/protocol-factory.js';
 import { protocolKindFrom } from '../settings/protocol.js';
+import { pushSettingsFrom } from '../settings/push.js';
+import { DEV_VAPID_KEY_FILE } from '../config.js';
 
 /**
  * `sportello worker`: delivers the outbox of the configured database (DATABASE_URL or
@@ -16,11 +18,12 @@ async function main(): Promise<void> {
   const settings = outboxSettingsFrom(process.env);
   const delivery = deliverySettingsFrom(process.env);
   const protocolKind = protocolKindFrom(process.env);
+  const push = pushSettingsFrom(process.env, process.env.NODE_ENV === 'production', DEV_VAPID_KEY_FILE);
   const { openDatabase } = await import('../db/database.js');
   const { describeDatabase, readDatabaseConfig } = await import('../db/database-config.js');
   const dbConfig = readDatabaseConfig();
   const db = await openDatabase(dbConfig);
-  const deliverers = createDeliverers(delivery, { prisma: db.prisma, clock: systemClock, protocol: createProtocol(protocolKind, db.prisma, systemClock) });
+  const deliverers = createDeliverers(delivery, { prisma: db.prisma, clock: systemClock, protocol: createProtocol(protocolKind, db.prisma, systemClock), push });
   const worker = new OutboxWorker(db.prisma, deliverers, settings, systemClock);
   worker.start();
   console.log(`Outbox worker ${worker.owner} on ${describeDatabase(dbConfig)} (delivers: ${Object.keys(deliverers).join(', ') || 'nothing configured'})`);

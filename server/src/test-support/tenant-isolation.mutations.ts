@@ -3,6 +3,7 @@ import { randomFiscalCode } from './fixtures.js';
 import { attempt, type CheckContext, type OperationCase, type Outcome } from './tenant-isolation.probes.js';
 import { API_KEY, INVITATION, ME, OFFICE, OPERATOR, OUTBOX_ACTION, PRATICA, PROTOCOL_RECORD, SERVICE, allOfA, ownedByCaller, template } from './tenant-isolation.queries.js';
 import { ALL_SCOPES, type Caller, type World } from './tenant-isolation.world.js';
+import { isolationEndpoint } from './pratica-outputs.js';
 
 // Every Mutation field, aimed at Ente B by A's callers. After each call the test reads B's rows
 // back (tenant-isolation.probes.ts snapshotOf) and requires them unchanged.
@@ -13,6 +14,15 @@ const designers = { kind: 'staff', callers: ['designer', 'apiKey'] } as const;
 const admins = { kind: 'staff', callers: ['admin'] } as const;
 const onlyDesigners = { kind: 'staff', callers: ['designer'] } as const;
 const person = { kind: 'person' } as const;
+const PUSH_KEYS = { p256dh: `BA${'A'.repeat(85)}`, auth: 'AAAAAAAAAAAAAAAAAAAAAA' };
+
+/** C1's push subscription (registered in the world) is as it was: same keys, still C1's only. */
+async function c1SubscriptionUntouched(ctx: CheckContext): Promise<void> {
+  const rows = await ctx.w.t.db.prisma.pushSubscription.findMany({ where: { endpoint: isolationEndpoint('c1') } });
+  const c1 = rows.find((r) => r.userId === ctx.w.citizens.c1.id);
+  expect(c1).toBeDefined();
+  expect(c1!.p256dh).not.toBe(PUSH_KEYS.p256dh);
+}
 
 /** A created row is A's, whatever of B's the input imitated. */
 const createdInA = (model: 'service' | 'office' | 'apiKey' | 'invitation', pick: (v: any) => string = (v) => v.id): Outcome =>
@@ -47,6 +57,26 @@ const TRANSITION = 'mutation ($input: TransitionPraticaInput!) { transitionPrati
 const SET_OFFICE_DATA = 'mutation ($input: SetOfficeDataInput!) { setOfficeData(input: $input) { praticaId rowVersion officeData feeCents score excluded exclusionReasons updatedAt } }';
 
 export const mutationCases: Record<string, OperationCase> = {
+  registerPushSubscription: {
+    access: person, why: 'stored under the caller\'s userId; another person\'s subscription at the same endpoint is a different row',
+    attempts: [attempt('C1\'s endpoint with other keys', 'mutation ($i: PushSubscriptionInput!) { registerPushSubscription(input: $i) { id endpoint createdAt } }',
+      () => ({ i: { endpoint: isolationEndpoint('c1'), ...PUSH_KEYS } }), {
+        data: async (v, ctx) => {
+          expect(v.endpoint).toBe(isolationEndpoint('c1'));
+          expect(await ctx.w.t.db.prisma.pushSubscription.count({ where: { id: v.id, userId: ctx.userId! } })).toBe(1);
+          await c1SubscriptionUntouched(ctx);
+        },
+      })],
+  },
+  unregisterPushSubscription: {
+    access: person, why: 'deletes by { userId, endpoint } of the caller',
+    attempts: [attempt('C2\'s endpoint', 'mutation ($e: String!) { unregisterPushSubscription(endpoint: $e) }', () => ({ e: isolationEndpoint('c2') }), {
+      data: async (v, ctx) => {
+        expect(v).toBe(false);
+        expect(await ctx.w.t.db.prisma.pushSubscription.count({ where: { endpoint: isolationEndpoint('c2'), userId: ctx.w.citizens.c2.id } })).toBe(1);
+      },
+    })],
+  },
   activateTemplate: {
     access: designers, why: 'activates for the caller\'s Ente; templates are global',
     attempts: [attempt('a template B activated', 'mutation ($id: ID!) { activateTemplate(templateId: $id) { templateId activatedAt template { activated } } }', () => ({ id: 'bonus-nuovi-nati' }), {

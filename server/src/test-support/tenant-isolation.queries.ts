@@ -81,7 +81,30 @@ const eachRankedServiceOfB = (query: string): Attempt[] => ([
 
 const TRANSITION_PREVIEW = 'query ($p: ID!) { previewTransitionActions(praticaId: $p, transitionId: "registrazione", textOverrides: [{ index: 0, subject: "Oggetto {{pratica.code}}" }]) { index kind recipients subject body language } }';
 
+export const PAYMENT_REQUEST = 'id praticaId amountCents dueDate causale status createdAt';
+const OFFICE_PAYMENTS = `query ($p: ID!) { praticaPaymentRequests(praticaId: $p) { ${PAYMENT_REQUEST} } }`;
+const MY_PAYMENTS = `query ($p: ID!) { myPaymentRequests(praticaId: $p) { ${PAYMENT_REQUEST} } }`;
+const none = { data: (v: unknown) => expect(v).toEqual([]) } as const;
+
 export const queryCases: Record<string, OperationCase> = {
+  pushPublicKey: {
+    access: open, why: 'public: the server\'s VAPID public key, the same for everyone',
+    attempts: [attempt('the key', '{ pushPublicKey }', undefined, { data: (v, ctx) => expect(v).toBe(ctx.w.t.services.config.push.vapid.publicKey) })],
+  },
+  praticaPaymentRequests: {
+    access: { kind: 'staff', callers: ['operator', 'supervisor', 'apiKey'] }, why: 'read by { praticaId, enteId } of the caller',
+    attempts: [
+      attempt('B\'s pratica', OFFICE_PAYMENTS, (w) => ({ p: w.b.citizens.c1.praticaId }), none),
+      attempt('A\'s pratica (control)', OFFICE_PAYMENTS, (w) => ({ p: w.a.citizens.c1.praticaId }), { data: (v: Array<{ praticaId: string }>, ctx) => {
+        expect(v.map((r) => r.praticaId)).toEqual([ctx.w.a.citizens.c1.praticaId]);
+      } }),
+    ],
+  },
+  myPaymentRequests: {
+    access: person, why: 'read by { praticaId, pratica.citizenId } of the caller',
+    attempts: ([['C1\'s pratica in B', 'b', 'c1'], ['C2\'s pratica in B', 'b', 'c2'], ['C1\'s pratica in A', 'a', 'c1']] as const).map(([title, ente, who]) =>
+      attempt(title, MY_PAYMENTS, (w) => ({ p: w[ente].citizens[who].praticaId }), none)),
+  },
   apiKeys: {
     access: admins, why: 'listed from the caller\'s Ente (enteScope)',
     attempts: [attempt('the Ente\'s keys', `{ apiKeys(first: 30) { ${page(API_KEY)} } }`, undefined, { data: (v, ctx) => allOfA(ctx, 'apiKey', ids(v)) })],

@@ -7,6 +7,7 @@ import { TEMPLATE_TODAY } from './template-answers.js';
 import type { TestApp } from './test-app.js';
 import { BuiltInProtocol } from '../protocol/protocol-register.js';
 import { pdfBytes, upload } from './uploads.js';
+import { seedPraticaOutputs, seedPushSubscription } from './pratica-outputs.js';
 
 // The world the tenant-isolation test attacks: two Enti built alike through the API (staff of
 // every role, an API key with every scope, an office, services in every state) and two citizens
@@ -142,6 +143,7 @@ async function citizenSide(t: TestApp, ente: Omit<EnteWorld, 'citizens'>, who: C
   const pratica = (await must(t, 'mutation ($input: SubmitPraticaInput!) { submitPratica(input: $input) { id } }', {
     input: { serviceId: ente.assenze.id, idempotencyKey, answers: { codiceFiscaleAlunno: 'RSSLCU16A01F205A', dataAssenza: '2026-11-25', servizio: 'mensa' } },
   }, token)).submitPratica;
+  await seedPraticaOutputs(t, ente.fx.ente.id, pratica.id, `${who} presso ${ente.key}`);
   return { draftId: draft.id, draftRowVersion: draft.rowVersion, attachmentId: up.body.id, praticaId: pratica.id, idempotencyKey, marker };
 }
 
@@ -165,6 +167,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     const fiscalCode = CITIZEN_FISCAL_CODES[who];
     const { userId, token } = await demoCitizen(t.services, fiscalCode);
     citizens[who] = { id: userId, fiscalCode, token };
+    await seedPushSubscription(t, userId, who);
   }
   const data = async (ente: Omit<EnteWorld, 'citizens'>): Promise<EnteWorld> => ({
     ...ente,

@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadTemplate } from '../test-support/published-services.js';
+import { TEMPLATE_TODAY } from '../test-support/template-answers.js';
+import { startTestApp, type TestApp } from '../test-support/test-app.js';
+import { submitted, workflowWorld, type WorkflowWorld } from '../test-support/workflow-world.js';
+import { createUser } from '../test-support/fixtures.js';
+import { DEFAULT_OUTBOX } from '../settings/outbox.js';
+import { OutboxWorker } from '../outbox/outbox-worker.js';
+import { paymentDeliverer } from '../outbox/payment.deliverer.js';
+
+// A transition's `payment` action: its amount (an expression over the answers and office
+// fields, or the pratica's fee), due date and causale fixed when the transition is written,
+// shown in the preview, recorded once in payment_requests by the outbox, listed for both sides.
+
+/** segnalazione-assenza with a workflow that asks a payment: 12.50 euro for the canteen, 5 otherwise, plus office extras. */
+function paymentService(action: Record<string, unknown>): Record<string, any> {
+  const def = loadTemplate('segnalazione-assenza');
+  def.officeData = { type: 'object', properties: { maggiorazione: { type: 'number', minimum: 0 } } };
+  def.workflow = {
+    initial: 'presentata',
+    states: [{ id: 'presentata', label: 'workflow.state.presentata' }, { id: 'da_pagare', label: 'workflow.state.registrata' }, { id: 'chiusa', label: 'workflow.state.registrata', final: true }],
+    transitions: [
+      { id: 'chiedi_pagamento', from: 'presentata', to: 'da_pagare', label: 'workflow.transition.registrazione', actions: [
+        action,
+        { type: 'email', to: 'citizen', subject: 'message.pagamento.subject', body: 'message.pagamento.body' },
+      ] },
+      { id: 'chiudi', from: 'da_pagare', to: 'chiusa', label: 'workflow.transition.registrazione' },
+    ],
+  };
+  Object.assign(def.translations.it, {
+    'causale.mensa': 'Quota mensa pratica {{pratica.code}}',
+    'message.pagamento.subject': 'Pagamento per la pratica {{pratica.code}}',
+    'message.pagamento.body': 'Importo {{payment.amount}} da versare entro il {{payment.dueDate}}.',
+  });
+  Object.assign(def.translations.en, {
+    'causale.mensa': 'Canteen fee, pratica {{pratica.code}}',
+    'message.pagamento.subject': 'Payment for pratica {{pratica.code}}',
+    'message.pagamento.body': 'Pay {{payment.amount}} by {{payment.dueDate}}.',
+  });
+  return def;
+}
+
+const PAYMENT = {
+  type: 'payment', unit: 'euro', dueDays: 20, causale: 'causale.mensa',
+  amount: { '+': [{ if: [{ '==': [{ var: 'servizio' }, 'mensa'] }, 12.5, 5] }, { var: '$office.maggiorazione' }] },
+};
+const MOVE = 'mutation ($input: TransitionPraticaInput!) { transitionPratica(input: $input) { rowVersion } }';
+const PREVIEW = 'query ($p: ID!) { previewTransitionActions(praticaId: $p, transitionId: "chiedi_pagamento") { index kind recipients subject body language } }';
+const MINE = 'query ($p: ID!) { myPaymentRequests(praticaId: $p) { id praticaId amountCents dueDate causale status } }';
+const OFFICE = 'query ($p: ID!) { praticaPaymentRequests(praticaId: $p) { id amountCents dueDate causale status } }';
+
+let t: TestApp;
+let w: WorkflowWorld;
+let noFee: WorkflowWorld;
+const worker = () => new OutboxWorker(t.db.prisma, { payment: paymentDeliverer(t.db.prisma, t.clock) }, { ...DEFAULT_OUTBOX, maxAttempts: 3 }, t.clock);
+
+beforeAll(async () => {
+  t = await startTestApp();
+  t.clock.set(TEMPLATE_TODAY);
+  w = await workflowWorld(t, 'pay', paymentService(PAYMENT));
+  noFee = await workflowWorld(t, 'pay-nofee', paymentService({ type: 'payment', amount: { var: '$office.maggiorazione' } }));
+}, 180_000);
+afterAll(() => t?.close());
+
+describe('a payment request', () => {
+  it('is previewed with its amount, due date and causale, and the message speaks of the same payment', async () => {
+    const p = await submitted(t.services.pratiche, w);
+    await t.db.prisma.pratica.update({ where: { id: p.id }, data: { officeData: { maggiorazione: 2 } } });
+    const res = await t.gql(PREVIEW, { p: p.id }, w.fx.tokens.operator);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.previewTransitionActions[0]).toEqual({
+      index: 0, kind: 'payment', recipients: ['Citizen pay'], subject: `Quota mensa pratica ${p.code}`, body: '14,50 € entro il 15/12/2026', language: 'it',
+    });
+    expect(res.data.previewTransitionActions[1].body).toBe('Importo 14,50 € da versare entro il 15/12/2026.');
+  });
+
+  it('is recorded once by the outbox, and listed to the citizen and to the office', async () => {
+    const p = await submitted(t.services.pratiche, w, { codiceFiscaleAlunno: 'RSSLCU16A01F205A', dataAssenza: '2026-11-25', servizio: 'trasporto' });
+    const moved = await t.gql(MOVE, { input: { praticaId: p.id, transitionId: 'chiedi_pagamento', rowVersion: 1 } }, w.fx.tokens.operator);
+    expect(moved.errors).toBeUndefined();
+    const action = await t.db.prisma.outboxAction.findFirstOrThrow({ where: { praticaId: p.id, kind: 'payment' } });
+    expect(action.payload).toMatchObject({ amountCents: 500, dueDate: '2026-12-15', causale: `Quota mensa pratica ${p.code}` });
+    await worker().runOnce();
+    expect(await t.db.prisma.outboxAction.findUniqueOrThrow({ where: { id: action.id } })).toMatchObject({ status: 'done' });
+
+    // A repeated delivery (a worker that died before recording "done") finds the first request.
+    await t.db.prisma.outboxAction.update({ where: { id: action.id }, data: { status: 'pending', attempts: 0 } });
+    await worker().runOnce();
+    expect(await t.db.prisma.paymentRequest.count({ where: { praticaId: p.id } })).toBe(1);
+
+    const expected = { praticaId: p.id, amountCents: 500, dueDate: '2026-12-15', causale: `Quota mensa pratica ${p.code}`, status: 'requested' };
+    const mine = await t.gql(MINE, { p: p.id }, w.fx.tokens.citizen);
+    expect(mine.data.myPaymentRequests).toEqual([{ id: expect.any(String), ...expected }]);
+    const office = await t.gql(OFFICE, { p: p.id }, w.fx.tokens.operator);
+    expect(office.data.praticaPaymentRequests).toEqual([{ id: mine.data.myPaymentRequests[0].id, amountCents: 500, dueDate: '2026-12-15', causale: expected.causale, status: 'requested' }]);
+  });
+
+  it('another citizen, a designer, or a malformed id sees none; anonymous callers are refused', async () => {
+    const p = await submitted(t.services.pratiche, w);
+    await t.gql(MOVE, { input: { praticaId: p.id, transitionId: 'chiedi_pagamento', rowVersion: 1 } }, w.fx.tokens.operator);
+    await worker().runOnce();
+    const other = await createUser(t.services, {});
+    expect((await t.gql(MINE, { p: p.id }, other.token)).data.myPaymentRequests).toEqual([]);
+    expect((await t.gql(MINE, { p: 'nope' }, w.fx.tokens.citizen)).data.myPaymentRequests).toEqual([]);
+    expect((await t.gql(OFFICE, { p: p.id }, w.fx.tokens.designer)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await t.gql(MINE, { p: p.id })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('without an amount (no fee, an expression over an empty office field) the action fails for a supervisor to see, nothing recorded', async () => {
+    const p = await submitted(t.services.pratiche, noFee);
+    const preview = await t.gql(PREVIEW, { p: p.id }, noFee.fx.tokens.operator);
+    expect(preview.data.previewTransitionActions[0].body).toBe('Importo non determinato: la pratica non ha un importo dovuto e l\'azione non ne calcola uno');
+    await t.gql(MOVE, { input: { praticaId: p.id, transitionId: 'chiedi_pagamento', rowVersion: 1 } }, noFee.fx.tokens.operator);
+    await worker().runOnce();
+    expect(await t.db.prisma.outboxAction.findFirstOrThrow({ where: { praticaId: p.id, kind: 'payment' } })).toMatchObject({ status: 'failed', lastError: expect.stringContaining('no amount') });
+    expect(await t.db.prisma.paymentRequest.count({ where: { praticaId: p.id } })).toBe(0);
+  });
+});
