@@ -1,0 +1,191 @@
+import { expect, test, type Page } from '@playwright/test';
+import { ENTE, checkA11y, devLogin, idOf, shot } from './helpers';
+import { checkBox, designerLogin, newDesignerPage, openTab, prop, waitSavedCopy } from './builder-helpers';
+
+test.use({ viewport: { width: 1400, height: 1000 } });
+
+const unique = () => Math.random().toString(36).slice(2, 8);
+
+/** Publishes from the Versions tab and expects the new version number. */
+async function publish(page: Page, version: number): Promise<void> {
+  await openTab(page, /Versioni/);
+  const button = page.getByRole('button', { name: `Pubblica come versione ${version}` });
+  await expect(button).toBeEnabled({ timeout: 30_000 });
+  await button.click();
+  await expect(page.getByText(`Versione ${version} pubblicata.`)).toBeVisible();
+}
+
+test('a designer builds a service from scratch and a citizen finds it as designed', async ({ page, browser }) => {
+  await page.goto('/builder');
+  await page.waitForURL(/\/builder\/accedi$/);
+  await checkA11y(page, 'builder login');
+  await shot(page, 'builder-01-login');
+  await designerLogin(page);
+  await expect(page.getByRole('heading', { name: 'Modelli di servizio' })).toBeVisible();
+  await checkA11y(page, 'builder home');
+  await shot(page, 'builder-02-home');
+
+  const slug = `prova-${unique()}`;
+  await page.getByLabel('Titolo del servizio').fill('Contributo di prova');
+  await page.getByLabel('Indirizzo del servizio (facoltativo)').first().fill(slug);
+  await page.getByRole('button', { name: 'Crea il servizio' }).click();
+  await page.waitForURL(/\/builder\/[^/]+$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Contributo di prova' })).toBeVisible();
+
+  // Step 1: rename it, add a yes/no and a text field shown only when the answer is yes.
+  await page.getByLabel('Titolo del passo 1').fill('Famiglia');
+  await page.getByTestId('palette-yesno').click();
+  await prop(page, 'campo1', 'label').fill('Hai figli?');
+  await checkBox(prop(page, 'campo1', 'required'));
+  await page.getByTestId('palette-text').click();
+  await prop(page, 'campo2', 'label').fill('Nome del primo figlio');
+  const panel = page.getByTestId('field-panel');
+  await panel.getByRole('button', { name: 'Aggiungi una condizione' }).click();
+  await expect(panel.getByLabel('Campo', { exact: true })).toHaveValue('campo1');
+  await expect(panel.getByLabel('Valore', { exact: true })).toHaveValue('true');
+  await expect(page.getByTestId('field-campo2')).toContainText('condizionale');
+
+  // Step 2, with an e-mail field added to it from the palette.
+  await page.getByRole('button', { name: 'Aggiungi un passo' }).click();
+  await page.getByLabel('Titolo del passo 2').fill('Contatti');
+  await page.getByLabel('Aggiungi al passo', { exact: true }).selectOption({ index: 1 });
+  await page.getByTestId('palette-email').click();
+  await prop(page, 'campo3', 'label').fill('La tua e-mail');
+  // The live preview shows the step being edited with the new label.
+  await expect(page.getByTestId('live-preview').getByText('La tua e-mail')).toBeVisible();
+  await waitSavedCopy(page);
+  await checkA11y(page, 'builder steps');
+  await shot(page, 'builder-03-steps');
+
+  // A fee of 16 euro, with its causale.
+  await openTab(page, /Importi e graduatoria/);
+  await page.getByRole('button', { name: 'Aggiungi un importo' }).click();
+  await page.getByRole('spinbutton', { name: 'Valore di Importo (in euro)' }).fill('16');
+  await page.getByLabel('Causale: testo (it)').fill('Diritti di istruttoria');
+  await waitSavedCopy(page);
+  await shot(page, 'builder-04-fees');
+
+  // Every text in English too (the Ente publishes in it and en).
+  await openTab(page, /Traduzioni/);
+  await page.getByLabel(/^Nuova lingua/).fill('en');
+  await page.getByRole('button', { name: 'Aggiungi la lingua' }).click();
+  await checkBox(page.getByLabel('Solo le righe con testi mancanti'));
+  await expect(page.locator('textarea[lang="en"][aria-invalid="true"]').first()).toBeVisible();
+  const english: Record<string, string> = {
+    'field.campo1.label': 'Do you have children?', 'field.campo2.label': 'Name of your first child', 'field.campo3.label': 'Your e-mail',
+    'step.domanda': 'Family', 'step.passo1': 'Contacts', 'service.title': 'Test contribution', 'fee.causale': 'Processing fee',
+  };
+  const missing = page.locator('textarea[lang="en"][aria-invalid="true"]');
+  for (let guard = 0; guard < 30 && (await missing.count()) > 0; guard++) {
+    const cell = missing.first();
+    const key = ((await cell.getAttribute('aria-label')) ?? '').replace(/ in en$/, '');
+    await cell.fill(english[key] ?? `EN ${key}`);
+  }
+  await expect(missing).toHaveCount(0);
+  await waitSavedCopy(page);
+  await shot(page, 'builder-05-translations');
+
+  // The preview in English shows the conditional field only after "Yes".
+  await openTab(page, /Anteprima/);
+  await page.getByRole('combobox', { name: /^Lingua/ }).selectOption('en');
+  const preview = page.getByTestId('preview');
+  await expect(preview.getByText('Do you have children?')).toBeVisible();
+  await expect(preview.getByText('Name of your first child')).toHaveCount(0);
+  await preview.locator(`${idOf('/campo1')}-true`).evaluate((el: HTMLInputElement) => el.click());
+  await expect(preview.getByText('Name of your first child')).toBeVisible();
+  await expect(page.getByTestId('preview-fee')).toContainText('16');
+  await checkA11y(page, 'builder preview');
+  await shot(page, 'builder-06-preview');
+
+  await publish(page, 1);
+  await checkBox(page.getByLabel('Servizio visibile ai cittadini'));
+  await expect(page.getByText('I cittadini vedono la versione 1.')).toBeVisible();
+  await checkA11y(page, 'builder versions');
+  await shot(page, 'builder-07-versions');
+
+  // A citizen finds it in the Ente's catalogue and the field appears as designed.
+  const citizen = await (await browser.newContext({ locale: 'it-IT' })).newPage();
+  await citizen.goto(`/${ENTE}`);
+  await expect(citizen.getByRole('link', { name: /Contributo di prova/ })).toBeVisible();
+  await devLogin(citizen, /Anna Conti/, `/${ENTE}/servizi/${slug}/domanda`);
+  await expect(citizen.getByText('Hai figli?')).toBeVisible();
+  await expect(citizen.getByText('Nome del primo figlio')).toHaveCount(0);
+  await citizen.locator(`${idOf('/campo1')}-true`).evaluate((el: HTMLInputElement) => el.click());
+  await expect(citizen.getByLabel(/Nome del primo figlio/)).toBeVisible();
+  await citizen.locator(`${idOf('/campo1')}-false`).evaluate((el: HTMLInputElement) => el.click());
+  await expect(citizen.getByText('Nome del primo figlio')).toHaveCount(0);
+  await shot(citizen, 'builder-08-citizen-wizard');
+  await citizen.context().close();
+});
+
+test('from a template: edit, publish a second version with a readable summary of changes', async ({ page }) => {
+  await designerLogin(page);
+  await page.getByRole('button', { name: /Crea un servizio dal modello Segnalazione di assenza/ }).click();
+  await page.waitForURL(/\/builder\/[^/]+$/);
+  await publish(page, 1);
+
+  await openTab(page, /Passi e campi/);
+  await page.getByRole('button', { name: /^Giorno dell'assenza/ }).click();
+  await prop(page, 'dataAssenza', 'label').fill('Giorno in cui manca');
+  await checkBox(prop(page, 'dataAssenza', 'notPast'));
+  await waitSavedCopy(page);
+  await openTab(page, /Traduzioni/);
+  await checkBox(page.getByLabel('Solo le righe con testi mancanti'));
+  const missing = page.locator('textarea[lang="en"][aria-invalid="true"]');
+  for (let guard = 0; guard < 10 && (await missing.count()) > 0; guard++) await missing.first().fill('The date cannot be in the past.');
+  await waitSavedCopy(page);
+
+  await openTab(page, /Versioni/);
+  const changes = page.getByTestId('changes');
+  await expect(changes).toContainText('Etichetta: «Giorno dell\'assenza» → «Giorno in cui manca»');
+  await expect(changes).toContainText('Nuova regola data_dataAssenza_passata');
+  await shot(page, 'builder-09-changes');
+  await publish(page, 2);
+  await expect(page.getByRole('cell', { name: 'v2 (in uso)' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'v1', exact: true })).toBeVisible();
+});
+
+test('two designers on the same service: the second save is refused with a clear message and a reload', async ({ browser }) => {
+  const a = await newDesignerPage(browser);
+  await a.getByLabel('Titolo del servizio').fill('Servizio conteso');
+  await a.getByRole('button', { name: 'Crea il servizio' }).click();
+  await a.waitForURL(/\/builder\/[^/]+$/);
+  const url = a.url();
+  const b = await newDesignerPage(browser);
+  await b.goto(url);
+  await expect(b.getByLabel('Titolo del passo 1')).toBeVisible();
+
+  await a.getByLabel('Titolo del passo 1').fill('Scritto da A');
+  await waitSavedCopy(a);
+  await b.getByLabel('Titolo del passo 1').fill('Scritto da B');
+  const conflict = b.getByTestId('save-conflict');
+  await expect(conflict).toBeVisible({ timeout: 30_000 });
+  await expect(conflict).toContainText('Qualcun altro ha salvato questo servizio');
+  await checkA11y(b, 'builder conflict');
+  await shot(b, 'builder-10-conflict');
+  await conflict.getByRole('button', { name: 'Ricarica la versione salvata' }).click();
+  await expect(b.getByLabel('Titolo del passo 1')).toHaveValue('Scritto da A');
+  await expect(b.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
+  // After the reload B edits on the current revision again.
+  await b.getByLabel('Titolo del passo 1').fill('Scritto da B dopo');
+  await waitSavedCopy(b);
+  await a.reload();
+  await expect(a.getByLabel('Titolo del passo 1')).toHaveValue('Scritto da B dopo');
+  await a.context().close();
+  await b.context().close();
+});
+
+test('axe on every tab of the editor (rent subsidy, the largest template)', async ({ page }) => {
+  await designerLogin(page);
+  await page.getByRole('link', { name: /^Modifica Contributo per il sostegno/ }).first().click();
+  await page.waitForURL(/\/builder\/[^/]+$/);
+  for (const tab of [/Passi e campi/, /Regole/, /Importi e graduatoria/, /Campi d'ufficio/, /Iter/, /Traduzioni/, /Anteprima/, /Versioni/]) {
+    await openTab(page, tab);
+    await checkA11y(page, `editor tab ${tab.source}`);
+  }
+  await openTab(page, /Campi d'ufficio/);
+  await page.getByRole('button', { name: "Aggiungi un campo d'ufficio" }).click();
+  await expect(page.getByText('$office.verifica1')).toBeVisible();
+  await checkA11y(page, 'office field panel');
+  await shot(page, 'builder-11-office');
+});
