@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 const USAGE = `Usage: sportello <command> [options]
 
 Commands:
-  check FILE...                         validate service definitions; every problem with its JSON pointer
+  check FILE... [--locale it|en]        validate service definitions: every problem says where (the field,
+                                        rule or step by name, and the JSON pointer), what and how to fix it
   evaluate DEFINITION ANSWERS [--locale L] [--today YYYY-MM-DD]
                                         evaluate answers against a definition, print the result as JSON
   rank DEFINITION SUBMISSIONS... [--format json|csv] [--locale L] [--today YYYY-MM-DD]
@@ -64,26 +65,45 @@ function option(args, name) {
   return value;
 }
 
-async function check(files) {
+const CHECK_WORDS = {
+  it: { problem: 'problema', warning: 'avviso', fix: 'come correggere', ok: 'ok', problems: 'problemi', warnings: 'avvisi' },
+  en: { problem: 'problem', warning: 'warning', fix: 'how to fix', ok: 'ok', problems: 'problems', warnings: 'warnings' },
+};
+
+/** One problem or warning as a designer reads it: where (by name, then the decoded pointer), what, how to fix. */
+function printExplained(file, definition, problem, kind, locale, explainProblem) {
+  const words = CHECK_WORDS[locale === 'en' ? 'en' : 'it'];
+  const e = explainProblem(definition, problem, locale);
+  console.log(`${file}: ${words[kind]} ${e.code} in ${e.where}${e.path ? ` [${e.path}]` : ''}`);
+  console.log(`  ${e.what}`);
+  if (e.fix) console.log(`  ${words.fix}: ${e.fix}`);
+}
+
+async function check(args) {
+  const locale = option(args, '--locale') ?? 'it';
+  const files = args;
   if (files.length === 0) throw new Error('check: name at least one definition file');
-  const { compile } = await engine();
+  const { compile, explainProblem } = await engine();
+  const words = CHECK_WORDS[locale === 'en' ? 'en' : 'it'];
   let failed = 0;
   for (const file of files) {
     let result;
+    let definition;
     try {
-      result = compile(readJson(file));
+      definition = readJson(file);
+      result = compile(definition);
     } catch (e) {
       console.log(e.message);
       failed++;
       continue;
     }
-    for (const w of result.warnings) console.log(`${file}#${w.pointer}: warning ${w.code}: ${w.message}`);
+    for (const w of result.warnings) printExplained(file, definition, w, 'warning', locale, explainProblem);
     if (result.ok) {
-      console.log(`${file}: ok${result.warnings.length ? ` (${result.warnings.length} warnings)` : ''}`);
+      console.log(`${file}: ${words.ok}${result.warnings.length ? ` (${result.warnings.length} ${words.warnings})` : ''}`);
     } else {
       failed++;
-      for (const p of result.problems) console.log(`${file}#${p.pointer}: ${p.code}: ${p.message}`);
-      console.log(`${file}: ${result.problems.length} problem(s)`);
+      for (const p of result.problems) printExplained(file, definition, p, 'problem', locale, explainProblem);
+      console.log(`${file}: ${result.problems.length} ${words.problems}`);
     }
   }
   return failed === 0 ? 0 : 1;

@@ -1,10 +1,9 @@
 import type { CompiledService } from './compile/compiled-service.js';
-import type { FieldInfo } from './compile/field-index.js';
 import type { EvaluateOptions } from './types.js';
 import { LIMITS } from './limits.js';
 import { escapePointerToken } from './paths.js';
 import { isPlainObject } from './evaluate/evaluate.js';
-import { prepare } from './evaluate/prepare.js';
+import { prepare, rootsOf } from './evaluate/prepare.js';
 import { isHiddenPointer } from './evaluate/state.js';
 
 function copyFields(
@@ -16,7 +15,7 @@ function copyFields(
     const name = field.segments[field.segments.length - 1]!.name;
     const at = `${pointer}/${escapePointerToken(name)}`;
     const value = source[name];
-    if (value === undefined || value === null || isHiddenPointer(hidden, at)) continue;
+    if (value === undefined || value === null || value === '' || isHiddenPointer(hidden, at)) continue;
     if (field.kind === 'object') {
       if (!isPlainObject(value)) continue;
       const inner = copyFields(value, field.children, service, hidden, at);
@@ -32,17 +31,14 @@ function copyFields(
   return out;
 }
 
-function topLevel(service: CompiledService): string[] {
-  return [...service.fields.values()].filter((f: FieldInfo) => !f.parent).map((f) => f.path);
-}
 
 /**
- * Drops hidden and unknown fields and nulls, keeping computed values: what is stored for a
+ * Drops hidden and unknown fields, nulls and '' (no answer), keeping computed values: what is stored for a
  * submission. `prepare` already treats hidden values as absent until the hidden set is stable,
  * so the result evaluates exactly as the answers did, and clean(clean(x)) equals clean(x).
  */
 export function clean(service: CompiledService, answers: unknown, options: EvaluateOptions = {}): Record<string, unknown> {
-  const roots = topLevel(service);
+  const roots = rootsOf(service).map((f) => f.path);
   const known = copyFields(isPlainObject(answers) ? answers : {}, roots, service, new Set(), '');
   const state = prepare(service, known, options);
   return copyFields(state.data, roots, service, new Set(state.hidden), '');

@@ -193,7 +193,7 @@ export interface EvaluateOptions {
   locale?: string;
   /** Office fields' answers (operators' istruttoria), visible to logic as $office. */
   office?: Record<string, unknown>;
-  /** Reference date (YYYY-MM-DD) for date logic; defaults to today. Pass it for reproducible results. */
+  /** Reference date (YYYY-MM-DD) for date logic; defaults to today in Italy (Europe/Rome). Pass it for reproducible results. */
   today?: string;
   /** When the submission was made (ISO date-time), readable as $submittedAt (ranking keys); null before. */
   submittedAt?: string | null;

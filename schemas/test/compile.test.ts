@@ -187,10 +187,17 @@ describe('compile: one test per problem it reports', () => {
     expect(problems(def)).toEqual([['/data/properties/codiceFiscale/format', 'schema.unknownFormat']]);
   });
 
-  it('reports what Ajv cannot compile', () => {
+  it('reports a $ref to nothing as such (schema.badRef), and a shared definition\'s problem where it is', () => {
     const def = clone();
     def.data.properties.codiceFiscale.$ref = '#/$defs/nowhere';
-    expect(problems(def)).toEqual([['/data', 'schema.compile']]);
+    expect(problems(def)).toEqual([['/data/properties/codiceFiscale/$ref', 'schema.badRef']]);
+    const outside = clone();
+    outside.data.properties.codiceFiscale.$ref = 'https://example.org/cf.json';
+    expect(problems(outside)).toEqual([['/data/properties/codiceFiscale/$ref', 'schema.badRef']]);
+    const bad = clone(); // what Ajv could not compile is found before it runs, at its place
+    bad.data.$defs = { cf: { type: 'string', pattern: '(' } };
+    bad.data.properties.codiceFiscale.$ref = '#/$defs/cf';
+    expect(problems(bad)).toEqual([['/data/$defs/cf/pattern', 'schema.invalidPattern']]);
   });
 
   it('reports duplicate rule ids and two computes of the same field', () => {

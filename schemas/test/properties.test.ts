@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { clean, compile, evaluate, type Evaluation } from '../src/index.js';
-import { compileOrThrow, TODAY } from './helpers.js';
+import { compileOrThrow, shapedAnswers, TODAY } from './helpers.js';
 
 const dir = new URL('../templates/', import.meta.url);
 const files = [
@@ -10,24 +10,6 @@ const files = [
   ...readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => new URL(f, dir)),
 ];
 const definitions = files.map((url) => ({ name: url.pathname.split('/').pop()!, def: JSON.parse(readFileSync(url, 'utf8')) }));
-
-/** Answers shaped like the definition's fields (so rules fire), with arbitrary JSON mixed in. */
-function shapedAnswers(def: { data: { properties: Record<string, any> } }): fc.Arbitrary<unknown> {
-  const value = (schema: any): fc.Arbitrary<unknown> => {
-    if (schema?.type === 'object' && schema.properties) {
-      return fc.record(Object.fromEntries(Object.entries(schema.properties).map(([k, s]) => [k, value(s)])), { requiredKeys: [] });
-    }
-    if (schema?.type === 'array' && schema.items?.type === 'object') return fc.array(value(schema.items), { maxLength: 4 });
-    const typed = Array.isArray(schema?.enum) ? fc.constantFrom(...schema.enum)
-      : schema?.type === 'boolean' ? fc.boolean()
-      : schema?.type === 'integer' ? fc.integer({ min: -10, max: 100_000 })
-      : schema?.type === 'number' ? fc.double({ noNaN: true, min: -10, max: 100_000 })
-      : schema?.format === 'date' ? fc.constantFrom('2020-01-01', '2026-11-25', '2027-02-30', '1990-06-15')
-      : fc.string({ maxLength: 12 });
-    return fc.oneof({ weight: 5, arbitrary: typed }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) });
-  };
-  return value(def.data);
-}
 
 describe.each(definitions)('properties of $name', ({ def }) => {
   const service = compileOrThrow(def);

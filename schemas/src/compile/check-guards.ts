@@ -64,9 +64,12 @@ function holdsAtZero(op: string, args: unknown[], i: number): boolean {
  * it: JSON Logic compares an unanswered value like 0, so "no ISEE" would pass `ISEE < 5000`.
  * A guard is any earlier argument of an enclosing `and`, `or` or `if` that reads the same name
  * (`{"!=": [{"var": "isee"}, null]}`, `{"missing": ["isee"]}`, ...). Computed fields and names
- * inside map/filter/reduce bodies are left alone. Warnings, not problems: the designer decides.
+ * inside map/filter/reduce bodies are left alone, and so are an error rule's comparisons between
+ * fields (`answered`), which wait for their fields. Warnings, not problems: the designer decides.
  */
-export function checkGuards(logic: unknown, pointer: string, ctx: VarContext, computed: ReadonlySet<string>, warnings: Problem[]): void {
+export function checkGuards(
+  logic: unknown, pointer: string, ctx: VarContext, computed: ReadonlySet<string>, warnings: Problem[], answered?: ReadonlyMap<object, string[]>,
+): void {
   const visit = (node: unknown, at: string, guarded: ReadonlySet<string>): void => {
     if (Array.isArray(node)) { node.forEach((n, i) => visit(n, `${at}/${i}`, guarded)); return; }
     if (node === null || typeof node !== 'object') return;
@@ -81,6 +84,7 @@ export function checkGuards(logic: unknown, pointer: string, ctx: VarContext, co
     }
     const args = Array.isArray(arg) ? arg : [arg];
     const argAt = (i: number) => (Array.isArray(arg) ? `${opAt}/${i}` : opAt);
+    if (ORDERING.has(op) && answered?.has(node)) return; // waits for its fields (answered-comparisons.ts)
     if (ORDERING.has(op)) {
       args.forEach((a, i) => {
         const name = varName(a);

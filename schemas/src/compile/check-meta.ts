@@ -1,11 +1,39 @@
 import type { ErrorObject } from 'ajv';
 import type { Problem } from '../types.js';
 import { metaValidator } from './ajv-instance.js';
+import { unescapePointerToken } from '../paths.js';
+import { patternWords } from '../messages/problems.js';
 
-function describe(e: ErrorObject): string {
+/** The name of each pattern of the meta-schema (its source as the meta-schema writes it): its words are in messages/problems.ts. */
+const PATTERNS: Record<string, string> = {
+  '^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$': 'version',
+  '^[a-z0-9]+(-[a-z0-9]+)*$': 'slug',
+  '^[A-Za-z][A-Za-z0-9_]*$': 'identifier',
+  '^[a-z]{2,3}(-[A-Z]{2})?$': 'language',
+  '^[A-Za-z0-9_]+([.-][A-Za-z0-9_]+)*$': 'key',
+  '^[A-Za-z][A-Za-z0-9_]*(\\[\\])?(\\.[A-Za-z][A-Za-z0-9_]*(\\[\\])?)*$': 'fieldPath',
+  '^(\\$office\\.|\\$submittedAt$)?[A-Za-z0-9_.]*$': 'tieBreaker',
+};
+
+function describe(e: ErrorObject, value: unknown): string {
   if (e.keyword === 'additionalProperties') return `Unknown property "${(e.params as { additionalProperty: string }).additionalProperty}"`;
   if (e.keyword === 'required') return `Missing property "${(e.params as { missingProperty: string }).missingProperty}"`;
+  if (e.keyword === 'pattern') {
+    const name = PATTERNS[(e.params as { pattern: string }).pattern];
+    const expected = (name && patternWords.en[name]) ?? 'a value of another form';
+    return `${JSON.stringify(value)} is not ${expected}`;
+  }
+  if (e.keyword === 'enum') return `${JSON.stringify(value)} is not allowed here: use one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
   return e.message ?? e.keyword;
+}
+
+/** The value at a JSON pointer of the definition (for the message). */
+function valueAt(root: unknown, pointer: string): unknown {
+  let cur = root;
+  for (const token of pointer.split('/').slice(1).map(unescapePointerToken)) {
+    cur = cur !== null && typeof cur === 'object' ? (cur as Record<string, unknown>)[token] : undefined;
+  }
+  return cur;
 }
 
 /**
@@ -22,11 +50,14 @@ export function checkMeta(definition: unknown): Problem[] {
     const pointer = e.keyword === 'additionalProperties'
       ? `${e.instancePath}/${(e.params as { additionalProperty: string }).additionalProperty}`
       : e.instancePath;
-    const message = describe(e);
+    const message = describe(e, valueAt(definition, e.instancePath));
     const id = `${pointer}|${message}`;
     if (seen.has(id)) continue;
     seen.add(id);
-    problems.push({ pointer, code: `schema.${e.keyword}`, message, params: e.params as Record<string, unknown> });
+    const params: Record<string, unknown> = { ...(e.params as Record<string, unknown>) };
+    if (e.keyword === 'pattern' || e.keyword === 'enum') params.value = valueAt(definition, e.instancePath);
+    if (e.keyword === 'pattern') params.expected = PATTERNS[params.pattern as string];
+    problems.push({ pointer, code: `schema.${e.keyword}`, message, params });
   }
   return problems;
 }

@@ -1,5 +1,5 @@
 import type { JsonSchema, Problem, ServiceDefinition, Widget } from '../types.js';
-import type { FieldInfo } from './field-index.js';
+import { resolveRef, type FieldInfo } from './field-index.js';
 import { escapePointerToken, pointerOf } from '../paths.js';
 
 function types(schema: JsonSchema): string[] {
@@ -15,15 +15,17 @@ function enumOf(schema: JsonSchema): unknown[] | undefined {
 }
 
 /** Which data shapes each widget can edit: a mismatch would render a control that cannot answer. */
-function widgetFits(widget: Widget, field: FieldInfo): boolean {
-  const t = types(field.schema);
+function widgetFits(widget: Widget, field: FieldInfo, data: JsonSchema): boolean {
+  const schema = resolveRef(field.schema, data); // a "$ref" field is the type it refers to
+  if (schema === undefined) return true; // a $ref to nothing: schema.badRef says so
+  const t = types(schema);
   const has = (...names: string[]) => names.some((n) => t.includes(n));
   switch (widget) {
     case 'text': case 'textarea': case 'email': case 'date': return has('string');
     case 'number': case 'currency': return has('number', 'integer');
     case 'yesno': return has('boolean');
-    case 'checkbox': return has('boolean') || (field.kind === 'list' && enumOf(field.schema) !== undefined);
-    case 'select': case 'radio': return enumOf(field.schema) !== undefined;
+    case 'checkbox': return has('boolean') || (field.kind === 'list' && enumOf(schema) !== undefined);
+    case 'select': case 'radio': return enumOf(schema) !== undefined;
     case 'file': return has('string') || field.kind === 'list';
     case 'group': return field.kind === 'group';
     case 'address': case 'section': return field.kind === 'object';
@@ -65,10 +67,10 @@ export function checkUi(def: ServiceDefinition, fields: Map<string, FieldInfo>, 
       else if (!ui.text) problems.push({ pointer: at, code: 'ui.staticWithoutText', message: `Static element "${path}" has no text`, params: { name: path } });
       continue;
     }
-    if (ui.widget && !widgetFits(ui.widget, field)) {
+    if (ui.widget && !widgetFits(ui.widget, field, def.data)) {
       problems.push({ pointer: `${at}/widget`, code: 'ui.widgetMismatch', message: `Widget "${ui.widget}" cannot edit "${path}" (${types(field.schema).join('|') || field.kind})`, params: { widget: ui.widget, name: path } });
     }
-    const values = enumOf(field.schema);
+    const values = enumOf(resolveRef(field.schema, def.data) ?? field.schema);
     for (const value of Object.keys(ui.options ?? {})) {
       if (!values?.some((v) => String(v) === value)) {
         problems.push({ pointer: `${at}/options/${value}`, code: 'ui.unknownOption', message: `"${value}" is not one of the values of "${path}"`, params: { name: path, value } });

@@ -2,6 +2,7 @@ import type { Problem, Rule } from '../types.js';
 import type { FieldInfo } from './field-index.js';
 import type { CompiledRule, CompiledVisibility } from './compiled-service.js';
 import { checkLogic } from './logic-check.js';
+import { answeredComparisons } from './answered-comparisons.js';
 import { checkVisibilityCycles, orderComputes, type ComputeNode, type VisibilityNode } from './order-computes.js';
 
 export interface CompiledRules {
@@ -59,7 +60,9 @@ export function compileRules(
     }
     const group = field?.group ? fields.get(field.group) : undefined;
     const logicKey = rule.type === 'compute' ? 'value' : 'when';
-    const checked = checkLogic(rule[logicKey], `${at}/${logicKey}`, { fields, officeFields, group: group?.path, excluded }, problems, logicKey === 'when');
+    const ctx = { fields, officeFields, group: group?.path, excluded };
+    const answered = rule.type === 'error' ? answeredComparisons(rule.when, ctx) : undefined;
+    const checked = checkLogic(rule[logicKey], `${at}/${logicKey}`, ctx, problems, logicKey === 'when', answered);
     if (!checked.fn) return;
     const compiled: CompiledRule = { id: rule.id, index, type: rule.type, field, step: rule.step, group, fn: checked.fn, message: rule.message };
     switch (rule.type) {

@@ -11,6 +11,7 @@ import { checkWorkflow } from './check-workflow.js';
 import { checkTranslations } from './check-translations.js';
 import { checkLogic } from './logic-check.js';
 import { checkGuards } from './check-guards.js';
+import { answeredComparisons } from './answered-comparisons.js';
 import { compileLogic, type CompiledLogic } from '../logic/engine.js';
 import { relaxSchema } from './relaxed-schema.js';
 import { compileSchema, knownFormats } from './ajv-instance.js';
@@ -93,7 +94,8 @@ function compileChecked(input: unknown): CompileResult {
   (def.rules ?? []).forEach((rule, i) => {
     const field = rule.field !== undefined ? fields.get(rule.field) : undefined;
     const key = rule.type === 'compute' ? 'value' : 'when';
-    checkGuards(rule[key], `/rules/${i}/${key}`, { fields, officeFields, group: field?.group }, computedPaths, warnings);
+    const ruleCtx = { fields, officeFields, group: field?.group };
+    checkGuards(rule[key], `/rules/${i}/${key}`, ruleCtx, computedPaths, warnings, rule.type === 'error' ? answeredComparisons(rule.when, ruleCtx) : undefined);
   });
   if (def.fees) checkGuards(def.fees.amount, '/fees/amount', ctx, computedPaths, warnings);
   if (def.fees && def.fees.unit === undefined) {

@@ -1,6 +1,6 @@
 import type { JsonSchema, Problem, UiField } from '../types.js';
 import { LIMITS } from '../limits.js';
-import { escapePointerToken, parsePath, type Segment } from '../paths.js';
+import { escapePointerToken, parsePath, unescapePointerToken, type Segment } from '../paths.js';
 
 export type FieldKind = 'scalar' | 'list' | 'object' | 'group';
 
@@ -35,6 +35,27 @@ export function pointerAt(field: FieldInfo, row = 0): string {
 }
 
 const IDENT = /^[A-Za-z][A-Za-z0-9_]*$/;
+
+/**
+ * The schema a local `$ref` ("#/$defs/importo", a JSON pointer into the data schema) points to,
+ * merged under the field's own keywords as JSON Schema 2020-12 applies both; the schema itself
+ * when it has no `$ref`; undefined when the reference points to nothing (or leaves the data schema).
+ */
+export function resolveRef(schema: JsonSchema, root: JsonSchema): JsonSchema | undefined {
+  let current = schema;
+  for (let hops = 0; typeof current.$ref === 'string'; hops++) {
+    const ref = current.$ref;
+    if (hops > 8 || !ref.startsWith('#')) return undefined;
+    let target: unknown = root;
+    for (const token of ref.slice(1).split('/').slice(1).map(unescapePointerToken)) {
+      target = target !== null && typeof target === 'object' && Object.prototype.hasOwnProperty.call(target, token) ? (target as Record<string, unknown>)[token] : undefined;
+    }
+    if (target === null || typeof target !== 'object' || Array.isArray(target)) return undefined;
+    const { $ref: _ref, ...own } = current;
+    current = { ...(target as JsonSchema), ...own };
+  }
+  return current;
+}
 
 /**
  * Names every JavaScript object inherits (toString, constructor, valueOf, ...): a field so named
@@ -82,6 +103,13 @@ export function indexFields(
       }
       if (typeof schema !== 'object' || schema === null) continue;
       const path = pathPrefix + name;
+      if (typeof schema.$ref === 'string' && resolveRef(schema, data) === undefined) {
+        problems.push({
+          pointer: `${at}/$ref`, code: 'schema.badRef',
+          message: `Field "${path}" refers to "${schema.$ref}", which is not in the data schema: shared definitions go under data.$defs and are named "#/$defs/NAME"`,
+          params: { name: path, ref: schema.$ref },
+        }); // still indexed: rules and steps naming the field are not wrong
+      }
       const kind = kindOf(schema);
       const token = '/' + escapePointerToken(name);
       const parentInfo = parent ? fields.get(parent) : undefined;
@@ -100,6 +128,10 @@ export function indexFields(
         if (group) {
           problems.push({ pointer: at, code: 'field.nestedGroup', message: `Repeating group "${path}" is inside the repeating group "${group}": groups cannot nest`, params: { path, group } });
           continue;
+        }
+        const max = schema.maxItems;
+        if (typeof max === 'number' && max > LIMITS.rows) {
+          problems.push({ pointer: `${at}/maxItems`, code: 'group.tooManyRows', message: `Repeating group "${path}" allows ${max} rows: a group may allow at most ${LIMITS.rows} (set "maxItems" to ${LIMITS.rows} or less; without it a group allows ${LIMITS.defaultRows})`, params: { name: path, maxItems: max, limit: LIMITS.rows } });
         }
         walk(schema.items as JsonSchema, path + '[].', at + '/items', path, path);
       }

@@ -3,6 +3,7 @@ import { analyzeLogic } from '../logic/analyze.js';
 import { ITERATING_OPERATORS } from '../logic/operators.js';
 import { compileLogic, type CompiledLogic } from '../logic/engine.js';
 import { resolveVar, type VarContext } from './resolve-var.js';
+import { guardAnswered } from './answered-comparisons.js';
 
 /**
  * `deps`: the field paths the expression reads; `g[]` for the rows of group `g` alone (see
@@ -17,8 +18,11 @@ export interface CheckedLogic { fn?: CompiledLogic; deps: string[] }
  * is compiled to a boolean by JSON Logic's truthiness (`!!`), where an empty array is false:
  * `{"missing": ["a"]}` holds only when something is missing, as jsonlogic.com defines it
  * (JavaScript's own truthiness would make every list, even an empty one, true).
+ * `answered`: comparisons (answered-comparisons.ts) that hold only while the fields they read are answered.
  */
-export function checkLogic(input: unknown, pointer: string, ctx: VarContext, problems: Problem[], condition = false): CheckedLogic {
+export function checkLogic(
+  input: unknown, pointer: string, ctx: VarContext, problems: Problem[], condition = false, answered?: ReadonlyMap<object, string[]>,
+): CheckedLogic {
   const logic = ctx.excluded === undefined ? input : withExcluded(input, ctx.excluded, 0);
   const analysis = analyzeLogic(logic, pointer);
   const before = problems.length;
@@ -26,7 +30,7 @@ export function checkLogic(input: unknown, pointer: string, ctx: VarContext, pro
   const deps = new Set<string>();
   for (const use of analysis.vars) {
     const r = resolveVar(use, ctx);
-    if (r.kind === 'error') problems.push({ pointer: use.pointer, code: r.code, message: r.message, params: { name: use.name } });
+    if (r.kind === 'error') problems.push({ pointer: use.pointer, code: r.code, message: r.message, params: r.suggestion ? { name: use.name, suggestion: r.suggestion } : { name: use.name } });
     else if (r.kind === 'field' && !r.office) {
       // A group walked by an iterating operator is read as its rows (`figli[]`): which of their
       // fields are read, the body's own vars say. So a total over a group does not depend on
@@ -35,8 +39,11 @@ export function checkLogic(input: unknown, pointer: string, ctx: VarContext, pro
     }
   }
   if (problems.length > before) return { deps: [...deps] };
+  // Checked as written (problems point into it); compiled with its cross-field comparisons waiting for their fields.
+  const run = answered === undefined || answered.size === 0 ? logic
+    : ctx.excluded === undefined ? guardAnswered(input, answered) : withExcluded(guardAnswered(input, answered), ctx.excluded, 0);
   try {
-    return { fn: compileLogic(condition ? { '!!': [logic] } : logic), deps: [...deps] };
+    return { fn: compileLogic(condition ? { '!!': [run] } : run), deps: [...deps] };
   } catch (e) {
     const detail = e instanceof Error ? e.message : JSON.stringify(e);
     problems.push({ pointer, code: 'logic.invalid', message: `The expression cannot be compiled: ${detail}`, params: { detail } });

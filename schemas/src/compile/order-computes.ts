@@ -75,15 +75,16 @@ function findCycle(start: number, edges: number[][], indegree: number[]): number
 export interface VisibilityNode { rule: CompiledRule; pointer: string; targets: string[]; deps: string[] }
 
 /**
- * A field whose visibility depends on its own value, directly or through computed values, has
- * no stable meaning: hidden values are invisible to rules, so hiding it changes what decides
- * whether it is hidden. Each such loop is reported with `rule.visibilityCycle`, named
+ * A field whose visibility depends on its own value, directly, through computed values or
+ * through other fields' visibility, has no stable meaning: hidden values are invisible to rules,
+ * so hiding it changes what decides whether it is hidden (two fields each hidden while the other
+ * is answered flip back and forth). Each such loop is reported with `rule.visibilityCycle`, named
  * (`haAuto -> costoAuto -> haAuto`). A step's rule counts for every field the step lays out.
  */
 export function checkVisibilityCycles(visibility: VisibilityNode[], computes: ComputeNode[], problems: Problem[]): void {
   for (const node of visibility) {
     for (const target of node.targets) {
-      const loop = readsItself(target, node.deps, computes);
+      const loop = readsItself(target, node.deps, computes, visibility);
       if (!loop) continue;
       const names = [target, ...loop];
       problems.push({
@@ -98,9 +99,13 @@ export function checkVisibilityCycles(visibility: VisibilityNode[], computes: Co
   }
 }
 
-/** The chain of computed fields through which `deps` read `target` (ending with target), or null. */
-function readsItself(target: string, deps: string[], computes: ComputeNode[]): string[] | null {
-  const seen = new Set<ComputeNode>();
+/**
+ * The chain of fields through which `deps` read `target` (ending with target), or null. Reading
+ * a computed field reads what it is computed from; reading any field reads what decides whether
+ * it is shown (a hidden value reads as unanswered).
+ */
+function readsItself(target: string, deps: string[], computes: ComputeNode[], visibility: VisibilityNode[]): string[] | null {
+  const seen = new Set<ComputeNode | VisibilityNode>();
   const walk = (reads: string[]): string[] | null => {
     if (reads.some((d) => touches(d, target))) return [target];
     for (const c of computes) {
@@ -108,6 +113,14 @@ function readsItself(target: string, deps: string[], computes: ComputeNode[]): s
       seen.add(c);
       const rest = walk(c.deps);
       if (rest) return [c.rule.field!.path, ...rest];
+    }
+    for (const v of visibility) {
+      if (seen.has(v)) continue;
+      const read = v.targets.find((t) => reads.some((d) => touches(d, t)));
+      if (read === undefined) continue;
+      seen.add(v);
+      const rest = walk(v.deps);
+      if (rest) return [read, ...rest];
     }
     return null;
   };

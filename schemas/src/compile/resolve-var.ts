@@ -18,11 +18,16 @@ export interface VarContext {
 export type Resolution =
   | { kind: 'field'; path: string; office?: boolean }
   | { kind: 'special' }
-  | { kind: 'error'; code: string; message: string };
+  | { kind: 'error'; code: string; message: string; suggestion?: string };
 
 const SPECIALS = new Set(['$today', '$submittedAt']);
 
 function unknown(name: string): Resolution {
+  // A JSON pointer ("/richiedente/isee") where a field name is expected: say how fields are named.
+  if (name.includes('/') && !name.startsWith('../')) {
+    const suggestion = name.replace(/^\/+/, '').split('/').join('.');
+    return { kind: 'error', code: 'rule.unknownField', message: `"${name}" is not a field of the service: fields are named without "/", with dots between sections (write "${suggestion}")`, suggestion };
+  }
   return { kind: 'error', code: 'rule.unknownField', message: `"${name}" is not a field of the service` };
 }
 

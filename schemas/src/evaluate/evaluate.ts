@@ -4,7 +4,7 @@ import { interpolate, textOf } from '../messages/localize.js';
 import type { PendingError } from './state.js';
 import { prepare } from './prepare.js';
 import { releaseState } from './state.js';
-import { applyRowLimit, applyRequiredAndSchema } from './validate.js';
+import { applyRequiredAndSchema, rowsOverLimit } from './validate.js';
 import { specialized } from './specialize.js';
 import { feeOf, rankingOf, stepStates } from './outcome.js';
 
@@ -39,10 +39,10 @@ function localizeAll(service: CompiledService, errors: PendingError[], locale: s
   });
 }
 
-function failed(service: CompiledService, key: string, locale: string): Evaluation {
+function failed(service: CompiledService, errors: PendingError[], locale: string): Evaluation {
   return {
     valid: false, steps: [], hidden: [], required: [], computed: {},
-    errors: localizeAll(service, [{ pointer: '', key }], locale), fee: null, ranking: null, ...languageOf(service, locale),
+    errors: localizeAll(service, errors, locale), fee: null, ranking: null, ...languageOf(service, locale),
   };
 }
 
@@ -57,19 +57,20 @@ function languageOf(service: CompiledService, locale: string): { language: strin
 
 /**
  * Evaluates answers against a compiled service, in this order (see schemas/README.md):
- * computes -> visibility (repeated without hidden values until stable) -> required -> schema validation -> error rules -> row limits ->
- * steps, fee, ranking. Pure and never throws: the same call runs in the wizard on every
+ * row limits (a group over its limit stops here) -> computes -> visibility (repeated without
+ * hidden values until stable) -> required -> schema validation -> error rules -> steps, fee, ranking. Pure and never throws: the same call runs in the wizard on every
  * change and on the server at submission.
  */
 export function evaluate(service: CompiledService, answers: unknown, options: EvaluateOptions = {}): Evaluation {
   const locale = options.locale ?? service.definition.defaultLanguage;
-  if (!isPlainObject(answers)) return failed(service, 'error.answersNotObject', locale);
+  if (!isPlainObject(answers)) return failed(service, [{ pointer: '', key: 'error.answersNotObject' }], locale);
   try {
+    const tooMany = rowsOverLimit(service, answers);
+    if (tooMany.length > 0) return failed(service, tooMany, locale);
     const state = prepare(service, answers, options);
     const steps = specialized(service);
     applyRequiredAndSchema(state); // applyRequired, then schema validation
     steps.errors(state); // applyErrorRules
-    applyRowLimit(state);
     const result: Evaluation = {
       valid: state.errors.length === 0,
       steps: stepStates(state),
@@ -90,6 +91,6 @@ export function evaluate(service: CompiledService, answers: unknown, options: Ev
     releaseState(state);
     return result;
   } catch {
-    return failed(service, 'error.internal', locale);
+    return failed(service, [{ pointer: '', key: 'error.internal' }], locale);
   }
 }

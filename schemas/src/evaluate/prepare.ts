@@ -1,6 +1,7 @@
 import type { CompiledService } from '../compile/compiled-service.js';
 import type { FieldInfo } from '../compile/field-index.js';
 import type { EvaluateOptions } from '../types.js';
+import { LIMITS } from '../limits.js';
 import { unescapePointerToken } from '../paths.js';
 import { copyRecord, createState, releaseState, type EvalState } from './state.js';
 import { specialized } from './specialize.js';
@@ -74,6 +75,39 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return true;
 }
 
+/** The fields outside any section or group, per service (the roots of the answers' tree). */
+const rootFields = new WeakMap<CompiledService, FieldInfo[]>();
+
+export function rootsOf(service: CompiledService): FieldInfo[] {
+  let roots = rootFields.get(service);
+  if (!roots) rootFields.set(service, (roots = [...service.fields.values()].filter((f) => f.parent === undefined)));
+  return roots;
+}
+
+/** Adds the pointers of the '' values under `field` (in row `row` of its group) held by `container`. */
+function collectBlanks(service: CompiledService, field: FieldInfo, container: Record<string, unknown>, row: number, out: string[]): void {
+  const value = container[field.segments[field.segments.length - 1]!.name];
+  if (value === '') out.push(row < 0 ? field.pointer : `${field.pointer}/${row}${field.rowSuffix}`);
+  else if (value === null || typeof value !== 'object') return;
+  else if (field.kind === 'object' && !Array.isArray(value)) {
+    for (const child of field.children) collectBlanks(service, service.fields.get(child)!, value as Record<string, unknown>, row, out);
+  } else if (field.kind === 'group' && Array.isArray(value)) {
+    const rows = Math.min(value.length, LIMITS.rows);
+    for (let i = 0; i < rows; i++) {
+      const r: unknown = value[i];
+      if (r === null || typeof r !== 'object' || Array.isArray(r)) continue;
+      for (const child of field.children) collectBlanks(service, service.fields.get(child)!, r as Record<string, unknown>, i, out);
+    }
+  }
+}
+
+/** Pointers of the fields answered with '': no answer, as null is, so rules and clean see them as absent. */
+function blankPointers(service: CompiledService, answers: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  for (const field of rootsOf(service)) collectBlanks(service, field, answers, -1, out);
+  return out;
+}
+
 function run(service: CompiledService, answers: Record<string, unknown>, options: EvaluateOptions): EvalState {
   const state = createState(service, answers, options);
   specialized(service).pass(state); // applyComputes, then applyVisibility
@@ -85,9 +119,13 @@ function run(service: CompiledService, answers: Record<string, unknown>, options
  * longer see must not change a computed value, another field's visibility, the fee or the
  * score. When a hidden field still holds a value, the pass is repeated on the answers without
  * the hidden values, until the hidden set is stable (bounded). In the common case, where no
- * hidden field is answered, that is one pass.
+ * hidden field is answered, that is one pass. Values '' are taken out first, as unanswered.
  */
-export function prepare(service: CompiledService, answers: Record<string, unknown>, options: EvaluateOptions): EvalState {
+export function prepare(service: CompiledService, given: Record<string, unknown>, options: EvaluateOptions): EvalState {
+  // '' is a cleared input: rules read it as unanswered (a guard `!= null` then guards it too),
+  // validation already does, and clean drops it; so the answers and clean(answers) agree.
+  const blanks = blankPointers(service, given);
+  const answers = blanks.length === 0 ? given : without(given, blanks);
   let state = run(service, answers, options);
   for (let round = 0; round < MAX_ROUNDS; round++) {
     let answeredHidden = false;

@@ -2,6 +2,7 @@ import type { CompiledService } from '../compile/compiled-service.js';
 import type { FieldInfo } from '../compile/field-index.js';
 import type { EvaluateOptions, JsonValue } from '../types.js';
 import { LIMITS } from '../limits.js';
+import { todayInRome } from '../formats/iso-date.js';
 
 /** A raw error before localization. */
 export interface PendingError { pointer: string; key: string; params?: Record<string, unknown>; rule?: string }
@@ -69,7 +70,7 @@ export function createState(service: CompiledService, answers: Record<string, un
   // Object.assign into a fresh literal, then add our keys: adding keys to a `{...answers}`
   // clone (or spreading with extra keys) takes a slow path in V8, ~30x slower on Node 20.
   const data: Record<string, unknown> = copyRecord(answers);
-  data.$today = options.today ?? new Date().toISOString().slice(0, 10);
+  data.$today = options.today ?? todayInRome();
   data.$office = options.office ?? {};
   data.$submittedAt = options.submittedAt ?? null;
   data.$row = undefined;

@@ -5,6 +5,7 @@ import { fusedValidator } from './fused-validator.js';
 import { specialized } from './specialize.js';
 import { constEnums } from '../compile/relaxed-schema.js';
 import { pointerAt, type FieldInfo } from '../compile/field-index.js';
+import type { CompiledService } from '../compile/compiled-service.js';
 import { atRow, isFieldHidden, isPointerHiddenIn, rowsOf, run, type EvalState, type PendingError } from './state.js';
 
 const PARAM_NAMES: Record<string, string> = { type: 'type', format: 'format', additionalProperty: 'additionalProperty', limit: 'limit', multipleOf: 'multipleOf' };
@@ -105,13 +106,27 @@ export function applyErrorRules(state: EvalState): void {
   }
 }
 
-/** More rows than the engine evaluates is an error at the group, never a silent truncation. */
-export function applyRowLimit(state: EvalState): void {
-  for (const group of state.service.groups) {
-    let cur: unknown = state.data;
-    for (const seg of group.segments) cur = cur && typeof cur === 'object' ? (cur as Record<string, unknown>)[seg.name] : undefined;
-    if (Array.isArray(cur) && cur.length > LIMITS.rows) {
-      state.errors.push({ pointer: group.pointer, key: 'error.tooManyRows', params: { limit: LIMITS.rows } });
-    }
+/** The rows a repeating group allows: its `maxItems` (compile keeps it within LIMITS.rows), else LIMITS.defaultRows. */
+export function rowLimitOf(group: FieldInfo): number {
+  const max = group.schema.maxItems;
+  return typeof max === 'number' && max >= 0 ? Math.min(max, LIMITS.rows) : LIMITS.defaultRows;
+}
+
+/**
+ * Groups holding more rows than they allow, checked before anything is evaluated: such answers
+ * are refused as they are (an error at each group: error.maxItems, or error.tooManyRows for a
+ * group without maxItems), at the cost of reading a length, instead of running every rule on
+ * every row of a hostile or broken submission.
+ */
+export function rowsOverLimit(service: CompiledService, answers: Record<string, unknown>): PendingError[] {
+  const out: PendingError[] = [];
+  for (const group of service.groups) {
+    let cur: unknown = answers;
+    for (const seg of group.segments) cur = cur !== null && typeof cur === 'object' && !Array.isArray(cur) ? (cur as Record<string, unknown>)[seg.name] : undefined;
+    const limit = rowLimitOf(group);
+    // The designer's own bound keeps its own message (error.maxItems, as schema validation words it).
+    const key = typeof group.schema.maxItems === 'number' ? 'error.maxItems' : 'error.tooManyRows';
+    if (Array.isArray(cur) && cur.length > limit) out.push({ pointer: group.pointer, key, params: { limit } });
   }
+  return out;
 }

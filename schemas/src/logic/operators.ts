@@ -1,4 +1,5 @@
 import { readDotted } from '../paths.js';
+import { dayNumber, packIsoDate } from '../formats/iso-date.js';
 /**
  * The JSON Logic operators a definition may use: jsonlogic.com's standard set plus a few
  * date and rounding helpers that municipal fees and rankings need. Anything else is an
@@ -36,48 +37,18 @@ function toNumber(value: unknown): number {
 }
 
 /**
- * An ISO date YYYY-MM-DD read as y * 10000 + m * 100 + d, or -1 when it is not one: the same
- * dates as `Date.UTC` reading them back unchanged (so 2027-02-30 and years before 100, which
- * Date.UTC reads as 19xx, are not dates). Digit arithmetic, no Date object and no allocation:
- * the date rules of a form run many times per evaluation.
+ * An ISO date read as y * 10000 + m * 100 + d (formats/iso-date.ts, the engine's one date reader),
+ * or -1: also for years before 100, which Date.UTC would read as 19xx.
  */
 function packedDate(value: unknown): number {
-  if (typeof value !== 'string' || value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return -1;
-  let y = 0;
-  for (let i = 0; i < 4; i++) {
-    const c = value.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return -1;
-    y = y * 10 + c;
-  }
-  const m1 = value.charCodeAt(5) - 48, m2 = value.charCodeAt(6) - 48, d1 = value.charCodeAt(8) - 48, d2 = value.charCodeAt(9) - 48;
-  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return -1;
-  const m = m1 * 10 + m2;
-  const d = d1 * 10 + d2;
-  if (y < 100 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return -1;
-  return y * 10000 + m * 100 + d;
-}
-
-function daysInMonth(y: number, m: number): number {
-  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
-  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+  const p = packIsoDate(value);
+  return p >= 1_000_000 ? p : -1;
 }
 
 function packedOrThrow(value: unknown): number {
   const p = packedDate(value);
   if (p < 0) throw NOT_A_DATE;
   return p;
-}
-
-/** Days from 1970-01-01 to a packed date (proleptic Gregorian, as Date.UTC; H. Hinnant's days_from_civil). */
-function dayNumber(p: number): number {
-  let y = Math.floor(p / 10000);
-  const m = Math.floor(p / 100) % 100;
-  const d = p % 100;
-  if (m <= 2) y -= 1;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
-  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
 }
 
 /** Accepts YYYY-MM-DD only (dates in answers are JSON Schema "date"s): its UTC time, as Date.UTC. */
