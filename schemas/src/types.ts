@@ -12,6 +12,8 @@ export interface Rule {
   type: RuleType;
   description?: string;
   field?: string;
+  /** Several fields one show, hide or require rule acts on (instead of `field`). */
+  fields?: string[];
   step?: string;
   when?: Logic;
   value?: Logic;
@@ -115,6 +117,8 @@ export interface ServiceDefinition {
   officeData?: JsonSchema;
   ui: { steps: Step[]; fields?: Record<string, UiField> };
   rules?: Rule[];
+  /** Named conditions, used in any expression as {"condition": "name"}. */
+  conditions?: Record<string, Logic>;
   translations: Record<string, Record<string, string>>;
   prefill?: PrefillItem[];
   fees?: Fees;

@@ -1,8 +1,9 @@
 import type { Problem, Rule } from '../types.js';
 import type { FieldInfo } from './field-index.js';
 import type { CompiledRule, CompiledVisibility } from './compiled-service.js';
-import { checkLogic } from './logic-check.js';
+import { checkLogic, type CheckedLogic } from './logic-check.js';
 import { answeredComparisons } from './answered-comparisons.js';
+import type { NamedCondition } from './resolve-var.js';
 import { checkVisibilityCycles, orderComputes, type ComputeNode, type VisibilityNode } from './order-computes.js';
 
 export interface CompiledRules {
@@ -36,6 +37,7 @@ export function compileRules(
   stepFields: Map<string, string[]>,
   problems: Problem[],
   excluded?: unknown,
+  conditions?: ReadonlyMap<string, NamedCondition>,
 ): CompiledRules {
   const out: CompiledRules = { computes: [], fieldVisibility: new Map(), stepVisibility: new Map(), requireRules: new Map(), errorRules: [] };
   const computeNodes: ComputeNode[] = [];
@@ -46,49 +48,59 @@ export function compileRules(
     const at = `/rules/${index}`;
     if (ids.has(rule.id)) problems.push({ pointer: `${at}/id`, code: 'rule.duplicateId', message: `Rule id "${rule.id}" is used twice`, params: { id: rule.id } });
     ids.add(rule.id);
-    let field: FieldInfo | undefined;
-    if (rule.field !== undefined) {
-      field = fields.get(rule.field);
-      if (!field) {
-        problems.push({ pointer: `${at}/field`, code: 'rule.unknownField', message: `Rule "${rule.id}" targets "${rule.field}", which is not a field of the service`, params: { name: rule.field } });
-        return;
-      }
-    }
     if (rule.step !== undefined && !stepFields.has(rule.step)) {
       problems.push({ pointer: `${at}/step`, code: 'rule.unknownStep', message: `Rule "${rule.id}" targets step "${rule.step}", which does not exist`, params: { step: rule.step } });
       return;
     }
-    const group = field?.group ? fields.get(field.group) : undefined;
-    const logicKey = rule.type === 'compute' ? 'value' : 'when';
-    const ctx = { fields, officeFields, group: group?.path, excluded };
-    const answered = rule.type === 'error' ? answeredComparisons(rule.when, ctx) : undefined;
-    const checked = checkLogic(rule[logicKey], `${at}/${logicKey}`, ctx, problems, logicKey === 'when', answered);
-    if (!checked.fn) return;
-    const compiled: CompiledRule = { id: rule.id, index, type: rule.type, field, step: rule.step, group, fn: checked.fn, message: rule.message };
-    switch (rule.type) {
-      case 'show':
-      case 'hide':
-        visibilityOf(field ? out.fieldVisibility : out.stepVisibility, field ? field.path : rule.step!)[rule.type].push(compiled);
-        visibilityNodes.push({ rule: compiled, pointer: `${at}/when`, targets: field ? [field.path] : stepFields.get(rule.step!) ?? [], deps: checked.deps });
-        break;
-      case 'require':
-        push(out.requireRules, field!.path, compiled);
-        break;
-      case 'error':
-        out.errorRules.push(compiled);
-        break;
-      case 'compute':
-        if (field!.kind === 'object' || field!.kind === 'group') {
-          problems.push({ pointer: `${at}/field`, code: 'rule.computeTarget', message: `Rule "${rule.id}" computes "${field!.path}", a section or repeating group: compute its fields instead`, params: { name: field!.path } });
-          return;
+    // `fields`: one rule acting on several fields, compiled as if written once for each.
+    const targets: Array<{ name: string; at: string } | undefined> = rule.fields !== undefined
+      ? rule.fields.map((name, k) => ({ name, at: `${at}/fields/${k}` }))
+      : [rule.field !== undefined ? { name: rule.field, at: `${at}/field` } : undefined];
+    const checkedIn = new Map<string | undefined, CheckedLogic>(); // the logic, checked once per group it runs in
+    for (const target of targets) {
+      let field: FieldInfo | undefined;
+      if (target !== undefined) {
+        field = fields.get(target.name);
+        if (!field) {
+          problems.push({ pointer: target.at, code: 'rule.unknownField', message: `Rule "${rule.id}" targets "${target.name}", which is not a field of the service`, params: { name: target.name } });
+          continue;
         }
-        if (computed.has(field!.path)) {
-          problems.push({ pointer: `${at}/field`, code: 'rule.duplicateCompute', message: `"${field!.path}" is computed by more than one rule`, params: { name: field!.path } });
-          return;
-        }
-        computed.add(field!.path);
-        computeNodes.push({ rule: compiled, pointer: `${at}/value`, deps: checked.deps });
-        break;
+      }
+      const group = field?.group ? fields.get(field.group) : undefined;
+      const logicKey = rule.type === 'compute' ? 'value' : 'when';
+      let checked = checkedIn.get(group?.path);
+      if (!checked) {
+        const ctx = { fields, officeFields, group: group?.path, excluded, conditions };
+        const answered = rule.type === 'error' ? answeredComparisons(rule.when, ctx) : undefined;
+        checkedIn.set(group?.path, (checked = checkLogic(rule[logicKey], `${at}/${logicKey}`, ctx, problems, logicKey === 'when', answered)));
+      }
+      if (!checked.fn) continue;
+      const compiled: CompiledRule = { id: rule.id, index, type: rule.type, field, step: rule.step, group, fn: checked.fn, message: rule.message };
+      switch (rule.type) {
+        case 'show':
+        case 'hide':
+          visibilityOf(field ? out.fieldVisibility : out.stepVisibility, field ? field.path : rule.step!)[rule.type].push(compiled);
+          visibilityNodes.push({ rule: compiled, pointer: `${at}/when`, targets: field ? [field.path] : stepFields.get(rule.step!) ?? [], deps: checked.deps });
+          break;
+        case 'require':
+          push(out.requireRules, field!.path, compiled);
+          break;
+        case 'error':
+          out.errorRules.push(compiled);
+          break;
+        case 'compute':
+          if (field!.kind === 'object' || field!.kind === 'group') {
+            problems.push({ pointer: `${at}/field`, code: 'rule.computeTarget', message: `Rule "${rule.id}" computes "${field!.path}", a section or repeating group: compute its fields instead`, params: { name: field!.path } });
+            continue;
+          }
+          if (computed.has(field!.path)) {
+            problems.push({ pointer: `${at}/field`, code: 'rule.duplicateCompute', message: `"${field!.path}" is computed by more than one rule`, params: { name: field!.path } });
+            continue;
+          }
+          computed.add(field!.path);
+          computeNodes.push({ rule: compiled, pointer: `${at}/value`, deps: checked.deps });
+          break;
+      }
     }
   });
   out.computes = orderComputes(computeNodes, problems);

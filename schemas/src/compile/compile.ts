@@ -14,6 +14,8 @@ import { checkGuards } from './check-guards.js';
 import { answeredComparisons } from './answered-comparisons.js';
 import { compileLogic, type CompiledLogic } from '../logic/engine.js';
 import { relaxSchema } from './relaxed-schema.js';
+import type { NamedCondition } from './resolve-var.js';
+import { escapePointerToken } from '../paths.js';
 import { compileSchema, knownFormats } from './ajv-instance.js';
 
 export type CompileResult =
@@ -56,13 +58,21 @@ function compileChecked(input: unknown): CompileResult {
   checkPatterns(def.data, '/data', problems, knownFormats());
   if (def.officeData) checkPatterns(def.officeData, '/officeData', problems, knownFormats());
   const layout = checkUi(def, fields, problems);
-  const ctx = { fields, officeFields };
+  // Named conditions first, checked at root (their uses inline them: see logic-check.ts).
+  const conditions = new Map<string, NamedCondition>();
+  for (const [name, logic] of Object.entries(def.conditions ?? {})) {
+    const checked = checkLogic(logic, `/conditions/${escapePointerToken(name)}`, { fields, officeFields }, problems, true);
+    if (checked.fn) conditions.set(name, { logic, deps: checked.deps });
+    checkGuards(logic, `/conditions/${escapePointerToken(name)}`, { fields, officeFields }, new Set(), warnings);
+  }
+  const ctx = { fields, officeFields, conditions };
+  refuseConditions(def.ranking, '/ranking', problems);
   // Exclusions first: `$excluded` elsewhere stands for their condition (see resolve-var.ts).
   const before = problems.length;
   const exclusions = (def.ranking?.exclusions ?? []).map((e, i) => ({ id: e.id, reason: e.reason, checked: checkLogic(e.when, `/ranking/exclusions/${i}/when`, ctx, problems, true) }));
   const excluded = problems.length > before || exclusions.length === 0 ? false : { '!!': [{ or: (def.ranking?.exclusions ?? []).map((e) => e.when) }] };
   const withExcluded = { ...ctx, excluded };
-  const rules = compileRules(def.rules ?? [], fields, officeFields, new Map(layout.steps.map((s) => [s.id, s.paths])), problems, excluded);
+  const rules = compileRules(def.rules ?? [], fields, officeFields, new Map(layout.steps.map((s) => [s.id, s.paths])), problems, excluded, conditions);
   checkPrefill(def, fields, problems);
   checkWorkflow(def, problems);
   checkTranslations(def, problems, warnings);
@@ -92,9 +102,10 @@ function compileChecked(input: unknown): CompileResult {
   });
   const computedPaths = new Set(rules.computes.map((r) => r.field!.path));
   (def.rules ?? []).forEach((rule, i) => {
-    const field = rule.field !== undefined ? fields.get(rule.field) : undefined;
+    const target = rule.field ?? rule.fields?.[0];
+    const field = target !== undefined ? fields.get(target) : undefined;
     const key = rule.type === 'compute' ? 'value' : 'when';
-    const ruleCtx = { fields, officeFields, group: field?.group };
+    const ruleCtx = { fields, officeFields, group: field?.group, conditions };
     checkGuards(rule[key], `/rules/${i}/${key}`, ruleCtx, computedPaths, warnings, rule.type === 'error' ? answeredComparisons(rule.when, ruleCtx) : undefined);
   });
   if (def.fees) checkGuards(def.fees.amount, '/fees/amount', ctx, computedPaths, warnings);
@@ -146,6 +157,22 @@ function compileChecked(input: unknown): CompileResult {
       : undefined,
   };
   return { ok: true, service, warnings };
+}
+
+/**
+ * Named conditions are not read in the ranking: the server reads a stored pratica's score and
+ * exclusions term by term from the definition as written (ranking-terms.ts), so there they are
+ * written in full. Reported at each use.
+ */
+function refuseConditions(node: unknown, pointer: string, problems: Problem[]): void {
+  if (node === null || typeof node !== 'object') return;
+  if (Array.isArray(node)) { node.forEach((n, i) => refuseConditions(n, `${pointer}/${i}`, problems)); return; }
+  for (const [key, value] of Object.entries(node)) {
+    const at = `${pointer}/${escapePointerToken(key)}`;
+    if (key === 'condition' && Object.keys(node).length === 1) {
+      problems.push({ pointer: at, code: 'ranking.condition', message: 'The ranking cannot use a named condition: write its test in full here', params: { name: value } });
+    } else refuseConditions(value, at, problems);
+  }
 }
 
 /** A field in no step can only be filled by a rule or prefill; otherwise the citizen never sees it. */

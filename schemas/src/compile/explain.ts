@@ -22,12 +22,12 @@ const WORDS: Record<Lang, Record<string, string>> = {
   it: {
     definition: 'la definizione', field: 'il campo', rule: 'la regola', step: 'il passo', fee: 'la tariffa', ranking: 'la graduatoria',
     exclusion: 'l\'esclusione', key: 'il criterio', state: 'lo stato', transition: 'la transizione', workflow: 'il flusso della pratica',
-    translations: 'le traduzioni', prefill: 'la precompilazione di', metadata: 'i dati del servizio', office: 'il campo d\'ufficio', on: 'sul campo', position: 'posizione',
+    translations: 'le traduzioni', prefill: 'la precompilazione di', condition: 'la condizione', metadata: 'i dati del servizio', office: 'il campo d\'ufficio', on: 'sul campo', position: 'posizione',
   },
   en: {
     definition: 'the definition', field: 'the field', rule: 'the rule', step: 'the step', fee: 'the fee', ranking: 'the ranking',
     exclusion: 'the exclusion', key: 'the ranking key', state: 'the state', transition: 'the transition', workflow: 'the workflow',
-    translations: 'the translations', prefill: 'the prefill of', metadata: 'the service\'s metadata', office: 'the office field', on: 'on the field', position: 'position',
+    translations: 'the translations', prefill: 'the prefill of', condition: 'the condition', metadata: 'the service\'s metadata', office: 'the office field', on: 'on the field', position: 'position',
   },
 };
 
@@ -73,7 +73,8 @@ function whereOf(def: Def, tokens: string[], lang: Lang): string {
     case 'rules': {
       const rule = Array.isArray(def.rules) ? def.rules[Number(a)] : undefined;
       const id = idAt(def.rules, a) ?? `#${Number(a) + 1}`;
-      const on = rule && typeof rule.field === 'string' ? `, ${w.on} ${fieldName(def, rule.field, lang).replace(`${w.field} `, '')}` : '';
+      const target = b === 'fields' && Array.isArray(rule?.fields) ? rule.fields[Number(c)] : rule?.field;
+      const on = typeof target === 'string' ? `, ${w.on} ${fieldName(def, target, lang).replace(`${w.field} `, '')}` : '';
       return `${w.rule} "${id}"${on}`;
     }
     case 'ui': {
@@ -86,6 +87,7 @@ function whereOf(def: Def, tokens: string[], lang: Lang): string {
       if (a === 'fields' && b !== undefined) return fieldName(def, b, lang);
       return w.definition!;
     }
+    case 'conditions': return a ? `${w.condition} "${a}"` : w.definition!;
     case 'fees': return w.fee!;
     case 'ranking':
       if (a === 'exclusions') return `${w.exclusion} "${idAt(def.ranking?.exclusions, b) ?? Number(b) + 1}"`;

@@ -2,7 +2,7 @@ import type { Problem } from '../types.js';
 import { analyzeLogic } from '../logic/analyze.js';
 import { ITERATING_OPERATORS } from '../logic/operators.js';
 import { compileLogic, type CompiledLogic } from '../logic/engine.js';
-import { resolveVar, type VarContext } from './resolve-var.js';
+import { resolveVar, type NamedCondition, type VarContext } from './resolve-var.js';
 import { guardAnswered } from './answered-comparisons.js';
 
 /**
@@ -28,6 +28,13 @@ export function checkLogic(
   const before = problems.length;
   for (const issue of analysis.issues) problems.push(issue);
   const deps = new Set<string>();
+  for (const use of analysis.conditions) {
+    const named = ctx.conditions?.get(use.name);
+    if (named) { for (const d of named.deps) deps.add(d); continue; }
+    problems.push(ctx.conditions === undefined
+      ? { pointer: use.pointer, code: 'rule.nestedCondition', message: `A condition cannot use another condition ("${use.name}"): write its test in full`, params: { name: use.name } }
+      : { pointer: use.pointer, code: 'rule.unknownCondition', message: `"${use.name}" is not a condition of the service (conditions are named under "conditions")`, params: { name: use.name, known: [...ctx.conditions.keys()] } });
+  }
   for (const use of analysis.vars) {
     const r = resolveVar(use, ctx);
     if (r.kind === 'error') problems.push({ pointer: use.pointer, code: r.code, message: r.message, params: r.suggestion ? { name: use.name, suggestion: r.suggestion } : { name: use.name } });
@@ -40,8 +47,9 @@ export function checkLogic(
   }
   if (problems.length > before) return { deps: [...deps] };
   // Checked as written (problems point into it); compiled with its cross-field comparisons waiting for their fields.
-  const run = answered === undefined || answered.size === 0 ? logic
-    : ctx.excluded === undefined ? guardAnswered(input, answered) : withExcluded(guardAnswered(input, answered), ctx.excluded, 0);
+  const guarded = answered === undefined || answered.size === 0 ? input : guardAnswered(input, answered);
+  const excludedIn = ctx.excluded === undefined ? guarded : withExcluded(guarded, ctx.excluded, 0);
+  const run = analysis.conditions.length === 0 ? excludedIn : withConditions(excludedIn, ctx.conditions!);
   try {
     return { fn: compileLogic(condition ? { '!!': [run] } : run), deps: [...deps] };
   } catch (e) {
@@ -51,6 +59,21 @@ export function checkLogic(
   }
 }
 
+
+/** The expression with each `{"condition": "name"}` replaced by that condition's expression (bounded: definitions are at most LIMITS.definitionDepth deep). */
+function withConditions(node: unknown, conditions: ReadonlyMap<string, NamedCondition>): unknown {
+  if (Array.isArray(node)) return node.map((n) => withConditions(n, conditions));
+  if (node === null || typeof node !== 'object') return node;
+  const keys = Object.keys(node);
+  if (keys.length !== 1) return node;
+  const op = keys[0]!;
+  const arg = (node as Record<string, unknown>)[op];
+  if (op === 'condition') {
+    const name = Array.isArray(arg) ? arg[0] : arg;
+    return typeof name === 'string' ? conditions.get(name)?.logic ?? node : node;
+  }
+  return { [op]: withConditions(arg, conditions) };
+}
 
 function isExcludedVar(node: Record<string, unknown>): boolean {
   const keys = Object.keys(node);

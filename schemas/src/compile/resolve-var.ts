@@ -12,7 +12,12 @@ export interface VarContext {
    * read: in the exclusions themselves.
    */
   excluded?: unknown;
+  /** The definition's named conditions that compile (absent while the conditions themselves are checked: no nesting). */
+  conditions?: ReadonlyMap<string, NamedCondition>;
 }
+
+/** A named condition, checked: its expression and the fields it reads. */
+export interface NamedCondition { logic: unknown; deps: string[] }
 
 /** What a var reads: a field (for dependencies), something the engine provides, or an error. */
 export type Resolution =

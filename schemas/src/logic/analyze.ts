@@ -19,7 +19,9 @@ export interface VarScope {
  */
 export interface VarUse { name: string; pointer: string; scope: VarScope; listOnly?: boolean }
 export interface LogicIssue { pointer: string; code: string; message: string; params?: Record<string, unknown> }
-export interface LogicAnalysis { vars: VarUse[]; issues: LogicIssue[]; nodes: number }
+/** A named condition used (`{"condition": "name"}`), replaced by its expression before compiling. */
+export interface ConditionUse { name: string; pointer: string }
+export interface LogicAnalysis { vars: VarUse[]; issues: LogicIssue[]; nodes: number; conditions: ConditionUse[] }
 
 const ROOT: VarScope = { depth: 0, lists: [], reduce: [] };
 
@@ -35,7 +37,7 @@ function listVar(expr: unknown): string | null {
 
 /** Walks a JSON Logic expression without running it: operators, vars, size. Never throws. */
 export function analyzeLogic(logic: unknown, basePointer: string): LogicAnalysis {
-  const out: LogicAnalysis = { vars: [], issues: [], nodes: 0 };
+  const out: LogicAnalysis = { vars: [], issues: [], nodes: 0, conditions: [] };
   const stack: Array<{ node: unknown; pointer: string; scope: VarScope; depth: number; listOnly?: boolean }> = [
     { node: logic, pointer: basePointer, scope: ROOT, depth: 0 },
   ];
@@ -62,6 +64,14 @@ export function analyzeLogic(logic: unknown, basePointer: string): LogicAnalysis
     const op = keys[0]!;
     const arg = (node as Record<string, unknown>)[op];
     const at = `${pointer}/${escapePointerToken(op)}`;
+    if (op === 'condition') {
+      const name = Array.isArray(arg) && arg.length === 1 ? arg[0] : arg;
+      if (typeof name !== 'string') out.issues.push({ pointer: at, code: 'logic.dynamicVar', message: 'condition must name a condition with a literal string', params: {} });
+      // inside map/filter/reduce names are the item's: a condition's root names would change meaning
+      else if (scope.depth > 0) out.issues.push({ pointer: at, code: 'rule.conditionInIteration', message: `Condition "${name}" is used inside map/filter/reduce/sum/count, where names are the item's: use it outside, or write the test in full`, params: { name } });
+      else out.conditions.push({ name, pointer: at });
+      continue;
+    }
     if (!ALLOWED_OPERATORS.has(op)) {
       out.issues.push({ pointer: at, code: 'logic.unknownOperator', message: `Unknown JSON Logic operator "${op}"`, params: { operator: op } });
       continue;

@@ -104,6 +104,16 @@ export const problemTexts: Record<string, Record<'it' | 'en', ProblemText>> = {
     it: { what: '"{{name}}" non è un campo del servizio', fix: 'Usate il nome di un campo di data, con i punti tra le sezioni e $row. per i campi della stessa riga (es. richiedente.isee, $row.eta).' },
     en: { fix: 'Use the name of a field of data, with dots between sections and $row. for fields of the same row (e.g. richiedente.isee, $row.eta).' },
   },
+  'rule.unknownCondition': {
+    it: { what: '"{{name}}" non è una condizione del servizio', fix: 'Usate il nome di una condizione definita in "conditions", o aggiungetela lì.' },
+    en: { fix: 'Use the name of a condition defined under "conditions", or add it there.' },
+  },
+  'rule.nestedCondition': { it: { what: 'Una condizione non può usarne un\'altra ("{{name}}")', fix: 'Scrivete per intero la condizione usata.' }, en: { fix: 'Write the condition used in full.' } },
+  'rule.conditionInIteration': {
+    it: { what: 'La condizione "{{name}}" è usata dentro map/filter/reduce/sum/count, dove i nomi sono quelli dell\'elemento', fix: 'Usatela fuori dall\'iterazione o scrivete il test per intero.' },
+    en: { fix: 'Use it outside the iteration, or write the test in full.' },
+  },
+  'ranking.condition': { it: { what: 'La graduatoria non può usare una condizione con nome', fix: 'Scrivete qui il test per intero.' }, en: { fix: 'Write the test in full here.' } },
   'rule.unknownStep': { it: { what: 'Il passo "{{step}}" non esiste', fix: 'Usate l\'id di un passo di ui.steps.' }, en: { fix: 'Use the id of a step of ui.steps.' } },
   'rule.duplicateId': { it: { what: 'L\'id di regola "{{id}}" è usato due volte', fix: 'Date a ogni regola un id diverso.' }, en: { fix: 'Give every rule its own id.' } },
   'rule.duplicateCompute': { it: { what: '"{{name}}" è calcolato da più di una regola', fix: 'Unite i calcoli in una sola regola compute (con if per i casi).' }, en: { fix: 'Merge them into one compute rule (with if for the cases).' } },
