@@ -111,6 +111,20 @@ describe('RulesEditor', () => {
     expect(m.def.translations.it!['error.dateOrder']).toBe('Date invertite');
   });
 
+  test('the Visual and Advanced views are tabs the keyboard moves between', () => {
+    mount();
+    fireEvent.click(screen.getByRole('button', { name: 'Edit mostraFigli' }));
+    const visual = screen.getByRole('tab', { name: 'Visual' });
+    visual.focus();
+    fireEvent.keyDown(visual, { key: 'ArrowRight' });
+    const advanced = screen.getByRole('tab', { name: 'Advanced (JSON Logic)' });
+    expect(advanced.getAttribute('aria-selected')).toBe('true');
+    expect(document.activeElement).toBe(advanced);
+    expect(JSON.parse((screen.getByLabelText('Condition of mostraFigli') as HTMLTextAreaElement).value)).toEqual({ '==': [{ var: 'haFigli' }, true] });
+    fireEvent.keyDown(advanced, { key: 'Home' });
+    expect(screen.getByRole('tab', { name: 'Visual' }).getAttribute('aria-selected')).toBe('true');
+  });
+
   test('no serious or critical axe violations', async () => {
     const m = mount();
     fireEvent.click(screen.getByRole('button', { name: 'Edit contaFigli' }));
