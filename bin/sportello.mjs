@@ -66,8 +66,8 @@ function option(args, name) {
 }
 
 const CHECK_WORDS = {
-  it: { problem: 'problema', warning: 'avviso', fix: 'come correggere', ok: 'ok', problems: 'problemi', warnings: 'avvisi' },
-  en: { problem: 'problem', warning: 'warning', fix: 'how to fix', ok: 'ok', problems: 'problems', warnings: 'warnings' },
+  it: { problem: 'problema', warning: 'avviso', fix: 'come correggere', ok: 'ok', problems: 'problemi', warnings: 'avvisi', ajv: 'validazione con Ajv (più lenta, stessi risultati)' },
+  en: { problem: 'problem', warning: 'warning', fix: 'how to fix', ok: 'ok', problems: 'problems', warnings: 'warnings', ajv: 'validated by Ajv (slower, same results)' },
 };
 
 /** One problem or warning as a designer reads it: where (by name, then the decoded pointer), what, how to fix. */
@@ -83,7 +83,7 @@ async function check(args) {
   const locale = option(args, '--locale') ?? 'it';
   const files = args;
   if (files.length === 0) throw new Error('check: name at least one definition file');
-  const { compile, explainProblem } = await engine();
+  const { compile, explainProblem, validationPath } = await engine();
   const words = CHECK_WORDS[locale === 'en' ? 'en' : 'it'];
   let failed = 0;
   for (const file of files) {
@@ -99,6 +99,9 @@ async function check(args) {
     }
     for (const w of result.warnings) printExplained(file, definition, w, 'warning', locale, explainProblem);
     if (result.ok) {
+      // which code will validate the answers: said only when it is not the generated validator
+      const path = validationPath(result.service);
+      if (path.path === 'ajv') console.log(`${file}: ${words.ajv}: ${path.reason}`);
       console.log(`${file}: ${words.ok}${result.warnings.length ? ` (${result.warnings.length} ${words.warnings})` : ''}`);
     } else {
       failed++;

@@ -17,6 +17,7 @@ export { usedKeys } from './compile/check-translations.js';
 export { explainProblem, type ProblemExplanation } from './compile/explain.js';
 export { localize } from './messages/localize.js';
 export { isHiddenPointer } from './evaluate/state.js';
+export { validationPath } from './evaluate/fused-validator.js';
 export { pointerOf, parsePath } from './paths.js';
 export { LIMITS, BYTES_PER_MB } from './limits.js';
 export { ALLOWED_OPERATORS } from './logic/operators.js';

@@ -136,3 +136,13 @@ function describePattern(pattern: string): string {
   const p = problems(def).find((x) => x.code === 'schema.pattern');
   return p ? p.message.replace(/^.*? is not /, '') : 'a value of another form';
 }
+
+describe('which code validates the answers (validationPath)', () => {
+  it('the generated validator for the templates\' kind of schema; Ajv, with the reason, for a keyword it does not cover', async () => {
+    const { validationPath } = await import('../src/index.js');
+    expect(validationPath(compileOrThrow(base))).toEqual({ path: 'generated' });
+    const def = structuredClone(base);
+    def.data.properties.dataInizio = { type: 'string', format: 'date', not: { const: '2026-01-01' } };
+    expect(validationPath(compileOrThrow(def))).toEqual({ path: 'ajv', reason: 'the data schema uses "not", which the generated validator does not cover' });
+  });
+});

@@ -26,19 +26,35 @@ import { isPointerHiddenIn, rowsOf, type EvalState, type PendingError } from './
  */
 export type FusedValidator = (state: EvalState) => void;
 
-const cache = new WeakMap<CompiledService, FusedValidator | null>();
+const cache = new WeakMap<CompiledService, FusedValidator | string>();
 
-export function fusedValidator(service: CompiledService): FusedValidator | undefined {
+/** The service's generated validator, or a string: why its schema keeps Ajv. */
+function fusedOrReason(service: CompiledService): FusedValidator | string {
   let v = cache.get(service);
   if (v === undefined) {
     try {
-      v = generate(service) ?? null;
-    } catch {
-      v = null; // anything the generator did not foresee keeps Ajv
+      v = generate(service);
+    } catch (e) {
+      v = `the generator failed: ${e instanceof Error ? e.message : String(e)}`; // anything it did not foresee keeps Ajv
     }
     cache.set(service, v);
   }
-  return v ?? undefined;
+  return v;
+}
+
+export function fusedValidator(service: CompiledService): FusedValidator | undefined {
+  const v = fusedOrReason(service);
+  return typeof v === 'string' ? undefined : v;
+}
+
+/**
+ * Which code validates the service's answers, and why: the generated validator, or Ajv on the
+ * relaxed schema when the schema uses something the generator does not cover (same results,
+ * slower). `sportello check` shows it, so a designer's report can say which path ran.
+ */
+export function validationPath(service: CompiledService): { path: 'generated' } | { path: 'ajv'; reason: string } {
+  const v = fusedOrReason(service);
+  return typeof v === 'string' ? { path: 'ajv', reason: v } : { path: 'generated' };
 }
 
 // Ajv's own runtime helpers, so lengths, enum, const and uniqueItems are decided as Ajv decides
@@ -436,14 +452,14 @@ const OWN = ['$today', '$office', '$submittedAt', '$row', '$index'];
 /** Properties per generated function at the root: small functions, optimized quickly. */
 const CHUNK = 6;
 
-function generate(service: CompiledService): FusedValidator | undefined {
+function generate(service: CompiledService): FusedValidator | string {
   const g = new Gen(service);
   let statements: string[];
   try {
     if (service.definition.data.type !== 'object') throw new Unsupported('root type');
     statements = object(g, service.definition.data, 'd', 'true', '""', '', '-1', OWN);
   } catch (e) {
-    if (e instanceof Unsupported) return undefined;
+    if (e instanceof Unsupported) return `the data schema uses "${e.message}", which the generated validator does not cover`;
     throw e;
   }
   const calls: string[] = [];
