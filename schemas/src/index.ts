@@ -16,6 +16,7 @@ export { rankSubmissions, compareKey, type Submission, type RankedRow } from './
 export { usedKeys } from './compile/check-translations.js';
 export { explainProblem, type ProblemExplanation } from './compile/explain.js';
 export { localize } from './messages/localize.js';
+export { romeDate } from './rome-date.js';
 export { isHiddenPointer } from './evaluate/state.js';
 export { validationPath } from './evaluate/fused-validator.js';
 export { pointerOf, parsePath } from './paths.js';

@@ -65,3 +65,19 @@ export async function waitSaved(page: Page): Promise<void> {
   await expect(status).toHaveAttribute('data-pending', 'false', { timeout: 20_000 });
   await expect(status).toHaveText(/Bozza salvata|Draft saved/, { timeout: 20_000 });
 }
+
+const API = `http://127.0.0.1:${process.env.E2E_API_PORT ?? 4310}/graphql`;
+
+/** A GraphQL call straight to the API (setup done as an Ente's staff, or checking a token). */
+export async function api(request: import('@playwright/test').APIRequestContext, query: string, variables: object = {}, token?: string): Promise<{ data?: any; errors?: Array<{ extensions?: { code?: string } }> }> {
+  const res = await request.post(API, { data: { query, variables }, headers: token ? { authorization: `Bearer ${token}` } : {} });
+  return res.json();
+}
+
+/** A session token of the demo Ente's staff member with this role (development login, through the API). */
+export async function staffToken(request: import('@playwright/test').APIRequestContext, role: 'ADMIN' | 'DESIGNER'): Promise<string> {
+  const { data } = await api(request, '{ devUsers { id memberships { ente { id slug } roles } } }');
+  const who = data.devUsers.flatMap((u: any) => u.memberships.filter((m: any) => m.ente.slug === ENTE && m.roles.includes(role)).map((m: any) => ({ id: u.id, enteId: m.ente.id })))[0];
+  const login = await api(request, 'mutation ($u: ID!, $e: ID) { devLogin(userId: $u, enteId: $e) { token } }', { u: who.id, e: who.enteId });
+  return login.data.devLogin.token;
+}

@@ -1,8 +1,10 @@
 // Sportello's service worker (hand-written, no build step). Static assets: cache first (their names
 // change with each build). Pages: network first, the cached copy when offline, so a wizard opened
-// before going offline can be reloaded. API calls (/graphql, /attachments, /auth) are never cached:
-// answers typed offline wait in the page's own storage and are synced by the wizard.
-const VERSION = 'sportello-v1';
+// before going offline can be reloaded. A page tells the worker (message `cache-page`) what it
+// loaded before the worker controlled it; the worker stores the page and those files and answers
+// `page-cached`. API calls (/graphql, /attachments, /auth) are never cached: answers typed offline
+// wait in the page's own storage and are synced by the wizard.
+const VERSION = 'sportello-v2';
 const STATIC = `${VERSION}-static`;
 const PAGES = `${VERSION}-pages`;
 
@@ -15,6 +17,28 @@ self.addEventListener('activate', (event) => {
     for (const key of await caches.keys()) if (!key.startsWith(VERSION)) await caches.delete(key);
     await self.clients.claim();
   })());
+});
+
+/** The page (as a navigation would get it) and the static files it loaded, into the caches. */
+async function cachePage(pageUrl, resources) {
+  const pages = await caches.open(PAGES);
+  const res = await fetch(pageUrl, { credentials: 'same-origin', headers: { accept: 'text/html' } });
+  if (res.ok && res.headers.get('content-type')?.includes('text/html')) await pages.put(pageUrl, res);
+  const statics = await caches.open(STATIC);
+  await Promise.all(resources.map(async (u) => {
+    const url = new URL(u);
+    if (url.origin !== self.location.origin || !isStatic(url) || (await statics.match(u))) return;
+    const r = await fetch(u).catch(() => null);
+    if (r?.ok) await statics.put(u, r);
+  }));
+}
+
+self.addEventListener('message', (event) => {
+  const { type, url, resources } = event.data ?? {};
+  if (type !== 'cache-page' || typeof url !== 'string' || new URL(url).origin !== self.location.origin) return;
+  event.waitUntil(cachePage(url, Array.isArray(resources) ? resources.filter((r) => typeof r === 'string') : [])
+    .then(() => event.source?.postMessage({ type: 'page-cached', url }))
+    .catch(() => undefined));
 });
 
 const isStatic = (url) => url.pathname.startsWith('/_next/static/') || url.pathname.startsWith('/bi/') || url.pathname === '/icon.svg' || url.pathname === '/manifest.webmanifest';
@@ -43,8 +67,11 @@ self.addEventListener('fetch', (event) => {
         return res;
       } catch (e) {
         const hit = await cache.match(req, { ignoreVary: true });
-        if (hit) return hit;
-        throw e;
+        if (!hit) throw e;
+        // Marked, so the page (and a test) can tell a stored copy from the network's.
+        const headers = new Headers(hit.headers);
+        headers.set('x-sportello-offline-copy', '1');
+        return new Response(hit.body, { status: hit.status, statusText: hit.statusText, headers });
       }
     })());
   }

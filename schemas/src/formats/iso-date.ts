@@ -1,3 +1,4 @@
+import { romeDate } from '../rome-date.js';
 /**
  * The one reader of ISO dates (YYYY-MM-DD) in the engine: the JSON Schema "date" format, the date
  * operators of rules (days_between, years_between), date bounds and "today". Digit arithmetic,
@@ -66,9 +67,7 @@ export function formatPacked(packed: number): string {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-const ROME = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' });
-
 /** Today's date in Italy (Europe/Rome), whatever the clock's time zone: a deadline ends at midnight in Rome. */
 export function todayInRome(now: Date = new Date()): string {
-  return ROME.format(now);
+  return romeDate(now);
 }

@@ -4,6 +4,7 @@ import type { Evaluation } from '@sportello/schemas';
 import type { GraphQLContext } from '../graphql/context.js';
 import { PageArgs } from '../graphql/connection.js';
 import { citizenScope } from '../access/policy.js';
+import { withTranslationsFor } from '../definitions/definition-text.js';
 import { Draft, DraftConnection, SaveDraftInput } from './drafts.types.js';
 
 @Resolver(() => Draft)
@@ -30,6 +31,11 @@ export class DraftsResolver {
   @Mutation(() => Boolean, { description: 'Discards the draft; false if there was none' })
   deleteDraft(@Arg('serviceId', () => ID) serviceId: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
     return ctx.services.drafts.delete(citizenScope(ctx.viewer), serviceId);
+  }
+
+  @FieldResolver(() => GraphQLJSONObject, { description: 'The definition of the draft\'s version (which may be older than the service\'s current one), with translations in this language plus the default one: the wizard fills the draft with it' })
+  definition(@Root() draft: Draft, @Arg('language', () => String, { nullable: true }) language: string | null, @Ctx() ctx: GraphQLContext): Record<string, unknown> {
+    return withTranslationsFor(draft.compiled.definition as unknown as Record<string, unknown>, language || ctx.language);
   }
 
   @FieldResolver(() => GraphQLJSONObject, { description: 'The engine\'s evaluation of the answers with the draft\'s version: visible steps, errors, fee, score' })

@@ -92,6 +92,10 @@ describe('drafts: versions', () => {
     const saved = await t.gql(SAVE, { input: { serviceId: assenza.serviceId, answers: {}, rowVersion: mine.rowVersion } }, fx.tokens.citizen);
     expect(saved.data.saveDraft).toMatchObject({ versionId: assenza.versionId, versionNumber: 1 });
     expect(saved.data.saveDraft.evaluation.required).toContain('/servizio');
+    // The wizard fills it with version 1's definition (in the asked language), not the current one.
+    const withDef = (await t.gql('query ($id: ID!) { draft(serviceId: $id) { definition(language: "en") } }', { id: assenza.serviceId }, fx.tokens.citizen)).data.draft;
+    expect(withDef.definition.data.required).toContain('servizio');
+    expect(Object.keys(withDef.definition.translations).sort()).toEqual(['en', 'it']);
     const theirs = (await t.gql(SAVE, { input: { serviceId: assenza.serviceId, answers: {} } }, other.tokens.citizen)).data.saveDraft;
     expect(theirs).toMatchObject({ versionId: v2Id, versionNumber: 2 });
     expect(theirs.evaluation.required).not.toContain('/servizio');

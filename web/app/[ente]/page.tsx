@@ -17,9 +17,9 @@ const Catalogue = graphql(`
 `);
 
 /** The Ente's public catalogue: published services by category, with search (works without JavaScript). */
-export default async function CataloguePage({ params, searchParams }: { params: Promise<{ ente: string }>; searchParams: Promise<{ q?: string; categoria?: string }> }) {
+export default async function CataloguePage({ params, searchParams }: { params: Promise<{ ente: string }>; searchParams: Promise<{ q?: string; categoria?: string; uscito?: string }> }) {
   const { ente } = await params;
-  const { q = '', categoria = '' } = await searchParams;
+  const { q = '', categoria = '', uscito } = await searchParams;
   const language = await currentLanguage();
   const t = translatorFor(language);
   const data = await serverQuery(Catalogue, { ente, language, search: q.trim() || null, category: categoria || null }, '');
@@ -33,6 +33,7 @@ export default async function CataloguePage({ params, searchParams }: { params: 
   }
   return (
     <>
+      {uscito === '1' ? <div className="alert alert-success" role="status" data-testid="logged-out">{t('site.loggedOut')}</div> : null}
       <h1>{t('catalogue.title')}</h1>
       <p className="lead">{t('catalogue.intro', { ente: data.ente?.name ?? ente })}</p>
       <form role="search" method="get" className="row g-2 align-items-end mb-4">

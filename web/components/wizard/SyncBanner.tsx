@@ -8,7 +8,7 @@ import type { StartState } from './Wizard';
 /** Where the answers are: saved, on this device only, offline, in conflict, or the session expired. */
 export function SyncBanner(props: {
   status: SyncStatus; pending: boolean; online: boolean; start: StartState; versionNumber: number; ente: string;
-  onKeepMine: () => void; onTakeTheirs: () => void;
+  onKeepMine: () => void; onTakeTheirs: () => void; onStartOver: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const path = usePathname();
@@ -17,7 +17,10 @@ export function SyncBanner(props: {
   return (
     <>
       {start.olderVersion !== null ? (
-        <div className="alert alert-info" role="status">{t('wizard.olderVersion', { draft: start.olderVersion, current: props.versionNumber })}</div>
+        <div className="alert alert-info" role="status" data-testid="older-version">
+          <p className="mb-2">{t('wizard.olderVersion', { draft: start.olderVersion, current: props.versionNumber })}</p>
+          <button type="button" className="btn btn-outline-primary btn-sm" onClick={props.onStartOver}>{t('wizard.olderVersionStartOver', { current: props.versionNumber })}</button>
+        </div>
       ) : null}
       {!online ? <div className="alert alert-warning" role="status" data-testid="offline-banner">{t('wizard.offline')}</div> : null}
       {status.kind === 'conflict' ? (

@@ -3,7 +3,7 @@ import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { compile, evaluate, localize, type Evaluation, type ServiceDefinition } from '@sportello/schemas';
+import { compile, evaluate, localize, romeDate, type Evaluation, type ServiceDefinition } from '@sportello/schemas';
 import { gql, GqlError, type FieldError } from '@/lib/client/gql';
 import { DeleteDraft, SubmitPratica } from '@/lib/wizard/documents';
 import { labelOfPointer } from '@/lib/wizard/labels';
@@ -21,6 +21,7 @@ export interface WizardProps {
   ente: string; serviceId: string; title: string; language: string; userId: string;
   definition: ServiceDefinition;
   versionNumber: number;
+  /** The citizen's draft; `definition` is its own version's, which the wizard then fills (it may be older than `versionNumber`). */
   draft: { answers: Record<string, unknown>; rowVersion: number; currentStep: string | null; versionNumber: number; updatedAt: string } | null;
   prefill: { answers: Record<string, unknown>; filled: string[]; locked: string[]; unavailable: string[] } | null;
 }
@@ -53,7 +54,8 @@ export function Wizard(props: WizardProps) {
   const [answers, setAnswers] = useState<Record<string, unknown>>(start.local.answers);
   const evaluation = useMemo<Evaluation>(() => {
     const t0 = performance.now();
-    const ev = evaluate(service, answers, { locale: language });
+    // Rome's date, as the server judges (not the device's: a citizen abroad or a phone on UTC).
+    const ev = evaluate(service, answers, { locale: language, today: romeDate(new Date()) });
     const timings = (window.__wizardTimings ??= []);
     if (timings.length > 5000) timings.length = 0;
     timings.push(performance.now() - t0);
@@ -193,6 +195,7 @@ export function Wizard(props: WizardProps) {
             </ol>
           </nav>
           <SyncBanner status={sync.status} pending={sync.pending} online={online} start={start} versionNumber={props.versionNumber} ente={props.ente}
+            onStartOver={onDiscard}
             onKeepMine={sync.keepMine}
             onTakeTheirs={() => { const a = sync.takeTheirs(); if (a) { form.reset(toFormValues(a, definition.data) as FormValues); setAnswers(a); } }} />
           {props.prefill?.unavailable.length ? (
@@ -238,6 +241,12 @@ function initialState(props: WizardProps, locked: Set<string>): StartState {
   // This device's unsent changes count when they were made on the copy the server still has.
   if (saved?.dirty && (saved.rowVersion ?? null) === rowVersion) { answers = saved.answers; dirty = true; currentStep = saved.currentStep; }
   if (saved?.dirty && server && saved.rowVersion !== null && saved.rowVersion !== server.rowVersion) { answers = saved.answers; rowVersion = saved.rowVersion; dirty = true; currentStep = saved.currentStep; }
+  // Opened offline, the page is the service worker's stored copy: its server draft may be older than
+  // what this device last saved (or absent, if stored before the first save): the device's is newer.
+  const storedCopy = typeof navigator !== 'undefined' && !navigator.onLine;
+  if (storedCopy && saved && saved.rowVersion !== null && (!server || saved.rowVersion > server.rowVersion)) {
+    answers = saved.answers; rowVersion = saved.rowVersion; dirty = saved.dirty; currentStep = saved.currentStep;
+  }
   if (props.prefill) {
     const merged = mergePrefill(answers, props.prefill.answers, locked);
     if (JSON.stringify(merged) !== JSON.stringify(answers)) dirty = true;

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { graphql } from '@/gql';
 import { serverQuery } from '@/lib/server/api';
 import { currentLanguage, translatorFor } from '@/lib/server/i18n';
+import { Invitations } from '@/components/personal/Invitations';
 
 const PersonalArea = graphql(`
   query PersonalArea($ente: String!, $language: String) {
@@ -9,6 +10,7 @@ const PersonalArea = graphql(`
     myPratiche(first: 100) { edges { node { id code serviceId serviceTitle state submittedAt protocolNumber } } }
     myDrafts(first: 100) { edges { node { id serviceId serviceTitle updatedAt versionNumber } } }
     publishedServices(enteSlug: $ente, language: $language, first: 100) { edges { node { id slug } } }
+    myInvitations { id status roles officeName expiresAt ente { name } }
   }
 `);
 
@@ -34,7 +36,13 @@ export default async function PersonalAreaPage({ params }: { params: Promise<{ e
   return (
     <div>
       <h1>{t('personal.title')}</h1>
-      <p className="lead">{data.me.user.givenName} {data.me.user.familyName} · {data.me.user.fiscalCode}</p>
+      <div className="d-flex flex-wrap gap-3 justify-content-between align-items-start mb-3">
+        <p className="lead mb-0">{data.me.user.givenName} {data.me.user.familyName} · {data.me.user.fiscalCode}</p>
+        <form method="post" action="/auth/logout">
+          <input type="hidden" name="back" value={`/${ente}`} />
+          <button type="submit" className="btn btn-outline-primary">{t('personal.logout')}</button>
+        </form>
+      </div>
       <section aria-labelledby="pratiche" className="mb-4">
         <h2 id="pratiche" className="h3">{t('personal.pratiche')}</h2>
         {pratiche.length === 0 ? <p>{t('personal.noPratiche')}</p> : (
@@ -51,6 +59,12 @@ export default async function PersonalAreaPage({ params }: { params: Promise<{ e
             ))}
           </ul>
         )}
+      </section>
+      <section aria-labelledby="inviti" className="mb-4">
+        <h2 id="inviti" className="h3">{t('personal.invitations')}</h2>
+        <Invitations language={language} invitations={data.myInvitations.filter((i) => i.status === 'PENDING').map((i) => ({
+          id: i.id, enteName: i.ente.name, roles: i.roles, officeName: i.officeName ?? null, expiresAt: i.expiresAt,
+        }))} />
       </section>
       <section aria-labelledby="bozze">
         <h2 id="bozze" className="h3">{t('personal.drafts')}</h2>

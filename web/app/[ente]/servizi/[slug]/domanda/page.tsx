@@ -14,8 +14,8 @@ const WizardStart = graphql(`
   }
 `);
 const WizardDraft = graphql(`
-  query WizardDraft($serviceId: ID!) {
-    draft(serviceId: $serviceId) { answers rowVersion currentStep versionNumber updatedAt }
+  query WizardDraft($serviceId: ID!, $language: String) {
+    draft(serviceId: $serviceId) { answers rowVersion currentStep versionNumber updatedAt definition(language: $language) }
     prefill(serviceId: $serviceId) { answers filled locked unavailable }
   }
 `);
@@ -36,10 +36,12 @@ export default async function WizardPage({ params }: { params: Promise<{ ente: s
       </div>
     );
   }
-  const { draft, prefill } = await serverQuery(WizardDraft, { serviceId: s.id });
+  const { draft, prefill } = await serverQuery(WizardDraft, { serviceId: s.id, language });
+  // A draft stays on the version it was started on (the server judges it by that one): fill it with that definition.
+  const definition = (draft && draft.versionNumber !== s.version ? draft.definition : s.definition) as unknown as ServiceDefinition;
   return (
     <WizardClient ente={ente} serviceId={s.id} title={s.title} language={language} userId={start.me.user.id}
-      definition={s.definition as unknown as ServiceDefinition} versionNumber={s.version}
+      definition={definition} versionNumber={s.version}
       draft={draft ? { answers: draft.answers, rowVersion: draft.rowVersion, currentStep: draft.currentStep ?? null, versionNumber: draft.versionNumber, updatedAt: draft.updatedAt } : null}
       prefill={prefill ? { answers: prefill.answers, filled: prefill.filled, locked: prefill.locked, unavailable: prefill.unavailable } : null} />
   );
