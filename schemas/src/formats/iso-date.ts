@@ -1,9 +1,10 @@
-import { romeDate } from '../rome-date.js';
 /**
  * The one reader of ISO dates (YYYY-MM-DD) in the engine: the JSON Schema "date" format, the date
  * operators of rules (days_between, years_between), date bounds and "today". Digit arithmetic,
  * no regular expression, no Date object: forms hold a dozen dates, read on every evaluation.
  */
+
+import { romeDate } from '../rome-date.js';
 
 function daysInMonth(y: number, m: number): number {
   if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
