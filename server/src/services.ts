@@ -11,6 +11,7 @@ import { DraftsService } from './drafts/drafts.service.js';
 import { GraduatorieService } from './graduatorie/graduatorie.service.js';
 import { PraticheService } from './pratiche/pratiche.service.js';
 import { OfficeDataService } from './office-data/office-data.service.js';
+import { TimelineService } from './timeline/timeline.service.js';
 import { PrefillService } from './registries/prefill.service.js';
 import { createRegistries } from './registries/registry-factory.js';
 import { AttachmentsService } from './storage/attachments.service.js';
@@ -52,6 +53,8 @@ export interface Services {
   pratiche: PraticheService;
   /** Office fields of pratiche, with fee and ranking recomputed (office-data area). */
   officeData: OfficeDataService;
+  /** Pratiche's timelines, the office's messages, the citizen's replies (timeline area). */
+  timeline: TimelineService;
   /** Rankings of a service's pratiche, previewed and published (graduatorie area). */
   graduatorie: GraduatorieService;
   /** Attachments behind the storage port (storage area). */
@@ -88,6 +91,7 @@ export function createServices(db: Database, config: ServerConfig, databaseLabel
   const outbox = new OutboxService(db.prisma, config.outbox, createDeliverers(config.delivery, { prisma: db.prisma, clock, protocol: createProtocol(config.protocol, db.prisma, clock), push: config.push }), clock);
   // The outbox writes each transition's actions in the transition's own transaction.
   transitionHooks.register(outbox.transitionActionsHook);
+  const workflow = new WorkflowService(db.prisma, versions, transitionHooks, clock);
   return {
     config, db, databaseLabel, clock,
     tokens,
@@ -104,7 +108,8 @@ export function createServices(db: Database, config: ServerConfig, databaseLabel
     attachments: new AttachmentsService(db.prisma, versions, new LocalDiskStorage(config.storageDir), config.uploadMaxBytes),
     outbox,
     protocol: new ProtocolService(db.prisma, clock),
-    workflow: new WorkflowService(db.prisma, versions, transitionHooks, clock),
+    workflow,
+    timeline: new TimelineService(db.prisma, versions, workflow, clock),
     transitionHooks,
     slaWatch: new SlaWatch(db.prisma, outbox.enqueue, clock),
     ratings: new RatingsService(db.prisma, versions, clock, config.sessionSecret),

@@ -16,6 +16,16 @@ export const attachmentsRepository = {
     return db.attachment.create({ data: row, select: attachmentSelect });
   },
 
+  /** A file the citizen sends about their pratica (a reply's), not tied to a draft. */
+  createForPratica(db: Tx, row: Omit<NewAttachment, 'draftId'> & { praticaId: string }): Promise<AttachmentRow> {
+    return db.attachment.create({ data: { ...row, draftId: null }, select: attachmentSelect });
+  },
+
+  /** The citizen's own pratica (its Ente), for a file about it. */
+  ownPratica(db: Tx, id: string, citizenId: string): Promise<{ id: string; enteId: string } | null> {
+    return db.pratica.findFirst({ where: { id, citizenId }, select: { id: true, enteId: true } });
+  },
+
   findOwn(db: Tx, id: string, uploaderId: string): Promise<AttachmentRow | null> {
     return db.attachment.findFirst({ where: { id, uploaderId }, select: attachmentSelect });
   },

@@ -10,7 +10,8 @@ const ONE = /^\/attachments\/([^/]+)$/;
 
 /**
  * `PUT /attachments?serviceId=&field=<JSON pointer>&name=<file name>` with the raw file as the
- * body and its Content-Type; `GET /attachments/:id` for its owner. Bearer session token, citizen.
+ * body and its Content-Type (or `?praticaId=&name=` for a file of the citizen's reply about
+ * their pratica: PDF, JPEG or PNG); `GET /attachments/:id` for its owner. Bearer session token, citizen.
  */
 export function attachmentsRoute(services: Services): Route {
   return async (req, res, url) => {
@@ -18,7 +19,10 @@ export function attachmentsRoute(services: Services): Route {
       await guarded(req, res, async () => {
         const citizen = citizenScope(await authenticate(services, req.headers.authorization));
         const declared = req.headers['content-length'] ? Number(req.headers['content-length']) : undefined;
-        const result = await services.attachments.upload(citizen, {
+        const praticaId = url.searchParams.get('praticaId');
+        const result = praticaId !== null
+          ? await services.attachments.uploadForReply(citizen, { praticaId, name: url.searchParams.get('name'), contentType: req.headers['content-type'], declaredBytes: declared }, requestBody(req))
+          : await services.attachments.upload(citizen, {
           serviceId: url.searchParams.get('serviceId'), field: url.searchParams.get('field'), name: url.searchParams.get('name'),
           contentType: req.headers['content-type'], declaredBytes: declared,
         }, requestBody(req));

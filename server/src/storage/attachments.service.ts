@@ -28,6 +28,10 @@ export interface UploadResult {
   draftId: string; draftRowVersion: number;
 }
 
+export interface ReplyUpload { id: string; fileName: string; size: number; sha256: string; contentType: string; praticaId: string }
+
+/** Marks a file uploaded for a reply, not yet sent with one (timeline.repository takes it). */
+export const PENDING_REPLY = '$reply';
 
 /** Citizens' files for a service's file fields: checked, stored behind the port, linked to their draft. */
 export class AttachmentsService {
@@ -63,6 +67,31 @@ export class AttachmentsService {
         data: { serviceId: service.id, field: request.field, size: stored.size, sha256: stored.sha256, contentType },
       });
       return { id: row.id, fileName, size: stored.size, sha256: stored.sha256, contentType, draftId: owner.id, draftRowVersion: owner.rowVersion };
+    });
+  }
+
+  /**
+   * A file for the citizen's reply about their own pratica (replyToPratica takes it): PDF, JPEG
+   * or PNG, checked like any upload, kept with the pratica as pending until a reply sends it.
+   */
+  async uploadForReply(citizen: Citizen, request: { praticaId: string; name: string | null; contentType: string | undefined; declaredBytes?: number }, body: AsyncIterable<Uint8Array>): Promise<ReplyUpload> {
+    const pratica = isUuid(request.praticaId) ? await repo.ownPratica(this.db, request.praticaId, citizen.userId) : null;
+    if (!pratica) throw notFound('pratica', request.praticaId);
+    const fileName = cleanFileName(request.name);
+    const contentType = checkDeclaredType(request.contentType, fileName, undefined);
+    const maxBytes = this.uploadMaxBytes;
+    if ((request.declaredBytes ?? 0) > maxBytes) throw new DomainError('PAYLOAD_TOO_LARGE', 'attachments.tooLarge', { max: maxBytes });
+    const stored = await this.storage.put(sniffed(body, contentType), { maxBytes });
+    return this.db.$transaction(async (tx) => {
+      const row = await repo.createForPratica(tx, {
+        enteId: pratica.enteId, praticaId: pratica.id, uploaderId: citizen.userId, fieldPath: PENDING_REPLY,
+        fileName, contentType, size: stored.size, sha256: stored.sha256, storageKey: stored.key,
+      });
+      await auditService.record(tx, {
+        enteId: pratica.enteId, actorId: citizen.userId, actorKind: 'citizen', action: 'attachment.uploaded', subjectType: 'attachment', subjectId: row.id,
+        data: { praticaId: pratica.id, field: PENDING_REPLY, size: stored.size, sha256: stored.sha256, contentType },
+      });
+      return { id: row.id, fileName, size: stored.size, sha256: stored.sha256, contentType, praticaId: pratica.id };
     });
   }
 

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { randomFiscalCode } from './fixtures.js';
 import { attempt, type CheckContext, type OperationCase, type Outcome } from './tenant-isolation.probes.js';
-import { API_KEY, INVITATION, ME, OFFICE, OPERATOR, OUTBOX_ACTION, PRATICA, PROTOCOL_RECORD, SERVICE, allOfA, ownedByCaller, template } from './tenant-isolation.queries.js';
+import { TIMELINE_ENTRY, API_KEY, INVITATION, ME, OFFICE, OPERATOR, OUTBOX_ACTION, PRATICA, PROTOCOL_RECORD, SERVICE, allOfA, ownedByCaller, template } from './tenant-isolation.queries.js';
 import { ALL_SCOPES, type Caller, type World } from './tenant-isolation.world.js';
 import { isolationEndpoint } from './pratica-outputs.js';
 
@@ -307,6 +307,16 @@ export const mutationCases: Record<string, OperationCase> = {
         (w) => ({ input: { id: w.b.assenze.id, revision: w.b.assenze.revision, definition: template('segnalazione-assenza') } }), notFound),
       attempt('B\'s never-published service', UPDATE_WORKING_COPY, (w) => ({ input: { id: w.b.bozza.id, revision: 1, definition: template('segnalazione-assenza') } }), notFound),
     ],
+  },
+  messageCitizen: {
+    access: office, why: 'the pratica is found by { id, enteId } of the caller (and, for an operator, their offices)',
+    attempts: [attempt('C1\'s pratica in B', `mutation ($input: MessageCitizenInput!) { messageCitizen(input: $input) { ${TIMELINE_ENTRY} } }`,
+      (w) => ({ input: { praticaId: w.b.citizens.c1.praticaId, text: 'da A' } }), notFound)],
+  },
+  replyToPratica: {
+    access: person, why: 'the pratica is found by { id, citizenId } of the caller',
+    attempts: (['c1', 'c2'] as const).map((who) => attempt(`${who.toUpperCase()}'s pratica in B`, 'mutation ($input: ReplyToPraticaInput!) { replyToPratica(input: $input) { praticaId transitionId from to rowVersion at } }',
+      (w) => ({ input: { praticaId: w.b.citizens[who].praticaId, rowVersion: 1, text: 'da A', attachmentIds: [w.b.citizens[who].attachmentId] } }), notFound)),
   },
   setOfficeData: {
     access: office, why: 'the pratica is found by { id, enteId } of the caller (and, for an operator, their offices)',

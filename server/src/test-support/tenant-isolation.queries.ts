@@ -39,6 +39,7 @@ export async function ownedByCaller(ctx: CheckContext, model: 'draft' | 'pratica
 }
 
 const notFound = { error: 'NOT_FOUND' } as const;
+export const TIMELINE_ENTRY = 'id kind at actorRole actorName from to fromLabel toLabel transitionId transitionLabel text attachments { id fileName size sha256 }';
 const designers = { kind: 'staff', callers: ['designer', 'apiKey'] } as const;
 const admins = { kind: 'staff', callers: ['admin'] } as const;
 const person = { kind: 'person' } as const;
@@ -258,6 +259,20 @@ export const queryCases: Record<string, OperationCase> = {
       }),
       attempt('filtered by one of B\'s pratiche', 'query ($p: ID) { outboxActions(first: 50, praticaId: $p) { totalCount } }', (w) => ({ p: w.b.citizens.c1.praticaId }), {
         data: (v) => expect(v.totalCount).toBe(0),
+      }),
+    ],
+  },
+  myPraticaTimeline: {
+    access: person, why: 'the pratica is found by { id, citizenId } of the caller',
+    attempts: ([['C1\'s pratica in B', 'b', 'c1'], ['C2\'s pratica in B', 'b', 'c2'], ['C1\'s pratica in A', 'a', 'c1']] as const).map(([title, ente, who]) =>
+      attempt(title, `query ($p: ID!) { myPraticaTimeline(praticaId: $p) { ${TIMELINE_ENTRY} } }`, (w) => ({ p: w[ente].citizens[who].praticaId }), notFound)),
+  },
+  praticaTimeline: {
+    access: { kind: 'staff', callers: ['operator', 'supervisor', 'apiKey'] }, why: 'the pratica is found by { id, enteId } of the caller (and, for an operator, their offices)',
+    attempts: [
+      attempt('C1\'s pratica in B', `query ($p: ID!) { praticaTimeline(praticaId: $p) { ${TIMELINE_ENTRY} } }`, (w) => ({ p: w.b.citizens.c1.praticaId }), notFound),
+      attempt('A\'s pratica (control)', `query ($p: ID!) { praticaTimeline(praticaId: $p) { ${TIMELINE_ENTRY} } }`, (w) => ({ p: w.a.citizens.c1.praticaId }), {
+        data: (v) => expect(Array.isArray(v)).toBe(true),
       }),
     ],
   },

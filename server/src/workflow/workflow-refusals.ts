@@ -17,3 +17,5 @@ export const guardFailed = (transition: string, reason: string) =>
   new DomainError('GUARD_FAILED', 'workflow.guardFailed', { transition, reason });
 export const noReplyExpected = (state: string) =>
   new DomainError('TRANSITION_NOT_ALLOWED', 'workflow.noReplyExpected', { state });
+export const replyWindowClosed = (state: string, until: Date) =>
+  new DomainError('TRANSITION_NOT_ALLOWED', 'workflow.replyWindowClosed', { state, until: until.toISOString() });

@@ -1,0 +1,123 @@
+import type { CompiledService } from '@sportello/schemas';
+import { auditService } from '../audit/audit.service.js';
+import type { ServiceVersions } from '../drafts/service-version.js';
+import type { PrismaClient } from '../generated/prisma/client.js';
+import type { Clock } from '../shared/clock.js';
+import { badInput, conflict, notFound } from '../shared/domain-error.js';
+import { isUuid } from '../shared/ids.js';
+import { replyDueAt } from '../workflow/sla.js';
+import { labelOf, workflowOf } from '../workflow/workflow-of.js';
+import { noReplyExpected, replyWindowClosed } from '../workflow/workflow-refusals.js';
+import { workflowRepository, type WorkflowPratica } from '../workflow/workflow.repository.js';
+import type { WorkflowActor, WorkflowService } from '../workflow/workflow.service.js';
+import { timelineRepository as repo, type EventRow } from './timeline.repository.js';
+import type { ReplyResult, TimelineEntry } from './timeline.types.js';
+
+const MAX_MESSAGE = 4000;
+const MAX_REPLY = 10_000;
+const MAX_FILES = 10;
+
+const idsIn = (data: unknown): string[] => {
+  const ids = (data as { attachmentIds?: unknown } | null)?.attachmentIds;
+  return Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : [];
+};
+
+function checkedText(text: unknown, max: number, key: string): string {
+  const t = typeof text === 'string' ? text.trim() : '';
+  if (t.length === 0) throw badInput(`${key}.textRequired`);
+  if (t.length > max) throw badInput(`${key}.textTooLong`, { max });
+  return t;
+}
+
+/**
+ * The citizen's side of the workflow: a pratica's timeline (for the citizen only what they are
+ * shown, and the office's people by role; for the office everything, with names), the office's
+ * messages to the citizen, and the citizen's reply to an integration request or a notice of
+ * denial, which moves the pratica by the workflow's citizen transition.
+ */
+export class TimelineService {
+  constructor(private readonly db: PrismaClient, private readonly versions: ServiceVersions, private readonly workflow: WorkflowService, private readonly clock: Clock) {}
+
+  async forCitizen(actor: WorkflowActor, praticaId: string, language: string): Promise<TimelineEntry[]> {
+    const pratica = await this.find(actor, praticaId);
+    return this.entries(pratica, await repo.events(this.db, pratica.id, true), false, language);
+  }
+
+  async forOffice(actor: WorkflowActor, praticaId: string, language: string): Promise<TimelineEntry[]> {
+    const pratica = await this.find(actor, praticaId);
+    return this.entries(pratica, await repo.events(this.db, pratica.id, false), true, language);
+  }
+
+  /** A message from the office to the citizen, in the pratica's timeline, with the audit event. */
+  async message(actor: WorkflowActor, praticaId: string, text: string, language: string): Promise<TimelineEntry> {
+    const body = checkedText(text, MAX_MESSAGE, 'timeline.message');
+    const pratica = await this.find(actor, praticaId);
+    const now = this.clock();
+    const kind = actor.apiKeyId ? 'apiKey' : actor.role;
+    const actorId = actor.userId ?? actor.apiKeyId;
+    const event = await this.db.$transaction(async (tx) => {
+      const row = await repo.addMessage(tx, { praticaId: pratica.id, enteId: pratica.enteId, state: pratica.state, actorId, actorKind: kind, text: body, at: now });
+      await auditService.record(tx, {
+        enteId: pratica.enteId, actorId, actorKind: kind, action: 'pratica.message', subjectType: 'pratica', subjectId: pratica.id, data: { state: pratica.state, length: body.length },
+      }, now);
+      return row;
+    });
+    return (await this.entries(pratica, [event], true, language))[0]!;
+  }
+
+  /**
+   * The citizen's answer while the pratica waits for them: the workflow's citizen transition from
+   * the current state runs, with the text and the files in its transaction. Refused when the
+   * pratica waits for no answer, or once the time to answer the workflow gives is over.
+   */
+  async reply(actor: WorkflowActor, input: { praticaId: string; rowVersion: number; text: string; attachmentIds?: string[] }, language: string): Promise<ReplyResult> {
+    const body = checkedText(input.text, MAX_REPLY, 'timeline.reply');
+    const files = [...new Set(input.attachmentIds ?? [])];
+    if (files.length > MAX_FILES) throw badInput('timeline.reply.tooManyFiles', { max: MAX_FILES });
+    if (files.some((id) => !isUuid(id))) throw badInput('timeline.reply.unknownFile');
+    const pratica = await this.find(actor, input.praticaId);
+    const version = await this.versions.version(pratica.serviceId, pratica.serviceVersionId);
+    const workflow = workflowOf(version.compiled);
+    const transition = workflow.transitions.find((t) => t.from === pratica.state && (t.roles ?? []).includes('citizen'));
+    if (!transition) throw noReplyExpected(pratica.state);
+    const until = replyDueAt(workflow, pratica.state, pratica.stateEnteredAt);
+    if (until && this.clock().getTime() >= until.getTime()) throw replyWindowClosed(pratica.state, until);
+    const outcome = await this.workflow.transition(actor, { praticaId: pratica.id, transitionId: transition.id, expectedVersion: input.rowVersion, language }, async (tx, moved) => {
+      const taken = await repo.takeReplyFiles(tx, pratica.id, actor.userId!, files, moved.rowVersion);
+      if (taken !== files.length) throw conflict('timeline.reply.filesChanged');
+      await workflowRepository.addEvent(tx, pratica.id, pratica.enteId, moved.at, {
+        kind: 'reply', transitionId: transition.id, actorId: actor.userId, actorKind: 'citizen', comment: body,
+        data: { attachmentIds: files, rowVersion: moved.rowVersion }, visibleToCitizen: true, fromState: pratica.state, toState: transition.to,
+      });
+    });
+    return { praticaId: outcome.praticaId, transitionId: outcome.transitionId, from: outcome.from, to: outcome.to, rowVersion: outcome.rowVersion, at: outcome.at };
+  }
+
+  private async find(actor: WorkflowActor, praticaId: string): Promise<WorkflowPratica> {
+    const pratica = isUuid(praticaId) ? await workflowRepository.find(this.db, praticaId, actor.scope) : null;
+    if (!pratica) throw notFound('pratica', praticaId);
+    return pratica;
+  }
+
+  private async entries(pratica: WorkflowPratica, events: EventRow[], office: boolean, language: string): Promise<TimelineEntry[]> {
+    const compiled = (await this.versions.version(pratica.serviceId, pratica.serviceVersionId)).compiled;
+    const names = office ? await repo.names(this.db, [...new Set(events.flatMap((e) => (e.actorId && e.actorKind !== 'apiKey' ? [e.actorId] : [])))]) : new Map<string, string>();
+    const files = new Map((await repo.files(this.db, pratica.id, events.flatMap((e) => (e.kind === 'reply' ? idsIn(e.data) : [])))).map((f) => [f.id, f]));
+    return events.map((e) => ({
+      id: String(e.id), kind: e.kind, at: e.at, actorRole: e.actorKind, actorName: office && e.actorId ? names.get(e.actorId) ?? null : null,
+      from: e.fromState, to: e.toState, fromLabel: stateLabel(compiled, e.fromState, language), toLabel: stateLabel(compiled, e.toState, language),
+      transitionId: e.transitionId, transitionLabel: transitionLabel(compiled, e.transitionId, language), text: e.comment,
+      attachments: e.kind === 'reply' ? idsIn(e.data).flatMap((id) => (files.has(id) ? [files.get(id)!] : [])) : [],
+    }));
+  }
+}
+
+function stateLabel(service: CompiledService, id: string | null, language: string): string | null {
+  const state = id ? workflowOf(service).states.find((s) => s.id === id) : undefined;
+  return state ? labelOf(service, state.label, language) : id;
+}
+
+function transitionLabel(service: CompiledService, id: string | null, language: string): string | null {
+  const t = id ? workflowOf(service).transitions.find((x) => x.id === id) : undefined;
+  return t ? labelOf(service, t.label, language) : id;
+}
