@@ -42,7 +42,8 @@ export function RuleTrace({ definition, answers, language }: PreviewPanelProps) 
     <section aria-labelledby="rule-trace-h" className="mt-3">
       <h3 id="rule-trace-h" className="h6">{t('ruleTrace.title')}</h3>
       {!trace ? <p>{t('ruleTrace.unavailable')}</p> : trace.rows.length === 0 ? <p>{t('ruleTrace.none')}</p> : (
-        <div className="table-responsive">
+        // Focusable and named: a keyboard user can scroll the wide trace (axe scrollable-region-focusable).
+        <div className="table-responsive" tabIndex={0} role="region" aria-labelledby="rule-trace-h">
           <table className="table table-sm align-middle">
             <caption className="visually-hidden">{t('ruleTrace.caption')}</caption>
             <thead><tr>
