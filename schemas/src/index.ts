@@ -10,6 +10,7 @@ export { applyPrefill, type PrefillData, type PrefillResult } from './prefill.js
 export { guardHolds, type GuardInput } from './workflow-guard.js';
 export { checkOfficeData, type OfficeDataCheck } from './office-data.js';
 export { paymentAmount, type PaymentAmount } from './payment-amount.js';
+export { compileCondition, conditionHolds, type Condition } from './condition.js';
 export { sortGraduatoria, type RankedEntry } from './graduatoria.js';
 export { scoreTerms, rankingReads, rankAnswers, type ScoreTerm, type RankingReads, type AnswersRanking } from './ranking-terms.js';
 export { rankSubmissions, compareKey, type Submission, type RankedRow } from './ranking.js';

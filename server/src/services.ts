@@ -27,6 +27,9 @@ import { SlaWatch } from './workflow/sla-watch.js';
 import { RatingsService } from './ratings/ratings.service.js';
 import { PaymentsService } from './payments/payments.service.js';
 import { PushService } from './push/push.service.js';
+import { DeskService } from './desk/desk.service.js';
+import { AssignmentService } from './desk/assignment.service.js';
+import { RoutingService } from './desk/routing.service.js';
 
 /**
  * The domain services, built once at start and handed to resolvers through the context.
@@ -79,6 +82,12 @@ export interface Services {
   payments: PaymentsService;
   /** Citizens' Web Push subscriptions (push area; the outbox's push deliverer sends to them). */
   push: PushService;
+  /** The back office's desk: lists, search, one pratica's audited data, its audit trail (desk area). */
+  desk: DeskService;
+  /** Take, assign, reassign pratiche (desk area). */
+  assignments: AssignmentService;
+  /** Which office receives each service's new pratiche (desk area; applied at submission). */
+  routing: RoutingService;
 }
 
 /** `clock` is the system's in production; tests pass one they can move (test-support/movable-clock.ts). */
@@ -92,6 +101,7 @@ export function createServices(db: Database, config: ServerConfig, databaseLabel
   // The outbox writes each transition's actions in the transition's own transaction.
   transitionHooks.register(outbox.transitionActionsHook);
   const workflow = new WorkflowService(db.prisma, versions, transitionHooks, clock);
+  const attachments = new AttachmentsService(db.prisma, versions, new LocalDiskStorage(config.storageDir), config.uploadMaxBytes);
   return {
     config, db, databaseLabel, clock,
     tokens,
@@ -105,7 +115,7 @@ export function createServices(db: Database, config: ServerConfig, databaseLabel
     pratiche: new PraticheService(db.prisma, versions, prefill, clock),
     graduatorie: new GraduatorieService(db.prisma, versions, clock),
     officeData: new OfficeDataService(db.prisma, versions, clock),
-    attachments: new AttachmentsService(db.prisma, versions, new LocalDiskStorage(config.storageDir), config.uploadMaxBytes),
+    attachments,
     outbox,
     protocol: new ProtocolService(db.prisma, clock),
     workflow,
@@ -115,6 +125,10 @@ export function createServices(db: Database, config: ServerConfig, databaseLabel
     ratings: new RatingsService(db.prisma, versions, clock, config.sessionSecret),
     payments: new PaymentsService(db.prisma),
     push: new PushService(db.prisma, config.push, clock),
+    // The storage is read through the attachments service: tests swap it there.
+    desk: new DeskService(db.prisma, versions, () => attachments.storage, clock),
+    assignments: new AssignmentService(db.prisma, clock),
+    routing: new RoutingService(db.prisma, versions, clock),
   };
 }
 

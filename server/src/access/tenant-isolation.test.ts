@@ -193,13 +193,13 @@ describe('citizens see only their own drafts, pratiche and files', () => {
   });
 });
 
-describe('files over HTTP: only their uploader', () => {
-  it('A\'s staff get 404 for C1\'s file, A\'s API key 403, anonymous 401', async () => {
+describe('files over HTTP: only their uploader, and the back office of their pratica\'s Ente', () => {
+  it('A\'s staff and API key get 404 for C1\'s file in B, anonymous 401', async () => {
     const id = w.b.citizens.c1.attachmentId;
     for (const caller of CALLERS) {
       const auth = authOf(w, caller);
       const res = await getFile(id, auth && (auth.startsWith('ApiKey ') ? auth : `Bearer ${auth}`));
-      const expected = caller === 'anonymous' ? 401 : caller === 'apiKey' ? 403 : 404;
+      const expected = caller === 'anonymous' ? 401 : 404;
       expect(res.status, caller).toBe(expected);
       expect(await res.text()).not.toContain('%PDF');
     }

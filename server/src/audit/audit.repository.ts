@@ -53,6 +53,10 @@ export const auditRepository = {
     await tx.$queryRaw`WITH ${appendEventsCtes([{ row, canon }])} SELECT id FROM audit_events_added`;
   },
 
+  async appendRun(tx: Tx, rows: Array<{ row: AuditRow; canon: string }>): Promise<void> {
+    await tx.$queryRaw`WITH ${appendEventsCtes(rows)} SELECT id FROM audit_events_added`;
+  },
+
   /** The chain in order, in batches, for verification. */
   async *chain(tx: Tx, enteId: string | null, batch = 1000) {
     let after = -1n;

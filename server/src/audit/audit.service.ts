@@ -36,6 +36,12 @@ export const auditService = {
     await auditRepository.append(tx, row, canon);
   },
 
+  /** Several events of ONE Ente's chain, in order, by one statement (e.g. the reads of a page). */
+  async recordRun(tx: Tx, entries: AuditEntry[], at = new Date()): Promise<void> {
+    if (entries.length === 0) return;
+    await auditRepository.appendRun(tx, entries.map((entry) => prepareEvent(entry, at)));
+  },
+
   /** Recomputes every chain and checks its head; returns the first broken link of each broken chain. */
   async verify(tx: Tx): Promise<{ events: number; broken: Array<{ enteId: string | null; id: string; reason: string }> }> {
     let events = 0;

@@ -35,8 +35,10 @@ export interface SubmissionContext {
   service: PublishedServiceRow | null;
   draft: { id: string; serviceVersionId: string } | null;
   identity: IdentityRow | null;
-  /** Routing: the office that receives the service's new pratiche. */
+  /** Routing: the office that receives the service's new pratiche unless a rule says otherwise. */
   officeId: string | null;
+  /** Routing rules as stored (desk/routing.ts), those naming an office of the Ente. */
+  routing: unknown;
 }
 
 /** Citizens' view of pratiche: every query names the citizen. */
@@ -54,7 +56,11 @@ export const praticheRepository = {
    */
   async submissionContext(db: Tx, citizenId: string, serviceId: string): Promise<SubmissionContext> {
     const rows = await db.$queryRaw<Array<Record<string, string | null>>>`
-      SELECT s.id, s.ente_id, s.slug, s.current_version_id, s.office_id, d.id AS draft_id, d.service_version_id AS draft_version_id,
+      SELECT s.id, s.ente_id, s.slug, s.current_version_id, s.office_id,
+        -- routing rules naming an office of the Ente (the rule's office has no foreign key)
+        (SELECT coalesce(jsonb_agg(x.r ORDER BY x.n), '[]'::jsonb) FROM jsonb_array_elements(s.routing) WITH ORDINALITY AS x(r, n)
+          WHERE EXISTS (SELECT 1 FROM offices o WHERE o.id::text = x.r->>'officeId' AND o.ente_id = s.ente_id)) AS routing,
+        d.id AS draft_id, d.service_version_id AS draft_version_id,
         u.id AS user_id, u.fiscal_code, u.given_name, u.family_name, u.email
       FROM (SELECT 1) AS one
       LEFT JOIN services s ON s.id = ${serviceId}::uuid AND s.enabled AND s.current_version_id IS NOT NULL
@@ -66,6 +72,7 @@ export const praticheRepository = {
       draft: r.draft_id ? { id: r.draft_id, serviceVersionId: r.draft_version_id! } : null,
       identity: r.user_id ? { fiscalCode: r.fiscal_code, givenName: r.given_name!, familyName: r.family_name!, email: r.email } : null,
       officeId: r.office_id ?? null,
+      routing: (r.routing as unknown) ?? [],
     };
   },
 

@@ -15,6 +15,7 @@ import { praticheRepository as repo, type NewNumberedPratica, type PraticaRow } 
 import { SubmissionRuns } from './submission-runs.js';
 import { rankingStamp } from '../graduatorie/stored-ranking.js';
 import { initialSla } from '../workflow/sla.js';
+import { routeOf, rulesOf } from '../desk/routing.js';
 import { workflowOf } from '../workflow/workflow-of.js';
 import type { Pratica, SubmitPraticaInput } from './pratiche.types.js';
 import { judge, type Verdict } from './verdict.js';
@@ -69,7 +70,8 @@ export class PraticheService {
     const locked = await this.prefill.compute(citizen, service, version.compiled, true, context?.identity ?? null);
     const verdict = await judge(this.db, version.compiled, overlay(input.answers, locked.answers, locked.locked),
       { uploaderId: citizen.userId, enteId: service.enteId, draftId: draft?.id ?? null }, { today: romeDate(now), language });
-    const route = { officeId: context?.officeId ?? null, language };
+    const officeId = routeOf(version.id, version.compiled, rulesOf(context?.routing), context?.officeId ?? null, verdict.answers, romeDate(now));
+    const route = { officeId, language };
     const row = await this.record(citizen, service, version, draft?.id ?? null, verdict, input.idempotencyKey, now, locked.unavailable, route);
     return this.present(row, version, language);
   }

@@ -3,7 +3,10 @@ import type { Route } from '../http/app.js';
 import { requestBody } from '../http/body.js';
 import { sendError } from '../http/errors.js';
 import { authenticate } from '../identity/authenticate.js';
-import { citizenScope } from '../access/policy.js';
+import { deskViewer } from '../desk/desk-viewer.js';
+import { citizenScope, satisfies } from '../access/policy.js';
+import type { Viewer } from '../access/viewer.js';
+import { DomainError } from '../shared/domain-error.js';
 import type { Services } from '../services.js';
 
 const ONE = /^\/attachments\/([^/]+)$/;
@@ -11,7 +14,8 @@ const ONE = /^\/attachments\/([^/]+)$/;
 /**
  * `PUT /attachments?serviceId=&field=<JSON pointer>&name=<file name>` with the raw file as the
  * body and its Content-Type (or `?praticaId=&name=` for a file of the citizen's reply about
- * their pratica: PDF, JPEG or PNG); `GET /attachments/:id` for its owner. Bearer session token, citizen.
+ * their pratica: PDF, JPEG or PNG), Bearer session token, citizen; `GET /attachments/:id` for its
+ * owner or the back office (session or API key, see openFile).
  */
 export function attachmentsRoute(services: Services): Route {
   return async (req, res, url) => {
@@ -34,8 +38,8 @@ export function attachmentsRoute(services: Services): Route {
     const match = ONE.exec(url.pathname);
     if (match && req.method === 'GET') {
       await guarded(req, res, async () => {
-        const citizen = citizenScope(await authenticate(services, req.headers.authorization));
-        const file = await services.attachments.open(citizen, decodeURIComponent(match[1]!));
+        const viewer = await authenticate(services, req.headers.authorization);
+        const file = await openFile(services, viewer, decodeURIComponent(match[1]!));
         res.writeHead(200, {
           'content-type': file.contentType,
           'content-length': String(file.size),
@@ -51,6 +55,24 @@ export function attachmentsRoute(services: Services): Route {
     }
     return false;
   };
+}
+
+/**
+ * The uploader's own file; else, for the back office (operators, supervisors, admins, API keys
+ * with pratiche:read), a file of a pratica in the caller's desk, whose download the audit chain
+ * records (desk.service openAttachment). Anyone else's is NOT_FOUND.
+ */
+async function openFile(services: Services, viewer: Viewer, id: string) {
+  const office = satisfies(viewer, 'OPERATOR') || satisfies(viewer, 'ADMIN') || satisfies(viewer, 'api:pratiche:read');
+  if (!office) return services.attachments.open(citizenScope(viewer), id);
+  if (viewer.fiscalCode && !viewer.apiKey) {
+    try {
+      return await services.attachments.open(citizenScope(viewer), id);
+    } catch (e) {
+      if (!(e instanceof DomainError && e.code === 'NOT_FOUND')) throw e;
+    }
+  }
+  return services.desk.openAttachment(deskViewer(viewer), id);
 }
 
 /** Errors become the JSON error body (http/errors.ts), a refused upload's unread body drained. */

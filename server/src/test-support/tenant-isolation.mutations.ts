@@ -56,6 +56,11 @@ const office = { kind: 'staff', callers: ['operator', 'supervisor', 'apiKey'] } 
 const TRANSITION = 'mutation ($input: TransitionPraticaInput!) { transitionPratica(input: $input) { praticaId transitionId from to rowVersion at } }';
 const SET_OFFICE_DATA = 'mutation ($input: SetOfficeDataInput!) { setOfficeData(input: $input) { praticaId rowVersion officeData feeCents score excluded exclusionReasons updatedAt } }';
 
+const TAKE = 'mutation ($id: ID!) { takePratica(praticaId: $id, rowVersion: 1) { id rowVersion assignee { id } } }';
+const ASSIGN = input('AssignPraticaInput', 'assignPratica', 'id rowVersion assignee { id } office { id }');
+const BULK = input('BulkTransitionInput', 'bulkTransitionPratiche', 'praticaId ok result { to } refusal { code key }');
+const ROUTING = input('SetServiceRoutingInput', 'setServiceRouting', 'serviceId defaultOffice { id } rules { office { id } }');
+
 export const mutationCases: Record<string, OperationCase> = {
   registerPushSubscription: {
     access: person, why: 'stored under the caller\'s userId; another person\'s subscription at the same endpoint is a different row',
@@ -76,6 +81,32 @@ export const mutationCases: Record<string, OperationCase> = {
         expect(await ctx.w.t.db.prisma.pushSubscription.count({ where: { endpoint: isolationEndpoint('c2'), userId: ctx.w.citizens.c2.id } })).toBe(1);
       },
     })],
+  },
+  takePratica: {
+    access: { kind: 'staff', callers: ['operator', 'supervisor'] }, why: 'the pratica is found by { id, enteId } of the caller (and, for an operator, their offices)',
+    attempts: (['c1', 'c2'] as const).map((who) => attempt(`${who}'s pratica in B`, TAKE, (w) => ({ id: w.b.citizens[who].praticaId }), notFound)),
+  },
+  assignPratica: {
+    access: office, why: 'the pratica, the office and the assignee are each found within the caller\'s Ente before anything is written',
+    attempts: [
+      attempt('C1\'s pratica in B, to A\'s operator', ASSIGN, (w) => ({ input: { praticaId: w.b.citizens.c1.praticaId, rowVersion: 1, assigneeId: w.a.fx.users.operator.id } }), notFound),
+      attempt('A\'s pratica, to B\'s operator', ASSIGN, (w) => ({ input: { praticaId: w.a.citizens.c1.praticaId, rowVersion: 1, assigneeId: w.b.fx.users.operator.id } }), notFound),
+      attempt('A\'s pratica, into B\'s office', ASSIGN, (w) => ({ input: { praticaId: w.a.citizens.c2.praticaId, rowVersion: 1, assigneeId: null, officeId: w.b.office.id } }), notFound),
+    ],
+  },
+  bulkTransitionPratiche: {
+    access: office, why: 'each item is a transitionPratica: found by { id, enteId } of the caller, refused as the item\'s value',
+    attempts: [attempt('B\'s pratiche', BULK, (w) => ({ input: { transitionId: 'registrazione', items: [
+      { praticaId: w.b.citizens.c1.praticaId, rowVersion: 1 }, { praticaId: w.b.citizens.c2.praticaId, rowVersion: 1 },
+    ] } }), { data: (v) => expect(v.map((i: { ok: boolean; refusal: { code: string } }) => [i.ok, i.refusal.code])).toEqual([[false, 'NOT_FOUND'], [false, 'NOT_FOUND']]) })],
+  },
+  setServiceRouting: {
+    access: { kind: 'staff', callers: ['admin', 'designer', 'apiKey'] }, why: 'the service and every office are found by { id, enteId } of the caller before anything is written',
+    attempts: [
+      attempt('B\'s service', ROUTING, (w) => ({ input: { serviceId: w.b.assenze.id, defaultOfficeId: null, rules: [] } }), notFound),
+      attempt('A\'s service, to B\'s office', ROUTING, (w) => ({ input: { serviceId: w.a.assenze.id, defaultOfficeId: w.b.office.id, rules: [] } }), notFound),
+      attempt('A\'s service, a rule to B\'s office', ROUTING, (w) => ({ input: { serviceId: w.a.assenze.id, rules: [{ when: true, officeId: w.b.office.id }] } }), notFound),
+    ],
   },
   activateTemplate: {
     access: designers, why: 'activates for the caller\'s Ente; templates are global',

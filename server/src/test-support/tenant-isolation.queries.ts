@@ -87,7 +87,49 @@ const OFFICE_PAYMENTS = `query ($p: ID!) { praticaPaymentRequests(praticaId: $p)
 const MY_PAYMENTS = `query ($p: ID!) { myPaymentRequests(praticaId: $p) { ${PAYMENT_REQUEST} } }`;
 const none = { data: (v: unknown) => expect(v).toEqual([]) } as const;
 
+const deskReaders = { kind: 'staff', callers: ['operator', 'supervisor', 'admin', 'apiKey'] } as const;
+const DESK_NODE = 'id code serviceId state rowVersion office { id name } assignee { id } applicant { givenName familyName }';
+const DESK_PRATICA = `query ($id: ID!) { deskPratica(id: $id) { ${DESK_NODE} answers computed officeData attachments { id fileName sha256 } } }`;
+const AUDIT_TRAIL = 'query ($id: ID!) { praticaAuditTrail(praticaId: $id, first: 50) { totalCount edges { node { action actorId actorName data } } } }';
+const ROUTING = 'query ($id: ID!) { serviceRouting(serviceId: $id) { serviceId defaultOffice { id name } rules { when office { id name } } } }';
+/** A's citizens' pratiche: A's desk shows them by design. */
+const praticheOfA = (w: World) => [w.a.citizens.c1.praticaId, w.a.citizens.c2.praticaId];
+/** Every node is a pratica of Ente A (and there is at least one). */
+const deskOfA = async (v: any, ctx: CheckContext) => {
+  const found = ids(v);
+  expect(found.length).toBeGreaterThan(0);
+  expect(await ctx.w.t.db.prisma.pratica.count({ where: { id: { in: found }, enteId: ctx.w.a.fx.ente.id } })).toBe(found.length);
+};
+
 export const queryCases: Record<string, OperationCase> = {
+  desk: {
+    access: deskReaders, why: 'read with the caller\'s Ente (and, for an operator, their offices) in the statement\'s WHERE; filters only narrow it',
+    attempts: [
+      attempt('the Ente\'s desk', `{ desk(first: 100) { ${page(DESK_NODE)} } }`, undefined, { data: deskOfA }, { allow: praticheOfA }),
+      attempt('filtered by B\'s services, office and operator', 'query ($f: DeskFilter) { desk(filter: $f, first: 100) { totalCount edges { node { id } } } }',
+        (w) => ({ f: { serviceIds: [w.b.assenze.id, w.b.occupazione.id], officeIds: [w.b.office.id], assigneeId: w.b.fx.users.operator.id } }), { data: (v) => expect(v.totalCount).toBe(0) }),
+      attempt('searched by C1\'s fiscal code: only C1\'s pratica in A', 'query ($f: DeskFilter) { desk(filter: $f, first: 100) { totalCount edges { node { id } } } }',
+        (w) => ({ f: { search: w.citizens.c1.fiscalCode } }), { data: (v, ctx) => expect(ids(v)).toEqual([ctx.w.a.citizens.c1.praticaId]) }, { allow: praticheOfA }),
+    ],
+  },
+  deskPratica: {
+    access: deskReaders, why: 'found by { id, enteId } of the caller (and, for an operator, their offices); its personal data only after that',
+    attempts: [
+      ...(['c1', 'c2'] as const).map((who) => attempt(`${who}'s pratica in B`, DESK_PRATICA, (w) => ({ id: w.b.citizens[who].praticaId }), notFound)),
+      attempt('A\'s pratica (control)', DESK_PRATICA, (w) => ({ id: w.a.citizens.c1.praticaId }), isId((w) => w.a.citizens.c1.praticaId)),
+    ],
+  },
+  praticaAuditTrail: {
+    access: { kind: 'staff', callers: ['supervisor', 'admin'] }, why: 'the pratica is found by { id, enteId } first; events are read with the caller\'s Ente',
+    attempts: (['c1', 'c2'] as const).map((who) => attempt(`${who}'s pratica in B`, AUDIT_TRAIL, (w) => ({ id: w.b.citizens[who].praticaId }), notFound)),
+  },
+  serviceRouting: {
+    access: { kind: 'staff', callers: ['admin', 'designer', 'supervisor', 'apiKey'] }, why: 'the service is found by { id, enteId } of the caller',
+    attempts: [
+      ...eachServiceOfB(ROUTING),
+      attempt('A\'s service (control)', ROUTING, (w) => ({ id: w.a.assenze.id }), isId((w) => w.a.assenze.id, (v) => v.serviceId)),
+    ],
+  },
   pushPublicKey: {
     access: open, why: 'public: the server\'s VAPID public key, the same for everyone',
     attempts: [attempt('the key', '{ pushPublicKey }', undefined, { data: (v, ctx) => expect(v).toBe(ctx.w.t.services.config.push.vapid.publicKey) })],
