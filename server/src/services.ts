@@ -93,7 +93,7 @@ export interface Services {
 /** `clock` is the system's in production; tests pass one they can move (test-support/movable-clock.ts). */
 export function createServices(db: Database, config: ServerConfig, databaseLabel: string, clock: Clock = systemClock): Services {
   const compiled = new CompiledCache();
-  const tokens = new SessionTokens(db.prisma, config.sessionSecret, config.sessionTtlSeconds);
+  const tokens = new SessionTokens(db.prisma, config.sessionSecret, config.sessionTtlSeconds, clock);
   const versions = new ServiceVersions(db.prisma, compiled);
   const prefill = new PrefillService(db.prisma, createRegistries(config.registries, db.prisma, clock), versions);
   const transitionHooks = new TransitionHooks();
@@ -106,8 +106,8 @@ export function createServices(db: Database, config: ServerConfig, databaseLabel
     config, db, databaseLabel, clock,
     tokens,
     compiled,
-    apiKeys: new ApiKeyService(db.prisma),
-    identity: createIdentityServices(db.prisma, tokens, config),
+    apiKeys: new ApiKeyService(db.prisma, clock),
+    identity: createIdentityServices(db.prisma, tokens, config, clock),
     catalogue: new CatalogueService(db.prisma, compiled, clock),
     definitions: new DefinitionsService(db.prisma),
     prefill,

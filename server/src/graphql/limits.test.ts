@@ -88,3 +88,29 @@ describe('request limits', () => {
     }
   });
 });
+
+// A refusal of the request's size or cost is the client's fault: HTTP 400 over HTTP, whichever
+// check refused it (tokens before Apollo; aliases, depth and directives in validation; the cost
+// after it), never a 200 with an error inside.
+describe('LIMIT_EXCEEDED over HTTP', () => {
+  let t: TestApp;
+  beforeAll(async () => { t = await startTestApp(); }, 180_000);
+  afterAll(async () => { await t.close(); });
+
+  const post = async (query: string) => {
+    const res = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    const body = await res.json() as { errors?: Array<{ extensions?: { code?: string; key?: string } }> };
+    return [res.status, body.errors?.[0]?.extensions?.code, body.errors?.[0]?.extensions?.key];
+  };
+
+  it('answers 400 for cost, aliases, depth, directives and tokens', async () => {
+    let deep = 'id';
+    for (let i = 0; i < 14; i++) deep = `edges { node { ${deep} } }`;
+    const costly = Array.from({ length: 10 }, (_, i) => `e${i}: enti(first: 100) { edges { node { id slug name ipaCode languages defaultLanguage } } }`).join(' ');
+    expect(await post(`{ ${costly} }`)).toEqual([400, 'LIMIT_EXCEEDED', 'error.limit.cost']);
+    expect(await post(`{ ${Array.from({ length: 40 }, (_, i) => `a${i}: health { ok }`).join(' ')} }`)).toEqual([400, 'LIMIT_EXCEEDED', 'error.limit.aliases']);
+    expect(await post(`{ enti { ${deep} } }`)).toEqual([400, 'LIMIT_EXCEEDED', 'error.limit.depth']);
+    expect(await post(`{ health { ok ${'@include(if: true) '.repeat(60)} } }`)).toEqual([400, 'LIMIT_EXCEEDED', 'error.limit.directives']);
+    expect(await post(`{ health { ${'ok '.repeat(5_001)}} }`)).toEqual([400, 'LIMIT_EXCEEDED', 'error.limit.tokens']);
+  });
+});

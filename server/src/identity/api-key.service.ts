@@ -3,6 +3,7 @@ import type { PrismaClient } from '../generated/prisma/client.js';
 import { auditService } from '../audit/audit.service.js';
 import { pageOf, toConnection, type PageArgs } from '../graphql/connection.js';
 import { sha256Hex } from '../shared/canonical-json.js';
+import { systemClock, type Clock } from '../shared/clock.js';
 import { DomainError, notFound } from '../shared/domain-error.js';
 import { apiKeyRepository as repo } from './api-key.repository.js';
 import type { ApiKey, CreateApiKeyInput } from './api-key.types.js';
@@ -21,14 +22,14 @@ const asApiKey = <T extends { scopes: string[] }>(row: T) => ({ ...row, scopes: 
  * and the sha256 of the whole key are stored, so a database leak gives no usable key.
  */
 export class ApiKeyService {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(private readonly prisma: PrismaClient, private readonly clock: Clock = systemClock) {}
 
   async verify(key: string): Promise<Viewer> {
     const match = KEY.exec(key);
     if (!match) throw invalidKey();
     const row = await repo.byPrefix(this.prisma, match[1]!);
     if (!row || row.revokedAt || !timingSafeEqual(Buffer.from(row.secretHash), Buffer.from(sha256Hex(key)))) throw invalidKey();
-    const now = new Date();
+    const now = this.clock();
     if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= TOUCH_EVERY_MS) {
       await repo.touch(this.prisma, row.id, now, new Date(now.getTime() - TOUCH_EVERY_MS));
     }
@@ -55,7 +56,7 @@ export class ApiKeyService {
     const { enteId } = enteScope(viewer);
     if (!isUuid(id)) throw notFound('ApiKey', id);
     return this.prisma.$transaction(async (tx) => {
-      const { count } = await repo.revoke(tx, id, enteId, new Date());
+      const { count } = await repo.revoke(tx, id, enteId, this.clock());
       const row = await repo.find(tx, id, enteId);
       if (!row) throw notFound('ApiKey', id);
       if (count) await auditService.record(tx, { enteId, ...auditActor(viewer), action: 'apiKey.revoked', subjectType: 'ApiKey', subjectId: id, data: { prefix: row.prefix } });

@@ -7,6 +7,7 @@ import { OidcService } from './oidc.service.js';
 import { OperatorService } from '../enti/operator.service.js';
 import { SessionService } from './session.service.js';
 import type { SessionTokens } from './session-token.js';
+import type { Clock } from '../shared/clock.js';
 
 export interface IdentityServices {
   sessions: SessionService;
@@ -18,9 +19,10 @@ export interface IdentityServices {
 }
 
 /** The identity area's services: sessions and logins, and the administration of Enti, people and offices. */
-export function createIdentityServices(prisma: PrismaClient, tokens: SessionTokens, config: ServerConfig): IdentityServices {
+export function createIdentityServices(prisma: PrismaClient, tokens: SessionTokens, config: ServerConfig, clock: Clock): IdentityServices {
   const sessions = new SessionService(prisma, tokens, config);
-  const invitations = new InvitationService(prisma);
+  // Invitations expire by the services' one clock (sessions too, through `tokens`).
+  const invitations = new InvitationService(prisma, clock);
   return {
     sessions,
     oidc: new OidcService(prisma, sessions, config),
