@@ -146,7 +146,7 @@ async function seedEnte(slug) {
       '2026-' || lpad(i::text, 6, '0'), '{"codiceFiscaleAlunno":"RSSLCU16A01F205A","dataAssenza":"2026-11-25","servizio":"mensa"}'::jsonb,
       st, CASE WHEN i % 10 = 0 THEN NULL ELSE ($5::uuid[])[1 + (i * 31) % ${OFFICES}] END,
       CASE WHEN i % 2 = 0 THEN NULL ELSE ($6::uuid[])[1 + (i * 17) % ${OPERATORS}] END,
-      $7::timestamptz - ((i * 104729) % 31536000) * interval '1 second', $7::timestamptz - (i % 20) * interval '1 day',
+      $7::timestamptz - ((i::bigint * 104729) % 31536000) * interval '1 second', $7::timestamptz - (i % 20) * interval '1 day',
       CASE WHEN st IN ('archived', 'integration_requested', 'denial_notice') THEN NULL ELSE $7::timestamptz + (((i * 7) % 45) - 15) * interval '1 day' + (i % 86400) * interval '1 second' END,
       CASE WHEN i % 10 < 7 THEN lpad(i::text, 7, '0') END, 1, $8 || i
     FROM generate_series(1, $9::int) AS i, LATERAL (SELECT ($10::text[])[1 + (i * 13) % 12] AS st) s`,
