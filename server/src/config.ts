@@ -40,6 +40,8 @@ export interface ServerConfig {
 }
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+/** Where attachments and generated documents are stored (SPORTELLO_STORAGE_DIR). */
+export const storageDirFrom = (env: NodeJS.ProcessEnv) => path.resolve(env.SPORTELLO_STORAGE_DIR ?? path.join(repoRoot, 'data', 'attachments'));
 /** Where development keeps its generated VAPID key pair (VAPID_KEY_FILE overrides). */
 export const DEV_VAPID_KEY_FILE = path.join(repoRoot, 'data', 'vapid-dev.json');
 
@@ -57,7 +59,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     sessionTtlSeconds: int(env, 'SESSION_TTL_SECONDS', 8 * 3600),
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', 1_000_000),
     uploadMaxBytes: int(env, 'UPLOAD_MAX_BYTES', 10 * BYTES_PER_MB), // = a file field's maxSizeMb: 10
-    storageDir: path.resolve(env.SPORTELLO_STORAGE_DIR ?? path.join(repoRoot, 'data', 'attachments')),
+    storageDir: storageDirFrom(env),
     registries: registryKindFrom(env),
     protocol: protocolKindFrom(env),
     oidc,

@@ -19,13 +19,14 @@ import { OfficeDataResolver } from './office-data/office-data.resolver.js';
 import { PaymentsResolver } from './payments/payments.resolver.js';
 import { PushResolver } from './push/push.resolver.js';
 import { TimelineResolver } from './timeline/timeline.resolver.js';
+import { DocumentsResolver } from './documents/documents.resolver.js';
 import { GraduatoriaPreviewResolver, GraduatorieResolver } from './graduatorie/graduatorie.resolver.js';
 import { RatingsResolver } from './ratings/ratings.resolver.js';
 import { DeskResolver } from './desk/desk.resolver.js';
 import { RoutingResolver } from './desk/routing.resolver.js';
 
 /** Every resolver class of the API; each area contributes its own. */
-export const resolvers: NonEmptyArray<ClassType> = [HealthResolver, SessionResolver, ApiKeyResolver, OperatorResolver, InvitationResolver, OfficeResolver, EnteResolver, CatalogueResolver, DefinitionsResolver, TemplatesResolver, PrefillResolver, DraftsResolver, PraticheResolver, OutboxResolver, ProtocolResolver, GraduatorieResolver, GraduatoriaPreviewResolver, WorkflowResolver, RatingsResolver, OfficeDataResolver, PaymentsResolver, PushResolver, TimelineResolver, DeskResolver, RoutingResolver];
+export const resolvers: NonEmptyArray<ClassType> = [HealthResolver, SessionResolver, ApiKeyResolver, OperatorResolver, InvitationResolver, OfficeResolver, EnteResolver, CatalogueResolver, DefinitionsResolver, TemplatesResolver, PrefillResolver, DraftsResolver, PraticheResolver, OutboxResolver, ProtocolResolver, GraduatorieResolver, GraduatoriaPreviewResolver, WorkflowResolver, RatingsResolver, OfficeDataResolver, PaymentsResolver, PushResolver, TimelineResolver, DeskResolver, RoutingResolver, DocumentsResolver];
 
 /** Development-only operations (demo login): added to the schema unless NODE_ENV=production. */
 export const devResolvers: ClassType[] = [DevLoginResolver];

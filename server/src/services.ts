@@ -30,6 +30,7 @@ import { PushService } from './push/push.service.js';
 import { DeskService } from './desk/desk.service.js';
 import { AssignmentService } from './desk/assignment.service.js';
 import { RoutingService } from './desk/routing.service.js';
+import { DocumentsService } from './documents/documents.service.js';
 
 /**
  * The domain services, built once at start and handed to resolvers through the context.
@@ -88,6 +89,8 @@ export interface Services {
   assignments: AssignmentService;
   /** Which office receives each service's new pratiche (desk area; applied at submission). */
   routing: RoutingService;
+  /** Documents generated for pratiche (the outcome letter): listed and downloaded (documents area). */
+  documents: DocumentsService;
 }
 
 /** `clock` is the system's in production; tests pass one they can move (test-support/movable-clock.ts). */
@@ -97,11 +100,12 @@ export function createServices(db: Database, config: ServerConfig, databaseLabel
   const versions = new ServiceVersions(db.prisma, compiled);
   const prefill = new PrefillService(db.prisma, createRegistries(config.registries, db.prisma, clock), versions);
   const transitionHooks = new TransitionHooks();
-  const outbox = new OutboxService(db.prisma, config.outbox, createDeliverers(config.delivery, { prisma: db.prisma, clock, protocol: createProtocol(config.protocol, db.prisma, clock), push: config.push }), clock);
+  const storage = new LocalDiskStorage(config.storageDir);
+  const outbox = new OutboxService(db.prisma, config.outbox, createDeliverers(config.delivery, { prisma: db.prisma, clock, protocol: createProtocol(config.protocol, db.prisma, clock), push: config.push, storage }), clock);
   // The outbox writes each transition's actions in the transition's own transaction.
   transitionHooks.register(outbox.transitionActionsHook);
   const workflow = new WorkflowService(db.prisma, versions, transitionHooks, clock);
-  const attachments = new AttachmentsService(db.prisma, versions, new LocalDiskStorage(config.storageDir), config.uploadMaxBytes);
+  const attachments = new AttachmentsService(db.prisma, versions, storage, config.uploadMaxBytes);
   return {
     config, db, databaseLabel, clock,
     tokens,
@@ -129,6 +133,7 @@ export function createServices(db: Database, config: ServerConfig, databaseLabel
     desk: new DeskService(db.prisma, versions, () => attachments.storage, clock),
     assignments: new AssignmentService(db.prisma, clock),
     routing: new RoutingService(db.prisma, versions, clock),
+    documents: new DocumentsService(db.prisma, storage),
   };
 }
 

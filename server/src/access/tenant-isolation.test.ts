@@ -129,6 +129,14 @@ describe('citizens see only their own drafts, pratiche and files', () => {
       }
     });
 
+    it(`GET /documents/:id of ${other}'s letter is 404 for ${me}, their own is 200`, async () => {
+      for (const ente of [w.a, w.b]) {
+        const get = (id: string) => fetch(`${t.url}/documents/${id}`, { headers: { authorization: `Bearer ${token(me)}` } });
+        expect((await get(ente.citizens[other].documentId)).status).toBe(404);
+        expect((await get(ente.citizens[me].documentId)).status).toBe(200);
+      }
+    });
+
     it(`myPaymentRequests of ${other}'s pratica is empty for ${me}, their own lists its request`, async () => {
       for (const ente of [w.a, w.b]) {
         const q = 'query ($p: ID!) { myPaymentRequests(praticaId: $p) { praticaId causale } }';
@@ -194,6 +202,15 @@ describe('citizens see only their own drafts, pratiche and files', () => {
 });
 
 describe('files over HTTP: only their uploader, and the back office of their pratica\'s Ente', () => {
+  it('generated documents: A\'s operator and API key get 404 for B\'s, 200 for A\'s; anonymous 401', async () => {
+    const get = (id: string, authorization?: string) => fetch(`${t.url}/documents/${id}`, { headers: authorization ? { authorization } : {} });
+    for (const auth of [`Bearer ${w.a.fx.tokens.operator}`, `ApiKey ${w.a.apiKey.secret}`]) {
+      expect((await get(w.b.citizens.c1.documentId, auth)).status).toBe(404);
+      expect((await get(w.a.citizens.c1.documentId, auth)).status).toBe(200);
+    }
+    expect((await get(w.b.citizens.c1.documentId)).status).toBe(401);
+  });
+
   it('A\'s staff and API key get 404 for C1\'s file in B, anonymous 401', async () => {
     const id = w.b.citizens.c1.attachmentId;
     for (const caller of CALLERS) {

@@ -19,6 +19,7 @@ import { requestLog, startRequestLog } from './request-log.js';
 import { PublicResponseCache } from './public-response-cache.js';
 import { graphiqlAsset, graphiqlPage } from './graphiql.js';
 import { attachmentsRoute } from '../storage/attachments.route.js';
+import { documentsRoute } from '../documents/documents.route.js';
 import { oidcRoute } from '../identity/oidc.route.js';
 
 export type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
@@ -54,6 +55,7 @@ export async function createApp(services: Services, options: { log?: Logger } = 
   await apollo.start();
   const routes: Route[] = [];
   routes.push(attachmentsRoute(services));
+  routes.push(documentsRoute(services));
   routes.push(oidcRoute(services));
 
   const catalogueResponses = new PublicResponseCache();

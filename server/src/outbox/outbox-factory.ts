@@ -9,6 +9,8 @@ import { protocolDeliverer } from './protocol.deliverer.js';
 import { appIoDeliverer } from './appio.deliverer.js';
 import { paymentDeliverer } from './payment.deliverer.js';
 import { pushDeliverer } from './push.deliverer.js';
+import { documentDeliverer } from './document.deliverer.js';
+import type { StoragePort } from '../storage/storage.port.js';
 import type { PushSettings } from '../settings/push.js';
 import { AppIoClient, FailingAppIo, type AppIoPort } from '../notifications/app-io.js';
 import type { DeliverySettings } from '../settings/delivery.js';
@@ -30,7 +32,7 @@ export function createMail(settings: DeliverySettings): MailPort | undefined {
   }
 }
 
-export interface DeliveryDeps { prisma: PrismaClient; clock: Clock; protocol: ProtocolPort; push: PushSettings }
+export interface DeliveryDeps { prisma: PrismaClient; clock: Clock; protocol: ProtocolPort; push: PushSettings; storage: StoragePort }
 
 export function createDeliverers(settings: DeliverySettings, deps: DeliveryDeps): Deliverers {
   const mail = createMail(settings);
@@ -41,5 +43,6 @@ export function createDeliverers(settings: DeliverySettings, deps: DeliveryDeps)
     protocol: protocolDeliverer(deps.protocol, deps.prisma),
     payment: paymentDeliverer(deps.prisma, deps.clock),
     push: pushDeliverer(deps.prisma, deps.push),
+    document: documentDeliverer(deps.prisma, deps.storage, deps.protocol, deps.clock),
   };
 }

@@ -7,7 +7,8 @@ import { systemClock } from '../shared/clock.js';
 import { createProtocol } from '../protocol/protocol-factory.js';
 import { protocolKindFrom } from '../settings/protocol.js';
 import { pushSettingsFrom } from '../settings/push.js';
-import { DEV_VAPID_KEY_FILE } from '../config.js';
+import { DEV_VAPID_KEY_FILE, storageDirFrom } from '../config.js';
+import { LocalDiskStorage } from '../storage/local-disk-storage.js';
 
 /**
  * `sportello worker`: delivers the outbox of the configured database (DATABASE_URL or
@@ -23,7 +24,7 @@ async function main(): Promise<void> {
   const { describeDatabase, readDatabaseConfig } = await import('../db/database-config.js');
   const dbConfig = readDatabaseConfig();
   const db = await openDatabase(dbConfig);
-  const deliverers = createDeliverers(delivery, { prisma: db.prisma, clock: systemClock, protocol: createProtocol(protocolKind, db.prisma, systemClock), push });
+  const deliverers = createDeliverers(delivery, { prisma: db.prisma, clock: systemClock, protocol: createProtocol(protocolKind, db.prisma, systemClock), push, storage: new LocalDiskStorage(storageDirFrom(process.env)) });
   const worker = new OutboxWorker(db.prisma, deliverers, settings, systemClock);
   worker.start();
   console.log(`Outbox worker ${worker.owner} on ${describeDatabase(dbConfig)} (delivers: ${Object.keys(deliverers).join(', ') || 'nothing configured'})`);

@@ -85,6 +85,9 @@ const TRANSITION_PREVIEW = 'query ($p: ID!) { previewTransitionActions(praticaId
 export const PAYMENT_REQUEST = 'id praticaId amountCents dueDate causale status createdAt';
 const OFFICE_PAYMENTS = `query ($p: ID!) { praticaPaymentRequests(praticaId: $p) { ${PAYMENT_REQUEST} } }`;
 const MY_PAYMENTS = `query ($p: ID!) { myPaymentRequests(praticaId: $p) { ${PAYMENT_REQUEST} } }`;
+export const PRATICA_DOCUMENT = 'id praticaId title fileName contentType size sha256 protocolNumber language createdAt downloadPath';
+const OFFICE_DOCUMENTS = `query ($p: ID!) { praticaDocuments(praticaId: $p) { ${PRATICA_DOCUMENT} } }`;
+const MY_DOCUMENTS = `query ($p: ID!) { myPraticaDocuments(praticaId: $p) { ${PRATICA_DOCUMENT} } }`;
 const none = { data: (v: unknown) => expect(v).toEqual([]) } as const;
 
 const deskReaders = { kind: 'staff', callers: ['operator', 'supervisor', 'admin', 'apiKey'] } as const;
@@ -129,6 +132,20 @@ export const queryCases: Record<string, OperationCase> = {
       ...eachServiceOfB(ROUTING),
       attempt('A\'s service (control)', ROUTING, (w) => ({ id: w.a.assenze.id }), isId((w) => w.a.assenze.id, (v) => v.serviceId)),
     ],
+  },
+  praticaDocuments: {
+    access: { kind: 'staff', callers: ['operator', 'supervisor', 'apiKey'] }, why: 'read by { praticaId, enteId } of the caller',
+    attempts: [
+      attempt('B\'s pratica', OFFICE_DOCUMENTS, (w) => ({ p: w.b.citizens.c1.praticaId }), none),
+      attempt('A\'s pratica (control)', OFFICE_DOCUMENTS, (w) => ({ p: w.a.citizens.c1.praticaId }), { data: (v: Array<{ id: string }>, ctx) => {
+        expect(v.map((r) => r.id)).toEqual([ctx.w.a.citizens.c1.documentId]);
+      } }),
+    ],
+  },
+  myPraticaDocuments: {
+    access: person, why: 'read by { praticaId, pratica.citizenId } of the caller',
+    attempts: ([['C1\'s pratica in B', 'b', 'c1'], ['C2\'s pratica in B', 'b', 'c2'], ['C1\'s pratica in A', 'a', 'c1']] as const).map(([title, ente, who]) =>
+      attempt(title, MY_DOCUMENTS, (w) => ({ p: w[ente].citizens[who].praticaId }), none)),
   },
   pushPublicKey: {
     access: open, why: 'public: the server\'s VAPID public key, the same for everyone',

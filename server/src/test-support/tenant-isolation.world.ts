@@ -19,7 +19,7 @@ export const CALLERS: readonly Caller[] = ['admin', 'designer', 'operator', 'sup
 export const ALL_SCOPES = ['CATALOGUE_READ', 'DEFINITIONS_READ', 'DEFINITIONS_WRITE', 'PRATICHE_READ', 'PRATICHE_WRITE'];
 
 export interface PublishedRef { id: string; slug: string; versionId: string }
-export interface CitizenData { draftId: string; draftRowVersion: number; attachmentId: string; praticaId: string; idempotencyKey: string; marker: string }
+export interface CitizenData { draftId: string; draftRowVersion: number; attachmentId: string; praticaId: string; idempotencyKey: string; marker: string; documentId: string }
 export type CitizenKey = 'c1' | 'c2';
 
 export interface EnteWorld {
@@ -143,8 +143,8 @@ async function citizenSide(t: TestApp, ente: Omit<EnteWorld, 'citizens'>, who: C
   const pratica = (await must(t, 'mutation ($input: SubmitPraticaInput!) { submitPratica(input: $input) { id } }', {
     input: { serviceId: ente.assenze.id, idempotencyKey, answers: { codiceFiscaleAlunno: 'RSSLCU16A01F205A', dataAssenza: '2026-11-25', servizio: 'mensa' } },
   }, token)).submitPratica;
-  await seedPraticaOutputs(t, ente.fx.ente.id, pratica.id, `${who} presso ${ente.key}`);
-  return { draftId: draft.id, draftRowVersion: draft.rowVersion, attachmentId: up.body.id, praticaId: pratica.id, idempotencyKey, marker };
+  const { documentId } = await seedPraticaOutputs(t, ente.fx.ente.id, pratica.id, `${who} presso ${ente.key}`);
+  return { draftId: draft.id, draftRowVersion: draft.rowVersion, attachmentId: up.body.id, praticaId: pratica.id, idempotencyKey, marker, documentId };
 }
 
 /** C1 is Mario Rossi, C2 Giulia Bianchi: both known to the fixture registries (prefill). */
