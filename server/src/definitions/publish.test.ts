@@ -100,7 +100,7 @@ describe('definitions: publishing', () => {
       code: 'DEFINITION_INVALID', key: 'definitions.translationsMissing', params: { languages: 'en' },
       fieldErrors: [{ pointer: '/translations', code: 'translation.missingLanguage', message: expect.any(String) }],
     });
-    expect(noEnglish.errors?.[0]?.message).toMatch(/traduzioni/);
+    expect(noEnglish.errors?.[0]?.message).toMatch(/traduzion[ei]/);
 
     const partly = structuredClone(blank.workingCopy);
     partly.translations.en = { 'service.title': 'Sport grant' };

@@ -75,7 +75,7 @@ export class DeskService {
 
   /** The audit log's events about a pratica of the caller's Ente, oldest first. */
   async auditTrail(v: DeskViewer, praticaId: string, args: PageArgs): Promise<ConnectionShape<PraticaAuditEntry>> {
-    if (!isUuid(praticaId) || !(await repo.one(this.db, v.scope, praticaId))) throw notFound('pratica', praticaId);
+    // The arguments first (as every connection checks them), then whether the pratica is the caller's.
     const take = args.first ?? DEFAULT_LIMITS.defaultPage;
     if (!Number.isInteger(take) || take < 0 || take > DEFAULT_LIMITS.maxPage) throw badInput('error.limit.first', { max: DEFAULT_LIMITS.maxPage });
     let afterId: bigint | undefined;
@@ -84,6 +84,7 @@ export class DeskService {
       if (typeof id !== 'string' || !/^\d{1,19}$/.test(id)) throw badInput('error.invalidCursor');
       afterId = BigInt(id);
     }
+    if (!isUuid(praticaId) || !(await repo.one(this.db, v.scope, praticaId))) throw notFound('pratica', praticaId);
     const [rows, total] = await Promise.all([repo.auditTrail(this.db, v.enteId, praticaId, take + 1, afterId), repo.auditTrailCount(this.db, v.enteId, praticaId)]);
     const slice = rows.slice(0, take);
     const names = await repo.actorNames(this.db, v.enteId, [...new Set(slice.flatMap((r) => (r.actorId ? [r.actorId] : [])))]);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditService } from '../audit/audit.service.js';
-import { createEnteWithUsers, createUser, type EnteFixture, type FixtureUser } from '../test-support/fixtures.js';
+import { createEnteWithUsers, createUser, renewSessions, type EnteFixture, type FixtureUser } from '../test-support/fixtures.js';
 import { submittedPratica, type SubmittedPratica } from '../test-support/submitted-pratica.js';
 import { TEMPLATE_TODAY } from '../test-support/template-answers.js';
 import { startTestApp, type TestApp } from '../test-support/test-app.js';
@@ -110,6 +110,7 @@ describe('desk: filters and search', () => {
 
   it('overdue and about to expire', async () => {
     t.clock.set(new Date(TEMPLATE_TODAY.getTime() + 4 * DAY)); // the submitted state's 3 days are over, tributi's 10 are not
+    await renewSessions(t.services, fx); // four days on, the fixture's sessions have expired by the same clock
     try {
       const overdue = await desk(sup(), { overdue: true });
       expect(ids(overdue).sort()).toEqual([p.shared!.id, p.anagrafe!.id].sort());
@@ -118,6 +119,7 @@ describe('desk: filters and search', () => {
       expect((await desk(sup(), { dueWithinDays: 7 })).data.desk.totalCount).toBe(3);
     } finally {
       t.clock.set(new Date(TEMPLATE_TODAY.getTime() + 3600_000));
+      await renewSessions(t.services, fx);
     }
   });
 

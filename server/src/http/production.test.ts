@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../test-support/test-app.js';
+import { productionEnv, startTestApp, type TestApp } from '../test-support/test-app.js';
 
 // Regression (issue 13): in production the API suggested field names, served Apollo's landing
 // page (scripts from a CDN, fonts from Google), told anonymous callers the data folder or the
@@ -8,7 +8,7 @@ let prod: TestApp;
 let dev: TestApp;
 
 beforeAll(async () => {
-  prod = await startTestApp({ NODE_ENV: 'production' });
+  prod = await startTestApp(productionEnv());
   dev = await startTestApp();
 }, 180_000);
 afterAll(async () => {

@@ -10,7 +10,7 @@ import { calculateJwkThumbprint, decodeJwt, decodeProtectedHeader, exportJWK, ge
 import Provider from 'oidc-provider';
 import { readServerConfig } from '../config.js';
 import type { OidcSettings } from '../settings/oidc.js';
-import { startTestApp, type TestApp } from '../test-support/test-app.js';
+import { productionEnv, startTestApp, type TestApp } from '../test-support/test-app.js';
 import { createEnteWithUsers, type EnteFixture } from '../test-support/fixtures.js';
 import { seedIfEmpty } from '../seed/seed.js';
 import { adminCommand } from './admin-cli.js';
@@ -412,7 +412,7 @@ describe('a fresh production install: no demo people, the first platform admin b
     { input: { slug: 'comune-nuovo', name: 'Comune Nuovo', ipaCode: 'c_n001', fiscalCode: '80012340008' } }, token);
 
   beforeAll(async () => {
-    t = await startTestApp({ NODE_ENV: 'production' });
+    t = await startTestApp(productionEnv());
     op = await startProvider(`${t.url}/auth/oidc/callback`, `${t.url}/auth/oidc/jwks.json`);
     t.services.config.oidc = oidcSettings({ OIDC_ISSUER: op.issuer, OIDC_CLIENT_ID: 'sportello', OIDC_CLIENT_SECRET: CLIENT_SECRET, OIDC_REDIRECT_URI: `${t.url}/auth/oidc/callback` });
     expect(await seedIfEmpty(t.services)).toBeNull(); // what `npm start` does at start

@@ -66,6 +66,19 @@ export async function createEnteWithUsers(services: Services, options: EnteFixtu
   return { ente, users, tokens };
 }
 
+/**
+ * Sessions expire by the services' clock: a test that moves the clock days ahead issues its
+ * fixture's sessions anew (in place), and again after moving it back.
+ */
+export async function renewSessions(services: Services, fx: EnteFixture): Promise<void> {
+  for (const kind of Object.keys(fx.users) as (keyof EnteFixture['users'])[]) {
+    const { id: userId, fiscalCode } = fx.users[kind];
+    fx.tokens[kind] = kind === 'citizen'
+      ? await services.tokens.issue({ userId, fiscalCode, roles: [], platformAdmin: false })
+      : await services.tokens.issue({ userId, fiscalCode, enteId: fx.ente.id, roles: [ROLE_OF[kind]], platformAdmin: false });
+  }
+}
+
 /** A valid 11-digit fiscal code for an Ente (partita IVA layout, Luhn-style check digit), random. */
 export function randomPartitaIva(): string {
   const first10 = Array.from(randomBytes(8), (b) => String(b % 10)).join('') + '01';

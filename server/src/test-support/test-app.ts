@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import webpush from 'web-push';
 import { readServerConfig } from '../config.js';
 import { createTestDatabase, type TestDatabase } from '../db/test-database.js';
 import { createApp, type App } from '../http/app.js';
@@ -21,6 +22,15 @@ export interface TestApp {
   /** POSTs a GraphQL operation; `auth` is a session token or `ApiKey <key>`. */
   gql<T = any>(query: string, variables?: Record<string, unknown>, auth?: string, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
+}
+
+/**
+ * What a production install must set beyond NODE_ENV (README "In production"): VAPID keys for Web
+ * Push are required there, so production tests bring a fresh pair as an operator would.
+ */
+export function productionEnv(): NodeJS.ProcessEnv {
+  const keys = webpush.generateVAPIDKeys();
+  return { NODE_ENV: 'production', VAPID_PUBLIC_KEY: keys.publicKey, VAPID_PRIVATE_KEY: keys.privateKey, VAPID_SUBJECT: 'mailto:ced@comune.example' };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditService } from '../audit/audit.service.js';
-import { createUser } from '../test-support/fixtures.js';
+import { createUser, renewSessions } from '../test-support/fixtures.js';
 import { TEMPLATE_TODAY } from '../test-support/template-answers.js';
 import { startTestApp, type TestApp } from '../test-support/test-app.js';
 import { pdfBytes } from '../test-support/uploads.js';
@@ -87,11 +87,13 @@ describe('replyToPratica', () => {
     const before = await written(late.id);
     try {
       t.clock.set(new Date(TEMPLATE_TODAY.getTime() + 10 * DAY));
+      await renewSessions(t.services, w.fx); // ten days on, the fixture's sessions have expired by the same clock
       const res = await t.gql(REPLY, { input: { praticaId: late.id, rowVersion: late.rowVersion, text: 'Troppo tardi' } }, w.fx.tokens.citizen, { 'accept-language': 'en' });
       expect(code(res)).toEqual(['TRANSITION_NOT_ALLOWED', 'workflow.replyWindowClosed']);
       expect(res.errors![0]!.message).toContain('The time to reply ended');
     } finally {
       t.clock.set(TEMPLATE_TODAY);
+      await renewSessions(t.services, w.fx);
     }
     expect(await written(late.id)).toEqual(before);
   });
