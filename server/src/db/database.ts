@@ -2,6 +2,7 @@ import { PrismaClient } from '../generated/prisma/client.js';
 import { connect } from './connection.js';
 import { readDatabaseConfig, type DatabaseConfig } from './database-config.js';
 import { applyMigrations } from './migrations.js';
+import { logger } from '../shared/logger.js';
 
 export interface Database {
   prisma: PrismaClient;
@@ -16,7 +17,7 @@ export interface Database {
 export async function openDatabase(config: DatabaseConfig = readDatabaseConfig()): Promise<Database> {
   const connection = await connect(config);
   try {
-    await applyMigrations(connection, undefined, { onRecovered: (message) => console.warn(`[migrations] ${message}`) });
+    await applyMigrations(connection, undefined, { onRecovered: (message) => logger.warn({ area: 'migrations' }, message) });
   } catch (error) {
     await connection.close();
     throw error;

@@ -13,6 +13,7 @@ import * as bg from '@prisma/schema-engine-wasm/schema_engine_bg';
 import type { SchemaEngine } from '@prisma/schema-engine-wasm/schema_engine_bg';
 import { withAtomicScripts } from './atomic-scripts.js';
 import { MEMORY } from './database-config.js';
+import { logger } from '../shared/logger.js';
 
 export type { SchemaEngine };
 
@@ -83,7 +84,7 @@ export async function openSchemaEngine(schema: SchemaFile, target?: SqlDriverAda
       return adapter;
     },
   };
-  const log = process.env.DEBUG?.includes('schema-engine') ? (line: string) => console.error('[schema-engine]', line) : () => {};
+  const log = process.env.DEBUG?.includes('schema-engine') ? (line: string) => logger.info({ area: 'schema-engine' }, line) : () => {};
   const disposeAll = async () => {
     await Promise.all(opened.map((adapter) => adapter.dispose()));
     await scratch?.close();

@@ -9,6 +9,7 @@ import { protocolKindFrom } from '../settings/protocol.js';
 import { pushSettingsFrom } from '../settings/push.js';
 import { DEV_VAPID_KEY_FILE, storageDirFrom } from '../config.js';
 import { LocalDiskStorage } from '../storage/local-disk-storage.js';
+import { logger } from '../shared/logger.js';
 
 /**
  * `sportello worker`: delivers the outbox of the configured database (DATABASE_URL or
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
   const deliverers = createDeliverers(delivery, { prisma: db.prisma, clock: systemClock, protocol: createProtocol(protocolKind, db.prisma, systemClock), push, storage: new LocalDiskStorage(storageDirFrom(process.env)) });
   const worker = new OutboxWorker(db.prisma, deliverers, settings, systemClock);
   worker.start();
-  console.log(`Outbox worker ${worker.owner} on ${describeDatabase(dbConfig)} (delivers: ${Object.keys(deliverers).join(', ') || 'nothing configured'})`);
+  logger.info({ owner: worker.owner, database: describeDatabase(dbConfig), delivers: Object.keys(deliverers) }, 'outbox worker started');
   const stop = async () => {
     await worker.stop();
     await db.close();
@@ -38,6 +39,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  console.error(e instanceof Error ? e.message : e);
+  logger.fatal({ err: e }, 'outbox worker stopped');
   process.exit(1);
 });
