@@ -10,17 +10,11 @@ import {
   AssignPraticaInput, BulkTransitionInput, BulkTransitionItemResult, DeskAttachment, DeskFilter, DeskOrder, DeskPratica, DeskPraticaConnection,
   PraticaAuditEntryConnection,
 } from './desk.types.js';
-import { PersonalDataReads, type PersonalDataPart } from './personal-data-reads.js';
+import { personalDataReads, type PersonalDataPart } from './personal-data-reads.js';
 
-// One PersonalDataReads per request: the parts a query reads are recorded together.
-const readsOf = new WeakMap<GraphQLContext, PersonalDataReads>();
-function reads(ctx: GraphQLContext): PersonalDataReads {
-  let r = readsOf.get(ctx);
-  if (!r) readsOf.set(ctx, (r = new PersonalDataReads(ctx.services.db.prisma, deskViewer(ctx.viewer), ctx.services.clock)));
-  return r;
-}
+const reads = personalDataReads;
 
-async function audited(ctx: GraphQLContext, p: DeskPratica, part: Exclude<PersonalDataPart, 'attachments'>): Promise<Record<string, unknown>> {
+async function audited(ctx: GraphQLContext, p: DeskPratica, part: Exclude<PersonalDataPart, 'attachments' | 'timeline'>): Promise<Record<string, unknown>> {
   const [content] = await Promise.all([ctx.services.desk.content(p), reads(ctx).record(p.id, part)]);
   return content[part];
 }

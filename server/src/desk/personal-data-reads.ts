@@ -1,15 +1,17 @@
 import { auditService } from '../audit/audit.service.js';
 import type { AuditEntry } from '../audit/audit.types.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
+import type { GraphQLContext } from '../graphql/context.js';
 import type { Clock } from '../shared/clock.js';
-import { actorIdOf, type DeskViewer } from './desk-viewer.js';
+import { actorIdOf, deskViewer, type DeskViewer } from './desk-viewer.js';
 
 /** What of a pratica's personal data a read returned. */
-export type PersonalDataPart = 'answers' | 'computed' | 'officeData' | 'attachments';
+export type PersonalDataPart = 'answers' | 'computed' | 'officeData' | 'attachments' | 'timeline';
 
 /**
  * GDPR accountability (art. 5 c. 2): every time an office caller reads a citizen's personal data
- * (a pratica's answers, computed values, office fields, the list of its files) the audit chain
+ * (a pratica's answers, computed values, office fields, the list of its files, its timeline with
+ * the messages and replies exchanged) the audit chain
  * records who read what and when, BEFORE the data is returned: if the record cannot be written,
  * the read fails. One request's reads are gathered (the fields a query asks for resolve in the
  * same tick) and written by one statement: one event per pratica naming every part read.
@@ -47,4 +49,14 @@ export function attachmentReadEntry(v: DeskViewer, file: { id: string; praticaId
     enteId: v.enteId, actorId: actorIdOf(v), actorKind: v.actorKind, action: 'pratica.attachmentRead',
     subjectType: 'pratica', subjectId: file.praticaId, data: { attachmentId: file.id, fileName: file.fileName, sha256: file.sha256 },
   };
+}
+
+// One PersonalDataReads per request: the parts a query reads (on the desk, in the timeline) are recorded together.
+const readsOf = new WeakMap<GraphQLContext, PersonalDataReads>();
+
+/** The request's recorder of personal-data reads (the caller must be an office caller: deskViewer). */
+export function personalDataReads(ctx: GraphQLContext): PersonalDataReads {
+  let r = readsOf.get(ctx);
+  if (!r) readsOf.set(ctx, (r = new PersonalDataReads(ctx.services.db.prisma, deskViewer(ctx.viewer), ctx.services.clock)));
+  return r;
 }

@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { personalDataReads } from '../desk/personal-data-reads.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { citizenActor, officeActor } from '../workflow/workflow-actor.js';
 import { MessageCitizenInput, ReplyResult, ReplyToPraticaInput, TimelineEntry } from './timeline.types.js';
@@ -12,9 +13,9 @@ export class TimelineResolver {
   }
 
   @Authorized('OPERATOR', 'api:pratiche:read')
-  @Query(() => [TimelineEntry], { description: 'The whole history of a pratica of the caller\'s Ente (office fields, assignments included), with who acted' })
+  @Query(() => [TimelineEntry], { description: 'The whole history of a pratica of the caller\'s Ente (office fields, assignments included), with who acted (audited read: messages and replies are personal data)' })
   praticaTimeline(@Arg('praticaId', () => ID) praticaId: string, @Ctx() ctx: GraphQLContext): Promise<TimelineEntry[]> {
-    return ctx.services.timeline.forOffice(officeActor(ctx.viewer), praticaId, ctx.language);
+    return ctx.services.timeline.forOffice(officeActor(ctx.viewer), praticaId, ctx.language, (id) => personalDataReads(ctx).record(id, 'timeline'));
   }
 
   @Authorized('OPERATOR', 'api:pratiche:write')

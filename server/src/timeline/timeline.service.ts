@@ -43,9 +43,15 @@ export class TimelineService {
     return this.entries(pratica, await repo.events(this.db, pratica.id, true), false, language);
   }
 
-  async forOffice(actor: WorkflowActor, praticaId: string, language: string): Promise<TimelineEntry[]> {
+  /**
+   * The office's view. `audit` records the read in the audit chain (GDPR accountability: the
+   * timeline holds the messages and replies exchanged with the citizen); it runs once the pratica
+   * is found in the caller's scope, and nothing is returned unless it succeeded.
+   */
+  async forOffice(actor: WorkflowActor, praticaId: string, language: string, audit: (praticaId: string) => Promise<void>): Promise<TimelineEntry[]> {
     const pratica = await this.find(actor, praticaId);
-    return this.entries(pratica, await repo.events(this.db, pratica.id, false), true, language);
+    const [events] = await Promise.all([repo.events(this.db, pratica.id, false), audit(pratica.id)]);
+    return this.entries(pratica, events, true, language);
   }
 
   /** A message from the office to the citizen, in the pratica's timeline, with the audit event. */

@@ -135,6 +135,24 @@ describe('timelines and messages', () => {
     expect(code(await t.gql(OFFICE, { p: p.id }, w.fx.tokens.citizen))[0]).toBe('FORBIDDEN');
   });
 
+  it('the office\'s read of a timeline is recorded in the audit chain before it answers; the citizen\'s own and a refused one are not', async () => {
+    const p = await movedTo(['protocol']);
+    const reads = () => t.db.prisma.auditEvent.findMany({ where: { subjectId: p.id, action: 'pratica.read' }, orderBy: { id: 'asc' } });
+    expect(await reads()).toEqual([]);
+    expect((await t.gql(MINE, { p: p.id }, w.fx.tokens.citizen)).errors).toBeUndefined();
+    expect(code(await t.gql(OFFICE, { p: p.id }, other.fx.tokens.operator))[0]).toBe('NOT_FOUND');
+    expect(await reads()).toEqual([]);
+    const office = await t.gql(OFFICE, { p: p.id }, w.fx.tokens.operator);
+    expect(office.errors).toBeUndefined();
+    expect(office.data.praticaTimeline).toHaveLength(1);
+    expect(await reads()).toMatchObject([{ enteId: w.fx.ente.id, actorId: w.fx.users.operator.id, actorKind: 'operator', subjectType: 'pratica', data: { parts: ['timeline'] } }]);
+    // With the desk's fields in the same request: one event naming both parts.
+    const both = await t.gql(`query ($p: ID!) { praticaTimeline(praticaId: $p) { id } deskPratica(id: $p) { answers } }`, { p: p.id }, w.fx.tokens.supervisor);
+    expect(both.errors).toBeUndefined();
+    expect((await reads()).slice(1)).toMatchObject([{ actorId: w.fx.users.supervisor.id, actorKind: 'supervisor', data: { parts: ['answers', 'timeline'] } }]);
+    expect((await auditService.verify(t.db.prisma)).broken).toEqual([]);
+  });
+
   it('messages: the office of the pratica\'s Ente only, with a text', async () => {
     const p = await submitted(t.services.pratiche, w);
     const before = await written(p.id);
