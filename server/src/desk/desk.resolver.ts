@@ -14,9 +14,22 @@ import { personalDataReads, type PersonalDataPart } from './personal-data-reads.
 
 const reads = personalDataReads;
 
+type Content = Awaited<ReturnType<GraphQLContext['services']['desk']['content']>>;
+
+// A pratica's answers, computed values and office fields are one read per request, however many
+// of them (and of the same pratica) the query asks for.
+const contentOf = new WeakMap<GraphQLContext, Map<string, Promise<Content>>>();
+function content(ctx: GraphQLContext, p: DeskPratica): Promise<Content> {
+  let loaded = contentOf.get(ctx);
+  if (!loaded) contentOf.set(ctx, (loaded = new Map()));
+  let c = loaded.get(p.id);
+  if (!c) loaded.set(p.id, (c = ctx.services.desk.content(p)));
+  return c;
+}
+
 async function audited(ctx: GraphQLContext, p: DeskPratica, part: Exclude<PersonalDataPart, 'attachments' | 'timeline'>): Promise<Record<string, unknown>> {
-  const [content] = await Promise.all([ctx.services.desk.content(p), reads(ctx).record(p.id, part)]);
-  return content[part];
+  const [c] = await Promise.all([content(ctx, p), reads(ctx).record(p.id, part)]);
+  return c[part];
 }
 
 @Resolver(() => DeskPratica)

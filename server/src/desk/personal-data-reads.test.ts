@@ -1,8 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { auditService } from '../audit/audit.service.js';
+import { deskRepository } from './desk.repository.js';
 import { createEnteWithUsers, type EnteFixture } from '../test-support/fixtures.js';
 import { submittedPratica, type SubmittedPratica } from '../test-support/submitted-pratica.js';
 import { startTestApp, type TestApp } from '../test-support/test-app.js';
@@ -50,6 +51,24 @@ describe('audited reads', () => {
     expect(await reads(mine.praticaId)).toMatchObject([{
       enteId: fx.ente.id, actorId: fx.users.operator.id, actorKind: 'operator', subjectType: 'pratica', data: { parts: ['answers', 'attachments', 'computed', 'officeData'] },
     }]);
+  });
+
+  it('loads a pratica\'s content once per request, however many of its fields (and aliases) the query asks for', async () => {
+    const loads = vi.spyOn(deskRepository, 'content');
+    try {
+      const r = await t.gql(`query ($id: ID!) { a: deskPratica(id: $id) { answers computed officeData } b: deskPratica(id: $id) { answers } }`, { id: mine.praticaId }, fx.tokens.operator);
+      expect(r.errors).toBeUndefined();
+      expect(r.data.b.answers).toEqual(r.data.a.answers);
+      expect(loads).toHaveBeenCalledTimes(1);
+      loads.mockClear();
+      const page = await t.gql('{ desk(first: 10) { edges { node { id answers computed officeData } } } }', {}, apiKey);
+      expect(page.errors).toBeUndefined();
+      const rows = page.data.desk.edges.length;
+      expect(rows).toBeGreaterThan(0);
+      expect(loads).toHaveBeenCalledTimes(rows); // one per pratica, not one per field
+    } finally {
+      loads.mockRestore();
+    }
   });
 
   it('the desk\'s summary alone (no answers, no files) records no read', async () => {
