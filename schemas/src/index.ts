@@ -15,6 +15,7 @@ export { sortGraduatoria, type RankedEntry } from './graduatoria.js';
 export { scoreTerms, rankingReads, rankAnswers, type ScoreTerm, type RankingReads, type AnswersRanking } from './ranking-terms.js';
 export { rankSubmissions, compareKey, type Submission, type RankedRow } from './ranking.js';
 export { usedKeys } from './compile/check-translations.js';
+export { PLACEHOLDERS, knownPlaceholders, placeholdersOf, templateProblems } from './compile/check-messages.js';
 export { explainProblem, type ProblemExplanation } from './compile/explain.js';
 export { localize } from './messages/localize.js';
 export { romeDate } from './rome-date.js';

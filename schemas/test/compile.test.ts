@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { compile, LIMITS } from '../src/index.js';
+import { compile, explainProblem, LIMITS } from '../src/index.js';
 
 const base = JSON.parse(readFileSync(new URL('../examples/esempio-minimo.json', import.meta.url), 'utf8'));
 const clone = () => structuredClone(base);
@@ -153,6 +153,24 @@ describe('compile: one test per problem it reports', () => {
       ['/workflow/transitions/0/actions/0/subject', 'workflow.appioSubjectLength'],
       ['/workflow/transitions/0/actions/0/body', 'workflow.appioBodyLength'],
     ]);
+  });
+
+  it('checks the placeholders of workflow messages in every language, where the text is', () => {
+    const def = clone();
+    Object.assign(def.translations.it, { s: 'Stato', 'm.s': 'Pratica {{pratica.code}}', 'm.b': 'Gentile {{citizen.fullName}}, {{pratica.codice}} {{> parziale}}' });
+    Object.assign(def.translations.en, { s: 'State', 'm.s': 'Pratica {{pratica.code}', 'm.b': '{{#answers.haFigli}}Dear {{citizen.fullName}}{{/answers.haFigli}}' });
+    def.workflow = {
+      initial: 'a', states: [{ id: 'a', label: 's' }, { id: 'b', label: 's' }],
+      transitions: [{ id: 't', from: 'a', to: 'b', label: 's', actions: [{ type: 'email', to: 'citizen', subject: 'm.s', body: 'm.b' }] }],
+    };
+    const r = compile(def);
+    expect(r.ok ? [] : r.problems.map((p) => [p.pointer, p.code, p.params])).toEqual([
+      ['/translations/it/m.b', 'template.unknownPlaceholder', { placeholder: 'pratica.codice' }],
+      ['/translations/it/m.b', 'template.unknownPlaceholder', { placeholder: 'parziale' }],
+      ['/translations/en/m.s', 'template.invalid', {}],
+    ]);
+    const fix = explainProblem(def, r.ok ? ({} as never) : r.problems[0]!, 'it');
+    expect(fix.what).toBe('Segnaposto sconosciuto "pratica.codice" nel testo del messaggio');
   });
 
   it('reports a widget that cannot edit its field and an option that is not a value', () => {

@@ -9,6 +9,7 @@ import { compileRules } from './compile-rules.js';
 import { checkPrefill } from './check-prefill.js';
 import { checkWorkflow } from './check-workflow.js';
 import { checkTranslations } from './check-translations.js';
+import { checkMessageTemplates } from './check-messages.js';
 import { checkLogic } from './logic-check.js';
 import { checkGuards } from './check-guards.js';
 import { answeredComparisons } from './answered-comparisons.js';
@@ -76,6 +77,7 @@ function compileChecked(input: unknown): CompileResult {
   checkPrefill(def, fields, problems);
   checkWorkflow(def, problems);
   checkTranslations(def, problems, warnings);
+  checkMessageTemplates(def, problems);
   const guards = new Map<string, CompiledLogic>();
   (def.workflow?.transitions ?? []).forEach((t, i) => {
     if (t.guard === undefined) return;

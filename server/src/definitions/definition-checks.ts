@@ -1,6 +1,5 @@
 import { compile, type CompileResult, type Problem } from '@sportello/schemas';
 import type { FieldError } from '../shared/domain-error.js';
-import { definitionPlaceholderProblems } from '../notifications/message-templates.js';
 import { isPlainObject } from './ids.js';
 
 export interface Checked {
@@ -39,9 +38,7 @@ export function translationGate(definition: unknown, warnings: Problem[], enteLa
 
 export function check(definition: unknown, enteLanguages: string[]): Checked {
   const result = compileOnce(definition);
-  // Message templates may name only the pratica's data (notifications/message-templates.ts).
-  const problems = result.ok ? definitionPlaceholderProblems(definition) : result.problems;
-  return { result, problems, warnings: result.warnings, gate: translationGate(definition, result.warnings, enteLanguages) };
+  return { result, problems: result.ok ? [] : result.problems, warnings: result.warnings, gate: translationGate(definition, result.warnings, enteLanguages) };
 }
 
 // compile() stops after its first two steps (plain bounded JSON, then the meta-schema) when

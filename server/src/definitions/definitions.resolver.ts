@@ -4,7 +4,6 @@ import type { GraphQLContext } from '../graphql/context.js';
 import { PageArgs, pageOf } from '../graphql/connection.js';
 import { actorOf } from './actor.js';
 import { compileOnce, toDefinitionProblems } from './definition-checks.js';
-import { definitionPlaceholderProblems } from '../notifications/message-templates.js';
 import { definitionText } from './definition-text.js';
 import {
   CreateServiceFromTemplateInput, CreateServiceInput, DefinitionProblem, DesignerService, DesignerServiceConnection,
@@ -51,7 +50,7 @@ export class DefinitionsResolver {
   @FieldResolver(() => [DefinitionProblem], { description: 'Why the working copy does not compile (empty when it does).' })
   problems(@Root() s: DesignerService) {
     const result = compileOnce(s.workingCopy);
-    return toDefinitionProblems(result.ok ? definitionPlaceholderProblems(s.workingCopy) : result.problems);
+    return toDefinitionProblems(result.ok ? [] : result.problems);
   }
 
   @FieldResolver(() => [DefinitionProblem], { description: 'The compiler\'s warnings (missing translations among them).' })

@@ -1,7 +1,8 @@
 import { paymentAmount, type Action } from '@sportello/schemas';
 import { romeDate } from '../shared/clock.js';
 import { badInput } from '../shared/domain-error.js';
-import { knownPlaceholders, renderText, templateProblems, textToHtml } from '../notifications/message-templates.js';
+import { knownPlaceholders, templateProblems } from '@sportello/schemas';
+import { renderText, textToHtml } from '../notifications/message-templates.js';
 import { translator } from '../shared/i18n.js';
 import type { PraticaContext } from './pratica-context.repository.js';
 import type { OutboxKind } from './outbox.types.js';
