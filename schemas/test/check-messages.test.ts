@@ -106,7 +106,7 @@ describe('explainProblem: what, where, how to fix, in the designer\'s language',
       for (const entry of readdirSync(dir, { withFileTypes: true })) {
         if (entry.isDirectory()) walk(new URL(`${entry.name}/`, dir));
         else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) {
-          for (const m of readFileSync(new URL(entry.name, dir), 'utf8').matchAll(/code: '([a-z]+\.[A-Za-z.]+|internal)'/g)) codes.add(m[1]!);
+          for (const m of readFileSync(new URL(entry.name, dir), 'utf8').matchAll(/code: '([a-z][A-Za-z]*\.[A-Za-z.]+|internal)'/g)) codes.add(m[1]!);
         }
       }
     };

@@ -18,6 +18,7 @@ export function usedKeys(def: ServiceDefinition): Array<{ key: string; pointer: 
   }
   (def.rules ?? []).forEach((r, i) => add(r.message, `/rules/${i}/message`));
   if (def.fees) add(def.fees.causale, '/fees/causale');
+  boundMessages(def.data, '/data', add);
   (def.ranking?.exclusions ?? []).forEach((e, i) => add(e.reason, `/ranking/exclusions/${i}/reason`));
   def.workflow?.states.forEach((s, i) => add(s.label, `/workflow/states/${i}/label`));
   def.workflow?.transitions.forEach((t, i) => {
@@ -30,6 +31,22 @@ export function usedKeys(def: ServiceDefinition): Array<{ key: string; pointer: 
     });
   });
   return out;
+}
+
+/** The message keys of date bounds ({"date"|"field": ..., "message": KEY}) anywhere in the data schema. */
+function boundMessages(node: unknown, pointer: string, add: (key: string | undefined, pointer: string) => void): void {
+  if (node === null || typeof node !== 'object' || Array.isArray(node)) return;
+  for (const [key, value] of Object.entries(node)) {
+    const at = `${pointer}/${esc(key)}`;
+    if (key === 'dateBounds' && value !== null && typeof value === 'object') {
+      for (const [kind, bound] of Object.entries(value)) {
+        const message = bound !== null && typeof bound === 'object' ? (bound as { message?: unknown }).message : undefined;
+        if (typeof message === 'string') add(message, `${at}/${esc(kind)}/message`);
+      }
+    } else if (key === 'properties' || key === '$defs') {
+      if (value !== null && typeof value === 'object') for (const [name, child] of Object.entries(value)) boundMessages(child, `${at}/${esc(name)}`, add);
+    } else if (key === 'items') boundMessages(value, at, add);
+  }
 }
 
 /** App IO limits (io-functions-commons MessageContent): checked here so a send never fails later. */

@@ -18,6 +18,7 @@ import { relaxSchema } from './relaxed-schema.js';
 import type { NamedCondition } from './resolve-var.js';
 import { escapePointerToken } from '../paths.js';
 import { compileSchema, knownFormats } from './ajv-instance.js';
+import { checkDateBounds } from './date-bounds.js';
 
 export type CompileResult =
   | { ok: true; service: CompiledService; warnings: Problem[] }
@@ -58,6 +59,8 @@ function compileChecked(input: unknown): CompileResult {
   const officeFields = def.officeData ? indexFields(def.officeData, {}, '/officeData', problems) : new Map<string, FieldInfo>();
   checkPatterns(def.data, '/data', problems, knownFormats());
   if (def.officeData) checkPatterns(def.officeData, '/officeData', problems, knownFormats());
+  const dateBounds = checkDateBounds(def.data, fields, '/data', problems, true);
+  if (def.officeData) checkDateBounds(def.officeData, officeFields, '/officeData', problems, false);
   const layout = checkUi(def, fields, problems);
   // Named conditions first, checked at root (their uses inline them: see logic-check.ts).
   const conditions = new Map<string, NamedCondition>();
@@ -144,6 +147,7 @@ function compileChecked(input: unknown): CompileResult {
     requireRules: rules.requireRules,
     requiredCandidates: [...fields.values()].filter((f) => f.kind !== 'object' && (f.requiredStatic || rules.requireRules.has(f.path))),
     errorRules: rules.errorRules,
+    dateBounds,
     guards,
     paymentAmounts,
     fee: def.fees && fee?.fn ? { amount: fee.fn, unit: def.fees.unit ?? 'cents', causale: def.fees.causale, dueDays: def.fees.dueDays } : undefined,

@@ -2,6 +2,7 @@ import type { ValidateFunction } from 'ajv';
 import type { ServiceDefinition, TieBreaker } from '../types.js';
 import type { CompiledLogic } from '../logic/engine.js';
 import type { FieldInfo } from './field-index.js';
+import type { CompiledDateBounds } from './date-bounds.js';
 
 /** A rule ready to run: `group` set when it runs once per row of that repeating group. */
 export interface CompiledRule {
@@ -46,6 +47,8 @@ export interface CompiledService {
   requireRules: Map<string, CompiledRule[]>;
   requiredCandidates: FieldInfo[];
   errorRules: CompiledRule[];
+  /** Date fields' `dateBounds` (date-bounds.ts), checked after schema validation. */
+  dateBounds: CompiledDateBounds[];
   /** Each guarded transition's condition, by transition id (see workflow-guard.ts). */
   guards: Map<string, CompiledLogic>;
   /** Payment actions' own amounts, by `<transition id>/<action index>` (see payment-amount.ts). */

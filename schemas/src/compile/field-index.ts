@@ -27,6 +27,8 @@ export interface FieldInfo {
   index: number;
   /** The enclosing object or group field, if any (the FieldInfo of `parent`). */
   up?: FieldInfo;
+  /** JSON pointer of the field's schema in the definition (/data/properties/...). */
+  schemaPointer: string;
 }
 
 /** The pointer of a field's value, in row `row` for fields of a repeating group. */
@@ -119,7 +121,7 @@ export function indexFields(
         requiredStatic: required.has(name), children: [], ui: uiFields[path] ?? {},
         pointer: inRow ? fields.get(group)!.pointer : (parentInfo?.pointer ?? '') + token,
         rowSuffix: inRow ? (parentInfo && parentInfo.path !== group ? parentInfo.rowSuffix : '') + token : '',
-        index: fields.size, up: parentInfo,
+        index: fields.size, up: parentInfo, schemaPointer: at,
       };
       fields.set(path, info);
       if (parent) fields.get(parent)?.children.push(path);

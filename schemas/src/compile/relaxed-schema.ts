@@ -41,7 +41,7 @@ function relaxField(schema: JsonSchema): JsonSchema {
 const NULL_BLIND = new Set([
   'type', 'enum', 'format', 'pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum',
   'exclusiveMaximum', 'multipleOf', 'items', 'minItems', 'maxItems', 'uniqueItems', 'title', 'description',
-  'default', 'examples', '$comment',
+  'default', 'examples', '$comment', 'dateBounds',
 ]);
 
 /**

@@ -7,6 +7,7 @@ import { releaseState } from './state.js';
 import { applyRequiredAndSchema, rowsOverLimit } from './validate.js';
 import { specialized } from './specialize.js';
 import { feeOf, rankingOf, stepStates } from './outcome.js';
+import { applyDateBounds } from './date-bounds.js';
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -32,11 +33,31 @@ function localizeAll(service: CompiledService, errors: PendingError[], locale: s
       text = textOf(catalogue, e.key, locale);
       if (known.size < 10_000) known.set(e.key, text);
     }
-    const out: AnswerError = { pointer: e.pointer, key: e.key, message: interpolate(text, e.params) };
+    const out: AnswerError = { pointer: e.pointer, key: e.key, message: interpolate(text, e.dateBound ? boundWords(service, e.params!, locale) : e.params) };
     if (e.params) out.params = e.params;
     if (e.rule) out.rule = e.rule;
     return out;
   });
+}
+
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** An ISO date as a reader of the language writes it: 28 February 2008 in English, else 28/02/2008. */
+export function localDate(iso: string, locale: string): string {
+  const [y, m, d] = iso.split('-');
+  if (locale === 'en') return `${Number(d)} ${MONTHS_EN[Number(m) - 1]} ${y}`;
+  return `${d}/${m}/${y}`;
+}
+
+/** A date bound's params in words: the limit as a local date, the other field by its label. */
+function boundWords(service: CompiledService, params: Record<string, unknown>, locale: string): Record<string, unknown> {
+  const catalogue = { translations: service.definition.translations, defaultLanguage: service.definition.defaultLanguage };
+  const out: Record<string, unknown> = { ...params, limit: localDate(String(params.limit), locale) };
+  if (typeof params.field === 'string') {
+    const label = service.fields.get(params.field)?.ui.label;
+    out.field = label ? textOf(catalogue, label, locale) : params.field;
+  }
+  return out;
 }
 
 function failed(service: CompiledService, errors: PendingError[], locale: string): Evaluation {
@@ -70,6 +91,7 @@ export function evaluate(service: CompiledService, answers: unknown, options: Ev
     const state = prepare(service, answers, options);
     const steps = specialized(service);
     applyRequiredAndSchema(state); // applyRequired, then schema validation
+    applyDateBounds(state);
     steps.errors(state); // applyErrorRules
     const result: Evaluation = {
       valid: state.errors.length === 0,

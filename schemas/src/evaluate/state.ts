@@ -5,7 +5,11 @@ import { LIMITS } from '../limits.js';
 import { todayInRome } from '../formats/iso-date.js';
 
 /** A raw error before localization. */
-export interface PendingError { pointer: string; key: string; params?: Record<string, unknown>; rule?: string }
+export interface PendingError {
+  pointer: string; key: string; params?: Record<string, unknown>; rule?: string;
+  /** A date bound's error: its message shows `limit` as a date of the language and `field` by its label. */
+  dateBound?: true;
+}
 
 /**
  * What the pipeline's steps share during one evaluation. `data` is a private shallow copy of

@@ -75,6 +75,42 @@ export const problemTexts: Record<string, Record<'it' | 'en', ProblemText>> = {
     it: { what: 'Il gruppo ammette {{maxItems}} righe: al massimo se ne possono ammettere {{limit}}', fix: 'Impostate "maxItems" a {{limit}} o meno.' },
     en: { fix: 'Set "maxItems" to {{limit}} or less.' },
   },
+  'dateBounds.notDate': {
+    it: { what: 'Il campo "{{name}}" ha limiti di data ma non è una data', fix: 'Date al campo "type": "string" e "format": "date", oppure togliete "dateBounds".' },
+    en: { fix: 'Give the field "type": "string" and "format": "date", or remove "dateBounds".' },
+  },
+  'dateBounds.invalid': {
+    it: { what: '{{value}} non è un limite di data', fix: 'Scrivete "today", "today-18y", "today+30d" (d giorni, w settimane, m mesi, y anni), una data "2027-01-31", oppure {"field": "altraData", "offset": "+1d"}.' },
+    en: { fix: 'Write "today", "today-18y", "today+30d" (d days, w weeks, m months, y years), a date "2027-01-31", or {"field": "otherDate", "offset": "+1d"}.' },
+  },
+  'dateBounds.unknownKey': {
+    it: { what: '"{{key}}" non è un limite di data', fix: 'Usate "notBefore" (non prima di) o "notAfter" (non dopo).' },
+    en: { fix: 'Use "notBefore" or "notAfter".' },
+  },
+  'dateBounds.unknownField': {
+    it: { what: '"{{other}}" non è un campo del servizio', fix: 'Scrivete il nome di un campo data del servizio (es. dataInizio).' },
+    en: { fix: 'Write the name of a date field of the service (e.g. dataInizio).' },
+  },
+  'dateBounds.sameField': {
+    it: { what: 'Il campo "{{name}}" è limitato da sé stesso', fix: 'Indicate un altro campo data, o un limite rispetto a oggi.' },
+    en: { fix: 'Name another date field, or a bound relative to today.' },
+  },
+  'dateBounds.fieldNotDate': {
+    it: { what: '"{{other}}" non è un campo data', fix: 'Il limite può leggere solo un campo con "format": "date".' },
+    en: { fix: 'A bound can read only a field with "format": "date".' },
+  },
+  'dateBounds.otherGroup': {
+    it: { what: '"{{other}}" sta nelle righe del gruppo "{{group}}"', fix: 'Un limite legge un campo fuori dai gruppi, o un campo della stessa riga.' },
+    en: { fix: 'A bound reads a field outside groups, or a field of the same row.' },
+  },
+  'dateBounds.officeData': {
+    it: { what: '"{{name}}" è un campo d\'ufficio: i limiti di data valgono per le risposte del cittadino', fix: 'Togliete "dateBounds" dal campo d\'ufficio; controllate la data con una condizione della transizione.' },
+    en: { fix: 'Remove "dateBounds" from the office field; check the date with a transition guard.' },
+  },
+  'schema.formatLimit': {
+    it: { what: '"{{keyword}}" non fa parte del formato', fix: 'Limitate la data con "dateBounds": {"notBefore": "today", "notAfter": "today+30d"} (vedi la guida del formato).' },
+    en: { fix: 'Bound the date with "dateBounds": {"notBefore": "today", "notAfter": "today+30d"} (see the format guide).' },
+  },
   'limit.depth': { it: { what: 'Annidamento oltre {{limit}} livelli', fix: 'Semplificate la struttura: spezzate le condizioni lunghe in campi calcolati.' }, en: { fix: 'Simplify: split long conditions into computed fields.' } },
   'limit.fields': { it: { what: 'Più di {{limit}} campi', fix: 'Dividete il servizio in più servizi.' }, en: { fix: 'Split the service into several services.' } },
   'limit.logicNodes': { it: { what: 'Espressione con più di {{limit}} elementi', fix: 'Spezzate l\'espressione in campi calcolati.' }, en: { fix: 'Split the expression into computed fields.' } },
