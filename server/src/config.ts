@@ -51,7 +51,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
   const port = int(env, 'PORT', 4000);
   const sessionSecret = env.SESSION_SECRET ?? (production ? '' : `dev-${randomBytes(24).toString('hex')}`);
   if (production && sessionSecret.length < 32) throw new Error('SESSION_SECRET (32+ characters) is required in production');
-  const oidc = oidcSettingsFrom(env, host, port);
+  const oidc = oidcSettingsFrom(env, host, port, production);
   return {
     production, host, port,
     publicUrl: env.PUBLIC_URL ?? `http://${host}:${port}`,

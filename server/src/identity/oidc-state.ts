@@ -1,14 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { EncryptJWT, jwtDecrypt } from 'jose';
-
-/** What the login step leaves for the callback: never in the URL except `state`. */
-export interface OidcPending { state: string; nonce: string; verifier: string }
+import type { OidcPending } from './oidc-client.js';
 
 export const STATE_COOKIE = 'sportello_oidc';
 const TTL_SECONDS = 600;
-
-export const randomToken = () => randomBytes(32).toString('base64url');
-export const pkceChallenge = (verifier: string) => createHash('sha256').update(verifier).digest('base64url');
 
 /**
  * The pending login lives in an encrypted, short-lived cookie (not in server memory), so the

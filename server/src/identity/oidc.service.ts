@@ -6,9 +6,9 @@ import { DomainError } from '../shared/domain-error.js';
 import { isUniqueViolation, type Tx } from '../shared/prisma.js';
 import type { Session } from './identity.types.js';
 import { profileFrom, type OidcProfile } from './oidc-claims.js';
-import { OidcClient, oidcFailure } from './oidc-client.js';
+import { newPending, OidcClient, oidcFailure } from './oidc-client.js';
 import type { OidcPublicJwk } from '../shared/oidc-keys.js';
-import { OidcStateCookie, pkceChallenge, randomToken } from './oidc-state.js';
+import { OidcStateCookie } from './oidc-state.js';
 import { oidcRepository as repo } from './oidc.repository.js';
 import type { SessionService } from './session.service.js';
 
@@ -25,8 +25,8 @@ export class OidcService {
 
   /** Where to send the browser, and the cookie that remembers state, nonce and PKCE verifier. */
   async start(): Promise<{ location: string; cookie: string }> {
-    const pending = { state: randomToken(), nonce: randomToken(), verifier: randomToken() };
-    const location = await this.current().authorizationUrl({ state: pending.state, nonce: pending.nonce, codeChallenge: pkceChallenge(pending.verifier) });
+    const pending = newPending();
+    const location = await this.current().authorizationUrl(pending);
     return { location, cookie: await this.cookie.seal(pending) };
   }
 
@@ -36,12 +36,9 @@ export class OidcService {
     const state = query.get('state');
     if (!pending || !state || !sameText(state, pending.state)) throw oidcFailure('state');
     if (query.get('error')) throw oidcFailure('denied', { detail: query.get('error') });
-    const code = query.get('code');
-    if (!code) throw oidcFailure('provider', { detail: 'no code' });
-    const tokens = await client.exchange(code, pending.verifier);
-    const idClaims = await client.verifyIdToken(tokens.idToken, pending.nonce);
-    const userinfo = await client.userinfo(tokens.accessToken, idClaims.sub!);
-    return this.login(`oidc:${client.settings.issuer}`, profileFrom({ ...userinfo, ...idClaims }));
+    if (!query.get('code')) throw oidcFailure('provider', { detail: 'no code' });
+    const claims = await client.finish(query, pending);
+    return this.login(`oidc:${client.settings.issuer}`, profileFrom(claims));
   }
 
   /** The relying party's public keys (JWKS), for the provider to check our assertions and request objects. */

@@ -274,7 +274,7 @@ describe('OIDC login (SPID/CIE through a configurable issuer)', () => {
         expect(decodeProtectedHeader(seen[0]!.assertion!)).toEqual({ alg: 'RS256', kid });
         expect(claims).toMatchObject({ iss: 'sportello-jwt', sub: 'sportello-jwt', aud: `${op.issuer}/token` });
         expect(claims.exp! - claims.iat!).toBe(60);
-        expect(claims.jti).toMatch(/^[0-9a-f-]{36}$/);
+        expect(claims.jti).toMatch(/^[\w-]{32,}$/); // random, base64url
 
         // Every assertion is new (the provider refuses a jti twice).
         const second = await login('mario');
@@ -299,7 +299,7 @@ describe('OIDC login (SPID/CIE through a configurable issuer)', () => {
         expect(claims.state).toEqual(expect.any(String));
         expect(claims.nonce).toEqual(expect.any(String));
         expect(claims.jti).toEqual(expect.any(String));
-        expect(claims.exp! - claims.iat!).toBe(120);
+        expect(claims.exp! - claims.iat!).toBe(60); // openid-client's lifetime: the browser goes there at once
 
         const { res, body } = await login('mario');
         expect(res.status, JSON.stringify(body)).toBe(200);
@@ -372,6 +372,20 @@ describe('OIDC login (SPID/CIE through a configurable issuer)', () => {
       expect(none.status).toBe(404);
       expect((await none.json() as any).errors[0].extensions).toEqual({ code: 'NOT_FOUND', key: 'identity.oidc.noKeys' });
     });
+  });
+
+  it('talks plain http to the issuer only when the settings allow it (loopback, outside production)', async () => {
+    const saved = t.services.config.oidc!;
+    t.services.config.oidc = { ...saved, insecureLoopback: false }; // as if this http issuer had reached production settings
+    try {
+      const res = await fetch(`${t.url}/auth/oidc/login`, { redirect: 'manual', headers: { 'accept-language': 'en' } });
+      expect(res.status).toBe(401);
+      const error = (await res.json() as any).errors[0];
+      expect(error.extensions).toEqual({ code: 'UNAUTHENTICATED', key: 'identity.oidc.provider', params: { detail: 'only requests to HTTPS are allowed' } });
+    } finally {
+      t.services.config.oidc = saved;
+    }
+    expect((await fetch(`${t.url}/auth/oidc/login`, { redirect: 'manual' })).status).toBe(302);
   });
 
   it('answers NOT_FOUND when no issuer is configured', async () => {
@@ -484,6 +498,23 @@ describe('OIDC configuration (OIDC_CLIENT_AUTH, OIDC_PRIVATE_KEY_FILE, OIDC_REQU
     expect(read({ OIDC_CLIENT_SECRET: 's', OIDC_REQUEST_OBJECT: 'true' })).toThrow('OIDC_REQUEST_OBJECT=true needs OIDC_PRIVATE_KEY_FILE');
     expect(read({ OIDC_CLIENT_SECRET: 's', OIDC_SIGNING_ALG: 'RS256' })).toThrow('OIDC_SIGNING_ALG needs OIDC_PRIVATE_KEY_FILE');
     expect(read({ OIDC_CLIENT_AUTH: 'private_key_jwt', OIDC_PRIVATE_KEY_FILE: path.join(keyDir, 'missing.pem') })).toThrow(/^OIDC_PRIVATE_KEY_FILE cannot be read \(.*missing\.pem\): ENOENT$/);
+  });
+
+  it('takes an http issuer only on loopback outside production (openid-client then allows http); production wants https', () => {
+    const secret = { OIDC_CLIENT_SECRET: 's' };
+    expect(read(secret)().oidc!.insecureLoopback).toBe(false);
+    for (const issuer of ['http://127.0.0.1:9000', 'http://localhost:9000/op', 'http://[::1]:9000']) {
+      expect(read({ ...secret, OIDC_ISSUER: issuer })().oidc!.insecureLoopback).toBe(true);
+    }
+    expect(read({ ...secret, OIDC_ISSUER: 'http://login.example.it' })).toThrow('OIDC_ISSUER must be an https URL; http is allowed only for a loopback issuer in development (got "http://login.example.it")');
+    expect(read({ ...secret, OIDC_ISSUER: 'http://127.0.0.1.example.it' })).toThrow(/http is allowed only for a loopback issuer/);
+    expect(read({ ...secret, OIDC_ISSUER: 'ftp://login.example.it' })).toThrow('OIDC_ISSUER must be an https URL (got "ftp://login.example.it")');
+    expect(read({ ...secret, OIDC_ISSUER: 'login.example.it' })).toThrow('OIDC_ISSUER must be an https URL (got "login.example.it")');
+
+    const production = { ...productionEnv(), ...secret } as Record<string, string>;
+    expect(read(production)().oidc).toMatchObject({ issuer: 'https://login.example.it', insecureLoopback: false });
+    expect(read({ ...production, OIDC_ISSUER: 'http://login.example.it' })).toThrow('OIDC_ISSUER must be an https URL in production (got "http://login.example.it")');
+    expect(read({ ...production, OIDC_ISSUER: 'http://127.0.0.1:9000' })).toThrow('OIDC_ISSUER must be an https URL in production (got "http://127.0.0.1:9000")');
   });
 
   it('refuses bad keys: not PEM, not PKCS#8, encrypted, too short, another curve or type, an algorithm for the other key type', () => {

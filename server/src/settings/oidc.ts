@@ -17,13 +17,37 @@ export interface OidcSettings {
   requestObject: boolean;
   /** The relying party's key: needed by private_key_jwt and request objects, published at /auth/oidc/jwks.json. */
   signingKey?: OidcSigningKey;
+  /**
+   * Plain http to the issuer is allowed: only for a loopback issuer (a local test provider) outside
+   * production. Every other issuer must be https (openid-client refuses http otherwise).
+   */
+  insecureLoopback: boolean;
+}
+
+/** localhost, 127.0.0.0/8 or [::1], as URL.hostname spells them. */
+export const isLoopbackHost = (hostname: string) => hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+
+/** The issuer as a URL: https, or http only on loopback outside production. */
+function checkIssuer(issuer: string, production: boolean): { insecureLoopback: boolean } {
+  let url: URL;
+  try {
+    url = new URL(issuer);
+  } catch {
+    throw new Error(`OIDC_ISSUER must be an https URL (got "${issuer}")`);
+  }
+  if (url.protocol === 'https:') return { insecureLoopback: false };
+  if (url.protocol !== 'http:') throw new Error(`OIDC_ISSUER must be an https URL (got "${issuer}")`);
+  if (production) throw new Error(`OIDC_ISSUER must be an https URL in production (got "${issuer}")`);
+  if (!isLoopbackHost(url.hostname)) throw new Error(`OIDC_ISSUER must be an https URL; http is allowed only for a loopback issuer in development (got "${issuer}")`);
+  return { insecureLoopback: true };
 }
 
 const CLIENT_AUTH: readonly OidcClientAuth[] = ['client_secret_basic', 'private_key_jwt'];
 
 /** OIDC_*: SPID/CIE login; undefined without OIDC_ISSUER. Refuses incomplete or contradictory settings. */
-export function oidcSettingsFrom(env: Env, host: string, port: number): OidcSettings | undefined {
+export function oidcSettingsFrom(env: Env, host: string, port: number, production: boolean): OidcSettings | undefined {
   if (!env.OIDC_ISSUER) return undefined;
+  const { insecureLoopback } = checkIssuer(env.OIDC_ISSUER, production);
   const clientAuth = (env.OIDC_CLIENT_AUTH || 'client_secret_basic') as OidcClientAuth;
   if (!CLIENT_AUTH.includes(clientAuth)) throw new Error(`OIDC_CLIENT_AUTH must be ${CLIENT_AUTH.join(' or ')} (got "${env.OIDC_CLIENT_AUTH}")`);
   const requestObject = bool(env, 'OIDC_REQUEST_OBJECT', false);
@@ -44,5 +68,6 @@ export function oidcSettingsFrom(env: Env, host: string, port: number): OidcSett
     clientAuth,
     requestObject,
     signingKey: keyFile ? loadOidcSigningKey(path.resolve(keyFile), { kid: env.OIDC_KEY_ID, alg: env.OIDC_SIGNING_ALG }) : undefined,
+    insecureLoopback,
   };
 }
