@@ -2,6 +2,7 @@ import { graphql } from '@/gql';
 import { serverQuery } from '@/lib/server/api';
 import { currentLanguage, translatorFor } from '@/lib/server/i18n';
 import { safeBack } from '@/lib/server/session';
+import { DevLoginButton } from '@/components/DevLoginButton';
 
 const DevUsers = graphql(`
   query DevUsers {
@@ -28,21 +29,16 @@ export default async function LoginPage({ params, searchParams }: { params: Prom
             <ul className="list-unstyled">
               {dev.map((u) => (
                 <li key={u.id} className="mb-2">
-                  <form method="post" action="/auth/dev-login" className="d-flex align-items-center gap-2 flex-wrap">
-                    <input type="hidden" name="userId" value={u.id} />
-                    <input type="hidden" name="back" value={back} />
-                    <button type="submit" className="btn btn-outline-primary btn-sm">{t('login.devAs', { name: `${u.givenName} ${u.familyName}` })}</button>
+                  <div className="d-flex align-items-center gap-2 flex-wrap">
+                    <DevLoginButton userId={u.id} back={back} className="btn btn-outline-primary btn-sm" label={t('login.devAs', { name: `${u.givenName} ${u.familyName}` })} />
                     <span className="small text-muted">
                       {u.fiscalCode}{u.memberships.length ? ` · ${u.memberships.map((m) => `${m.ente.name}: ${m.roles.join(', ')}`).join('; ')}` : ''}
                     </span>
-                  </form>
+                  </div>
                   {u.memberships.filter((m) => m.roles.includes('DESIGNER')).map((m) => (
-                    <form key={m.ente.id} method="post" action="/auth/dev-login" className="mt-1">
-                      <input type="hidden" name="userId" value={u.id} />
-                      <input type="hidden" name="enteId" value={m.ente.id} />
-                      <input type="hidden" name="back" value="/builder" />
-                      <button type="submit" className="btn btn-primary btn-sm">{t('login.devAsDesigner', { name: `${u.givenName} ${u.familyName}`, ente: m.ente.name })}</button>
-                    </form>
+                    <div key={m.ente.id} className="mt-1">
+                      <DevLoginButton userId={u.id} enteId={m.ente.id} back="/builder" className="btn btn-primary btn-sm" label={t('login.devAsDesigner', { name: `${u.givenName} ${u.familyName}`, ente: m.ente.name })} />
+                    </div>
                   ))}
                 </li>
               ))}

@@ -1,6 +1,7 @@
 import { graphql } from '@/gql';
 import { serverQuery } from '@/lib/server/api';
 import { currentLanguage, translatorFor } from '@/lib/server/i18n';
+import { DevLoginButton } from '@/components/DevLoginButton';
 
 const BuilderDevUsers = graphql(`
   query BuilderDevUsers {
@@ -27,12 +28,7 @@ export default async function BuilderLoginPage() {
             <ul className="list-unstyled">
               {designers.map(({ user, ente }) => (
                 <li key={`${user.id}-${ente.id}`} className="mb-2">
-                  <form method="post" action="/auth/dev-login" className="d-flex align-items-center gap-2 flex-wrap">
-                    <input type="hidden" name="userId" value={user.id} />
-                    <input type="hidden" name="enteId" value={ente.id} />
-                    <input type="hidden" name="back" value="/builder" />
-                    <button type="submit" className="btn btn-outline-primary">{t('builder.login.as', { name: `${user.givenName} ${user.familyName}`, ente: ente.name })}</button>
-                  </form>
+                  <DevLoginButton userId={user.id} enteId={ente.id} back="/builder" label={t('builder.login.as', { name: `${user.givenName} ${user.familyName}`, ente: ente.name })} />
                 </li>
               ))}
             </ul>
