@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
+import { parseCookie, stringifySetCookie } from 'cookie';
 import { EncryptJWT, jwtDecrypt } from 'jose';
 import type { OidcPending } from './oidc-client.js';
 
 export const STATE_COOKIE = 'sportello_oidc';
 const TTL_SECONDS = 600;
+/** A sealed pending login is ~400 characters: anything much longer is not one of ours. */
+const MAX_VALUE_LENGTH = 4096;
 
 /**
  * The pending login lives in an encrypted, short-lived cookie (not in server memory), so the
@@ -21,10 +24,13 @@ export class OidcStateCookie {
     return this.header(value, TTL_SECONDS);
   }
 
-  /** The pending login from a Cookie header, or null when absent, expired or forged. */
+  /**
+   * The pending login from a Cookie header (parsed by the `cookie` package: the first of duplicate
+   * names wins, bad percent-encoding stays as sent), or null when absent, too long, expired or forged.
+   */
   async open(cookieHeader: string | undefined): Promise<OidcPending | null> {
-    const value = readCookie(cookieHeader, STATE_COOKIE);
-    if (!value) return null;
+    const value = cookieHeader ? parseCookie(cookieHeader)[STATE_COOKIE] : undefined;
+    if (!value || value.length > MAX_VALUE_LENGTH) return null;
     try {
       const { payload } = await jwtDecrypt(value, this.key);
       const { state, nonce, verifier } = payload;
@@ -38,15 +44,8 @@ export class OidcStateCookie {
     return this.header('', 0);
   }
 
+  /** Only for the login's return to this server: Path /auth/oidc, HttpOnly, SameSite=Lax, Secure in production. */
   private header(value: string, maxAge: number): string {
-    return `${STATE_COOKIE}=${value}; Path=/auth/oidc; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${this.secure ? '; Secure' : ''}`;
+    return stringifySetCookie(STATE_COOKIE, value, { path: '/auth/oidc', httpOnly: true, sameSite: 'lax', maxAge, secure: this.secure });
   }
-}
-
-export function readCookie(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return v.join('=');
-  }
-  return undefined;
 }

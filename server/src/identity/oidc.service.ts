@@ -20,7 +20,8 @@ export class OidcService {
   private readonly cookie: OidcStateCookie;
 
   constructor(private readonly prisma: PrismaClient, private readonly sessions: SessionService, private readonly config: ServerConfig) {
-    this.cookie = new OidcStateCookie(config.sessionSecret, config.publicUrl.startsWith('https:'));
+    // Secure in production (behind TLS) and whenever the public address is https.
+    this.cookie = new OidcStateCookie(config.sessionSecret, config.production || config.publicUrl.startsWith('https:'));
   }
 
   /** Where to send the browser, and the cookie that remembers state, nonce and PKCE verifier. */

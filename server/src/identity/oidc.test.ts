@@ -1,6 +1,7 @@
 import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -223,6 +224,61 @@ describe('OIDC login (SPID/CIE through a configurable issuer)', () => {
     expect((await stranger.json() as any).errors[0].extensions.key).toBe('identity.oidc.state');
   });
 
+  it('sets the state cookie through the cookie package: Path=/auth/oidc, HttpOnly, SameSite=Lax, 10 minutes, not Secure over http in development', async () => {
+    const res = await fetch(`${t.url}/auth/oidc/login`, { redirect: 'manual' });
+    const cookie = res.headers.getSetCookie();
+    expect(cookie).toHaveLength(1);
+    expect(cookie[0]).toMatch(/^sportello_oidc=[\w.-]{100,}; Max-Age=600; Path=\/auth\/oidc; HttpOnly; SameSite=Lax$/);
+  });
+
+  it('answers malformed Cookie headers (NUL, huge, duplicate or prototype names, bad encoding) with a clear refusal, never a 500', async () => {
+    /** One request over a raw socket, so that headers fetch would refuse to send reach the server. */
+    const raw = (path: string, cookie: string, body?: string) => new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const { port } = new URL(t.url);
+      // HTTP/1.0: the answer comes whole, not chunked, and the connection closes after it.
+      const head = body === undefined ? `GET ${path} HTTP/1.0\r\n` : `POST ${path} HTTP/1.0\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n`;
+      const socket = net.connect(Number(port), '127.0.0.1', () => socket.write(`${head}Host: 127.0.0.1\r\nAccept-Language: en\r\nCookie: ${cookie}\r\n\r\n${body ?? ''}`));
+      let data = '';
+      socket.setEncoding('latin1');
+      socket.on('data', (chunk) => { data += chunk; });
+      socket.on('end', () => resolve({ status: Number(/^HTTP\/1\.[01] (\d{3})/.exec(data)?.[1] ?? 0), body: data.slice(data.indexOf('\r\n\r\n') + 4) }));
+      socket.on('error', reject);
+    });
+    // A real pending login, to see that its cookie is read only when it is the first of its name.
+    const browser = new Browser();
+    const callback = await throughProvider(browser, 'mario');
+    const login = await fetch(`${t.url}/auth/oidc/login`, { redirect: 'manual' });
+    const sealed = login.headers.getSetCookie()[0]!.split(';')[0]!; // sportello_oidc=<value>, another pending login
+    const path = `${callback.pathname}${callback.search}`;
+    const cases: Record<string, string> = {
+      nul: `sportello_oidc=abc\u0000def`,
+      huge: `sportello_oidc=${'a'.repeat(12_000)}`,
+      tooLong: `x=1; sportello_oidc=${'a'.repeat(5_000)}`,
+      headerOverLimit: `sportello_oidc=${'a'.repeat(70_000)}`,
+      duplicateForgedFirst: `sportello_oidc=forged; ${sealed}`,
+      duplicateOtherLoginFirst: `${sealed}; sportello_oidc=forged`,
+      prototype: '__proto__=x; constructor=y; toString=z; hasOwnProperty=w',
+      badEncoding: 'sportello_oidc=%E0%A4%A; other=%',
+      noPairs: ';;;; = ; =x; ;',
+      controlChars: 'sportello_oidc=\u0001\u007f\u00ff',
+    };
+    for (const [name, cookie] of Object.entries(cases)) {
+      const res = await raw(path, cookie);
+      expect(res.status, name).toBeGreaterThanOrEqual(400);
+      expect(res.status, name).toBeLessThan(500);
+      if (res.status === 401) expect(JSON.parse(res.body).errors[0].extensions, name).toEqual({ code: 'UNAUTHENTICATED', key: 'identity.oidc.state' });
+    }
+    // The same headers on GraphQL are ignored (sessions travel in Authorization), and the server is still up.
+    for (const cookie of [cases.prototype!, cases.badEncoding!, cases.duplicateForgedFirst!]) {
+      const res = await raw('/graphql', cookie, JSON.stringify({ query: '{ __typename }' }));
+      expect(res.status).toBe(200);
+      expect(JSON.parse(res.body)).toEqual({ data: { __typename: 'Query' } });
+    }
+    // The login the provider sent back still completes with its own cookie, first of its name.
+    const done = await browser.request(callback.toString(), { headers: {} });
+    expect(done.status).toBe(200);
+  });
+
   it('rejects an ID token whose nonce is not the one this login sent', async () => {
     const browser = new Browser();
     const callback = await throughProvider(browser, 'mario', (url) => url.searchParams.set('nonce', 'someone-elses-nonce'));
@@ -434,6 +490,11 @@ describe('a fresh production install: no demo people, the first platform admin b
   afterAll(async () => {
     await op?.close();
     await t?.close();
+  });
+
+  it('marks the state cookie Secure in production', async () => {
+    const res = await fetch(`${t.url}/auth/oidc/login`, { redirect: 'manual' });
+    expect(res.headers.getSetCookie()[0]).toMatch(/^sportello_oidc=[\w.-]+; Max-Age=600; Path=\/auth\/oidc; HttpOnly; Secure; SameSite=Lax$/);
   });
 
   it('seeds the catalogue but no person, no Ente, no registry fixture', async () => {
