@@ -6,7 +6,7 @@ import { rankingStamp } from '../graduatorie/stored-ranking.js';
 import { romeDate, type Clock } from '../shared/clock.js';
 import { badInput, conflict, DomainError, notFound, type FieldError } from '../shared/domain-error.js';
 import { isUuid } from '../shared/ids.js';
-import { feeOutOfRange } from '../shared/amounts.js';
+import { checkFee } from '../shared/amounts.js';
 import { workflowOf } from '../workflow/workflow-of.js';
 import { staleVersion } from '../workflow/workflow-refusals.js';
 import { workflowRepository } from '../workflow/workflow.repository.js';
@@ -50,7 +50,7 @@ export class OfficeDataService {
     const today = romeDate(now);
     const answers = asObject(pratica.answers);
     const fee = compiled.fee ? evaluate(compiled, answers, { office: officeData, today }).fee : null;
-    if (fee?.error === 'fee.outOfRange') throw feeOutOfRange();
+    checkFee(fee);
     const feeCents = fee?.amountCents ?? null;
     const ranking = rankingStamp(compiled, version.id, answers, officeData, today);
     const score = ranking?.ranking.score ?? null;

@@ -8,7 +8,8 @@ import { guardedService, submitted, workflowWorld } from '../test-support/workfl
 // Amounts up to the engine's LIMITS.maxAmountCents (10^11 cents, a billion euro) are stored and
 // answered whole: the columns are BIGINT and the GraphQL fields SafeInt (a 32-bit Int stopped at
 // 2,147,483,647 cents, and a fee of 3,000,000,000 failed the submission with an internal error).
-// An amount beyond the limit is refused with the fee's problem, and nothing is stored.
+// An amount beyond the limit, or one the engine cannot compute (negative, not a number), is refused
+// with the fee's problem, and nothing is stored.
 
 const PRATICA = 'id code feeCents';
 const SUBMIT = `mutation ($input: SubmitPraticaInput!) { submitPratica(input: $input) { ${PRATICA} } }`;
@@ -82,6 +83,38 @@ describe('amounts beyond 32 bits', () => {
   });
 });
 
+describe('a fee the engine cannot compute (fee.invalid)', () => {
+  /** mensa: a negative amount; trasporto: text; entrambi: no amount (null). */
+  function withInvalidFee() {
+    const definition = loadTemplate('segnalazione-assenza');
+    definition.fees = {
+      amount: { if: [{ '==': [{ var: 'servizio' }, 'mensa'] }, { '-': [0, 500] }, { '==': [{ var: 'servizio' }, 'trasporto'] }, 'dieci euro', null] },
+      unit: 'cents', causale: 'service.title',
+    };
+    return definition;
+  }
+
+  it('refuses submitPratica with a localized BAD_USER_INPUT at /fees/amount, storing nothing (it stored the pratica with no fee)', async () => {
+    const invalid = await publishService(t.db.prisma, { enteId: fx.ente.id, publishedById: fx.users.designer.id, slug: 'assenza-tariffa-rotta', definition: withInvalidFee() });
+    const before = { pratiche: await t.db.prisma.pratica.count(), audit: await t.db.prisma.auditEvent.count(), outbox: await t.db.prisma.outboxAction.count() };
+    for (const servizio of ['mensa', 'trasporto', 'entrambi']) {
+      const citizen = (await createUser(t.services)).token;
+      const res = await t.gql(SUBMIT, { input: { serviceId: invalid.serviceId, answers: answers(servizio), idempotencyKey: `fee-invalid-${servizio}-key` } }, citizen);
+      expect(res.data, servizio).toBeNull();
+      const error = res.errors![0]!;
+      expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', key: 'pratiche.feeInvalid', fieldErrors: [{ pointer: '/fees/amount', code: 'fee.invalid' }] });
+      expect(error.message).toMatch(/^L’importo non è calcolabile con i dati inseriti/);
+    }
+    const citizen = (await createUser(t.services)).token;
+    const en = await t.gql(SUBMIT, { input: { serviceId: invalid.serviceId, answers: answers('mensa'), idempotencyKey: 'fee-invalid-en-key' } }, citizen, { 'accept-language': 'en' });
+    expect(en.errors![0]!.message).toMatch(/^The amount cannot be computed from the data given/);
+    expect({ pratiche: await t.db.prisma.pratica.count(), audit: await t.db.prisma.auditEvent.count(), outbox: await t.db.prisma.outboxAction.count() }).toEqual(before);
+    // The preview says the same before the citizen submits.
+    const ev = await t.gql(EVALUATE, { v: invalid.versionId, a: answers('mensa') });
+    expect(ev.data!.evaluateAnswers.fee).toEqual({ amountCents: null, error: 'fee.invalid' });
+  });
+});
+
 describe('amounts from office fields (setOfficeData)', () => {
   const SET = 'mutation ($input: SetOfficeDataInput!) { setOfficeData(input: $input) { rowVersion feeCents } }';
 
@@ -99,5 +132,23 @@ describe('amounts from office fields (setOfficeData)', () => {
     expect(beyond.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', key: 'pratiche.feeOutOfRange', fieldErrors: [{ pointer: '/fees/amount', code: 'fee.outOfRange' }] });
     const row = await t.db.prisma.pratica.findUniqueOrThrow({ where: { id: p.id }, select: { feeCents: true, rowVersion: true, officeData: true } });
     expect(row).toEqual({ feeCents: 60_000_000_000n, rowVersion: 2, officeData: { punteggioCommissione: 3 } });
+  });
+
+  it('refuses office fields that make the fee negative (fee.invalid), writing nothing (it stored no fee)', async () => {
+    // 5 euro less one per point of the commission: 3 points is 2 euro, 7 points is -2 euro.
+    const def = guardedService();
+    def.fees = { amount: { '-': [5, { var: ['$office.punteggioCommissione', 0] }] }, unit: 'euro', causale: 'service.title' };
+    const w = await workflowWorld(t, 'amounts-office-invalid', def);
+    const p = await submitted(t.services.pratiche, w);
+    const set = (rowVersion: number, points: number, language = 'it') => t.gql(SET, { input: { praticaId: p.id, rowVersion, values: { punteggioCommissione: points } } }, w.fx.tokens.operator, { 'accept-language': language });
+    expect((await set(1, 3)).data!.setOfficeData).toEqual({ rowVersion: 2, feeCents: 200 });
+    const events = await t.db.prisma.praticaEvent.count({ where: { praticaId: p.id } });
+    const negative = await set(2, 7);
+    expect(negative.data).toBeNull();
+    expect(negative.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', key: 'pratiche.feeInvalid', fieldErrors: [{ pointer: '/fees/amount', code: 'fee.invalid' }] });
+    expect((await set(2, 7, 'en')).errors![0]!.message).toMatch(/^The amount cannot be computed from the data given/);
+    const row = await t.db.prisma.pratica.findUniqueOrThrow({ where: { id: p.id }, select: { feeCents: true, rowVersion: true, officeData: true } });
+    expect(row).toEqual({ feeCents: 200n, rowVersion: 2, officeData: { punteggioCommissione: 3 } });
+    expect(await t.db.prisma.praticaEvent.count({ where: { praticaId: p.id } })).toBe(events);
   });
 });

@@ -1,6 +1,6 @@
 import { clean, evaluate, type CompiledService, type Evaluation } from '@sportello/schemas';
 import { DomainError, type FieldError } from '../shared/domain-error.js';
-import { feeOutOfRange } from '../shared/amounts.js';
+import { checkFee } from '../shared/amounts.js';
 import type { Tx } from '../shared/prisma.js';
 import { attachmentsRepository } from '../storage/attachments.repository.js';
 import { attachmentRefs, fieldPathOf } from '../storage/attachment-fields.js';
@@ -22,7 +22,8 @@ const invalid = (fieldErrors: FieldError[]) => new DomainError('ANSWERS_INVALID'
  * The server's verdict, which is the one that counts: clean the answers (hidden and unknown
  * fields dropped, computed values kept), evaluate what is left, and check that every file the
  * answers name is one the citizen uploaded to this draft. Any error: ANSWERS_INVALID with the
- * pointer of each. A fee beyond the platform's limit: BAD_USER_INPUT at the fee.
+ * pointer of each. A fee beyond the platform's limit, or one the engine cannot compute (fee.invalid):
+ * BAD_USER_INPUT at the fee.
  */
 export async function judge(db: Tx, compiled: CompiledService, answers: Record<string, unknown>, scope: AttachmentScope, options: { today: string; language: string }): Promise<Verdict> {
   const cleaned = clean(compiled, answers, { today: options.today });
@@ -32,7 +33,7 @@ export async function judge(db: Tx, compiled: CompiledService, answers: Record<s
   errors.push(...files.errors);
   // All problems at once, the engine's and the files', so the citizen fixes them in one pass.
   if (!evaluation.valid || errors.length > 0) throw invalid(errors);
-  if (evaluation.fee?.error === 'fee.outOfRange') throw feeOutOfRange();
+  checkFee(evaluation.fee);
   return { answers: cleaned, evaluation, attachmentIds: files.ids };
 }
 

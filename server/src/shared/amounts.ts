@@ -22,3 +22,17 @@ export function feeOutOfRange(): DomainError {
   const params = { max: LIMITS.maxAmountCents / 100 };
   return badInput('pratiche.feeOutOfRange', params, [fieldProblem('/fees/amount', 'fee.outOfRange', 'pratiche.feeOutOfRange', params)]);
 }
+
+/**
+ * A definition's fee gave no amount the platform can ask for (not a number, negative, NaN: the
+ * engine's `fee.invalid`): the write is refused rather than done with no fee, like feeOutOfRange.
+ */
+export function feeInvalid(): DomainError {
+  return badInput('pratiche.feeInvalid', {}, [fieldProblem('/fees/amount', 'fee.invalid', 'pratiche.feeInvalid')]);
+}
+
+/** Refuses a fee the engine could not compute or that is beyond the limit; a valid fee or none passes. */
+export function checkFee(fee: { error?: string } | null | undefined): void {
+  if (fee?.error === 'fee.outOfRange') throw feeOutOfRange();
+  if (fee?.error === 'fee.invalid') throw feeInvalid();
+}
