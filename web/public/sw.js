@@ -2,7 +2,7 @@
 // change with each build). Pages: network first, the cached copy when offline, so a wizard opened
 // before going offline can be reloaded. A page tells the worker (message `cache-page`) what it
 // loaded before the worker controlled it; the worker stores the page and those files and answers
-// `page-cached`. API calls (/graphql, /attachments, /auth) are never cached: answers typed offline
+// `page-cached`. API calls (/graphql, /attachments, /documents, /auth) are never cached: answers typed offline
 // wait in the page's own storage and are synced by the wizard.
 const VERSION = 'sportello-v2';
 const STATIC = `${VERSION}-static`;
@@ -42,7 +42,7 @@ self.addEventListener('message', (event) => {
 });
 
 const isStatic = (url) => url.pathname.startsWith('/_next/static/') || url.pathname.startsWith('/bi/') || url.pathname === '/icon.svg' || url.pathname === '/manifest.webmanifest';
-const isApi = (url) => ['/graphql', '/attachments', '/auth', '/lang'].some((p) => url.pathname.startsWith(p)) || url.pathname.endsWith('/ricevuta');
+const isApi = (url) => ['/graphql', '/attachments', '/documents', '/auth', '/lang'].some((p) => url.pathname.startsWith(p)) || url.pathname.endsWith('/ricevuta');
 
 self.addEventListener('fetch', (event) => {
   const req = event.request;

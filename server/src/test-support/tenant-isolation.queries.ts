@@ -326,6 +326,11 @@ export const queryCases: Record<string, OperationCase> = {
     attempts: ([['C1\'s pratica in B', 'b', 'c1'], ['C2\'s pratica in B', 'b', 'c2'], ['C1\'s pratica in A', 'a', 'c1']] as const).map(([title, ente, who]) =>
       attempt(title, `query ($p: ID!) { myPraticaTimeline(praticaId: $p) { ${TIMELINE_ENTRY} } }`, (w) => ({ p: w[ente].citizens[who].praticaId }), notFound)),
   },
+  myPraticaStatus: {
+    access: person, why: 'the pratica is found by { id, citizenId } of the caller',
+    attempts: ([['C1\'s pratica in B', 'b', 'c1'], ['C2\'s pratica in B', 'b', 'c2'], ['C1\'s pratica in A', 'a', 'c1']] as const).map(([title, ente, who]) =>
+      attempt(title, 'query ($p: ID!) { myPraticaStatus(praticaId: $p) { praticaId state stateLabel rowVersion awaitedReply { transitionId until open } } }', (w) => ({ p: w[ente].citizens[who].praticaId }), notFound)),
+  },
   praticaTimeline: {
     access: { kind: 'staff', callers: ['operator', 'supervisor', 'apiKey'] }, why: 'the pratica is found by { id, enteId } of the caller (and, for an operator, their offices)',
     attempts: [

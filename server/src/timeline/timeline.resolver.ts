@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphq
 import { personalDataReads } from '../desk/personal-data-reads.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { citizenActor, officeActor } from '../workflow/workflow-actor.js';
-import { MessageCitizenInput, ReplyResult, ReplyToPraticaInput, TimelineEntry } from './timeline.types.js';
+import { CitizenPraticaStatus, MessageCitizenInput, ReplyResult, ReplyToPraticaInput, TimelineEntry } from './timeline.types.js';
 
 @Resolver()
 export class TimelineResolver {
@@ -10,6 +10,12 @@ export class TimelineResolver {
   @Query(() => [TimelineEntry], { description: 'The history of one of the logged-in citizen\'s pratiche as they are shown it (states, the office\'s messages, their replies; the office\'s people by role); anyone else\'s is NOT_FOUND' })
   myPraticaTimeline(@Arg('praticaId', () => ID) praticaId: string, @Ctx() ctx: GraphQLContext): Promise<TimelineEntry[]> {
     return ctx.services.timeline.forCitizen(citizenActor(ctx.viewer), praticaId, ctx.language);
+  }
+
+  @Authorized('CITIZEN')
+  @Query(() => CitizenPraticaStatus, { description: 'Where one of the logged-in citizen\'s pratiche stands: state, the rowVersion a reply needs, and the reply it waits for with the end of the time to answer; anyone else\'s is NOT_FOUND' })
+  myPraticaStatus(@Arg('praticaId', () => ID) praticaId: string, @Ctx() ctx: GraphQLContext): Promise<CitizenPraticaStatus> {
+    return ctx.services.timeline.statusForCitizen(citizenActor(ctx.viewer), praticaId, ctx.language);
   }
 
   @Authorized('OPERATOR', 'api:pratiche:read')

@@ -11,7 +11,7 @@ import { noReplyExpected, replyWindowClosed } from '../workflow/workflow-refusal
 import { workflowRepository, type WorkflowPratica } from '../workflow/workflow.repository.js';
 import type { WorkflowActor, WorkflowService } from '../workflow/workflow.service.js';
 import { timelineRepository as repo, type EventRow } from './timeline.repository.js';
-import type { ReplyResult, TimelineEntry } from './timeline.types.js';
+import type { CitizenPraticaStatus, ReplyResult, TimelineEntry } from './timeline.types.js';
 
 const MAX_MESSAGE = 4000;
 const MAX_REPLY = 10_000;
@@ -52,6 +52,26 @@ export class TimelineService {
     const pratica = await this.find(actor, praticaId);
     const [events] = await Promise.all([repo.events(this.db, pratica.id, false), audit(pratica.id)]);
     return this.entries(pratica, events, true, language);
+  }
+
+  /**
+   * Where the citizen's pratica stands: its state (labelled), the rowVersion a reply needs, and
+   * the reply it waits for, with the end of the time to answer (open: false once it is over).
+   */
+  async statusForCitizen(actor: WorkflowActor, praticaId: string, language: string): Promise<CitizenPraticaStatus> {
+    const pratica = await this.find(actor, praticaId);
+    const compiled = (await this.versions.version(pratica.serviceId, pratica.serviceVersionId)).compiled;
+    const workflow = workflowOf(compiled);
+    const transition = workflow.transitions.find((t) => t.from === pratica.state && (t.roles ?? []).includes('citizen'));
+    const until = transition ? replyDueAt(workflow, pratica.state, pratica.stateEnteredAt) : null;
+    return {
+      praticaId: pratica.id, state: pratica.state, stateLabel: stateLabel(compiled, pratica.state, language) ?? pratica.state,
+      rowVersion: pratica.rowVersion, stateEnteredAt: pratica.stateEnteredAt,
+      awaitedReply: transition ? {
+        transitionId: transition.id, transitionLabel: transitionLabel(compiled, transition.id, language) ?? transition.id,
+        until, open: !until || this.clock().getTime() < until.getTime(),
+      } : null,
+    };
   }
 
   /** A message from the office to the citizen, in the pratica's timeline, with the audit event. */

@@ -12,6 +12,7 @@ const MESSAGE = 'mutation ($input: MessageCitizenInput!) { messageCitizen(input:
 const ENTRY = 'id kind at actorRole actorName from to fromLabel toLabel transitionId transitionLabel text attachments { id fileName contentType size sha256 }';
 const MINE = `query ($p: ID!) { myPraticaTimeline(praticaId: $p) { ${ENTRY} } }`;
 const OFFICE = `query ($p: ID!) { praticaTimeline(praticaId: $p) { ${ENTRY} } }`;
+const STATUS = 'query ($p: ID!) { myPraticaStatus(praticaId: $p) { praticaId state stateLabel rowVersion stateEnteredAt awaitedReply { transitionId transitionLabel until open } } }';
 const DAY = 86_400_000;
 
 let t: TestApp;
@@ -84,10 +85,16 @@ describe('replyToPratica', () => {
     const ok = await t.gql(REPLY, { input: { praticaId: early.id, rowVersion: early.rowVersion, text: 'Le mie osservazioni' } }, w.fx.tokens.citizen);
     expect(ok.data.replyToPratica).toMatchObject({ from: 'denial_notice', to: 'denial_reply_received' });
     const late = await movedTo(['protocol', 'start_istruttoria', 'notify_denial']);
+    const status = (await t.gql(STATUS, { p: late.id }, w.fx.tokens.citizen, { 'accept-language': 'it' })).data.myPraticaStatus;
+    expect(status).toEqual({
+      praticaId: late.id, state: 'denial_notice', stateLabel: 'Preavviso di rigetto', rowVersion: late.rowVersion, stateEnteredAt: TEMPLATE_TODAY.toISOString(),
+      awaitedReply: { transitionId: 'reply_to_denial_notice', transitionLabel: 'Osservazioni ricevute', until: new Date(TEMPLATE_TODAY.getTime() + 10 * DAY).toISOString(), open: true },
+    });
     const before = await written(late.id);
     try {
       t.clock.set(new Date(TEMPLATE_TODAY.getTime() + 10 * DAY));
       await renewSessions(t.services, w.fx); // ten days on, the fixture's sessions have expired by the same clock
+      expect((await t.gql(STATUS, { p: late.id }, w.fx.tokens.citizen)).data.myPraticaStatus.awaitedReply).toMatchObject({ open: false });
       const res = await t.gql(REPLY, { input: { praticaId: late.id, rowVersion: late.rowVersion, text: 'Troppo tardi' } }, w.fx.tokens.citizen, { 'accept-language': 'en' });
       expect(code(res)).toEqual(['TRANSITION_NOT_ALLOWED', 'workflow.replyWindowClosed']);
       expect(res.errors![0]!.message).toContain('The time to reply ended');
@@ -105,6 +112,8 @@ describe('replyToPratica', () => {
     const reply = (praticaId: string, rowVersion: number, extra: object = {}, token = w.fx.tokens.citizen) =>
       t.gql(REPLY, { input: { praticaId, rowVersion, text: 'Risposta', ...extra } }, token);
     expect(code(await reply(fresh.id, 1))).toEqual(['TRANSITION_NOT_ALLOWED', 'workflow.noReplyExpected']);
+    expect((await t.gql(STATUS, { p: fresh.id }, w.fx.tokens.citizen)).data.myPraticaStatus).toMatchObject({ state: 'submitted', rowVersion: 1, awaitedReply: null });
+    expect(code(await t.gql(STATUS, { p: fresh.id }, (await createUser(t.services)).token))[0]).toBe('NOT_FOUND');
     expect(code(await reply(waiting.id, waiting.rowVersion - 1))).toEqual(['CONFLICT', 'workflow.staleVersion']);
     expect(code(await reply(waiting.id, waiting.rowVersion, { text: '   ' }))).toEqual(['BAD_USER_INPUT', 'timeline.reply.textRequired']);
     expect(code(await reply(waiting.id, waiting.rowVersion, { text: 'x'.repeat(10_001) }))).toEqual(['BAD_USER_INPUT', 'timeline.reply.textTooLong']);

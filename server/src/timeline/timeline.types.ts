@@ -49,3 +49,21 @@ export class ReplyResult {
   @Field(() => Int) rowVersion!: number;
   @Field() at!: Date;
 }
+
+@ObjectType({ description: 'What the pratica waits from its citizen: the answer to an integration request or a notice of denial' })
+export class AwaitedReply {
+  @Field({ description: 'The workflow\'s citizen transition a reply makes' }) transitionId!: string;
+  @Field({ description: 'Its label, in the request\'s language' }) transitionLabel!: string;
+  @Field(() => Date, { nullable: true, description: 'When the time to answer ends (the state\'s slaDays from when it was entered); null: no end' }) until!: Date | null;
+  @Field({ description: 'False once the time to answer is over: replyToPratica then refuses' }) open!: boolean;
+}
+
+@ObjectType({ description: 'Where one of the citizen\'s pratiche stands, and whether it waits for their reply' })
+export class CitizenPraticaStatus {
+  @Field(() => ID) praticaId!: string;
+  @Field() state!: string;
+  @Field({ description: 'The state, in the request\'s language' }) stateLabel!: string;
+  @Field(() => Int, { description: 'Give it to replyToPratica' }) rowVersion!: number;
+  @Field() stateEnteredAt!: Date;
+  @Field(() => AwaitedReply, { nullable: true, description: 'Null when the pratica waits for nothing from the citizen' }) awaitedReply!: AwaitedReply | null;
+}

@@ -3,7 +3,7 @@ import type { TypedDocumentString } from '@/gql/graphql';
 export interface FieldError { pointer: string; code: string; message: string }
 /** A refusal from the server (stable code), or no answer at all (`offline`). */
 export class GqlError extends Error {
-  constructor(message: string, public readonly code: string, public readonly fieldErrors: FieldError[] = [], public readonly params?: Record<string, unknown>) {
+  constructor(message: string, public readonly code: string, public readonly fieldErrors: FieldError[] = [], public readonly params?: Record<string, unknown>, public readonly key?: string) {
     super(message);
   }
   get offline(): boolean { return this.code === 'OFFLINE' || this.code === 'SERVER_DOWN'; }
@@ -23,10 +23,10 @@ export async function gql<R, V>(doc: TypedDocumentString<R, V>, variables: V): P
     throw new GqlError('offline', 'OFFLINE');
   }
   const body = (await res.json().catch(() => null)) as null | {
-    data?: R; errors?: Array<{ message: string; extensions?: { code?: string; fieldErrors?: FieldError[]; params?: Record<string, unknown> } }>;
+    data?: R; errors?: Array<{ message: string; extensions?: { code?: string; key?: string; fieldErrors?: FieldError[]; params?: Record<string, unknown> } }>;
   };
   if (!body) throw new GqlError(`HTTP ${res.status}`, res.status >= 500 ? 'SERVER_DOWN' : 'HTTP_ERROR');
   const e = body.errors?.[0];
-  if (e) throw new GqlError(e.message, e.extensions?.code ?? 'ERROR', e.extensions?.fieldErrors ?? [], e.extensions?.params);
+  if (e) throw new GqlError(e.message, e.extensions?.code ?? 'ERROR', e.extensions?.fieldErrors ?? [], e.extensions?.params, e.extensions?.key);
   return body.data as R;
 }

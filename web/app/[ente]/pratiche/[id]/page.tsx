@@ -1,28 +1,149 @@
 import Link from 'next/link';
+import { graphql } from '@/gql';
+import { serverQuery } from '@/lib/server/api';
 import { currentLanguage, translatorFor } from '@/lib/server/i18n';
 import { loadReceipt } from '@/lib/server/pratica';
 import { RatingForm } from '@/components/rating/RatingForm';
+import { ReplyForm } from '@/components/personal/ReplyForm';
 
-/** The receipt: number, protocol, date and time, answers, PDF; then the satisfaction rating. */
-export default async function ReceiptPage({ params, searchParams }: { params: Promise<{ ente: string; id: string }>; searchParams: Promise<{ inviata?: string }> }) {
+const PraticaProgress = graphql(`
+  query PraticaProgress($id: ID!) {
+    myPraticaStatus(praticaId: $id) { state stateLabel rowVersion stateEnteredAt awaitedReply { transitionId transitionLabel until open } }
+    myPraticaTimeline(praticaId: $id) { id kind at actorRole to toLabel transitionLabel text attachments { id fileName size } }
+    myPraticaDocuments(praticaId: $id) { id title fileName size protocolNumber createdAt downloadPath }
+    myPaymentRequests(praticaId: $id) { id amountCents causale dueDate status }
+  }
+`);
+
+/** What the state waits for, by its id (the default workflow's and the templates' own, Italian or English). */
+function awaitedKind(state: string): 'integration' | 'denial' | 'other' {
+  if (/integra/i.test(state)) return 'integration';
+  if (/denial|dinieg|rigett|preavviso|10_?bis/i.test(state)) return 'denial';
+  return 'other';
+}
+
+const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} KB`;
+
+/**
+ * A citizen's pratica: where it stands, what it waits from them (an integration request or a
+ * notice of denial: the reply form, with the date the time to answer ends), its history with the
+ * office's messages and their replies, the documents the office sent, payment requests; then the
+ * receipt (PDF, answers) and the satisfaction rating. Fresh from submission (?inviata=1) it opens
+ * with the receipt's confirmation.
+ */
+export default async function PraticaPage({ params, searchParams }: { params: Promise<{ ente: string; id: string }>; searchParams: Promise<{ inviata?: string; risposta?: string }> }) {
   const { ente, id } = await params;
-  const fresh = (await searchParams).inviata === '1';
+  const query = await searchParams;
+  const fresh = query.inviata === '1';
+  const replied = query.risposta === 'inviata';
   const language = await currentLanguage();
   const t = translatorFor(language);
   const receipt = await loadReceipt(ente, id, language, [t('wizard.yes'), t('wizard.no')]);
   if (!receipt) return <div className="alert alert-warning" role="alert">{t('service.notFound')}</div>;
   const p = receipt.pratica;
+  const progress = await serverQuery(PraticaProgress, { id: p.id }).catch(() => null);
+  const status = progress?.myPraticaStatus;
+  const awaited = status?.awaitedReply ?? null;
+  const dateTime = (iso: string) => new Date(iso).toLocaleString(language, { timeZone: 'Europe/Rome', dateStyle: 'long', timeStyle: 'short' });
+  const euro = (cents: number) => (cents / 100).toLocaleString(language, { style: 'currency', currency: 'EUR' });
+  const timeline = [...(progress?.myPraticaTimeline ?? [])].reverse();
+  const documents = progress?.myPraticaDocuments ?? [];
+  const payments = progress?.myPaymentRequests ?? [];
   return (
     <div>
       {fresh ? <div className="alert alert-success" role="status"><h1 className="h3 mb-1">{t('receipt.title')}</h1><p className="mb-0">{t('receipt.text')}</p></div> : <h1>{p.serviceTitle}</h1>}
+      {replied && !awaited ? <div className="alert alert-success" role="status" data-testid="reply-sent">{t('pratica.reply.sent')}</div> : null}
       <dl className="row">
         <dt className="col-sm-4">{t('receipt.service')}</dt><dd className="col-sm-8">{p.serviceTitle}</dd>
         <dt className="col-sm-4">{t('receipt.code')}</dt><dd className="col-sm-8" data-testid="pratica-code"><strong>{p.code}</strong></dd>
         <dt className="col-sm-4">{t('receipt.protocol')}</dt><dd className="col-sm-8">{p.protocolNumber ?? t('receipt.protocolPending')}</dd>
         <dt className="col-sm-4">{t('receipt.submittedAt')}</dt><dd className="col-sm-8">{new Date(p.submittedAt).toLocaleString(language, { timeZone: 'Europe/Rome' })}</dd>
-        <dt className="col-sm-4">{t('receipt.state')}</dt><dd className="col-sm-8">{t(`personal.state.${p.state}`)}</dd>
-        {p.feeCents !== null && p.feeCents !== undefined ? <><dt className="col-sm-4">{t('receipt.fee')}</dt><dd className="col-sm-8">{(p.feeCents / 100).toLocaleString(language, { style: 'currency', currency: 'EUR' })}</dd></> : null}
+        <dt className="col-sm-4">{t('receipt.state')}</dt>
+        <dd className="col-sm-8" data-testid="pratica-state">
+          <span className="badge bg-primary">{status?.stateLabel ?? t(`personal.state.${p.state}`, { defaultValue: p.state })}</span>
+          {status ? <span className="small ms-2">{t('pratica.since', { date: dateTime(status.stateEnteredAt) })}</span> : null}
+        </dd>
+        {p.feeCents !== null && p.feeCents !== undefined ? <><dt className="col-sm-4">{t('receipt.fee')}</dt><dd className="col-sm-8">{euro(p.feeCents)}</dd></> : null}
       </dl>
+
+      {awaited && status ? (
+        <section aria-labelledby="awaited" className="border border-warning rounded p-3 mb-4" data-testid="awaited-reply">
+          <h2 id="awaited" className="h4">{t('pratica.awaited.title')}</h2>
+          <p>{t(`pratica.awaited.${awaitedKind(status.state)}`, { state: status.stateLabel })}</p>
+          {awaited.until ? (
+            <p className={awaited.open ? 'fw-semibold' : 'text-danger fw-semibold'} data-testid="reply-until">
+              {t(awaited.open ? 'pratica.awaited.until' : 'pratica.awaited.closed', { date: dateTime(awaited.until) })}
+            </p>
+          ) : null}
+          {awaited.open ? <ReplyForm ente={ente} praticaId={p.id} rowVersion={status.rowVersion} language={language} /> : null}
+        </section>
+      ) : null}
+
+      {documents.length ? (
+        <section aria-labelledby="documenti" className="mb-4">
+          <h2 id="documenti" className="h4">{t('pratica.documents.title')}</h2>
+          <ul className="list-group">
+            {documents.map((d) => (
+              <li key={d.id} className="list-group-item d-flex flex-wrap gap-2 justify-content-between align-items-center" data-testid="pratica-document">
+                <span>
+                  <strong>{d.title}</strong><br />
+                  <span className="small">
+                    {dateTime(d.createdAt)}{d.protocolNumber ? ` · ${t('pratica.documents.protocol', { number: d.protocolNumber })}` : ''} · PDF, {kb(d.size)}
+                  </span>
+                </span>
+                <a href={d.downloadPath} download={d.fileName}>{t('pratica.documents.download')}<span className="visually-hidden"> {d.title}</span></a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {payments.length ? (
+        <section aria-labelledby="pagamenti" className="mb-4">
+          <h2 id="pagamenti" className="h4">{t('pratica.payments.title')}</h2>
+          <ul className="list-group">
+            {payments.map((r) => (
+              <li key={r.id} className="list-group-item" data-testid="payment-request">
+                <strong>{euro(r.amountCents)}</strong> · {r.causale}<br />
+                <span className="small">
+                  {t('pratica.payments.due', { date: new Date(`${r.dueDate}T12:00:00Z`).toLocaleDateString(language, { timeZone: 'Europe/Rome', dateStyle: 'long' }) })}
+                  {' · '}{t(`pratica.payments.status.${r.status}`, { defaultValue: r.status })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="storico" className="mb-4">
+        <h2 id="storico" className="h4">{t('pratica.timeline.title')}</h2>
+        {progress ? null : <p className="text-danger" role="alert">{t('pratica.timeline.unavailable')}</p>}
+        {progress && timeline.length === 0 ? <p>{t('pratica.timeline.empty')}</p> : null}
+        <ol className="list-unstyled border-start border-2 ps-3" data-testid="timeline">
+          {timeline.map((e) => (
+            <li key={e.id} className="mb-3" data-testid={`timeline-${e.kind}`}>
+              <p className="small mb-0">
+                <time dateTime={e.at}>{dateTime(e.at)}</time> · {t(`pratica.actor.${e.actorRole}`, { defaultValue: e.actorRole })}
+              </p>
+              <p className="mb-1 fw-semibold">
+                {e.kind === 'transition' ? t('pratica.timeline.transition', { state: e.toLabel ?? e.to ?? '' })
+                  : e.kind === 'message' ? t('pratica.timeline.message')
+                    : e.kind === 'reply' ? t('pratica.timeline.reply')
+                      : e.transitionLabel ?? e.kind}
+              </p>
+              {e.text ? <p className="mb-1 text-break" style={{ whiteSpace: 'pre-wrap' }}>{e.text}</p> : null}
+              {e.attachments.length ? (
+                <ul className="list-unstyled small mb-0">
+                  {e.attachments.map((a) => (
+                    <li key={a.id}><a href={`/attachments/${a.id}`} download={a.fileName}>{a.fileName}</a> ({kb(a.size)})</li>
+                  ))}
+                </ul>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+
       <p className="d-flex gap-2 flex-wrap">
         <a className="btn btn-primary" href={`/${ente}/pratiche/${p.id}/ricevuta`} download={`ricevuta-${p.code}.pdf`}>{t('receipt.pdf')}</a>
         <Link className="btn btn-outline-primary" href={`/${ente}/area-personale`}>{t('receipt.toPersonalArea')}</Link>
