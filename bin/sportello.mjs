@@ -7,10 +7,18 @@ import { fileURLToPath } from 'node:url';
 const USAGE = `Usage: sportello <command> [options]
 
 Commands:
-  check FILE... [--locale it|en]        validate service definitions: every problem says where (the field,
-                                        rule or step by name, and the JSON pointer), what and how to fix it
-  evaluate DEFINITION ANSWERS [--locale L] [--today YYYY-MM-DD]
-                                        evaluate answers against a definition, print the result as JSON
+  check FILE... [--locale it|en] [--paths]
+                                        validate service definitions: every problem says where (the field,
+                                        rule or step by name, and the JSON pointer), what and how to fix it;
+                                        says which part of evaluate leaves the generated code and why
+                                        (--paths: every part's path, always)
+  evaluate DEFINITION ANSWERS [--locale L] [--today YYYY-MM-DD] [--format json|summary] [--generic]
+                                        evaluate answers against a definition, print the result as JSON, or
+                                        (--format summary) readable by step: visible fields with answers,
+                                        required ones missing, errors with messages, computed values, fee,
+                                        ranking keys by name, exclusions with reasons. --generic runs the
+                                        generic path (generic steps, Ajv, json-logic-engine) instead of the
+                                        code generated per service: same results, for debugging
   rank DEFINITION SUBMISSIONS... [--format json|csv] [--locale L] [--today YYYY-MM-DD]
                                         rank submissions by the definition's ranking: each row's keys and
                                         explanation, exclusions with their reasons. A SUBMISSIONS file holds
@@ -66,8 +74,10 @@ function option(args, name) {
 }
 
 const CHECK_WORDS = {
-  it: { problem: 'problema', warning: 'avviso', fix: 'come correggere', ok: 'ok', problems: 'problemi', warnings: 'avvisi', ajv: 'validazione con Ajv (più lenta, stessi risultati)' },
-  en: { problem: 'problem', warning: 'warning', fix: 'how to fix', ok: 'ok', problems: 'problems', warnings: 'warnings', ajv: 'validated by Ajv (slower, same results)' },
+  it: { problem: 'problema', warning: 'avviso', fix: 'come correggere', ok: 'ok', problems: 'problemi', warnings: 'avvisi', ajv: 'validazione con Ajv (più lenta, stessi risultati)',
+    rules: 'regole', validation: 'validazione', logic: 'espressioni', generated: 'codice generato', generic: 'percorso generico', engine: 'json-logic-engine (più lento, stessi risultati)', of: 'su' },
+  en: { problem: 'problem', warning: 'warning', fix: 'how to fix', ok: 'ok', problems: 'problems', warnings: 'warnings', ajv: 'validated by Ajv (slower, same results)',
+    rules: 'rules', validation: 'validation', logic: 'expressions', generated: 'generated code', generic: 'generic path', engine: 'json-logic-engine (slower, same results)', of: 'of' },
 };
 
 /** One problem or warning as a designer reads it: where (by name, then the decoded pointer), what, how to fix. */
@@ -79,11 +89,34 @@ function printExplained(file, definition, problem, kind, locale, explainProblem)
   if (e.fix) console.log(`  ${words.fix}: ${e.fix}`);
 }
 
+function flag(args, name) {
+  const i = args.indexOf(name);
+  if (i === -1) return false;
+  args.splice(i, 1);
+  return true;
+}
+
+/** executionPaths in words: each part that leaves the generated code, with its reason; every part when `all`. */
+function pathLines(p, words, all) {
+  const lines = [];
+  if (all || p.rules.path !== 'generated') lines.push(`${words.rules}: ${words[p.rules.path]}${p.rules.reason ? ` (${p.rules.reason})` : ''}`);
+  if (p.validation.path === 'ajv') lines.push(`${words.ajv}: ${p.validation.reason}`);
+  else if (all) lines.push(`${words.validation}: ${words.generated}`);
+  if (p.logic.path === 'generic') lines.push(`${words.logic}: ${words.generic} (${p.logic.reason})`);
+  else if (all || p.logic.engine.length > 0) {
+    const total = p.logic.generated + p.logic.engine.length;
+    lines.push(`${words.logic}: ${words.generated} ${p.logic.generated} ${words.of} ${total}`);
+    for (const e of p.logic.engine) lines.push(`  ${e.pointer}: ${words.engine}: ${e.reason}`);
+  }
+  return lines;
+}
+
 async function check(args) {
   const locale = option(args, '--locale') ?? 'it';
+  const paths = flag(args, '--paths');
   const files = args;
   if (files.length === 0) throw new Error('check: name at least one definition file');
-  const { compile, explainProblem, validationPath } = await engine();
+  const { compile, explainProblem, executionPaths } = await engine();
   const words = CHECK_WORDS[locale === 'en' ? 'en' : 'it'];
   let failed = 0;
   for (const file of files) {
@@ -99,9 +132,8 @@ async function check(args) {
     }
     for (const w of result.warnings) printExplained(file, definition, w, 'warning', locale, explainProblem);
     if (result.ok) {
-      // which code will validate the answers: said only when it is not the generated validator
-      const path = validationPath(result.service);
-      if (path.path === 'ajv') console.log(`${file}: ${words.ajv}: ${path.reason}`);
+      // which code each part of evaluate runs: said when it is not the generated code (always with --paths)
+      for (const line of pathLines(executionPaths(result.service), words, paths)) console.log(line.startsWith(' ') ? line : `${file}: ${line}`);
       console.log(`${file}: ${words.ok}${result.warnings.length ? ` (${result.warnings.length} ${words.warnings})` : ''}`);
     } else {
       failed++;
@@ -115,15 +147,20 @@ async function check(args) {
 async function evaluateCommand(args) {
   const locale = option(args, '--locale');
   const today = option(args, '--today');
+  const format = option(args, '--format') ?? 'json';
+  const generic = flag(args, '--generic');
+  if (format !== 'json' && format !== 'summary') throw new Error('evaluate: --format is json or summary');
   if (args.length !== 2) throw new Error('evaluate: give DEFINITION and ANSWERS files');
-  const { compile, evaluate } = await engine();
-  const result = compile(readJson(args[0]));
+  const { compile, evaluate, summarizeEvaluation, formatSummary } = await engine();
+  const result = compile(readJson(args[0]), { generic });
   if (!result.ok) {
     for (const p of result.problems) console.error(`${args[0]}#${p.pointer}: ${p.code}: ${p.message}`);
     return 1;
   }
-  const evaluation = evaluate(result.service, readJson(args[1]), { ...(locale ? { locale } : {}), ...(today ? { today } : {}) });
-  console.log(JSON.stringify(evaluation, null, 2));
+  const answers = readJson(args[1]);
+  const evaluation = evaluate(result.service, answers, { ...(locale ? { locale } : {}), ...(today ? { today } : {}) });
+  if (format === 'summary') console.log(formatSummary(summarizeEvaluation(result.service, answers, evaluation)));
+  else console.log(JSON.stringify(evaluation, null, 2));
   return 0;
 }
 

@@ -2,7 +2,7 @@
  * @sportello/schemas: the service-definition format and its engine. Pure: no database, no
  * network, no DOM, no node:* imports; the browser and the server run this same code.
  */
-export { compile, type CompileResult } from './compile/compile.js';
+export { compile, type CompileResult, type CompileOptions } from './compile/compile.js';
 export type { CompiledService } from './compile/compiled-service.js';
 export { evaluate } from './evaluate/evaluate.js';
 export { clean } from './clean.js';
@@ -21,6 +21,8 @@ export { localize } from './messages/localize.js';
 export { romeDate } from './rome-date.js';
 export { isHiddenPointer } from './evaluate/state.js';
 export { validationPath } from './evaluate/fused-validator.js';
+export { executionPaths, type ExecutionPaths } from './evaluate/specialize.js';
+export { summarizeEvaluation, formatSummary, type EvaluationSummary, type SummaryStep, type SummaryField, type SummaryError } from './summary.js';
 export { pointerOf, parsePath } from './paths.js';
 export { LIMITS, BYTES_PER_MB } from './limits.js';
 export { ALLOWED_OPERATORS } from './logic/operators.js';

@@ -13,7 +13,7 @@ import { checkMessageTemplates } from './check-messages.js';
 import { checkLogic } from './logic-check.js';
 import { checkGuards } from './check-guards.js';
 import { answeredComparisons } from './answered-comparisons.js';
-import { compileLogic, type CompiledLogic } from '../logic/engine.js';
+import { compileLogic, logicSession, type CompiledLogic } from '../logic/engine.js';
 import { relaxSchema } from './relaxed-schema.js';
 import type { NamedCondition } from './resolve-var.js';
 import { escapePointerToken } from '../paths.js';
@@ -38,9 +38,24 @@ function buildValidator(schema: object, pointer: string, problems: Problem[]) {
  * order; the first two stop early because later ones assume a well-formed document.
  * Never throws: an unexpected failure becomes an `internal` problem.
  */
-export function compile(input: unknown): CompileResult {
+export interface CompileOptions {
+  /**
+   * Run the generic path: evaluate uses the generic steps (compute.ts, visibility.ts,
+   * required.ts, validate.ts), Ajv for validation and json-logic-engine for every expression,
+   * instead of the code generated per service. Same results, slower: for debugging a report.
+   */
+  generic?: boolean;
+}
+
+export function compile(input: unknown, options: CompileOptions = {}): CompileResult {
   try {
-    return compileChecked(input);
+    const generic = options.generic === true;
+    const { value, paths } = logicSession(generic, () => compileChecked(input));
+    if (value.ok) {
+      value.service.generic = generic;
+      value.service.logicPaths = paths;
+    }
+    return value;
   } catch (e) {
     return { ok: false, problems: [{ pointer: '', code: 'internal', message: `Unexpected error: ${e instanceof Error ? e.message : String(e)}` }], warnings: [] };
   }
@@ -138,7 +153,7 @@ function compileChecked(input: unknown): CompileResult {
   const stepOfPointer = new Map<string, number>();
   steps.forEach((s) => s.pointers.forEach((p) => stepOfPointer.set(p, s.index)));
   const service: CompiledService = {
-    definition: def, fields, officeFields,
+    definition: def, generic: false, logicPaths: { generated: 0, engine: [] }, fields, officeFields,
     groups: [...fields.values()].filter((f) => f.kind === 'group'),
     validate, validateOffice,
     computes: rules.computes,
@@ -156,7 +171,7 @@ function compileChecked(input: unknown): CompileResult {
         score: score.fn, exclusions: exclusions.map((e) => ({ id: e.id, reason: e.reason, fn: e.checked.fn! })), tieBreakers: def.ranking.tieBreakers ?? [],
         keys: [
           ...keys.map(({ key, checked }) => ({ id: key.id, label: key.label, direction: key.direction, fn: checked.fn! })),
-          ...(def.ranking.tieBreakers ?? []).map((t) => ({ id: t.field, label: undefined, direction: t.direction, fn: compileLogic({ var: t.field }) })),
+          ...(def.ranking.tieBreakers ?? []).map((t) => ({ id: t.field, label: undefined, direction: t.direction, fn: compileLogic({ var: t.field }, `/ranking/tieBreakers/${def.ranking!.tieBreakers!.indexOf(t)}/field`) })),
         ],
         tieReads: (def.ranking.tieBreakers ?? []).map((t) => (t.field === '$submittedAt' ? null : t.field.startsWith('$office.') ? { office: true, parts: t.field.slice(8).split('.') } : { office: false, parts: t.field.split('.') })),
       }

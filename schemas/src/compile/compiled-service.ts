@@ -1,6 +1,6 @@
 import type { ValidateFunction } from 'ajv';
 import type { ServiceDefinition, TieBreaker } from '../types.js';
-import type { CompiledLogic } from '../logic/engine.js';
+import type { CompiledLogic, LogicPaths } from '../logic/engine.js';
 import type { FieldInfo } from './field-index.js';
 import type { CompiledDateBounds } from './date-bounds.js';
 
@@ -32,6 +32,10 @@ export interface CompiledVisibility { show: CompiledRule[]; hide: CompiledRule[]
 /** The result of compile(): everything evaluate() needs, built once per published version. */
 export interface CompiledService {
   definition: ServiceDefinition;
+  /** Compiled with `{ generic: true }`: evaluate runs the generic steps, Ajv and json-logic-engine (see executionPaths). */
+  generic: boolean;
+  /** Which code runs each expression (the direct compiler or json-logic-engine). */
+  logicPaths: LogicPaths;
   fields: Map<string, FieldInfo>;
   officeFields: Map<string, FieldInfo>;
   groups: FieldInfo[];

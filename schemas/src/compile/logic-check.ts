@@ -51,7 +51,7 @@ export function checkLogic(
   const excludedIn = ctx.excluded === undefined ? guarded : withExcluded(guarded, ctx.excluded, 0);
   const run = analysis.conditions.length === 0 ? excludedIn : withConditions(excludedIn, ctx.conditions!);
   try {
-    return { fn: compileLogic(condition ? { '!!': [run] } : run), deps: [...deps] };
+    return { fn: compileLogic(condition ? { '!!': [run] } : run, pointer), deps: [...deps] };
   } catch (e) {
     const detail = e instanceof Error ? e.message : JSON.stringify(e);
     problems.push({ pointer, code: 'logic.invalid', message: `The expression cannot be compiled: ${detail}`, params: { detail } });

@@ -31,6 +31,7 @@ const cache = new WeakMap<CompiledService, FusedValidator | string>();
 /** The service's generated validator, or a string: why its schema keeps Ajv. */
 function fusedOrReason(service: CompiledService): FusedValidator | string {
   let v = cache.get(service);
+  if (v === undefined && service.generic) cache.set(service, (v = 'the service was compiled with { generic: true }'));
   if (v === undefined) {
     try {
       v = generate(service);

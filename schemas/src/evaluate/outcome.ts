@@ -64,6 +64,14 @@ function readParts(root: unknown, parts: readonly string[]): unknown {
 const scalar = (v: unknown): string | number | boolean | null =>
   typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v)) ? v : null;
 
+/** A key's name: its label; for a tie-breaker (a field), the field's label; else its id. */
+function keyLabel(state: EvalState, k: { id: string; label?: string }, text: (key: string) => string): string {
+  if (k.label) return text(k.label);
+  if (k.id === '$submittedAt') return text('ranking.key.submittedAt');
+  const field = k.id.startsWith('$office.') ? state.service.officeFields.get(k.id.slice(8)) : state.service.fields.get(k.id);
+  return field?.ui.label ? text(field.ui.label) : k.id;
+}
+
 /**
  * Score, exclusions (every one that holds, in order, in the asked language), each key of the
  * order with its label and value, and the older tie-breaking values.
@@ -79,7 +87,7 @@ export function rankingOf(state: EvalState, office: Record<string, unknown>, tex
   });
   const score = typeof value === 'number' && Number.isFinite(value) ? value : null;
   const keys: RankingKeyValue[] = [{ id: 'score', label: text('ranking.key.score'), direction: 'desc', value: score }];
-  for (const k of ranking.keys) keys.push({ id: k.id, label: k.label ? text(k.label) : k.id === '$submittedAt' ? text('ranking.key.submittedAt') : k.id, direction: k.direction, value: scalar(run(k.fn, state.data)) });
+  for (const k of ranking.keys) keys.push({ id: k.id, label: keyLabel(state, k, text), direction: k.direction, value: scalar(run(k.fn, state.data)) });
   const result: RankingResult = { score, excluded: reasons.length > 0, reasons: reasons.map(text), reasonKeys: reasons, keys, tieBreak };
   if (score === null) result.error = 'ranking.invalid';
   return result;

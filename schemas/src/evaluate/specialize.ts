@@ -1,8 +1,12 @@
 import type { CompiledRule, CompiledService, CompiledVisibility } from '../compile/compiled-service.js';
 import type { FieldInfo } from '../compile/field-index.js';
 import type { Segment } from '../paths.js';
-import { writeAt, writePlanOf, type WritePlan } from './compute.js';
-import { markHidden, rowsOf, type EvalState } from './state.js';
+import { applyComputes, writeAt, writePlanOf, type WritePlan } from './compute.js';
+import { markHidden, rowsOf, run, type EvalState } from './state.js';
+import { applyVisibility } from './visibility.js';
+import { applyRequired } from './required.js';
+import { applyErrorRules } from './validate.js';
+import { validationPath } from './fused-validator.js';
 
 /**
  * The rule-running steps of evaluate, generated once per compiled service as plain JavaScript
@@ -28,8 +32,41 @@ const cache = new WeakMap<CompiledService, Specialized>();
 /** The service's specialized steps, generated on first use. */
 export function specialized(service: CompiledService): Specialized {
   let s = cache.get(service);
-  if (!s) cache.set(service, (s = specialize(service)));
+  if (!s) cache.set(service, (s = service.generic ? GENERIC : specialize(service)));
   return s;
+}
+
+/** The generic steps the generated code replaces (and is tested against): a service compiled with `{ generic: true }` runs them. */
+const GENERIC: Specialized = {
+  pass: (state) => { applyComputes(state); applyVisibility(state); },
+  required: (state) => applyRequired(state),
+  errors: (state) => applyErrorRules(state),
+  ranking: (state) => {
+    const r = state.service.ranking;
+    if (!r) return { value: undefined, reasons: [] };
+    return { value: run(r.score, state.data), reasons: r.exclusions.filter((e) => run(e.fn, state.data)).map((e) => e.reason) };
+  },
+};
+
+/** Which path each part of evaluate takes for this service, and why (sportello check --paths prints it). */
+export interface ExecutionPaths {
+  /** Computes, visibility, required and error rules, and the ranking's rules. */
+  rules: { path: 'generated' | 'generic'; reason?: string };
+  /** Required checks and schema validation. */
+  validation: { path: 'generated' | 'ajv'; reason?: string };
+  /** The JSON Logic expressions: by the direct compiler, or json-logic-engine (each fall-back with its pointer and reason). */
+  logic: { path: 'generated' | 'generic' | 'mixed'; generated: number; engine: Array<{ pointer: string; reason: string }>; reason?: string };
+}
+
+export function executionPaths(service: CompiledService): ExecutionPaths {
+  const generic = 'the service was compiled with { generic: true }';
+  const v = validationPath(service);
+  const { generated, engine } = service.logicPaths;
+  return {
+    rules: service.generic ? { path: 'generic', reason: generic } : { path: 'generated' },
+    validation: v.path === 'ajv' ? { path: 'ajv', reason: v.reason } : { path: 'generated' },
+    logic: service.generic ? { path: 'generic', generated: 0, engine: [], reason: generic } : { path: engine.length === 0 ? 'generated' : 'mixed', generated, engine },
+  };
 }
 
 /** Helpers the generated code calls. */

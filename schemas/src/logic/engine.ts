@@ -78,9 +78,36 @@ export function expandMacros(logic: unknown): unknown {
  * constant division by zero, stays a compile problem); fast.ts's direct compilation runs it
  * when it covers the expression's shapes, which for the templates is every expression.
  */
-export function compileLogic(logic: unknown): CompiledLogic {
+export function compileLogic(logic: unknown, pointer = ''): CompiledLogic {
   const expanded = expandMacros(logic);
   const built = logicEngine().build(expanded as any) as CompiledLogic;
   const engine = logicEngine();
-  return compileFast(expanded, (node) => engine.run(node as any)) ?? built;
+  if (session?.generic) return built;
+  const fast = compileFast(expanded, (node) => engine.run(node as any));
+  if (fast) {
+    if (session) session.paths.generated++;
+    return fast;
+  }
+  session?.paths.engine.push({ pointer, reason: 'the expression uses a shape the direct compiler (src/logic/fast.ts) does not cover: json-logic-engine runs it' });
+  return built;
+}
+
+/** Which code runs a compiled service's expressions: how many by the direct compiler, which by json-logic-engine and why. */
+export interface LogicPaths { generated: number; engine: Array<{ pointer: string; reason: string }> }
+
+let session: { generic: boolean; paths: LogicPaths } | undefined;
+
+/**
+ * Runs `body` (one compile) recording which path each expression compiled by compileLogic
+ * takes; with `generic`, every expression is json-logic-engine's own (the reference the direct
+ * compiler is tested against), for debugging a designer's report.
+ */
+export function logicSession<T>(generic: boolean, body: () => T): { value: T; paths: LogicPaths } {
+  const previous = session;
+  const current = (session = { generic, paths: { generated: 0, engine: [] } });
+  try {
+    return { value: body(), paths: current.paths };
+  } finally {
+    session = previous;
+  }
 }
