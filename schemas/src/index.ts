@@ -21,7 +21,7 @@ export { localize } from './messages/localize.js';
 export { romeDate } from './rome-date.js';
 export { isHiddenPointer } from './evaluate/state.js';
 export { validationPath } from './evaluate/fused-validator.js';
-export { executionPaths, type ExecutionPaths } from './evaluate/specialize.js';
+export { executionPaths, generatedCode, type ExecutionPaths } from './evaluate/specialize.js';
 export { summarizeEvaluation, formatSummary, type EvaluationSummary, type SummaryStep, type SummaryField, type SummaryError } from './summary.js';
 export { pointerOf, parsePath } from './paths.js';
 export { LIMITS, BYTES_PER_MB } from './limits.js';

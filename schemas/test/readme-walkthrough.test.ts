@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compile, evaluate } from '../src/index.js';
+import { compile, evaluate, generatedCode } from '../src/index.js';
 
 const cli = fileURLToPath(new URL('../../bin/sportello.mjs', import.meta.url));
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
@@ -40,6 +40,18 @@ describe('README walk-through', () => {
     const out = JSON.parse(run('evaluate', 'centro-estivo.json', 'risposte.json', '--today', '2026-06-01'));
     expect(out).toMatchObject(JSON.parse(block('cmd', 'evaluate')));
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('shows the code compile generates, as compile generates it', () => {
+    const r = compile(definition);
+    if (!r.ok) throw new Error('does not compile');
+    const code = generatedCode(r.service);
+    expect(block('generated', 'expressions').trimEnd()).toBe(code.expressions.map((e) => `// ${e.rule}\n${e.code}`).join('\n'));
+    expect(block('generated', 'rules').trimEnd()).toBe(code.rules.trimEnd());
+    // An excerpt of the validator: one field's checks, as they stand in it.
+    const excerpt = block('generated', 'validation').trimEnd();
+    expect(excerpt).toContain('"/settimane"');
+    expect(code.validation).toContain(excerpt);
   });
 
   it('the variations the text tells: not resident, weeks left empty, a bad field name in a step', () => {

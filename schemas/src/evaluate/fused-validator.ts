@@ -43,6 +43,14 @@ function fusedOrReason(service: CompiledService): FusedValidator | string {
   return v;
 }
 
+const sources = new WeakMap<CompiledService, string>();
+
+/** The generated validator's JavaScript (undefined when Ajv validates): see generatedCode. */
+export function validatorSource(service: CompiledService): string | undefined {
+  fusedOrReason(service);
+  return sources.get(service);
+}
+
 export function fusedValidator(service: CompiledService): FusedValidator | undefined {
   const v = fusedOrReason(service);
   return typeof v === 'string' ? undefined : v;
@@ -469,6 +477,7 @@ function generate(service: CompiledService): FusedValidator | string {
   }
   const body = `${g.functions.join('\n')}\nreturn function validate(st, E) { const d = st.data; ${calls.join(' ')} };`;
   const check = new Function('H', 'K', body)(H, g.constants) as (st: EvalState, errors: PendingError[]) => void;
+  sources.set(service, body);
   // The required pointers are written by index into a list sized for the usual case (pushing
   // ~130 pointers one by one regrew the list several times per evaluation); it grows past that.
   const usual = service.requiredCandidates.filter((f) => f.group === undefined).length + 4 * service.requiredCandidates.filter((f) => f.group !== undefined).length;

@@ -6,7 +6,8 @@ import { markHidden, rowsOf, run, type EvalState } from './state.js';
 import { applyVisibility } from './visibility.js';
 import { applyRequired } from './required.js';
 import { applyErrorRules } from './validate.js';
-import { validationPath } from './fused-validator.js';
+import { validationPath, validatorSource } from './fused-validator.js';
+import { sourceOf } from '../logic/fast.js';
 
 /**
  * The rule-running steps of evaluate, generated once per compiled service as plain JavaScript
@@ -317,5 +318,35 @@ return {
   ranking(st) { ${rank} },
 };`;
   const factory = new Function('H', 'K', body) as (h: typeof H, k: unknown[]) => Specialized;
+  ruleSources.set(service, body);
   return factory(H, src.constants);
+}
+
+const ruleSources = new WeakMap<CompiledService, string>();
+
+/**
+ * The JavaScript generated for a service, as a reader sees it (schemas/README.md's walk-through
+ * shows it, and a test keeps the README equal to it): the rule steps (constants K[i] are the
+ * compiled expressions, listed in `expressions` by rule), the validator (none when Ajv validates),
+ * and each expression's own code (json-logic-engine's are marked as such).
+ */
+export function generatedCode(service: CompiledService): { rules: string; validation?: string; expressions: Array<{ rule: string; code: string }> } {
+  if (!ruleSources.has(service)) specialize(service);
+  const rules = ruleSources.get(service)!;
+  const validation = validatorSource(service);
+  const expressions: Array<{ rule: string; code: string }> = [];
+  const seen = new Set<unknown>();
+  const add = (rule: string, fn: unknown) => {
+    if (seen.has(fn)) return;
+    seen.add(fn);
+    expressions.push({ rule, code: sourceOf(fn) ?? '(json-logic-engine)' });
+  };
+  for (const r of service.computes) add(r.id, r.fn);
+  for (const s of service.steps) for (const r of [...s.show, ...s.hide]) add(r.id, r.fn);
+  for (const v of service.fieldVisibility.values()) for (const r of [...v.show, ...v.hide]) add(r.id, r.fn);
+  for (const list of service.requireRules.values()) for (const r of list) add(r.id, r.fn);
+  for (const r of service.errorRules) add(r.id, r.fn);
+  if (service.fee) add('fees.amount', service.fee.amount);
+  if (service.ranking) add('ranking.score', service.ranking.score);
+  return { rules, ...(validation ? { validation } : {}), expressions };
 }

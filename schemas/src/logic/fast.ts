@@ -449,6 +449,16 @@ export function compileFast(logic: unknown, fold: (node: unknown) => unknown): F
     throw e;
   }
   const temps = b.temps > 0 ? `let ${Array.from({ length: b.temps }, (_, i) => `t${i}`).join(', ')};` : '';
-  const factory = new Function('H', 'K', `return function (c0) { ${temps} return ${body}; };`) as (h: typeof helpers, k: unknown[]) => Fn;
-  return factory(helpers, b.constants);
+  const source = `return function (c0) { ${temps} return ${body}; };`;
+  const factory = new Function('H', 'K', source) as (h: typeof helpers, k: unknown[]) => Fn;
+  const fn = factory(helpers, b.constants);
+  sources.set(fn, source);
+  return fn;
+}
+
+const sources = new WeakMap<Fn, string>();
+
+/** The JavaScript compileFast generated for a function (undefined for json-logic-engine's): for readers (generatedCode). */
+export function sourceOf(fn: unknown): string | undefined {
+  return sources.get(fn as Fn);
 }
