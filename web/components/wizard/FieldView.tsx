@@ -1,8 +1,9 @@
 'use client';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldInfo } from './context';
 import { formNameOf } from '@/lib/wizard/model';
-import { idOf, useWizard } from './context';
+import { idOf, useFieldLive, useWizardStatic } from './context';
 import { FileField } from './FileField';
 import { GroupField } from './GroupField';
 
@@ -15,17 +16,27 @@ function lastSegment(path: string): string {
   return path.slice(path.lastIndexOf('.') + 1);
 }
 
-/** One field of the definition, by kind and widget; hidden fields render nothing (their values stay). */
-export function FieldView({ path, row }: { path: string; row?: number }) {
-  const w = useWizard();
-  const { t } = useTranslation();
+/**
+ * One field of the definition, by kind and widget; hidden fields render nothing (their values stay).
+ * Memoized: it re-renders when its own slice of the verdict changes (useFieldLive), not on every
+ * keystroke elsewhere in the form.
+ */
+export const FieldView = memo(function FieldView({ path, row }: { path: string; row?: number }) {
+  const w = useWizardStatic();
   const field = w.service.fields.get(path);
   if (!field) {
     const ui = w.service.definition.ui.fields?.[path];
     return ui?.widget === 'static' ? <div className="callout-like mb-3"><p>{w.text(ui.text)}</p></div> : null;
   }
+  return <KnownField field={field} path={path} row={row} />;
+});
+
+function KnownField({ field, path, row }: { field: FieldInfo; path: string; row?: number }) {
+  const w = useWizardStatic();
+  const { t } = useTranslation();
   const pointer = pointerIn(field, row);
-  if (isHidden(w.hidden, pointer)) return null;
+  const live = useFieldLive(pointer);
+  if (live.hidden) return null;
   const label = w.text(field.ui.label, lastSegment(path));
   const help = field.ui.help ? w.text(field.ui.help) : null;
   if (field.kind === 'object') {
@@ -44,12 +55,12 @@ export function FieldView({ path, row }: { path: string; row?: number }) {
 
   const id = idOf(pointer);
   const name = formNameOf(pointer);
-  const errors = w.errors.get(pointer) ?? [];
-  const required = w.required.has(pointer);
+  const errors = live.errors;
+  const required = live.required;
   const locked = w.locked.has(pointer);
   const source = w.prefilled.get(pointer);
   const describedBy = [help ? `${id}-help` : '', errors.length ? `${id}-error` : '', source ? `${id}-source` : ''].filter(Boolean).join(' ') || undefined;
-  const computed = pointer in w.evaluation.computed;
+  const computed = live.computed;
   const schema = field.schema;
   const widget = field.ui.widget ?? defaultWidget(schema);
 
@@ -74,7 +85,7 @@ export function FieldView({ path, row }: { path: string; row?: number }) {
   );
 
   if (computed || field.ui.readOnly) {
-    const value = w.evaluation.computed[pointer];
+    const value = live.value;
     return (
       <div className="wizard-field">
         <span className="form-label d-block fw-semibold" id={`${id}-label`}>{label} <span className="badge bg-secondary">{t('wizard.computed')}</span></span>
@@ -144,23 +155,13 @@ export function FieldView({ path, row }: { path: string; row?: number }) {
 }
 
 export function FieldErrors({ pointer, id }: { pointer: string; id?: string }) {
-  const w = useWizard();
-  const errors = w.errors.get(pointer);
-  if (!errors?.length) return null;
+  const { errors } = useFieldLive(pointer);
+  if (!errors.length) return null;
   return (
     <div id={id} className="field-error mb-1">
       {errors.map((m, i) => <p key={i} className="mb-0"><span className="visually-hidden">Errore: </span>{m}</p>)}
     </div>
   );
-}
-
-function isHidden(hidden: ReadonlySet<string>, pointer: string): boolean {
-  let p = pointer;
-  while (p.length > 0) {
-    if (hidden.has(p)) return true;
-    p = p.slice(0, p.lastIndexOf('/'));
-  }
-  return false;
 }
 
 function defaultWidget(schema: Record<string, unknown>): string {

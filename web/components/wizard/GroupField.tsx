@@ -2,12 +2,12 @@
 import { useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { formNameOf } from '@/lib/wizard/model';
-import { idOf, useWizard, type FieldInfo } from './context';
+import { idOf, useWizardStatic, type FieldInfo } from './context';
 import { FieldErrors, FieldView } from './FieldView';
 
 /** A repeating group: one fieldset per row, add and remove (within the schema's item limits). */
 export function GroupField({ field, label, help }: { field: FieldInfo; label: string; help: string | null }) {
-  const w = useWizard();
+  const w = useWizardStatic();
   const { t } = useTranslation();
   const { fields: rows, append, remove } = useFieldArray({ control: w.control, name: formNameOf(field.pointer) as never });
   const max = (field.schema.maxItems as number | undefined) ?? Infinity;

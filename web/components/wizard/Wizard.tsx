@@ -9,7 +9,7 @@ import { DeleteDraft, SubmitPratica } from '@/lib/wizard/documents';
 import { labelOfPointer } from '@/lib/wizard/labels';
 import { clearLocal, newIdempotencyKey, readLocal, type LocalDraft } from '@/lib/wizard/local-store';
 import { mergePrefill, stepIndexByTopField, stepOfPointer, toAnswers, toFormValues, type FormValues } from '@/lib/wizard/model';
-import { WizardContext, type WizardContextValue } from './context';
+import { WizardProvider, type WizardContextValue } from './context';
 import { ErrorSummary, type SummaryItem } from './ErrorSummary';
 import { FieldView } from './FieldView';
 import { Review } from './Review';
@@ -174,7 +174,7 @@ export function Wizard(props: WizardProps) {
   const fee = evaluation.fee;
 
   return (
-    <WizardContext.Provider value={ctx}>
+    <WizardProvider value={ctx}>
       <div className="row">
         <div className="col-12">
           <p className="mb-1 text-muted">{props.title}</p>
@@ -225,7 +225,7 @@ export function Wizard(props: WizardProps) {
           </form>
         </div>
       </div>
-    </WizardContext.Provider>
+    </WizardProvider>
   );
 }
 

@@ -1,5 +1,5 @@
 'use client';
-import { createContext, useContext } from 'react';
+import { createContext, createElement, useContext, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { Control, UseFormRegister, UseFormSetValue } from 'react-hook-form';
 import type { CompiledService, Evaluation } from '@sportello/schemas';
 import type { FormValues } from '@/lib/wizard/model';
@@ -27,12 +27,115 @@ export interface WizardContextValue {
   online: boolean;
 }
 
+/** The parts that change with every evaluation (each keystroke); the rest changes rarely. */
+type LiveKey = 'evaluation' | 'hidden' | 'required' | 'errors';
+export type WizardStatic = Omit<WizardContextValue, LiveKey>;
+
 export const WizardContext = createContext<WizardContextValue | null>(null);
+const StaticContext = createContext<WizardStatic | null>(null);
+
+interface LiveStore {
+  get: () => WizardContextValue;
+  set: (v: WizardContextValue) => void;
+  subscribe: (listener: () => void) => () => void;
+}
+const LiveContext = createContext<LiveStore | null>(null);
+
+function createLiveStore(initial: WizardContextValue): LiveStore {
+  let value = initial;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => value,
+    set: (v) => { if (v !== value) { value = v; for (const l of listeners) l(); } },
+    subscribe: (l) => { listeners.add(l); return () => listeners.delete(l); },
+  };
+}
+
+/**
+ * Provides the wizard's context in two parts, so a keystroke re-renders only the fields whose own
+ * state changed: the stable part (service, form, texts) as a context, the evaluation's verdict
+ * through a store each field reads its own slice of (`useFieldLive`). `useWizard` still gives
+ * everything, for the few components that need the whole verdict (review, file fields).
+ */
+export function WizardProvider({ value, children }: { value: WizardContextValue; children: ReactNode }) {
+  const [store] = useState(() => createLiveStore(value));
+  // Before paint: the fields whose slice changed re-render in the same frame as the parent.
+  useLayoutEffect(() => store.set(value), [store, value]);
+  const { service, serviceId, text, locked, prefilled, register, setValue, control, files, rememberFile, online } = value;
+  const stable = useMemo<WizardStatic>(
+    () => ({ service, serviceId, text, locked, prefilled, register, setValue, control, files, rememberFile, online }),
+    [service, serviceId, text, locked, prefilled, register, setValue, control, files, rememberFile, online],
+  );
+  return createElement(LiveContext.Provider, { value: store },
+    createElement(StaticContext.Provider, { value: stable },
+      createElement(WizardContext.Provider, { value }, children)));
+}
 
 export function useWizard(): WizardContextValue {
   const ctx = useContext(WizardContext);
   if (!ctx) throw new Error('useWizard outside the wizard');
   return ctx;
+}
+
+/** The wizard's stable part: does not re-render a component when the answers change. */
+export function useWizardStatic(): WizardStatic {
+  const ctx = useContext(StaticContext);
+  if (!ctx) throw new Error('useWizardStatic outside the wizard');
+  return ctx;
+}
+
+/** What the verdict says about one field (pointer). */
+export interface FieldLive {
+  hidden: boolean;
+  required: boolean;
+  errors: readonly string[];
+  computed: boolean;
+  value: unknown;
+}
+const NO_ERRORS: readonly string[] = [];
+
+function sameLive(a: FieldLive, b: FieldLive): boolean {
+  if (a.hidden !== b.hidden || a.required !== b.required || a.computed !== b.computed) return false;
+  if (a.errors.length !== b.errors.length || a.errors.some((e, i) => e !== b.errors[i])) return false;
+  if (Object.is(a.value, b.value)) return true;
+  return typeof a.value === 'object' && typeof b.value === 'object' && JSON.stringify(a.value) === JSON.stringify(b.value);
+}
+
+function isHidden(hidden: ReadonlySet<string>, pointer: string): boolean {
+  let p = pointer;
+  while (p.length > 0) {
+    if (hidden.has(p)) return true;
+    p = p.slice(0, p.lastIndexOf('/'));
+  }
+  return false;
+}
+
+function liveOf(v: WizardContextValue, pointer: string): FieldLive {
+  const computed = pointer in v.evaluation.computed;
+  return {
+    hidden: isHidden(v.hidden, pointer), required: v.required.has(pointer),
+    errors: v.errors.get(pointer) ?? NO_ERRORS, computed, value: computed ? v.evaluation.computed[pointer] : undefined,
+  };
+}
+
+/**
+ * One field's slice of the verdict (hidden, required, errors shown, computed value): the component
+ * re-renders only when that slice changes, not on every keystroke elsewhere in the form.
+ */
+export function useFieldLive(pointer: string): FieldLive {
+  const store = useContext(LiveContext);
+  if (!store) throw new Error('useFieldLive outside the wizard');
+  const last = useRef<{ v: WizardContextValue; pointer: string; live: FieldLive } | null>(null);
+  const snapshot = () => {
+    const v = store.get();
+    const prev = last.current;
+    if (prev && prev.v === v && prev.pointer === pointer) return prev.live;
+    const next = liveOf(v, pointer);
+    const live = prev && prev.pointer === pointer && sameLive(prev.live, next) ? prev.live : next;
+    last.current = { v, pointer, live };
+    return live;
+  };
+  return useSyncExternalStore(store.subscribe, snapshot, snapshot);
 }
 
 /** A DOM id for a field's pointer (/nucleo/0/nome -> f-nucleo-0-nome). */

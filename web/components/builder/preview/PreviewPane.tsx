@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { compile, evaluate, localize, type CompileResult, type Evaluation, type ServiceDefinition } from '@sportello/schemas';
-import { WizardContext, type WizardContextValue } from '@/components/wizard/context';
+import { WizardProvider, type WizardContextValue } from '@/components/wizard/context';
 import { FieldView } from '@/components/wizard/FieldView';
 import { toAnswers, toFormValues, type FormValues } from '@/lib/wizard/model';
 
@@ -75,7 +75,7 @@ function PreviewForm({ service, definition, language, step, onStep, answers, onA
   const current = steps[Math.min(step, steps.length - 1)]!;
   const visible = evaluation.steps[steps.indexOf(current)]?.visible !== false;
   return (
-    <WizardContext.Provider value={ctx}>
+    <WizardProvider value={ctx}>
       <div lang={evaluation.language} data-testid="preview">
         {onStep ? (
           <nav aria-label={t('builder.preview.stepsNav')} className="mb-2">
@@ -103,6 +103,6 @@ function PreviewForm({ service, definition, language, step, onStep, answers, onA
           </p>
         ) : null}
       </div>
-    </WizardContext.Provider>
+    </WizardProvider>
   );
 }
