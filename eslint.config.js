@@ -45,6 +45,18 @@ export default tseslint.config(
     },
   },
   {
+    // Identity (people, sessions, logins, API keys) stands below the Enti area: enti/ uses sessions
+    // (a member's removal ends them), identity never reaches into enti/ (services.ts wires both).
+    files: ['server/src/identity/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{
+        group: ['../enti/**'],
+        message: 'identity/ does not import enti/: the Enti area builds its own services (enti/enti.services.ts) and depends on identity, not the other way round.',
+      }] }],
+    },
+  },
+  {
     files: ['**/*.test.ts', '**/test/**', '**/test-support/**', '**/bench/**'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },

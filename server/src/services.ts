@@ -4,6 +4,7 @@ import { SessionTokens } from './identity/session-token.js';
 import { CompiledCache } from './definitions/compiled-cache.js';
 import { ApiKeyService } from './identity/api-key.service.js';
 import { createIdentityServices, type IdentityServices } from './identity/identity.service.js';
+import { createEntiServices, type EntiServices } from './enti/enti.services.js';
 import { CatalogueService } from './catalogue/catalogue.service.js';
 import { DefinitionsService } from './definitions/definitions.service.js';
 import { ServiceVersions } from './drafts/service-version.js';
@@ -65,8 +66,10 @@ export interface Services {
   attachments: AttachmentsService;
   /** API keys for third parties: verify (authenticate.ts) and their administration (identity area). */
   apiKeys: ApiKeyService;
-  /** Sessions, logins (dev, OIDC), operators, offices, Enti (identity area). */
+  /** Sessions and logins (dev, OIDC) (identity area). */
   identity: IdentityServices;
+  /** Enti, their offices, members and roles, invitations (enti area). */
+  enti: EntiServices;
   /** Transitions of pratiche through their workflow (workflow area). */
   workflow: WorkflowService;
   /** What every transition sets off, inside its transaction (the outbox registers here). */
@@ -111,7 +114,8 @@ export function createServices(db: Database, config: ServerConfig, databaseLabel
     tokens,
     compiled,
     apiKeys: new ApiKeyService(db.prisma, clock),
-    identity: createIdentityServices(db.prisma, tokens, config, clock),
+    identity: createIdentityServices(db.prisma, tokens, config),
+    enti: createEntiServices(db.prisma, tokens, clock),
     catalogue: new CatalogueService(db.prisma, compiled, clock),
     definitions: new DefinitionsService(db.prisma),
     prefill,

@@ -10,30 +10,30 @@ export class OperatorResolver {
   @Authorized('ADMIN')
   @Query(() => OperatorConnection, { description: "People with roles in the caller's Ente, newest first." })
   operators(@Args() args: PageArgs, @Ctx() ctx: GraphQLContext) {
-    return ctx.services.identity.operators.list(ctx.viewer, args);
+    return ctx.services.enti.operators.list(ctx.viewer, args);
   }
 
   @Authorized('ADMIN')
   @Mutation(() => Boolean, { description: "Takes a member out of this Ente: every role and office, and ends their sessions here. Not yourself." })
   removeMember(@Arg('userId', () => ID) userId: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
-    return ctx.services.identity.operators.removeMember(ctx.viewer, userId);
+    return ctx.services.enti.operators.removeMember(ctx.viewer, userId);
   }
 
   @Authorized('ADMIN')
   @Mutation(() => Int, { description: "Ends every session a member holds in this Ente (their next request is refused); returns how many." })
   endMemberSessions(@Arg('userId', () => ID) userId: string, @Ctx() ctx: GraphQLContext): Promise<number> {
-    return ctx.services.identity.operators.endMemberSessions(ctx.viewer, userId);
+    return ctx.services.enti.operators.endMemberSessions(ctx.viewer, userId);
   }
 
   @Authorized('ADMIN')
   @Mutation(() => Operator, { description: 'Adds a role to a member of this Ente (effective from their next request).' })
   grantRole(@Arg('userId', () => ID) userId: string, @Arg('role', () => RoleEnum) role: Role, @Ctx() ctx: GraphQLContext): Promise<Operator> {
-    return ctx.services.identity.operators.grantRole(ctx.viewer, userId, role);
+    return ctx.services.enti.operators.grantRole(ctx.viewer, userId, role);
   }
 
   @Authorized('ADMIN')
   @Mutation(() => Operator, { description: 'Removes a role (effective from their next request); with the last one the person also leaves the offices. Not your own ADMIN role.' })
   revokeRole(@Arg('userId', () => ID) userId: string, @Arg('role', () => RoleEnum) role: Role, @Ctx() ctx: GraphQLContext): Promise<Operator> {
-    return ctx.services.identity.operators.revokeRole(ctx.viewer, userId, role);
+    return ctx.services.enti.operators.revokeRole(ctx.viewer, userId, role);
   }
 }
