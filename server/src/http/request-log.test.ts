@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readServerConfig } from '../config.js';
 import { startTestApp, type TestApp } from '../test-support/test-app.js';
 
 // Issue 13: structured logs (pino) with a request id per request instead of console.*; refused
@@ -42,5 +43,22 @@ describe('request log', () => {
     const warn = lines.find((l) => l.reqId === reqId && l.level === 40);
     expect(warn).toMatchObject({ msg: 'refused', code: expect.stringMatching(/UNAUTHENTICATED|FORBIDDEN/) });
     expect(JSON.stringify(lines)).not.toContain('not-a-real-token');
+  });
+
+  it('a refused SPID/CIE login sent back to the web app (WEB_URL) is a warn line too, no personal data', async () => {
+    t.services.config.oidc = readServerConfig({ OIDC_ISSUER: 'https://login.example.it', OIDC_CLIENT_ID: 'sportello', OIDC_CLIENT_SECRET: 'x' }).oidc;
+    t.services.config.webUrl = 'http://127.0.0.1:3000/accesso';
+    try {
+      const res = await fetch(`${t.url}/auth/oidc/callback?code=RSSMRA80A01H501U&state=forged`, { redirect: 'manual' });
+      expect(res.status).toBe(302);
+      expect(new URL(res.headers.get('location')!).hash).toBe('#error=identity.oidc.state');
+      const reqId = res.headers.get('x-request-id');
+      await settle();
+      expect(lines.find((l) => l.reqId === reqId && l.level === 40)).toMatchObject({ msg: 'refused', code: 'UNAUTHENTICATED', key: 'identity.oidc.state' });
+      expect(JSON.stringify(lines)).not.toContain('RSSMRA80A01H501U');
+    } finally {
+      t.services.config.oidc = undefined;
+      t.services.config.webUrl = undefined;
+    }
   });
 });

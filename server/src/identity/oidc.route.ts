@@ -1,5 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Route } from '../http/app.js';
+import { requestLog } from '../http/request-log.js';
+import { logger } from '../shared/logger.js';
 import { DomainError } from '../shared/domain-error.js';
 import type { Services } from '../services.js';
 
@@ -47,7 +49,11 @@ export function oidcRoute(services: Services): Route {
         res.end(JSON.stringify({ token: session.token, expiresAt: session.expiresAt.toISOString() }));
       }
     } catch (e) {
-      if (webUrl && e instanceof DomainError) redirect(res, withFragment(webUrl, { error: e.key }), oidc.clearCookie());
+      if (webUrl && e instanceof DomainError) {
+        // A refused login is a security event even when it goes back to the web app (no personal data).
+        requestLog(req, logger).warn({ code: e.code, key: e.key }, 'refused');
+        redirect(res, withFragment(webUrl, { error: e.key }), oidc.clearCookie());
+      }
       else {
         res.setHeader('set-cookie', oidc.clearCookie());
         throw e; // answered by the app's error handler, with the cookie cleared
