@@ -104,6 +104,18 @@ describe('API keys', () => {
     expect((await t.gql(LIST)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
+  it('scopes mean what they say: PRATICHE_READ opens the desk and the office timeline, every other scope is FORBIDDEN there', async () => {
+    const DESK = '{ desk(first: 1) { totalCount } }';
+    const TIMELINE = 'query ($id: ID!) { praticaTimeline(praticaId: $id) { at } }';
+    const reader = `ApiKey ${(await create(a.tokens.admin, 'lettore', ['PRATICHE_READ'])).secret}`;
+    expect((await t.gql(DESK, {}, reader)).data?.desk).toEqual({ totalCount: 0 });
+    // A pratica that does not exist: NOT_FOUND past the scope check, FORBIDDEN before it.
+    expect((await t.gql(TIMELINE, { id: '00000000-0000-4000-8000-000000000000' }, reader)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const others = `ApiKey ${(await create(a.tokens.admin, 'altro', ['CATALOGUE_READ', 'DEFINITIONS_READ', 'DEFINITIONS_WRITE', 'PRATICHE_WRITE'])).secret}`;
+    expect((await t.gql(DESK, {}, others)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await t.gql(TIMELINE, { id: '00000000-0000-4000-8000-000000000000' }, others)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
   it('reports bad input with pointers and localized messages', async () => {
     const res = await t.gql(CREATE, { input: { name: '  ', scopes: [] } }, a.tokens.admin, { 'accept-language': 'en' });
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
