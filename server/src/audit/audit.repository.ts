@@ -47,6 +47,47 @@ export function appendEventsCtes(rows: Array<{ row: AuditRow; canon: string }>):
   )`;
 }
 
+/**
+ * As appendEventsCtes, for events the including statement decides on as it runs (e.g. only the
+ * transitions whose optimistic check passed): `source` names a relation of the statement with
+ * columns `n` (1, 2, ... in chain order, no gaps), `canon` (the event's canonical JSON) and
+ * `audit` (jsonb: ente_id, actor_id, actor_kind, action, subject_type, subject_id, data, at).
+ * When the source is empty the chain's head is not touched (not even locked) and nothing is
+ * appended. Gives the including statement `audit_events_added`.
+ */
+export function appendSourcedEventsCtes(chain: string, source: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`audit_canons AS MATERIALIZED (
+    SELECT array_agg(s.canon ORDER BY s.n) AS canons, count(*)::int AS k FROM ${source} s
+  ), audit_head AS (
+    INSERT INTO audit_heads AS h (chain, prev_hash, last_hash)
+    SELECT ${chain}, ${GENESIS}, (sportello_chain(${GENESIS}, c.canons))[c.k] FROM audit_canons c WHERE c.k > 0
+    ON CONFLICT (chain) DO UPDATE SET prev_hash = h.last_hash,
+      last_hash = (SELECT (sportello_chain(h.last_hash, c.canons))[c.k] FROM audit_canons c)
+    RETURNING prev_hash
+  ), audit_hashes AS MATERIALIZED (
+    SELECT audit_head.prev_hash AS start, sportello_chain(audit_head.prev_hash, c.canons) AS h FROM audit_head, audit_canons c
+  ), audit_events_added AS (
+    INSERT INTO audit_events (ente_id, actor_id, actor_kind, action, subject_type, subject_id, data, at, prev_hash, hash)
+    SELECT e.ente_id, e.actor_id, e.actor_kind, e.action, e.subject_type, e.subject_id, e.data, e.at,
+      CASE WHEN s.n = 1 THEN audit_hashes.start ELSE audit_hashes.h[s.n - 1] END, audit_hashes.h[s.n]
+    FROM audit_hashes, ${source} s, jsonb_to_record(s.audit) AS e(ente_id uuid, actor_id uuid, actor_kind text,
+      action text, subject_type text, subject_id text, data jsonb, at timestamptz)
+    ORDER BY s.n
+    RETURNING id
+  )`;
+}
+
+/** An event for appendSourcedEventsCtes: its canonical JSON and its fields as the `audit` jsonb column. */
+export function sourcedEvent({ row, canon }: { row: AuditRow; canon: string }): { canon: string; audit: object } {
+  return {
+    canon,
+    audit: {
+      ente_id: row.enteId, actor_id: row.actorId, actor_kind: row.actorKind, action: row.action,
+      subject_type: row.subjectType, subject_id: row.subjectId, data: row.data, at: row.at.toISOString(),
+    },
+  };
+}
+
 /** Only place that touches the audit tables; events are append-only (database trigger). */
 export const auditRepository = {
   async append(tx: Tx, row: AuditRow, canon: string): Promise<void> {

@@ -11,7 +11,7 @@ import { SmtpMail } from '../notifications/smtp-mail.js';
 import { emailDeliverer } from './email.deliverer.js';
 import { OutboxWorker } from './outbox-worker.js';
 import { DEFAULT_OUTBOX } from '../settings/outbox.js';
-import { createTransitionActionsHook } from './transition-actions.hook.js';
+import { writeTransitionActions } from '../test-support/transition-actions.js';
 
 // Message texts: per-language Mustache templates over the pratica's data, previewed exactly as
 // sent, edited by the operator, HTML-escaped in mail, unknown placeholders refused.
@@ -97,11 +97,11 @@ describe('the transition writes exactly what the preview showed; the mail arrive
   it('e-mail: same subject and text as the preview, HTML escaped, delivered over SMTP', async () => {
     const preview = (await t.gql(PREVIEW, { p: p.praticaId, t: 'avvia_istruttoria' }, fx.tokens.operator)).data.previewTransitionActions;
     const definitionActions = definition().workflow.transitions.find((x: { id: string }) => x.id === 'avvia_istruttoria').actions;
-    await t.db.prisma.$transaction((tx) => createTransitionActionsHook(3)(tx, {
+    await writeTransitionActions(t.db.prisma, {
       enteId: fx.ente.id, praticaId: p.praticaId, praticaCode: p.code, serviceId: p.serviceId, version: '1', transitionId: 'avvia_istruttoria',
       from: 'presentata', to: 'in_istruttoria', actor: { userId: fx.users.operator.id, apiKeyId: null, role: 'operator' }, comment: null,
       language: 'it', at: t.clock(), actions: definitionActions,
-    }));
+    }, 3);
     const row = await t.db.prisma.outboxAction.findFirstOrThrow({ where: { praticaId: p.praticaId, kind: 'email' } });
     expect(row.payload).toMatchObject({ to: preview[1].recipients, subject: preview[1].subject, text: preview[1].body });
     const html = (row.payload as { html: string }).html;

@@ -14,7 +14,7 @@ import { systemClock } from '../shared/clock.js';
 import { emailDeliverer } from './email.deliverer.js';
 import { OutboxWorker } from './outbox-worker.js';
 import { DEFAULT_OUTBOX } from '../settings/outbox.js';
-import { createTransitionActionsHook } from './transition-actions.hook.js';
+import { writeTransitionActions } from '../test-support/transition-actions.js';
 
 // Faults (issue 16): the mail server down while operators make 500 transitions, then back:
 // every message arrives exactly once per idempotency key. A worker process killed in the
@@ -55,14 +55,13 @@ describe('SMTP down during 500 transitions, then back', () => {
   it('the transitions commit at once; every message arrives exactly once per idempotency key', async () => {
     const sink = await new SmtpSink().start();
     await sink.stop(); // down, its port known
-    const hook = createTransitionActionsHook(fast.maxAttempts);
     const started = Date.now();
     for (let i = 1; i <= 500; i++) {
-      await t.db.prisma.$transaction((tx) => hook(tx, {
+      await writeTransitionActions(t.db.prisma, {
         enteId: fx.ente.id, praticaId: p.praticaId, praticaCode: p.code, serviceId: p.serviceId, version: String(i), transitionId: 'avvia_istruttoria',
         from: 'presentata', to: 'in_istruttoria', actor: { userId: fx.users.operator.id, apiKeyId: null, role: 'operator' }, comment: null,
         language: 'it', at: new Date(), actions: [{ type: 'email', to: 'citizen', subject: 'message.ricevuta.subject', body: 'message.ricevuta.body' }],
-      }));
+      }, fast.maxAttempts);
     }
     const transitionsMs = Date.now() - started;
     const mail = new SmtpMail(sink.url, 'noreply@guasti.example');

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Clock } from '../shared/clock.js';
 import type { Tx } from '../shared/prisma.js';
 import { notFound } from '../shared/domain-error.js';
@@ -16,33 +17,32 @@ export async function prepareTransitionActions(db: Tx, event: Omit<TransitionEve
   if (event.actions.length === 0) return [];
   const ctx = await praticaContext(db, event.enteId, event.praticaId);
   if (!ctx) throw notFound('Pratica', event.praticaId);
-  return prepareActions(ctx, event.actions, event, event.textOverrides);
+  // Rendered as the pratica will be once moved (its state is the transition's target).
+  return prepareActions({ ...ctx, state: event.to }, event.actions, event, event.textOverrides);
 }
 
 /**
- * The workflow's hook: one outbox row per action of the transition, its texts rendered now, in
- * the transition's own transaction, so a committed transition always has its actions and a
- * rolled-back one has none.
+ * The workflow's hook: one outbox row per action of the transition, its texts rendered now (in
+ * the state the transition moves to), written by the transition's own statement, so a committed
+ * transition always has its actions and a refused one has none.
  */
 export function createTransitionActionsHook(maxAttempts: number): TransitionHook {
-  return async (tx, event) => {
-    for (const prepared of await prepareTransitionActions(tx, event)) {
-      const action = event.actions[prepared.index]!;
-      await repo.insert(tx, {
-        enteId: event.enteId,
-        praticaId: event.praticaId,
-        kind: prepared.kind,
-        idempotencyKey: transitionActionKey(event, prepared.index),
-        payload: {
-          ...prepared.payload,
-          action,
-          transition: { id: event.transitionId, from: event.from, to: event.to, at: event.at.toISOString() },
-          praticaCode: event.praticaCode,
-          actor: event.actor,
-          ...(event.textOverrides?.[String(prepared.index)] ? { edited: true } : {}),
-        },
-      }, event.at, maxAttempts);
-    }
+  return async (db, event) => {
+    const prepared = await prepareTransitionActions(db, event);
+    return prepared.map((p) => ({
+      id: randomUUID(),
+      kind: p.kind,
+      idempotencyKey: transitionActionKey(event, p.index),
+      maxAttempts,
+      payload: {
+        ...p.payload,
+        action: event.actions[p.index]!,
+        transition: { id: event.transitionId, from: event.from, to: event.to, at: event.at.toISOString() },
+        praticaCode: event.praticaCode,
+        actor: event.actor,
+        ...(event.textOverrides?.[String(p.index)] ? { edited: true } : {}),
+      },
+    }));
   };
 }
 

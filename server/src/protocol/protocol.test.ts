@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEnteWithUsers, type EnteFixture } from '../test-support/fixtures.js';
 import { submittedPratica } from '../test-support/submitted-pratica.js';
 import { startTestApp, type TestApp } from '../test-support/test-app.js';
-import { createTransitionActionsHook } from '../outbox/transition-actions.hook.js';
+import { writeTransitionActions } from '../test-support/transition-actions.js';
 import { BuiltInProtocol } from './protocol-register.js';
 import type { ProtocolRegistration } from './protocol.port.js';
 
@@ -109,11 +109,11 @@ describe('the outbox\'s protocol action', () => {
   it('an incoming registration names the citizen and the SHA-256 of each document, and gives the pratica its number', async () => {
     const p = await submittedPratica(t, fx, { slug: 'occupazione-protocollo' });
     const at = new Date('2026-12-04T10:00:00Z');
-    await t.db.prisma.$transaction((tx) => createTransitionActionsHook(3)(tx, {
+    await writeTransitionActions(t.db.prisma, {
       enteId: fx.ente.id, praticaId: p.praticaId, praticaCode: p.code, serviceId: p.serviceId, version: '1', transitionId: 'protocolla',
       from: 'presentata', to: 'protocollata', actor: { userId: fx.users.operator.id, apiKeyId: null, role: 'operator' }, comment: null,
       language: 'it', at, actions: [{ type: 'protocol', direction: 'in' }],
-    }));
+    }, 3);
     t.clock.set(at);
     const worker = t.services.outbox.createWorker();
     expect(await worker.runOnce()).toBe(1);

@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'OFFICE_DATA_INVALID'
   | 'LIMIT_EXCEEDED'
   | 'PAYLOAD_TOO_LARGE'
+  | 'BUSY'
   | 'INTERNAL_SERVER_ERROR';
 
 /** One problem at one place: a JSON pointer into the answers or the definition. */

@@ -1,6 +1,8 @@
 import { Prisma } from '../generated/prisma/client.js';
 import type { Tx } from '../shared/prisma.js';
+import { appendSourcedEventsCtes, chainKey } from '../audit/audit.repository.js';
 import type { Sla } from './sla.js';
+import type { TransitionOutboxRow } from './transition-hooks.js';
 
 /** Which pratiche a caller may move: an Ente's (office staff, API keys, the system) or a citizen's own. */
 export type PraticaScope =
@@ -39,6 +41,13 @@ export interface MoveWrite {
   event: { kind: string; transitionId: string | null; actorId: string | null; actorKind: string; comment: string | null; data: object; visibleToCitizen: boolean };
 }
 
+/** A transition as one statement writes it: the move and its history row, its outbox rows, its audit event. */
+export interface TransitionWrite extends MoveWrite {
+  outbox: TransitionOutboxRow[];
+  /** From audit.repository's sourcedEvent. */
+  audit: { canon: string; audit: object };
+}
+
 /** Only place that writes a pratica's state and history. */
 export const workflowRepository = {
   find(db: Tx, id: string, scope: PraticaScope): Promise<WorkflowPratica | null> {
@@ -50,28 +59,56 @@ export const workflowRepository = {
   },
 
   /**
-   * Moves the pratica and appends its history row in ONE statement, only if it is still in
-   * `from` at the version the caller saw (optimistic concurrency: of two concurrent moves the
-   * second finds the row changed and moves nothing). Returns the new row version, or null.
+   * Writes a run of transitions of ONE Ente in ONE statement (autocommit: atomic, and every row
+   * lock it takes is released as it ends): each pratica moves only if it is still in `from` at
+   * the version its caller saw (optimistic concurrency: of two concurrent moves the second finds
+   * the row changed and moves nothing; of two in one run, one), and only the transitions that
+   * moved get their history row, their outbox rows (ON CONFLICT DO NOTHING on the Ente's
+   * idempotency keys) and their audit events, chained in the run's order; the chain's head is
+   * locked once, last, and not at all when nothing moved. Returns each item's new row version,
+   * or null where it did not move.
    */
-  async move(tx: Tx, w: MoveWrite): Promise<number | null> {
-    const e = w.event;
-    const rows = await tx.$queryRaw<Array<{ row_version: number }>>`
-      WITH moved AS (
-        UPDATE pratiche SET state = ${w.to}, row_version = row_version + 1, state_entered_at = ${w.at}::timestamptz,
-          due_at = ${w.sla.dueAt}::timestamptz, conclude_due_at = ${w.sla.concludeDueAt}::timestamptz,
-          suspended_at = ${w.sla.suspendedAt}::timestamptz, sla_alarm_level = 0
-        WHERE id = ${w.id}::uuid AND ente_id = ${w.enteId}::uuid AND row_version = ${w.expectedVersion} AND state = ${w.from}
-        RETURNING id, row_version
+  async moveRun(db: Tx, enteId: string, items: TransitionWrite[]): Promise<Array<number | null>> {
+    const input = JSON.stringify(items.map((w, i) => {
+      const e = w.event;
+      return {
+        ord: i + 1, id: w.id, from_state: w.from, to_state: w.to, expected: w.expectedVersion, at: w.at.toISOString(),
+        due_at: w.sla.dueAt?.toISOString() ?? null, conclude_due_at: w.sla.concludeDueAt?.toISOString() ?? null, suspended_at: w.sla.suspendedAt?.toISOString() ?? null,
+        kind: e.kind, transition_id: e.transitionId, actor_id: e.actorId, actor_kind: e.actorKind, comment: e.comment, data: e.data,
+        visible: e.visibleToCitizen, canon: w.audit.canon, audit: w.audit.audit,
+      };
+    }));
+    const outbox = JSON.stringify(items.flatMap((w, i) => w.outbox.map((o) => ({
+      ord: i + 1, id: o.id, kind: o.kind, idempotency_key: o.idempotencyKey, payload: o.payload, max_attempts: o.maxAttempts,
+    }))));
+    const rows = await db.$queryRaw<Array<{ ord: number; row_version: number }>>`
+      WITH input AS MATERIALIZED (
+        SELECT * FROM jsonb_to_recordset(${input}::jsonb) AS i(ord int, id uuid, from_state text, to_state text, expected int, at timestamptz,
+          due_at timestamptz, conclude_due_at timestamptz, suspended_at timestamptz, kind text, transition_id text, actor_id uuid,
+          actor_kind text, comment text, data jsonb, visible boolean, canon text, audit jsonb)
+      ), moved AS (
+        UPDATE pratiche p SET state = i.to_state, row_version = p.row_version + 1, state_entered_at = i.at,
+          due_at = i.due_at, conclude_due_at = i.conclude_due_at, suspended_at = i.suspended_at, sla_alarm_level = 0
+        FROM input i
+        WHERE p.id = i.id AND p.ente_id = ${enteId}::uuid AND p.row_version = i.expected AND p.state = i.from_state
+        RETURNING i.ord, p.row_version
+      ), ok AS MATERIALIZED (
+        SELECT i.*, row_number() OVER (ORDER BY i.ord)::int AS n FROM input i JOIN moved m ON m.ord = i.ord
       ), event AS (
         INSERT INTO pratica_events (ente_id, pratica_id, kind, transition_id, from_state, to_state, actor_id, actor_kind, comment, data, visible_to_citizen, at)
-        SELECT ${w.enteId}::uuid, moved.id, ${e.kind}::text, ${e.transitionId}::text, ${w.from}::text, ${w.to}::text, ${e.actorId}::uuid,
-          ${e.actorKind}::text, ${e.comment}::text, ${JSON.stringify(e.data)}::jsonb, ${e.visibleToCitizen}::boolean, ${w.at}::timestamptz
-        FROM moved
+        SELECT ${enteId}::uuid, ok.id, ok.kind, ok.transition_id, ok.from_state, ok.to_state, ok.actor_id, ok.actor_kind, ok.comment, ok.data, ok.visible, ok.at
+        FROM ok ORDER BY ok.n
         RETURNING id
-      )
-      SELECT moved.row_version FROM moved, event`;
-    return rows[0]?.row_version ?? null;
+      ), actions AS (
+        INSERT INTO outbox_actions (id, ente_id, pratica_id, kind, idempotency_key, payload, status, attempts, max_attempts, run_after, created_at)
+        SELECT o.id, ${enteId}::uuid, ok.id, o.kind, o.idempotency_key, o.payload, 'pending', 0, o.max_attempts, ok.at, ok.at
+        FROM ok JOIN jsonb_to_recordset(${outbox}::jsonb) AS o(ord int, id uuid, kind text, idempotency_key text, payload jsonb, max_attempts int) ON o.ord = ok.ord
+        ON CONFLICT (ente_id, idempotency_key) DO NOTHING
+        RETURNING id
+      ), ${appendSourcedEventsCtes(chainKey(enteId), Prisma.sql`ok`)}
+      SELECT moved.ord, moved.row_version FROM moved`;
+    const byOrd = new Map(rows.map((r) => [Number(r.ord), Number(r.row_version)]));
+    return items.map((_, i) => byOrd.get(i + 1) ?? null);
   },
 
   /** A history row that does not move the pratica (office fields, assignment, a reply's text). */

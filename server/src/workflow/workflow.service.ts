@@ -1,16 +1,19 @@
 import { guardHolds, type Transition, type WorkflowRole } from '@sportello/schemas';
-import { auditService } from '../audit/audit.service.js';
+import { sourcedEvent } from '../audit/audit.repository.js';
+import { prepareEvent } from '../audit/audit.service.js';
 import type { ServiceVersions, LoadedVersion } from '../drafts/service-version.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { romeDate, systemClock, type Clock } from '../shared/clock.js';
 import { badInput, notFound } from '../shared/domain-error.js';
 import { isUuid } from '../shared/ids.js';
 import type { Tx } from '../shared/prisma.js';
+import { Admission, type AdmissionLimits } from '../shared/admission.js';
+import { SubmissionRuns } from '../pratiche/submission-runs.js';
 import { enterState, replyDueAt } from './sla.js';
 import type { TransitionEvent, TransitionHooks } from './transition-hooks.js';
 import { labelOf, roleMayRun, workflowOf } from './workflow-of.js';
 import { guardFailed, notFromState, replyWindowOpen, roleNotAllowed, staleVersion, unknownTransition } from './workflow-refusals.js';
-import { workflowRepository as repo, type PraticaScope, type WorkflowPratica } from './workflow.repository.js';
+import { workflowRepository as repo, type PraticaScope, type TransitionWrite, type WorkflowPratica } from './workflow.repository.js';
 
 /** Who moves a pratica, and the pratiche they may touch. */
 export interface WorkflowActor {
@@ -40,22 +43,42 @@ const MAX_COMMENT = 4000;
 const MAX_SUBJECT = 200;
 const MAX_BODY = 20_000;
 
+/** Transitions in flight per process, waiting ones and their longest wait (shared/admission.ts). */
+export const TRANSITION_ADMISSION: AdmissionLimits = { maxInFlight: 32, maxWaiting: 2000, maxWaitMs: 1000 };
+
 /**
  * Moves pratiche through their service's workflow. Every check happens here, in this order:
  * the pratica is the caller's to touch, the transition exists, the caller's role may run it,
  * the caller saw the current version, it leaves the current state, the citizen's time to
- * answer is over (when the office acts alone on a waiting state), its guard holds. Then one
- * database transaction writes the move and its history, runs every transition hook (the
- * outbox's actions) and appends the audit event: all or nothing.
+ * answer is over (when the office acts alone on a waiting state), its guard holds. Then the
+ * hooks prepare the transition's outbox rows (the actions' texts), and ONE statement writes the
+ * move, its history, those rows and the audit event: all or nothing, no interactive
+ * transaction, the Ente's audit head locked only while the statement runs.
+ *
+ * Transitions of one Ente wait for each other anyway (one audit chain per Ente), so at most one
+ * such statement per Ente is in flight; what arrives meanwhile is written by the next one as a
+ * run (pratiche/submission-runs.ts), each item still checked on its own version. At most
+ * TRANSITION_ADMISSION's transitions are in flight at once; beyond its queue or its wait, the
+ * surplus is refused at once with BUSY (retryable), not left to time out.
  */
 export class WorkflowService {
+  private readonly runs = new SubmissionRuns<TransitionWrite, number | null>((enteId, writes) => repo.moveRun(this.db, enteId, writes));
+  admission: Admission;
+
   constructor(
     private readonly db: PrismaClient, private readonly versions: ServiceVersions,
-    readonly hooks: TransitionHooks, public clock: Clock = systemClock,
-  ) {}
+    readonly hooks: TransitionHooks, public clock: Clock = systemClock, limits: AdmissionLimits = TRANSITION_ADMISSION,
+  ) {
+    this.admission = new Admission(limits);
+  }
 
+  /** `within`: more writes in the transition's transaction (a reply's text and files); the transition is then written alone. */
   async transition(actor: WorkflowActor, req: TransitionRequest, within?: WithinTransition): Promise<TransitionOutcome> {
     checkRequest(req);
+    return this.admission.run(() => this.write(actor, req, within));
+  }
+
+  private async write(actor: WorkflowActor, req: TransitionRequest, within?: WithinTransition): Promise<TransitionOutcome> {
     const pratica = isUuid(req.praticaId) ? await repo.find(this.db, req.praticaId, actor.scope) : null;
     if (!pratica) throw notFound('pratica', req.praticaId);
     const version = await this.versions.version(pratica.serviceId, pratica.serviceVersionId);
@@ -65,33 +88,34 @@ export class WorkflowService {
     const sla = enterState(workflow, transition.to, now, pratica);
     const comment = req.comment?.trim() || null;
     const kind = actor.apiKeyId ? 'apiKey' : actor.role;
-    const outcome = await this.db.$transaction(async (tx) => {
-      const rowVersion = await repo.move(tx, {
-        id: pratica.id, enteId: pratica.enteId, from: pratica.state, to: transition.to, expectedVersion: req.expectedVersion, at: now, sla,
-        event: {
-          kind: 'transition', transitionId: transition.id, actorId: actor.userId ?? actor.apiKeyId, actorKind: kind, comment,
-          data: { rowVersion: req.expectedVersion + 1 }, visibleToCitizen: true,
-        },
-      });
-      if (rowVersion === null) throw await this.conflict(tx, pratica.id, req.expectedVersion);
-      if (within) await within(tx, { pratica, rowVersion, at: now });
-      const event: TransitionEvent = {
-        enteId: pratica.enteId, praticaId: pratica.id, praticaCode: pratica.code, serviceId: pratica.serviceId, version: String(rowVersion),
-        transitionId: transition.id, from: pratica.state, to: transition.to,
-        actor: { userId: actor.userId, apiKeyId: actor.apiKeyId, role: actor.role },
-        comment, language: pratica.language, at: now, actions: transition.actions ?? [],
-        ...(req.textOverrides ? { textOverrides: req.textOverrides } : {}),
-      };
-      await this.hooks.run(tx, event);
-      // Last: the audit chain's head stays locked from here to the commit, as briefly as possible.
-      await auditService.record(tx, {
-        enteId: pratica.enteId, actorId: actor.userId ?? actor.apiKeyId, actorKind: kind, action: 'pratica.transition',
-        subjectType: 'pratica', subjectId: pratica.id,
+    const actorId = actor.userId ?? actor.apiKeyId;
+    const rowVersion = req.expectedVersion + 1;
+    const event: TransitionEvent = {
+      enteId: pratica.enteId, praticaId: pratica.id, praticaCode: pratica.code, serviceId: pratica.serviceId, version: String(rowVersion),
+      transitionId: transition.id, from: pratica.state, to: transition.to,
+      actor: { userId: actor.userId, apiKeyId: actor.apiKeyId, role: actor.role },
+      comment, language: pratica.language, at: now, actions: transition.actions ?? [],
+      ...(req.textOverrides ? { textOverrides: req.textOverrides } : {}),
+    };
+    const write: TransitionWrite = {
+      id: pratica.id, enteId: pratica.enteId, from: pratica.state, to: transition.to, expectedVersion: req.expectedVersion, at: now, sla,
+      event: { kind: 'transition', transitionId: transition.id, actorId, actorKind: kind, comment, data: { rowVersion }, visibleToCitizen: true },
+      outbox: await this.hooks.prepare(this.db, event),
+      audit: sourcedEvent(prepareEvent({
+        enteId: pratica.enteId, actorId, actorKind: kind, action: 'pratica.transition', subjectType: 'pratica', subjectId: pratica.id,
         data: { transitionId: transition.id, from: pratica.state, to: transition.to, rowVersion, comment },
-      }, now);
-      return { praticaId: pratica.id, transitionId: transition.id, from: pratica.state, to: transition.to, rowVersion, at: now };
-    });
-    return outcome;
+      }, now)),
+    };
+    const moved = within
+      ? await this.db.$transaction(async (tx) => {
+        const [v] = await repo.moveRun(tx, pratica.enteId, [write]);
+        if (v === null || v === undefined) throw await this.conflict(tx, pratica.id, req.expectedVersion);
+        await within(tx, { pratica, rowVersion: v, at: now });
+        return v;
+      })
+      : await this.runs.add(pratica.enteId, write);
+    if (moved === null) throw await this.conflict(this.db, pratica.id, req.expectedVersion);
+    return { praticaId: pratica.id, transitionId: transition.id, from: pratica.state, to: transition.to, rowVersion: moved, at: now };
   }
 
   /** The transitions this actor could run now (the desk's buttons); guards included. */

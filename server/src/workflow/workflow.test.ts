@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { compile } from '@sportello/schemas';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { auditService } from '../audit/audit.service.js';
+import { Admission } from '../shared/admission.js';
 import { createUser } from '../test-support/fixtures.js';
 import { loadTemplate } from '../test-support/published-services.js';
 import { TEMPLATE_TODAY } from '../test-support/template-answers.js';
@@ -23,6 +25,7 @@ const written = async (praticaId: string) => ({
   pratica: await t.db.prisma.pratica.findUniqueOrThrow({ where: { id: praticaId } }),
   events: await t.db.prisma.praticaEvent.count({ where: { praticaId } }),
   audit: await t.db.prisma.auditEvent.count({ where: { subjectId: praticaId } }),
+  outbox: await t.db.prisma.outboxAction.count({ where: { praticaId } }),
 });
 
 beforeAll(async () => {
@@ -52,11 +55,12 @@ describe('the default workflow', () => {
 });
 
 describe('transitionPratica', () => {
-  it('moves the pratica, writes its history and the audit chain, and runs the hooks with the actions', async () => {
+  it('moves the pratica, writes its history, the hooks\' outbox rows and the audit chain, and runs the hooks with the actions', async () => {
     const seen: TransitionEvent[] = [];
-    const off = t.services.transitionHooks.register(async (tx, event) => {
+    const off = t.services.transitionHooks.register(async (db, event) => {
       seen.push(event);
-      expect(await tx.pratica.count({ where: { id: event.praticaId, state: event.to } })).toBe(1); // inside the transaction
+      expect(await db.pratica.count({ where: { id: event.praticaId, state: event.from } })).toBe(1); // before the write
+      return [{ id: randomUUID(), kind: 'email', idempotencyKey: `hook-test:${event.praticaId}`, payload: { hook: true }, maxAttempts: 3 }];
     });
     try {
       const p = await submitted(t.services.pratiche, w, undefined, 'en');
@@ -68,6 +72,11 @@ describe('transitionPratica', () => {
       const audit = await t.db.prisma.auditEvent.findMany({ where: { subjectId: p.id, action: 'pratica.transition' } });
       expect(audit).toMatchObject([{ actorId: w.fx.users.operator.id, data: { transitionId: 'protocol', from: 'submitted', to: 'protocolled', rowVersion: 2 } }]);
       expect((await auditService.verify(t.db.prisma)).broken).toEqual([]);
+      expect(await t.db.prisma.outboxAction.findMany({ where: { praticaId: p.id }, orderBy: { idempotencyKey: 'asc' } })).toMatchObject([
+        { kind: 'email', idempotencyKey: `hook-test:${p.id}`, payload: { hook: true }, status: 'pending', maxAttempts: 3, createdAt: now },
+        { kind: 'protocol', idempotencyKey: `pratica:${p.id}:protocol:2:0` },
+        { kind: 'email', idempotencyKey: `pratica:${p.id}:protocol:2:1`, payload: { subject: 'Ricevuta', edited: true } },
+      ]);
       expect(seen).toHaveLength(1);
       expect(seen[0]).toMatchObject({
         enteId: w.fx.ente.id, praticaId: p.id, praticaCode: p.code, serviceId: w.serviceId, version: '2', transitionId: 'protocol',
@@ -179,6 +188,63 @@ describe('transitionPratica', () => {
     const res = await move(p.id, 'protocol', 1, await keyOf(['PRATICHE_WRITE']));
     expect(res.data.transitionPratica.rowVersion).toBe(2);
     expect(await t.db.prisma.praticaEvent.findFirst({ where: { praticaId: p.id } })).toMatchObject({ actorKind: 'apiKey' });
+  });
+});
+
+describe('under overload', () => {
+  it('only the surplus is refused, at once, with BUSY (retryable), writing nothing; the admitted ones and a retry go through', async () => {
+    const saved = t.services.workflow.admission;
+    const admission = new Admission({ maxInFlight: 1, maxWaiting: 1, maxWaitMs: 600_000 });
+    t.services.workflow.admission = admission;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => { release = resolve; });
+    let entered!: () => void;
+    const inside = new Promise<void>((resolve) => { entered = resolve; });
+    const off = t.services.transitionHooks.register(async () => { entered(); await gate; return []; });
+    try {
+      const [a, b, c] = await Promise.all([1, 2, 3].map(() => submitted(t.services.pratiche, w)));
+      const before = await written(c!.id);
+      const first = move(a!.id, 'protocol', 1, w.fx.tokens.operator);
+      await inside; // the first holds the only place, inside its hook
+      const second = move(b!.id, 'protocol', 1, w.fx.tokens.operator);
+      await vi.waitFor(() => expect(admission.load).toEqual({ inFlight: 1, waiting: 1 }));
+      const third = await move(c!.id, 'protocol', 1, w.fx.tokens.operator, {}, 'en');
+      expect([code(third), third.errors?.[0]?.extensions?.key, third.errors?.[0]?.extensions?.params]).toEqual(['BUSY', 'error.busy', { retryAfterSeconds: 600 }]);
+      expect(third.errors![0]!.message).toContain('try again');
+      expect(await written(c!.id)).toEqual(before);
+      release();
+      expect((await first).data.transitionPratica.to).toBe('protocolled');
+      expect((await second).data.transitionPratica.to).toBe('protocolled');
+      expect((await move(c!.id, 'protocol', 1, w.fx.tokens.operator)).data.transitionPratica.to).toBe('protocolled');
+      expect(admission.load).toEqual({ inFlight: 0, waiting: 0 });
+    } finally {
+      off();
+      release();
+      t.services.workflow.admission = saved;
+    }
+  });
+
+  it('a transition that waits longer than the bound is refused with BUSY and not written later', async () => {
+    const saved = t.services.workflow.admission;
+    const admission = new Admission({ maxInFlight: 1, maxWaiting: 10, maxWaitMs: 20 });
+    t.services.workflow.admission = admission;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => { release = resolve; });
+    const off = t.services.transitionHooks.register(async () => { await gate; return []; });
+    try {
+      const [a, b] = await Promise.all([1, 2].map(() => submitted(t.services.pratiche, w)));
+      const first = move(a!.id, 'protocol', 1, w.fx.tokens.operator);
+      await vi.waitFor(() => expect(admission.load.inFlight).toBe(1));
+      const before = await written(b!.id);
+      expect(code(await move(b!.id, 'protocol', 1, w.fx.tokens.operator))).toBe('BUSY'); // the gate stays closed until it is refused
+      release();
+      expect((await first).errors).toBeUndefined();
+      expect(await written(b!.id)).toEqual(before);
+    } finally {
+      off();
+      release();
+      t.services.workflow.admission = saved;
+    }
   });
 });
 
