@@ -27,10 +27,9 @@ export async function citizenFlow(page: Page, browser: Browser, opts: { tag: str
   await expect(page.getByRole('heading', { name: 'Cosa serve' })).toBeVisible();
   await shot(page, `${tag}-02-service`);
   if (opts.a11y) await checkA11y(page, 'service page');
-  // The service page's rating, anonymous (this browser's key): 2 stars ask what was hard.
-  await rate(page, 2, 'Ho avuto problemi tecnici');
-  await page.getByTestId('rating').getByRole('button', { name: 'Invia la valutazione' }).click();
-  await expect(page.getByTestId('rating').getByRole('status')).toHaveText('Grazie per la tua valutazione.');
+  // The service page's rating needs a login (a browser could mint keys and rate again and again); it stays anonymous.
+  await expect(page.getByTestId('rating-login')).toContainText('Per valutare il servizio accedi');
+  await expect(page.getByTestId('rating-login').getByRole('link', { name: 'Accedi per valutare' })).toHaveAttribute('href', /\/accedi\?back=/);
 
   // Login (development login) and the wizard with prefill.
   await page.getByRole('link', { name: /Compila la domanda|Riprendi/ }).click();

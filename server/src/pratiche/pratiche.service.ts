@@ -16,7 +16,7 @@ import { SubmissionRuns } from './submission-runs.js';
 import { rankingStamp } from '../graduatorie/stored-ranking.js';
 import { initialSla } from '../workflow/sla.js';
 import { routeOf, rulesOf } from '../desk/routing.js';
-import { workflowOf } from '../workflow/workflow-of.js';
+import { labelOf, workflowOf } from '../workflow/workflow-of.js';
 import type { Pratica, SubmitPraticaInput } from './pratiche.types.js';
 import { judge, type Verdict } from './verdict.js';
 
@@ -153,9 +153,11 @@ export class PraticheService {
   }
 
   private present(row: PraticaRow, version: LoadedVersion, language: string): Pratica {
+    const state = workflowOf(version.compiled).states.find((s) => s.id === row.state);
     return {
       id: row.id, code: row.code, serviceId: row.serviceId, serviceTitle: titleOf(version.compiled, language),
-      versionId: version.id, versionNumber: version.number, state: row.state, submittedAt: row.submittedAt,
+      versionId: version.id, versionNumber: version.number, state: row.state,
+      stateLabel: state ? labelOf(version.compiled, state.label, language) : row.state, submittedAt: row.submittedAt,
       dueAt: row.dueAt, feeCents: row.feeCents, score: row.score, excluded: row.excluded, protocolNumber: row.protocolNumber,
       answers: row.answers as Record<string, unknown>, computed: row.computed as Record<string, unknown>,
     };

@@ -14,7 +14,7 @@ import { attachmentsRepository } from '../storage/attachments.repository.js';
 import { praticheRepository } from './pratiche.repository.js';
 import { isAssertion } from '../shared/prisma.js';
 
-const PRATICA = 'id code serviceId serviceTitle versionId versionNumber state submittedAt dueAt feeCents score excluded protocolNumber answers computed';
+const PRATICA = 'id code serviceId serviceTitle versionId versionNumber state stateLabel submittedAt dueAt feeCents score excluded protocolNumber answers computed';
 const SUBMIT = `mutation ($input: SubmitPraticaInput!) { submitPratica(input: $input) { ${PRATICA} } }`;
 const ONE = `query ($id: ID!) { pratica(id: $id) { ${PRATICA} } }`;
 const MINE = `query ($first: Int, $after: String) { myPratiche(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id code } } } }`;
@@ -95,7 +95,7 @@ describe('submitPratica: occupazione-suolo-pubblico (fee)', () => {
     submitted = res.data.submitPratica;
     expect(submitted).toMatchObject({
       code: `${year}-000001`, serviceId: occupazione.serviceId, versionId: occupazione.versionId, versionNumber: 1,
-      state: 'presentata', feeCents: 62650, score: null, excluded: false, protocolNumber: null,
+      state: 'presentata', stateLabel: 'Presentata', feeCents: 62650, score: null, excluded: false, protocolNumber: null,
       computed: { '/tariffaZona': 2.5, '/superficie': 12.53, '/giorni': 40, '/riduzioneBarriere': true, '/importoCanone': 626.5 },
     });
     expect(submitted.submittedAt).toBe(TEMPLATE_TODAY.toISOString());

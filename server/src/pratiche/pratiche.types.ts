@@ -11,6 +11,7 @@ export class Pratica {
   @Field(() => ID) versionId!: string;
   @Field(() => Int) versionNumber!: number;
   @Field() state!: string;
+  @Field({ description: 'The state as the service\'s workflow labels it, in the request\'s language' }) stateLabel!: string;
   @Field() submittedAt!: Date;
   @Field(() => Date, { nullable: true, description: 'When the current state\'s SLA runs out' }) dueAt!: Date | null;
   @Field(() => GraphQLSafeInt, { nullable: true, description: 'Fee due, in euro cents (up to 10^11: a SafeInt, beyond 32 bits)' }) feeCents!: number | null;

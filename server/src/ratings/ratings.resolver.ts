@@ -8,13 +8,13 @@ import { RateServiceInput, ServiceRatingConnection, ServiceRatings, ServiceRatin
 @Resolver(() => ServiceRatings)
 export class RatingsResolver {
   @Mutation(() => Boolean, {
-    description: 'A citizen rates a published service: after the receipt (praticaId, logged in: one rating per pratica) or on the service page '
-      + '(logged in: one per person and version; anonymous: one per raterKey and version). CONFLICT for a second one. Stores nothing that names the person',
+    description: 'A logged-in citizen rates a published service: after the receipt (praticaId: one rating per pratica) or on the service page '
+      + '(one per person and version). CONFLICT for a second one, UNAUTHENTICATED without a login. Stores nothing that names the person (a keyed digest bounds the count)',
   })
   rateService(@Arg('input', () => RateServiceInput) input: RateServiceInput, @Ctx() ctx: GraphQLContext): Promise<boolean> {
     // A third party's key is not a citizen: its ratings would be nobody's opinion.
     if (ctx.viewer.apiKey) throw forbidden();
-    return ctx.services.ratings.rate({ userId: ctx.viewer.userId, raterKey: input.raterKey }, input);
+    return ctx.services.ratings.rate({ userId: ctx.viewer.userId }, input);
   }
 
   @Authorized('DESIGNER', 'ADMIN', 'SUPERVISOR', 'api:definitions:read')

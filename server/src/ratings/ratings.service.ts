@@ -3,19 +3,25 @@ import { pageOf, toConnection, type PageArgs } from '../graphql/connection.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { ServiceVersions } from '../drafts/service-version.js';
 import { romeDate, type Clock } from '../shared/clock.js';
-import { conflict, fieldProblem, notFound, throwProblems, type FieldError } from '../shared/domain-error.js';
+import { conflict, DomainError, fieldProblem, notFound, throwProblems, type FieldError } from '../shared/domain-error.js';
 import { isUuid } from '../shared/ids.js';
 import { ratingsRepository as repo, type RatingRow } from './ratings.repository.js';
-import { COMMENT_MAX, RATER_KEY, RatingSource, type RateServiceInput, type ServiceRating, type ServiceRatings } from './ratings.types.js';
+import { COMMENT_MAX, RatingSource, type RateServiceInput, type ServiceRating, type ServiceRatings } from './ratings.types.js';
 
-/** Who rates: a logged-in person (their id never leaves this service) or an anonymous browser's key. */
-export interface Rater { userId?: string; raterKey?: string | null }
+/** Who rates: a logged-in person (their id never leaves this service, only a keyed digest of it is stored). */
+export interface Rater { userId?: string }
 
 /**
  * Satisfaction ratings of a service version (the Comuni model's rating after a request and on
  * the service page). What is stored cannot lead back to the person: a keyed digest stands for
  * the pratica or the rater, and only the day is kept. The same digest makes a second rating a
- * CONFLICT: one per pratica, one per person (or anonymous browser) and version on the page.
+ * CONFLICT: one per pratica, one per person and version on the page.
+ *
+ * Only a logged-in person rates (UNAUTHENTICATED otherwise). A key the browser chose (as before)
+ * let anyone mint keys and rate a service any number of times; a key the server issued would
+ * only move the problem to its issuing, which nothing scarce limits without the visitor's
+ * address. A login is scarce (SPID/CIE: one identity per person) and the stored digest still
+ * cannot be turned back into the person, so the rating stays anonymous to the Ente.
  * No audit event either: its actor would name the person.
  */
 export class RatingsService {
@@ -26,11 +32,12 @@ export class RatingsService {
   }
 
   async rate(rater: Rater, input: RateServiceInput): Promise<boolean> {
-    checkInput(input, rater);
+    if (!rater.userId) throw new DomainError('UNAUTHENTICATED', 'ratings.loginRequired');
+    checkInput(input);
     const service = await this.versions.published(input.serviceId);
     const target = input.praticaId ? await this.praticaTarget(rater, input.praticaId, service.id) : null;
     const versionId = target?.serviceVersionId ?? service.version.id;
-    const who = target ? `pratica:${target.id}` : `page:${versionId}:${rater.userId ? `user:${rater.userId}` : `key:${rater.raterKey}`}`;
+    const who = target ? `pratica:${target.id}` : `page:${versionId}:user:${rater.userId}`;
     const stored = await repo.insert(this.db, {
       enteId: service.enteId, serviceId: service.id, serviceVersionId: versionId,
       source: target ? RatingSource.PRATICA : RatingSource.SERVICE_PAGE, stars: input.stars,
@@ -77,17 +84,13 @@ export class RatingsService {
   }
 }
 
-function checkInput(input: RateServiceInput, rater: Rater): void {
+function checkInput(input: RateServiceInput): void {
   const problems: FieldError[] = [];
   if (!Number.isInteger(input.stars) || input.stars < 1 || input.stars > 5) {
     problems.push(fieldProblem('/stars', 'range', 'ratings.starsOutOfRange', { min: 1, max: 5 }));
   }
   if (input.comment && [...input.comment].length > COMMENT_MAX) {
     problems.push(fieldProblem('/comment', 'maxLength', 'ratings.commentTooLong', { max: COMMENT_MAX }));
-  }
-  const key = input.raterKey;
-  if (!input.praticaId && !rater.userId && (!key || key.length < RATER_KEY.min || key.length > RATER_KEY.max)) {
-    problems.push(fieldProblem('/raterKey', 'raterKey', 'ratings.raterKeyRequired', RATER_KEY));
   }
   throwProblems(problems);
 }

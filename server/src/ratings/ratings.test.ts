@@ -19,7 +19,6 @@ let storageDir: string;
 let submitted: SubmittedPratica;
 let v1: string;
 const code = (r: { errors?: Array<{ extensions?: { code?: string } }> }) => r.errors?.[0]?.extensions?.code;
-const key = (n: number) => `browser-key-${String(n).padStart(8, '0')}`;
 
 beforeAll(async () => {
   storageDir = await mkdtemp(path.join(tmpdir(), 'sportello-ratings-'));
@@ -28,7 +27,7 @@ beforeAll(async () => {
   other = await createEnteWithUsers(t.services, { slug: 'ratings-other' });
   submitted = await submittedPratica(t, fx, { slug: 'occupazione-suolo' });
   v1 = (await t.db.prisma.pratica.findUniqueOrThrow({ where: { id: submitted.praticaId } })).serviceVersionId;
-}, 120_000);
+}, 300_000);
 afterAll(async () => {
   await t?.close();
   await rm(storageDir, { recursive: true, force: true });
@@ -52,33 +51,52 @@ describe('rateService', () => {
   it('refuses someone else\'s pratica, or a pratica of another service, as NOT_FOUND', async () => {
     const input = { serviceId: submitted.serviceId, praticaId: submitted.praticaId, stars: 5 };
     expect(code(await t.gql(RATE, { input }, other.tokens.citizen))).toBe('NOT_FOUND');
-    expect(code(await t.gql(RATE, { input }))).toBe('NOT_FOUND');
+    expect(code(await t.gql(RATE, { input }))).toBe('UNAUTHENTICATED');
     const mensa = await publishService(t.db.prisma, { enteId: fx.ente.id, publishedById: fx.users.designer.id, slug: 'mensa', definition: loadTemplate('iscrizione-mensa-scolastica') });
     expect(code(await t.gql(RATE, { input: { ...input, serviceId: mensa.serviceId } }, fx.tokens.citizen))).toBe('NOT_FOUND');
   });
 
-  it('on the service page: one rating per person and version, one per anonymous browser key and version', async () => {
+  it('on the service page: one rating per person and version, from any browser and any new session', async () => {
     const input = { serviceId: submitted.serviceId, stars: 2, wentBadly: ['UNSURE_PROGRESS'] };
     expect((await t.gql(RATE, { input }, other.tokens.citizen)).data).toEqual({ rateService: true });
-    expect(code(await t.gql(RATE, { input: { ...input, raterKey: key(1) } }, other.tokens.citizen))).toBe('CONFLICT');
-    expect((await t.gql(RATE, { input: { ...input, raterKey: key(1) } })).data).toEqual({ rateService: true });
-    expect(code(await t.gql(RATE, { input: { ...input, raterKey: key(1) } }))).toBe('CONFLICT');
-    // A new version may be rated again by the same browser.
+    expect(code(await t.gql(RATE, { input }, other.tokens.citizen))).toBe('CONFLICT');
+    // A fresh session of the same person (another browser, after logging out) is the same rater.
+    const fresh = await t.services.tokens.issue({ userId: other.users.citizen.id, fiscalCode: other.users.citizen.fiscalCode, roles: [], platformAdmin: false });
+    expect(fresh).not.toBe(other.tokens.citizen);
+    expect(code(await t.gql(RATE, { input }, fresh))).toBe('CONFLICT');
+    expect((await t.gql(RATE, { input }, fx.tokens.operator)).data).toEqual({ rateService: true }); // another person
+    // A new version may be rated again by the same person.
     const def = loadTemplate('occupazione-suolo-pubblico');
     await publishVersion(t.db.prisma, { enteId: fx.ente.id, publishedById: fx.users.designer.id, serviceId: submitted.serviceId, definition: def });
-    expect((await t.gql(RATE, { input: { ...input, stars: 3, raterKey: key(1) } })).data).toEqual({ rateService: true });
+    expect((await t.gql(RATE, { input: { ...input, stars: 3 } }, other.tokens.citizen)).data).toEqual({ rateService: true });
+  });
+
+  it('anonymous ratings cannot be minted: no login is UNAUTHENTICATED, a self-chosen or forged key is refused, nothing stored', async () => {
+    const before = await t.db.prisma.serviceRating.count();
+    const input = { serviceId: submitted.serviceId, stars: 1 };
+    for (let i = 0; i < 3; i++) {
+      const res = await t.gql(RATE, { input }, undefined, { 'accept-language': 'en' });
+      expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', key: 'ratings.loginRequired' });
+      expect(res.errors![0]!.message).toMatch(/Log in to rate/);
+    }
+    // The browser key of old is not part of the API any more: a client that still sends one is told so.
+    expect(code(await t.gql(RATE, { input: { ...input, raterKey: 'browser-key-00000001' } }))).toMatch(/BAD_USER_INPUT|GRAPHQL_VALIDATION_FAILED/);
+    // A forged or stale session token is nobody.
+    expect(code(await t.gql(RATE, { input }, 'forged.session.token'))).toBe('UNAUTHENTICATED');
+    expect(code(await t.gql(RATE, { input }, `${other.tokens.citizen.slice(0, -2)}xx`))).toBe('UNAUTHENTICATED');
+    expect(await t.db.prisma.serviceRating.count()).toBe(before);
   });
 
   it('bad input: each problem at its path, localized; nothing stored', async () => {
     const before = await t.db.prisma.serviceRating.count();
-    const res = await t.gql(RATE, { input: { serviceId: submitted.serviceId, stars: 6, comment: 'x'.repeat(1001), raterKey: 'short' } }, undefined, { 'accept-language': 'en' });
+    const res = await t.gql(RATE, { input: { serviceId: submitted.serviceId, stars: 6, comment: 'x'.repeat(1001) } }, fx.tokens.designer, { 'accept-language': 'en' });
     expect(code(res)).toBe('BAD_USER_INPUT');
     const errors = res.errors![0]!.extensions!.fieldErrors as Array<{ pointer: string; message: string }>;
-    expect(errors.map((e) => e.pointer)).toEqual(['/stars', '/comment', '/raterKey']);
+    expect(errors.map((e) => e.pointer)).toEqual(['/stars', '/comment']);
     expect(errors[0]!.message).toMatch(/whole number from 1 to 5/);
-    expect(code(await t.gql(RATE, { input: { serviceId: submitted.serviceId, stars: 3, wentWell: ['NOT_A_POINT'], raterKey: key(2) } }))).toBe('BAD_USER_INPUT');
-    expect(code(await t.gql(RATE, { input: { serviceId: 'not-a-uuid', stars: 3, raterKey: key(2) } }))).toBe('NOT_FOUND');
-    expect(code(await t.gql(RATE, { input: { serviceId: submitted.serviceId, stars: 3, raterKey: `${key(3)}\u0000` } }))).toBe('BAD_USER_INPUT');
+    expect(code(await t.gql(RATE, { input: { serviceId: submitted.serviceId, stars: 3, wentWell: ['NOT_A_POINT'] } }, fx.tokens.designer))).toBe('BAD_USER_INPUT');
+    expect(code(await t.gql(RATE, { input: { serviceId: 'not-a-uuid', stars: 3 } }, fx.tokens.designer))).toBe('NOT_FOUND');
+    expect(code(await t.gql(RATE, { input: { serviceId: submitted.serviceId, stars: 3, comment: 'a\u0000b' } }, fx.tokens.designer))).toBe('BAD_USER_INPUT');
     expect(await t.db.prisma.serviceRating.count()).toBe(before);
   });
 });

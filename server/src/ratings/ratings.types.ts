@@ -30,15 +30,12 @@ registerEnumType(RatingBadPoint, { name: 'RatingBadPoint', description: 'What we
 registerEnumType(RatingSource, { name: 'RatingSource', description: 'After a pratica\'s receipt, or on the service page' });
 
 export const COMMENT_MAX = 1000;
-export const RATER_KEY = { min: 16, max: 128 } as const;
 
 @InputType({ description: 'A satisfaction rating. Nothing that names the person is stored' })
 export class RateServiceInput {
   @Field(() => ID) serviceId!: string;
   @Field(() => ID, { nullable: true, description: 'After the receipt: the caller\'s own pratica of this service (one rating per pratica)' })
   praticaId?: string | null;
-  @Field(() => String, { nullable: true, description: `On the service page without a login: a random key the browser keeps (${RATER_KEY.min}-${RATER_KEY.max} characters); one rating per key and version` })
-  raterKey?: string | null;
   @Field(() => Int, { description: '1 (very bad) to 5 (very good)' }) stars!: number;
   @Field(() => [RatingGoodPoint], { nullable: true }) wentWell?: RatingGoodPoint[] | null;
   @Field(() => [RatingBadPoint], { nullable: true }) wentBadly?: RatingBadPoint[] | null;

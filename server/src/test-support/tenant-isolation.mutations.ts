@@ -42,7 +42,6 @@ const ENABLE = 'mutation ($id: ID!, $on: Boolean!) { setServiceEnabled(id: $id, 
 const INVITE = input('InviteOperatorInput', 'inviteOperator', INVITATION);
 const ANSWER = (op: string) => `mutation ($id: ID!, $token: String) { ${op}(id: $id, token: $token) { id ente { id } roles status } }`;
 const RATE = 'mutation ($input: RateServiceInput!) { rateService(input: $input) }';
-const RATER_KEY = 'tenant-isolation-rater-key';
 const MEMBER = (op: string) => `mutation ($u: ID!) { ${op}(userId: $u) }`;
 const SAVE_DRAFT = input('SaveDraftInput', 'saveDraft', 'id rowVersion answers');
 const SUBMIT = input('SubmitPraticaInput', 'submitPratica', PRATICA);
@@ -226,10 +225,10 @@ export const mutationCases: Record<string, OperationCase> = {
   rateService: {
     access: { kind: 'public' }, why: 'a pratica is found by { id, citizenId } of the caller; a service only if published; nothing of B is read back',
     attempts: [
-      attempt('C1\'s pratica in B', RATE, (w) => ({ input: { serviceId: w.b.assenze.id, praticaId: w.b.citizens.c1.praticaId, stars: 1, raterKey: RATER_KEY } }),
-        { whatever: 'NOT_FOUND for people and anonymous, FORBIDDEN for the API key: B\'s ratings are compared after the call' }),
+      attempt('C1\'s pratica in B', RATE, (w) => ({ input: { serviceId: w.b.assenze.id, praticaId: w.b.citizens.c1.praticaId, stars: 1 } }),
+        { whatever: 'NOT_FOUND for people, UNAUTHENTICATED anonymously, FORBIDDEN for the API key: B\'s ratings are compared after the call' }),
       ...(['bozza', 'spento'] as const).map((which) => attempt(`B's ${which === 'bozza' ? 'never-published' : 'switched-off'} service`, RATE,
-        (w) => ({ input: { serviceId: w.b[which].id, stars: 1, raterKey: RATER_KEY } }), { whatever: 'NOT_FOUND (FORBIDDEN for the API key); B unchanged' })),
+        (w) => ({ input: { serviceId: w.b[which].id, stars: 1 } }), { whatever: 'NOT_FOUND (FORBIDDEN for the API key); B unchanged' })),
     ],
   },
   removeMember: {

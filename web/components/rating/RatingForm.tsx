@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { graphql } from '@/gql';
 import type { RatingBadPoint, RatingGoodPoint } from '@/gql/graphql';
 import { gql, GqlError } from '@/lib/client/gql';
-import { raterKey } from './rater-key';
 
 const RateService = graphql(`
   mutation RateService($input: RateServiceInput!) { rateService(input: $input) }
@@ -15,21 +14,22 @@ const GOOD: RatingGoodPoint[] = ['CLEAR_INSTRUCTIONS', 'COMPLETE_INSTRUCTIONS', 
 const BAD: RatingBadPoint[] = ['UNCLEAR_INSTRUCTIONS', 'INCOMPLETE_INSTRUCTIONS', 'UNSURE_PROGRESS', 'TECHNICAL_PROBLEMS', 'OTHER'];
 const COMMENT_MAX = 1000;
 
-type Status = { kind: 'idle' } | { kind: 'sending' } | { kind: 'done' } | { kind: 'already' } | { kind: 'failed'; message: string };
+type Status = { kind: 'idle' } | { kind: 'sending' } | { kind: 'done' } | { kind: 'already' } | { kind: 'login' } | { kind: 'failed'; message: string };
 
 /**
  * The Comuni model's satisfaction rating: 1-5 stars (a radio group), then what went well (4-5)
  * or what was hard (1-3) from a short list, an optional comment. After a receipt it rates that
- * pratica; on the service page it rates the current version (anonymous callers with a random
- * key kept by this browser, so one browser gives one rating per version).
+ * pratica; on the service page it rates the current version, one rating per person. Only a
+ * logged-in person rates (a key a browser could mint would let anyone rate again and again):
+ * `loginHref` is where a visitor who is not logged in is sent. The stored rating names nobody.
  */
-export function RatingForm({ serviceId, praticaId, heading }: { serviceId: string; praticaId?: string; heading: string }) {
+export function RatingForm({ serviceId, praticaId, heading, loginHref }: { serviceId: string; praticaId?: string; heading: string; loginHref?: string }) {
   const { t } = useTranslation();
   const id = useId();
   const [stars, setStars] = useState(0);
   const [points, setPoints] = useState<string[]>([]);
   const [comment, setComment] = useState('');
-  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [status, setStatus] = useState<Status>(loginHref ? { kind: 'login' } : { kind: 'idle' });
   const [missingStars, setMissingStars] = useState(false);
   const good = stars >= 4;
   const list = stars === 0 ? [] : good ? GOOD : BAD;
@@ -44,13 +44,14 @@ export function RatingForm({ serviceId, praticaId, heading }: { serviceId: strin
     try {
       await gql(RateService, {
         input: {
-          serviceId, praticaId: praticaId ?? null, raterKey: praticaId ? null : raterKey(), stars, comment: comment.trim() || null,
+          serviceId, praticaId: praticaId ?? null, stars, comment: comment.trim() || null,
           wentWell: good ? (points as RatingGoodPoint[]) : [], wentBadly: good ? [] : (points as RatingBadPoint[]),
         },
       });
       setStatus({ kind: 'done' });
     } catch (err) {
       if (err instanceof GqlError && err.code === 'CONFLICT') setStatus({ kind: 'already' });
+      else if (err instanceof GqlError && err.code === 'UNAUTHENTICATED') setStatus({ kind: 'login' });
       else setStatus({ kind: 'failed', message: err instanceof GqlError && !err.offline ? err.message : t('wizard.offline') });
     }
   }
@@ -60,6 +61,17 @@ export function RatingForm({ serviceId, praticaId, heading }: { serviceId: strin
       <section aria-labelledby={`${id}-h`} className="mt-5" data-testid="rating">
         <h2 id={`${id}-h`} className="h4">{heading}</h2>
         <div className="alert alert-success" role="status">{status.kind === 'done' ? t('rating.thanks') : t(praticaId ? 'rating.already' : 'rating.alreadyPage')}</div>
+      </section>
+    );
+  }
+  if (status.kind === 'login') {
+    // A session that expired meanwhile: log in again and come back here (the Ente is the path's first segment).
+    const here = typeof window === 'undefined' ? '/' : window.location.pathname;
+    const href = loginHref ?? `/${here.split('/')[1] ?? ''}/accedi?back=${encodeURIComponent(here)}`;
+    return (
+      <section aria-labelledby={`${id}-h`} className="mt-5" data-testid="rating">
+        <h2 id={`${id}-h`} className="h4">{heading}</h2>
+        <p data-testid="rating-login">{t('rating.loginToRate')} <a href={href}>{t('rating.login')}</a></p>
       </section>
     );
   }

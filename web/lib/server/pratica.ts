@@ -6,7 +6,7 @@ const PraticaQuery = graphql(`
   query PraticaReceipt($id: ID!, $ente: String!, $language: String) {
     me { user { givenName familyName fiscalCode } }
     pratica(id: $id) {
-      id code protocolNumber submittedAt state serviceId serviceTitle feeCents versionNumber answers computed
+      id code protocolNumber submittedAt state stateLabel serviceId serviceTitle feeCents versionNumber answers computed
     }
     publishedServices(enteSlug: $ente, language: $language, first: 100) { edges { node { id slug } } }
   }

@@ -7,7 +7,7 @@ import { Invitations } from '@/components/personal/Invitations';
 const PersonalArea = graphql(`
   query PersonalArea($ente: String!, $language: String) {
     me { user { givenName familyName fiscalCode } }
-    myPratiche(first: 100) { edges { node { id code serviceId serviceTitle state submittedAt protocolNumber } } }
+    myPratiche(first: 100) { edges { node { id code serviceId serviceTitle state stateLabel submittedAt protocolNumber } } }
     myDrafts(first: 100) { edges { node { id serviceId serviceTitle updatedAt versionNumber } } }
     publishedServices(enteSlug: $ente, language: $language, first: 100) { edges { node { id slug } } }
     myInvitations { id status roles officeName expiresAt ente { name } }
@@ -50,7 +50,7 @@ export default async function PersonalAreaPage({ params }: { params: Promise<{ e
             {pratiche.map((p) => (
               <li key={p.id} className="list-group-item d-flex flex-wrap gap-2 justify-content-between align-items-center">
                 <span><strong>{p.serviceTitle}</strong><br /><span className="small">{p.code} · {date(p.submittedAt)}</span></span>
-                <span className="badge bg-primary">{t(`personal.state.${p.state}`)}</span>
+                <span className="badge bg-primary">{p.stateLabel}</span>
                 <span className="d-flex gap-2">
                   <Link href={`/${ente}/pratiche/${p.id}`}>{t('personal.open')}<span className="visually-hidden"> {p.code}</span></Link>
                   <a href={`/${ente}/pratiche/${p.id}/ricevuta`} download>{t('receipt.pdf')}<span className="visually-hidden"> {p.code}</span></a>

@@ -60,7 +60,7 @@ export default async function PraticaPage({ params, searchParams }: { params: Pr
         <dt className="col-sm-4">{t('receipt.submittedAt')}</dt><dd className="col-sm-8">{new Date(p.submittedAt).toLocaleString(language, { timeZone: 'Europe/Rome' })}</dd>
         <dt className="col-sm-4">{t('receipt.state')}</dt>
         <dd className="col-sm-8" data-testid="pratica-state">
-          <span className="badge bg-primary">{status?.stateLabel ?? t(`personal.state.${p.state}`, { defaultValue: p.state })}</span>
+          <span className="badge bg-primary">{status?.stateLabel ?? p.stateLabel}</span>
           {status ? <span className="small ms-2">{t('pratica.since', { date: dateTime(status.stateEnteredAt) })}</span> : null}
         </dd>
         {p.feeCents !== null && p.feeCents !== undefined ? <><dt className="col-sm-4">{t('receipt.fee')}</dt><dd className="col-sm-8">{euro(p.feeCents)}</dd></> : null}

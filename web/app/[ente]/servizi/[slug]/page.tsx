@@ -27,7 +27,9 @@ export default async function ServiceDetail({ params }: { params: Promise<{ ente
   const definition = s.definition as unknown as ServiceDefinition;
   const text = (key: string) => localize({ translations: definition.translations, defaultLanguage: definition.defaultLanguage }, key, language);
   const facts = serviceFacts(definition);
-  const draft = (await serverQueryOrNull(MyDraft, { serviceId: s.id }))?.draft ?? null;
+  // null for a visitor who is not logged in (UNAUTHENTICATED); { draft: null } for a person without a draft.
+  const mine = await serverQueryOrNull(MyDraft, { serviceId: s.id });
+  const draft = mine?.draft ?? null;
   const names = new Intl.DisplayNames([language], { type: 'language' });
   return (
     <article>
@@ -54,7 +56,7 @@ export default async function ServiceDetail({ params }: { params: Promise<{ ente
       <section aria-labelledby="dur"><h2 id="dur" className="h3">{t('service.duration')}</h2><p>{facts.durationDays ? t('service.durationDays', { days: facts.durationDays }) : t('service.durationUnknown')}</p></section>
       <section aria-labelledby="lang"><h2 id="lang" className="h3">{t('service.languages')}</h2><p>{s.languages.map((l) => names.of(l) ?? l).join(', ')}</p></section>
       <p className="small text-muted">{t('service.version', { version: s.version, date: new Date(s.publishedAt).toLocaleDateString(language) })}</p>
-      <RatingForm serviceId={s.id} heading={t('rating.pageTitle')} />
+      <RatingForm serviceId={s.id} heading={t('rating.pageTitle')} loginHref={mine ? undefined : `/${ente}/accedi?back=${encodeURIComponent(`/${ente}/servizi/${slug}`)}`} />
     </article>
   );
 }
