@@ -57,6 +57,27 @@ export default tseslint.config(
     },
   },
   {
+    // Repositories (the only code that touches Prisma) stand below the GraphQL layer: keyset pages
+    // come from shared/keyset.ts. Identity's repositories get both restrictions (a later block
+    // replaces a rule's options instead of adding to them).
+    files: ['server/src/**/*.repository.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['../graphql/**'], message: 'Repositories import nothing from graphql/: pages and positions are in shared/keyset.ts.' },
+      ] }],
+    },
+  },
+  {
+    files: ['server/src/identity/**/*.repository.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['../graphql/**'], message: 'Repositories import nothing from graphql/: pages and positions are in shared/keyset.ts.' },
+        { group: ['../enti/**'], message: 'identity/ does not import enti/: the Enti area builds its own services (enti/enti.services.ts) and depends on identity, not the other way round.' },
+      ] }],
+    },
+  },
+  {
     files: ['**/*.test.ts', '**/test/**', '**/test-support/**', '**/bench/**'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },

@@ -1,5 +1,5 @@
 import type { Tx } from '../shared/prisma.js';
-import { afterPosition, newestFirst, type Page } from '../graphql/connection.js';
+import { afterPosition, newestFirst, type Page } from '../shared/keyset.js';
 
 const enteSelect = {
   id: true, slug: true, name: true, ipaCode: true, languages: true, defaultLanguage: true, branding: true, createdAt: true,

@@ -1,6 +1,6 @@
 import type { Prisma } from '../generated/prisma/client.js';
 import type { Tx } from '../shared/prisma.js';
-import { afterPosition, newestFirst, type Page } from '../graphql/connection.js';
+import { afterPosition, newestFirst, type Page } from '../shared/keyset.js';
 
 const templateSelect = (enteId: string) => ({
   id: true, title: true, category: true, definition: true, hash: true, updatedAt: true,

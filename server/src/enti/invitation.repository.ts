@@ -1,4 +1,4 @@
-import { afterPosition, newestFirst, type Page } from '../graphql/connection.js';
+import { afterPosition, newestFirst, type Page } from '../shared/keyset.js';
 import type { Tx } from '../shared/prisma.js';
 import type { Role } from '../access/viewer.js';
 

@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { DomainError } from '../shared/domain-error.js';
+import type { Page, Position } from '../shared/keyset.js';
 import { DEFAULT_LIMITS } from './limits.js';
 
 @ObjectType()
@@ -20,9 +21,8 @@ export class PageArgs {
   after?: string;
 }
 
-/** Keyset position: newest first by (createdAt, id), stable under inserts. */
-export interface Position { at: Date; id: string }
-export interface Page { take: number; after?: Position }
+// Repositories read pages through shared/keyset.ts (they import nothing from graphql/).
+export type { Page, Position } from '../shared/keyset.js';
 
 // Cursors are signed: a cursor the server did not issue (forged, truncated, from another
 // connection kind) is refused as BAD_USER_INPUT before it can reach a query as a bad uuid,
@@ -70,14 +70,6 @@ export function pageOf(args: PageArgs): Page {
   if (typeof id !== 'string' || typeof at !== 'string' || Number.isNaN(date.getTime())) throw new DomainError('BAD_USER_INPUT', 'error.invalidCursor');
   return { take, after: { at: date, id } };
 }
-
-/** The Prisma `where` fragment for rows after a position, newest first. */
-export function afterPosition(after: Position | undefined, field = 'createdAt') {
-  if (!after) return {};
-  return { OR: [{ [field]: { lt: after.at } }, { [field]: after.at, id: { lt: after.id } }] };
-}
-
-export const newestFirst = (field = 'createdAt') => [{ [field]: 'desc' as const }, { id: 'desc' as const }];
 
 export interface ConnectionShape<T> { edges: Array<{ cursor: string; node: T }>; pageInfo: PageInfo; totalCount: number }
 

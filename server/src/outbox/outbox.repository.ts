@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterPosition, newestFirst, type Page } from '../graphql/connection.js';
+import { afterPosition, newestFirst, type Page } from '../shared/keyset.js';
 import type { Tx } from '../shared/prisma.js';
 import type { ClaimedAction, OutboxActionRow, OutboxItem, OutboxKind, OutboxStatus } from './outbox.types.js';
 

@@ -1,5 +1,5 @@
 import { Prisma } from '../generated/prisma/client.js';
-import { afterPosition, newestFirst, type Page } from '../graphql/connection.js';
+import { afterPosition, newestFirst, type Page } from '../shared/keyset.js';
 import type { PublishedServiceRow } from '../drafts/service-version.repository.js';
 import type { IdentityRow } from '../registries/prefill.repository.js';
 import type { Tx } from '../shared/prisma.js';

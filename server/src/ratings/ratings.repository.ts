@@ -1,5 +1,5 @@
 import { Prisma } from '../generated/prisma/client.js';
-import { afterPosition, newestFirst, type Page } from '../graphql/connection.js';
+import { afterPosition, newestFirst, type Page } from '../shared/keyset.js';
 import type { Tx } from '../shared/prisma.js';
 
 export interface NewRating {
