@@ -7,7 +7,7 @@ import { compile, evaluate, localize, romeDate, type Evaluation, type ServiceDef
 import { gql, GqlError, type FieldError } from '@/lib/client/gql';
 import { DeleteDraft, SubmitPratica } from '@/lib/wizard/documents';
 import { labelOfPointer } from '@/lib/wizard/labels';
-import { clearLocal, newIdempotencyKey, readLocal, type LocalDraft } from '@/lib/wizard/local-store';
+import { newIdempotencyKey, readLocal, type LocalDraft } from '@/lib/wizard/local-store';
 import { mergePrefill, stepIndexByTopField, stepOfPointer, toAnswers, toFormValues, type FormValues } from '@/lib/wizard/model';
 import { WizardProvider, type WizardContextValue } from './context';
 import { ErrorSummary, type SummaryItem } from './ErrorSummary';
@@ -130,8 +130,7 @@ export function Wizard(props: WizardProps) {
     setSubmitState({ busy: true, message: null });
     try {
       const { submitPratica } = await gql(SubmitPratica, { input: { serviceId, answers, idempotencyKey: sync.local.current.idempotencyKey } });
-      clearLocal(userId, serviceId);
-      sync.blocked.current = true; // nothing more to save: the draft became a pratica
+      sync.forgetLocal(); // nothing more to save: the draft became a pratica
       router.push(`/${props.ente}/pratiche/${submitPratica.id}?inviata=1`);
     } catch (e) {
       const err = e instanceof GqlError ? e : new GqlError(String(e), 'ERROR');
@@ -148,8 +147,7 @@ export function Wizard(props: WizardProps) {
   const onDiscard = async () => {
     if (!window.confirm(t('wizard.discardConfirm'))) return;
     await gql(DeleteDraft, { serviceId }).catch(() => null);
-    clearLocal(userId, serviceId);
-    sync.blocked.current = true;
+    sync.forgetLocal();
     window.location.reload();
   };
 

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { gql, GqlError } from '@/lib/client/gql';
 import { LoadDraft, SaveDraft } from '@/lib/wizard/documents';
-import { writeLocal, type LocalDraft } from '@/lib/wizard/local-store';
+import { clearLocal, writeLocal, type LocalDraft } from '@/lib/wizard/local-store';
 
 export type SyncStatus =
   | { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: string } | { kind: 'local' }
@@ -24,7 +24,12 @@ export function useDraftSync(opts: { userId: string; serviceId: string; initial:
   const inFlight = useRef(false);
   const blocked = useRef(false); // a conflict or an expired session waits for the citizen
 
-  const persist = () => writeLocal(userId, serviceId, local.current);
+  /** A device write the typing asked for, not yet done (see `changed`). */
+  const writeSoon = useRef<(() => void) | null>(null);
+  const persist = () => {
+    writeSoon.current?.();
+    writeLocal(userId, serviceId, local.current);
+  };
 
   const saveNow = useCallback(async (): Promise<void> => {
     if (!local.current.dirty || blocked.current) return;
@@ -61,12 +66,39 @@ export function useDraftSync(opts: { userId: string; serviceId: string; initial:
     timer.current = setTimeout(() => { void saveNow(); }, ms);
   }
 
-  /** Called on every change: device copy now, server copy after a pause in typing. */
+  /**
+   * Called on every change: device copy right after the frame is painted (localStorage writes are
+   * synchronous, a millisecond or more for this JSON on a slow phone: not in the keystroke's frame;
+   * several keystrokes in one moment make one write), at once when the page is hidden or left;
+   * server copy after a pause in typing.
+   */
   const changed = useCallback((answers: Record<string, unknown>, currentStep: string | null) => {
     local.current = { ...local.current, answers, currentStep, dirty: true, savedAt: new Date().toISOString() };
-    persist();
+    if (!writeSoon.current) {
+      const write = () => { cancel(); writeLocal(userId, serviceId, local.current); };
+      const idle = typeof requestIdleCallback === 'function';
+      const handle = idle ? requestIdleCallback(write, { timeout: 200 }) : setTimeout(write, 50);
+      const cancel = () => {
+        writeSoon.current = null;
+        if (idle) cancelIdleCallback(handle as number); else clearTimeout(handle as ReturnType<typeof setTimeout>);
+      };
+      writeSoon.current = cancel;
+    }
     setPending(true);
     schedule(1200);
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // Leaving, reloading, switching app or tab: what the idle write has not done yet is done now.
+  useEffect(() => {
+    const flush = () => { if (writeSoon.current) persist(); };
+    const onVisibility = () => { if (document.visibilityState === 'hidden') flush(); };
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onVisibility);
+      flush();
+    };
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
   useEffect(() => {
@@ -102,9 +134,16 @@ export function useDraftSync(opts: { userId: string; serviceId: string; initial:
     persist();
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
+  /** The draft is over (submitted or discarded): nothing of it stays on the device, no write is pending. */
+  const forgetLocal = useCallback(() => {
+    writeSoon.current?.();
+    clearLocal(userId, serviceId);
+    blocked.current = true; // nothing more to save
+  }, [userId, serviceId]);
+
   const adoptRowVersion = useCallback((rowVersion: number) => {
     if (local.current.rowVersion === null) { local.current = { ...local.current, rowVersion }; persist(); }
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
-  return { status, pending, changed, saveNow, keepMine, takeTheirs, rememberFile, adoptRowVersion, local, setStatus, blocked };
+  return { status, pending, changed, saveNow, keepMine, takeTheirs, rememberFile, adoptRowVersion, forgetLocal, local, setStatus, blocked };
 }
