@@ -23,6 +23,7 @@ export class PageArgs {
 
 // Repositories read pages through shared/keyset.ts (they import nothing from graphql/).
 export type { Page, Position } from '../shared/keyset.js';
+export { afterPosition, newestFirst } from '../shared/keyset.js';
 
 // Cursors are signed: a cursor the server did not issue (forged, truncated, from another
 // connection kind) is refused as BAD_USER_INPUT before it can reach a query as a bad uuid,
