@@ -127,7 +127,7 @@ export function createServices(db: Database, config: ServerConfig, databaseLabel
     outbox,
     protocol: new ProtocolService(db.prisma, clock),
     workflow,
-    timeline: new TimelineService(db.prisma, versions, workflow, clock),
+    timeline: new TimelineService(db.prisma, versions, workflow, clock, (tx, message) => outbox.notifyMessage(tx, message)),
     transitionHooks,
     slaWatch: new SlaWatch(db.prisma, outbox.enqueue, clock),
     ratings: new RatingsService(db.prisma, versions, clock, config.sessionSecret),

@@ -16,6 +16,8 @@ import { createOutboxEnqueue, createTransitionActionsHook, prepareTransitionActi
 import { praticaContext } from './pratica-context.repository.js';
 import type { TextOverrides } from './action-payloads.js';
 import { DEFAULT_WORKFLOW } from '../workflow/default-workflow.js';
+import type { Tx } from '../shared/prisma.js';
+import { messageNotices, type OfficeMessage } from './message-notices.js';
 
 /** GraphQL's list of edits as the transition event carries them (key = action index). */
 export function overridesOf(edits: Array<{ index: number; subject?: string | null; body?: string | null }>): TextOverrides {
@@ -42,6 +44,17 @@ export class OutboxService {
   ) {
     this.enqueue = createOutboxEnqueue(settings.maxAttempts, () => this.clock());
     this.transitionActionsHook = createTransitionActionsHook(settings.maxAttempts);
+  }
+
+  /**
+   * Enqueues, in the caller's transaction (the message's own), the notices of an office's
+   * message to the citizen on every channel they can be reached on (message-notices.ts).
+   * Returns the channels.
+   */
+  async notifyMessage(tx: Tx, message: OfficeMessage): Promise<string[]> {
+    const items = await messageNotices(tx, message, { appIo: this.deliverers.appio !== undefined });
+    for (const item of items) await repo.insert(tx, item, this.clock(), this.settings.maxAttempts);
+    return items.map((i) => i.kind);
   }
 
   /** A worker over this database with these deliverers (the server's own, or `sportello worker`'s). */

@@ -2,7 +2,9 @@ import type { CompiledService } from '@sportello/schemas';
 import { auditService } from '../audit/audit.service.js';
 import type { ServiceVersions } from '../drafts/service-version.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
+import type { OfficeMessage } from '../outbox/message-notices.js';
 import type { Clock } from '../shared/clock.js';
+import type { Tx } from '../shared/prisma.js';
 import { badInput, conflict, notFound } from '../shared/domain-error.js';
 import { isUuid } from '../shared/ids.js';
 import { replyDueAt } from '../workflow/sla.js';
@@ -36,7 +38,11 @@ function checkedText(text: unknown, max: number, key: string): string {
  * denial, which moves the pratica by the workflow's citizen transition.
  */
 export class TimelineService {
-  constructor(private readonly db: PrismaClient, private readonly versions: ServiceVersions, private readonly workflow: WorkflowService, private readonly clock: Clock) {}
+  constructor(
+    private readonly db: PrismaClient, private readonly versions: ServiceVersions, private readonly workflow: WorkflowService, private readonly clock: Clock,
+    /** Enqueues the citizen's notices of a message in its transaction (the outbox's notifyMessage). */
+    private readonly notify: (tx: Tx, message: OfficeMessage) => Promise<unknown>,
+  ) {}
 
   async forCitizen(actor: WorkflowActor, praticaId: string, language: string): Promise<TimelineEntry[]> {
     const pratica = await this.find(actor, praticaId);
@@ -74,7 +80,11 @@ export class TimelineService {
     };
   }
 
-  /** A message from the office to the citizen, in the pratica's timeline, with the audit event. */
+  /**
+   * A message from the office to the citizen, in the pratica's timeline, with the audit event and
+   * the citizen's notices (e-mail, Web Push, App IO as they can be reached) in the outbox: all in
+   * one transaction.
+   */
   async message(actor: WorkflowActor, praticaId: string, text: string, language: string): Promise<TimelineEntry> {
     const body = checkedText(text, MAX_MESSAGE, 'timeline.message');
     const pratica = await this.find(actor, praticaId);
@@ -86,6 +96,7 @@ export class TimelineService {
       await auditService.record(tx, {
         enteId: pratica.enteId, actorId, actorKind: kind, action: 'pratica.message', subjectType: 'pratica', subjectId: pratica.id, data: { state: pratica.state, length: body.length },
       }, now);
+      await this.notify(tx, { enteId: pratica.enteId, praticaId: pratica.id, eventId: String(row.id), text: body });
       return row;
     });
     return (await this.entries(pratica, [event], true, language))[0]!;
