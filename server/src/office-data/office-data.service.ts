@@ -21,7 +21,7 @@ const asObject = (v: unknown): Record<string, unknown> => (v && typeof v === 'ob
 /**
  * Office fields (the definition's `officeData`), filled by operators during the istruttoria:
  * checked by the engine with the pratica's own version, merged into what is there, and written
- * with the fee, score, exclusions and stored ranking recomputed from them, the pratica's history
+ * with the computed values, fee, score, exclusions and stored ranking recomputed from them, the pratica's history
  * (who, when, what) and the audit chain, in one transaction at the version the caller saw.
  */
 export class OfficeDataService {
@@ -49,7 +49,10 @@ export class OfficeDataService {
     const now = this.clock();
     const today = romeDate(now);
     const answers = asObject(pratica.answers);
-    const fee = compiled.fee ? evaluate(compiled, answers, { office: officeData, today }).fee : null;
+    // Computed values may read office fields too ($office): evaluated again, and stored with the fee.
+    const evaluation = evaluate(compiled, answers, { office: officeData, today });
+    const computed = { ...asObject(pratica.computed), ...evaluation.computed };
+    const fee = compiled.fee ? evaluation.fee : null;
     checkFee(fee);
     const feeCents = fee?.amountCents ?? null;
     const ranking = rankingStamp(compiled, version.id, answers, officeData, today);
@@ -60,7 +63,7 @@ export class OfficeDataService {
     const rowVersion = await this.db.$transaction(async (tx) => {
       const written = await repo.write(tx, {
         id: pratica.id, enteId: pratica.enteId, expectedVersion: req.expectedVersion, at: now, byId: actor.userId,
-        officeData, feeCents, score, excluded, ranking,
+        officeData, computed, feeCents, score, excluded, ranking,
       });
       if (written === null) {
         const current = await workflowRepository.current(tx, pratica.id);

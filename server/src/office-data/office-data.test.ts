@@ -47,6 +47,26 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 describe('setOfficeData', () => {
+  it('computed values that read office fields are evaluated again and stored; the fee reading them follows', async () => {
+    const def = scoredService();
+    def.data.properties.quotaIstruttoria = { type: 'number' };
+    def.rules = [...(def.rules ?? []), { id: 'quotaDaCommissione', type: 'compute', field: 'quotaIstruttoria', value: { '*': [5, { var: ['$office.punteggioCommissione', 0] }] } }];
+    def.fees = { amount: { '+': [10, { var: 'quotaIstruttoria' }] }, unit: 'euro', causale: 'service.title' };
+    const cw = await workflowWorld(t, 'office-data-computed', def);
+    const p = await submitted(t.services.pratiche, cw);
+    expect(p).toMatchObject({ feeCents: 1000, computed: { '/quotaIstruttoria': 0 } });
+    const res = await set(p.id, 1, { punteggioCommissione: 3 }, cw.fx.tokens.operator);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.setOfficeData).toMatchObject({ feeCents: 2500 });
+    const read = await t.gql('query ($id: ID!) { deskPratica(id: $id) { computed officeData } }', { id: p.id }, cw.fx.tokens.operator);
+    expect(read.data.deskPratica).toEqual({ computed: { '/quotaIstruttoria': 15 }, officeData: { punteggioCommissione: 3 } });
+    expect((await t.db.prisma.pratica.findUniqueOrThrow({ where: { id: p.id } })).feeCents).toBe(2500n);
+    const cleared = await set(p.id, 2, { punteggioCommissione: null }, cw.fx.tokens.operator);
+    expect(cleared.data.setOfficeData).toMatchObject({ feeCents: 1000 });
+    expect((await t.db.prisma.pratica.findUniqueOrThrow({ where: { id: p.id } })).computed).toEqual({ '/quotaIstruttoria': 0 });
+  });
+
+
   it('office fields change the fee, the score and the exclusions, stored with the pratica and its ranking', async () => {
     const p = await submitted(t.services.pratiche, w);
     expect(p).toMatchObject({ feeCents: 1000, score: 1, excluded: false });
