@@ -2,10 +2,11 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { compile, evaluate, localize, type CompileResult, type Evaluation, type ServiceDefinition } from '@sportello/schemas';
+import { evaluate, localize, type CompileResult, type Evaluation, type ServiceDefinition } from '@sportello/schemas';
 import { WizardProvider, type WizardContextValue } from '@/components/wizard/context';
 import { FieldView } from '@/components/wizard/FieldView';
 import { toAnswers, toFormValues, type FormValues } from '@/lib/wizard/model';
+import { compiledServiceOf, useCompiled } from './useCompiled';
 
 declare global { interface Window { __previewRenders?: number } }
 
@@ -16,13 +17,29 @@ const NO_PREFILL = new Map<string, string>();
 /**
  * The citizen's wizard as it will look, with the same engine and the wizard's own field renderer
  * (components/wizard), over the working copy. Answers are test answers: nothing is sent anywhere.
+ * The copy is compiled by `useCompiled` (unless `compiled` is given, from the same hook): texts at
+ * once, other changes after a pause, the last compiled copy on screen meanwhile.
  */
-export function PreviewPane({ definition, compiled: given, language, step, onStep, answers, onAnswers, showErrors }: {
-  definition: ServiceDefinition; compiled?: CompileResult; language: string; step: number; onStep?: (i: number) => void;
+export function PreviewPane({ definition, compiled, language, step, onStep, answers, onAnswers, showErrors }: {
+  definition: ServiceDefinition; compiled?: CompileResult | null; language: string; step: number; onStep?: (i: number) => void;
   answers: Record<string, unknown>; onAnswers: (a: Record<string, unknown>) => void; showErrors: boolean;
 }) {
+  if (compiled !== undefined) return <CompiledPreview compiled={compiled} language={language} step={step} onStep={onStep} answers={answers} onAnswers={onAnswers} showErrors={showErrors} />;
+  return <OwnPreview definition={definition} language={language} step={step} onStep={onStep} answers={answers} onAnswers={onAnswers} showErrors={showErrors} />;
+}
+
+type PaneProps = { language: string; step: number; onStep?: (i: number) => void; answers: Record<string, unknown>; onAnswers: (a: Record<string, unknown>) => void; showErrors: boolean };
+
+function OwnPreview({ definition, ...rest }: PaneProps & { definition: ServiceDefinition }) {
+  const compiled = useCompiled(definition);
+  return <CompiledPreview compiled={compiled} {...rest} />;
+}
+
+function CompiledPreview({ compiled, language, step, onStep, answers, onAnswers, showErrors }: PaneProps & { compiled: CompileResult | null }) {
   const { t } = useTranslation();
-  const compiled = useMemo<CompileResult>(() => given ?? compile(definition), [given, definition]);
+  if (!compiled) {
+    return <p className="small text-muted" role="status" data-testid="preview-loading">{t('builder.preview.loading')}</p>;
+  }
   if (!compiled.ok) {
     return (
       <div className="alert alert-warning" role="status" data-testid="preview-broken">
@@ -31,7 +48,8 @@ export function PreviewPane({ definition, compiled: given, language, step, onSte
       </div>
     );
   }
-  return <PreviewForm service={compiled.service} definition={definition} language={language} step={step} onStep={onStep} answers={answers} onAnswers={onAnswers} showErrors={showErrors} />;
+  // The compiled copy's own definition: structure and compiled service always agree.
+  return <PreviewForm service={compiled.service} definition={compiled.service.definition} language={language} step={step} onStep={onStep} answers={answers} onAnswers={onAnswers} showErrors={showErrors} />;
 }
 
 function PreviewForm({ service, definition, language, step, onStep, answers, onAnswers, showErrors }: {
@@ -53,7 +71,10 @@ function PreviewForm({ service, definition, language, step, onStep, answers, onA
     });
     return () => sub.unsubscribe();
   }, [form, definition, onAnswers]);
-  const evaluation = useMemo<Evaluation>(() => evaluate(service, answers, { locale: language }), [service, answers, language]);
+  // Without errors shown, the texts play no part in the evaluation: a label typed does not
+  // re-evaluate (compiledServiceOf is the service as compiled, before the texts changed).
+  const evaluated = showErrors ? service : compiledServiceOf(service);
+  const evaluation = useMemo<Evaluation>(() => evaluate(evaluated, answers, { locale: language }), [evaluated, answers, language]);
   const text = useCallback((key: string | undefined, fallback = '') =>
     key ? localize({ translations: definition.translations, defaultLanguage: definition.defaultLanguage }, key, language) : fallback,
   [definition, language]);

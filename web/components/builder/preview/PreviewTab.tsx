@@ -1,10 +1,11 @@
 'use client';
 import { useCallback, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { compile, evaluate } from '@sportello/schemas';
+import { evaluate } from '@sportello/schemas';
 import { useBuilder } from '../store';
 import { PREVIEW_PANELS } from './panels';
 import { PreviewPane } from './PreviewPane';
+import { useCompiled } from './useCompiled';
 
 /** The wizard in any language beside a panel of test answers and what the engine made of them. */
 export function PreviewTab() {
@@ -20,8 +21,8 @@ export function PreviewTab() {
   const [draft, setDraft] = useState<string | null>(null);
   const [draftError, setDraftError] = useState<string | null>(null);
   const onAnswers = useCallback((a: Record<string, unknown>) => { setAnswers(a); setDraft(null); }, []);
-  const compiled = useMemo(() => compile(definition), [definition]);
-  const evaluation = useMemo(() => (compiled.ok ? evaluate(compiled.service, answers, { locale: language }) : null), [compiled, answers, language]);
+  const compiled = useCompiled(definition);
+  const evaluation = useMemo(() => (compiled?.ok ? evaluate(compiled.service, answers, { locale: language }) : null), [compiled, answers, language]);
 
   const apply = () => {
     try {
@@ -88,8 +89,8 @@ export function PreviewTab() {
             ) : null}
           </section>
         ) : null}
-        {compiled.ok && evaluation ? PREVIEW_PANELS.map((Panel, i) => (
-          <Panel key={i} definition={definition} service={compiled.service} answers={answers} evaluation={evaluation} language={language} />
+        {compiled?.ok && evaluation ? PREVIEW_PANELS.map((Panel, i) => (
+          <Panel key={i} definition={compiled.service.definition} service={compiled.service} answers={answers} evaluation={evaluation} language={language} />
         )) : null}
       </div>
     </div>
