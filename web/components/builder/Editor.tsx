@@ -4,7 +4,7 @@ import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'reac
 import { useTranslation } from 'react-i18next';
 import type { ServiceDefinition } from '@sportello/schemas';
 import { localize } from '@sportello/schemas';
-import { BuilderProvider, useBuilder, type BuilderState, type Problem } from './store';
+import { BuilderProvider, useBuilderSelector, type BuilderState, type Problem } from './store';
 import { EditorContext, type VersionInfo } from './editor-context';
 import { SaveBar } from './SaveBar';
 import { ProblemsPanel } from './ProblemsPanel';
@@ -31,7 +31,9 @@ export function Editor({ service, languages, enteSlug, initialTab }: { service: 
 
 function EditorBody({ service, enteSlug, initialTab }: { service: EditorService; enteSlug: string; initialTab?: string }) {
   const { t, i18n } = useTranslation();
-  const { state } = useBuilder();
+  // Only the problems and the title: the body does not re-render on every edit (each tab reads
+  // what it shows from the store).
+  const problems = useBuilderSelector((s) => s.problems);
   const { reload, flush } = useAutosave();
   const [tab, setTabState] = useState(TABS.some((x) => x.id === initialTab) ? initialTab! : 'steps');
   const [focus, setFocus] = useState<string | null>(null);
@@ -48,10 +50,10 @@ function EditorBody({ service, enteSlug, initialTab }: { service: EditorService;
 
   const counts = useMemo(() => {
     const c = new Map<string, number>();
-    for (const p of state.problems) c.set(tabOfPointer(p.pointer), (c.get(tabOfPointer(p.pointer)) ?? 0) + 1);
+    for (const p of problems) c.set(tabOfPointer(p.pointer), (c.get(tabOfPointer(p.pointer)) ?? 0) + 1);
     return c;
-  }, [state.problems]);
-  const title = localize({ translations: state.definition.translations, defaultLanguage: state.definition.defaultLanguage }, state.definition.title, i18n.language) || service.title;
+  }, [problems]);
+  const title = useBuilderSelector((s) => localize({ translations: s.definition.translations, defaultLanguage: s.definition.defaultLanguage }, s.definition.title, i18n.language)) || service.title;
 
   const onTabKey = (e: KeyboardEvent, i: number) => {
     const next = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? TABS.length - 1 : null;

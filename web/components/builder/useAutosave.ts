@@ -1,8 +1,8 @@
 'use client';
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { gql, GqlError } from '@/lib/client/gql';
 import { LoadService, SaveWorkingCopy, ValidateDefinition } from './documents';
-import { useBuilder } from './store';
+import { useBuilderSelector, useBuilderStore } from './store';
 import type { ServiceDefinition } from '@sportello/schemas';
 
 const DEBOUNCE_MS = 800;
@@ -14,10 +14,14 @@ const DEBOUNCE_MS = 800;
  * the problems and the publish gate.
  */
 export function useAutosave(): { reload: () => Promise<void>; flush: () => Promise<void> } {
-  const { state, dispatch } = useBuilder();
+  // Only what decides when to save is subscribed to: the editor does not re-render on every edit.
+  const store = useBuilderStore();
+  const dispatch = store.dispatch;
+  const edit = useBuilderSelector((s) => s.edit);
+  const savedEdit = useBuilderSelector((s) => s.savedEdit);
+  const status = useBuilderSelector((s) => s.status);
   const inFlight = useRef(false);
-  const latest = useRef(state);
-  latest.current = state;
+  const latest = useMemo(() => ({ get current() { return store.getState(); } }), [store]);
 
   const save = useCallback(async () => {
     const s = latest.current;
@@ -36,15 +40,15 @@ export function useAutosave(): { reload: () => Promise<void>; flush: () => Promi
     } finally {
       inFlight.current = false;
     }
-  }, [dispatch]);
+  }, [dispatch, latest]);
 
   useEffect(() => {
-    if (state.edit === state.savedEdit || state.status === 'conflict' || state.status === 'saving') return;
+    if (edit === savedEdit || status === 'conflict' || status === 'saving') return;
     // After a failure (offline, server error) try again later, not in a tight loop.
-    const delay = state.status === 'pending' ? DEBOUNCE_MS : 5000;
+    const delay = status === 'pending' ? DEBOUNCE_MS : 5000;
     const timer = setTimeout(() => void save(), delay);
     return () => clearTimeout(timer);
-  }, [state.edit, state.savedEdit, state.status, save]);
+  }, [edit, savedEdit, status, save]);
 
   useEffect(() => {
     const warn = (e: BeforeUnloadEvent) => {
@@ -53,7 +57,7 @@ export function useAutosave(): { reload: () => Promise<void>; flush: () => Promi
     };
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
-  }, []);
+  }, [latest]);
 
   // The publish gate of the copy as first loaded.
   useEffect(() => {
@@ -61,14 +65,14 @@ export function useAutosave(): { reload: () => Promise<void>; flush: () => Promi
     gql(ValidateDefinition, { definition: s.definition })
       .then(({ validateDefinition: v }) => { if (latest.current.edit === s.edit) dispatch({ type: 'validated', problems: v.problems, warnings: v.warnings, publishable: v.publishable }); })
       .catch(() => undefined);
-  }, [dispatch]);
+  }, [dispatch, latest]);
 
   const reload = useCallback(async () => {
     const { designerService: d } = await gql(LoadService, { id: latest.current.serviceId });
     dispatch({ type: 'loaded', definition: d.workingCopy as ServiceDefinition, revision: d.revision, problems: d.problems, warnings: d.warnings });
     const { validateDefinition: v } = await gql(ValidateDefinition, { definition: d.workingCopy });
     dispatch({ type: 'validated', problems: v.problems, warnings: v.warnings, publishable: v.publishable });
-  }, [dispatch]);
+  }, [dispatch, latest]);
 
   const flush = useCallback(async () => {
     for (let i = 0; i < 50 && (inFlight.current || latest.current.edit !== latest.current.savedEdit); i++) {
@@ -76,7 +80,7 @@ export function useAutosave(): { reload: () => Promise<void>; flush: () => Promi
       if (!inFlight.current) await save();
       else await new Promise((r) => setTimeout(r, 100));
     }
-  }, [save]);
+  }, [save, latest]);
 
   return { reload, flush };
 }

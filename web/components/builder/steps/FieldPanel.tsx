@@ -3,12 +3,12 @@ import Form from '@rjsf/react-bootstrap';
 import type { IChangeEvent } from '@rjsf/core';
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import validator from '@rjsf/validator-ajv8';
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { textOf } from '@/lib/builder/definition-edit';
 import { propsSchema, readProps, widgetLabel, writeProps, type FieldProps } from '@/lib/builder/field-props';
 import { fieldProblems } from '@/lib/builder/problems';
-import { useBuilder, useDefinition } from '../store';
+import { sameItems, useBuilderSelector, useDefinition } from '../store';
 import { SimpleCondition } from './SimpleCondition';
 
 const uiSchema: UiSchema = {
@@ -22,14 +22,21 @@ const uiSchema: UiSchema = {
 export function FieldPanel({ path, onClose }: { path: string; onClose: () => void; onSelect: (p: string) => void }) {
   const { t } = useTranslation();
   const { definition, onChange } = useDefinition();
-  const { state } = useBuilder();
   const ui = definition.ui.fields?.[path];
-  const schema = useMemo(() => propsSchema(definition, path, t) as RJSFSchema, [definition, path, t]);
+  // The same schema object while its content is the same: rjsf then does not redo its work on
+  // every keystroke (propsSchema builds a new object from the copy each time).
+  const schemaRef = useRef<{ json: string; schema: RJSFSchema } | null>(null);
+  const schema = useMemo(() => {
+    const next = propsSchema(definition, path, t) as RJSFSchema;
+    const json = JSON.stringify(next);
+    if (schemaRef.current?.json !== json) schemaRef.current = { json, schema: next };
+    return schemaRef.current.schema;
+  }, [definition, path, t]);
   const formData = useMemo(() => readProps(definition, path), [definition, path]);
+  const problems = useBuilderSelector((s) => (s.problems.length ? fieldProblems(s.definition, s.problems, path) : s.problems), sameItems);
   if (!ui) return null;
   const ruleId = `mostra_${path.replace(/\[\]/g, '').replace(/\./g, '_')}`;
   const showRule = (definition.rules ?? []).find((r) => r.id === ruleId);
-  const problems = fieldProblems(definition, state.problems, path);
   const setShowIf = (when: unknown | null) => {
     const rules = (definition.rules ?? []).filter((r) => r.id !== ruleId);
     if (when !== null) rules.push({ id: ruleId, type: 'show', field: path, when: when as never });

@@ -1,40 +1,61 @@
 'use client';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Widget } from '@sportello/schemas';
+import type { ServiceDefinition, Widget } from '@sportello/schemas';
 import { WIDGETS, addField, childrenOf, moveChild, moveFieldToStep, removeField, textOf } from '@/lib/builder/definition-edit';
 import { widgetLabel } from '@/lib/builder/field-props';
 import { fieldProblems } from '@/lib/builder/problems';
-import { useBuilder, useDefinition } from '../store';
+import { within } from './within';
+import { sameItems, useBuilderSelector, useUpdate, type BuilderState } from '../store';
 
-/** A field placed in a step (sortable), or a child of a section/group (moved with buttons). */
-export function FieldRow({ path, stepIndex, position, selected, onSelect, child }: {
+const NO_PROBLEMS: never[] = [];
+
+/** What a row shows, read from the store; the row re-renders only when one of these changes. */
+interface RowView { ui: NonNullable<ServiceDefinition['ui']['fields']>[string] | undefined; label: string; problems: BuilderState['problems']; shownIf: boolean; stepCount: number; children: string[] }
+const NO_CHILDREN: string[] = [];
+function rowView(s: BuilderState, path: string): RowView {
+  const def = s.definition;
+  const ui = def.ui.fields?.[path];
+  const container = ui?.widget === 'section' || ui?.widget === 'group' || ui?.widget === 'address';
+  return {
+    ui,
+    label: textOf(def, ui?.label ?? ui?.text) || path,
+    problems: s.problems.length ? fieldProblems(def, s.problems, path) : NO_PROBLEMS,
+    shownIf: (def.rules ?? []).some((r) => r.field === path && (r.type === 'show' || r.type === 'hide')),
+    stepCount: def.ui.steps.length,
+    children: container ? childrenOf(def, path) : NO_CHILDREN,
+  };
+}
+const sameRow = (a: RowView, b: RowView) => a.ui === b.ui && a.label === b.label && a.shownIf === b.shownIf && a.stepCount === b.stepCount
+  && sameItems(a.problems, b.problems) && sameItems(a.children, b.children);
+
+/**
+ * A field placed in a step (sortable), or a child of a section/group (moved with buttons).
+ * `selected` is the selected path when it is this field or inside it, else null (see `within`).
+ */
+export const FieldRow = memo(function FieldRow({ path, stepIndex, position, selected, onSelect, child }: {
   path: string; stepIndex: number; position: number; selected: string | null; onSelect: (p: string) => void;
   child?: { parent: string; count: number };
 }) {
   const { t } = useTranslation();
-  const { definition, onChange } = useDefinition();
-  const { state } = useBuilder();
+  const update = useUpdate();
   const id = useId();
   const sortable = useSortable({ id: `field:${path}`, disabled: !!child });
-  const ui = definition.ui.fields?.[path];
+  const { ui, label, problems, shownIf, stepCount, children } = useBuilderSelector((s) => rowView(s, path), sameRow);
   const widget = ui?.widget;
-  const label = textOf(definition, ui?.label ?? ui?.text) || path;
-  const problems = fieldProblems(definition, state.problems, path);
   const container = widget === 'section' || widget === 'group' || widget === 'address';
   const [newWidget, setNewWidget] = useState<Widget>('text');
-  const shownIf = (definition.rules ?? []).some((r) => r.field === path && (r.type === 'show' || r.type === 'hide'));
   return (
     <li ref={child ? undefined : sortable.setNodeRef} style={child ? undefined : { transform: CSS.Transform.toString(sortable.transform), transition: sortable.transition }}
       className={`border rounded p-2 mb-2 bg-white ${selected === path ? 'border-primary border-2' : ''} ${problems.length ? 'border-danger' : ''}`} data-testid={`field-${path}`}>
       <div className="d-flex align-items-center gap-2 flex-wrap">
         {child ? (
           <>
-            <button type="button" className="btn btn-outline-secondary btn-sm py-0" disabled={position === 0} onClick={() => onChange(moveChild(definition, child.parent, position, position - 1))}
+            <button type="button" className="btn btn-outline-secondary btn-sm py-0" disabled={position === 0} onClick={() => update((d) => moveChild(d, child.parent, position, position - 1))}
               aria-label={t('builder.steps.moveUp', { label })}>↑</button>
-            <button type="button" className="btn btn-outline-secondary btn-sm py-0" disabled={position === child.count - 1} onClick={() => onChange(moveChild(definition, child.parent, position, position + 1))}
+            <button type="button" className="btn btn-outline-secondary btn-sm py-0" disabled={position === child.count - 1} onClick={() => update((d) => moveChild(d, child.parent, position, position + 1))}
               aria-label={t('builder.steps.moveDown', { label })}>↓</button>
           </>
         ) : (
@@ -48,19 +69,19 @@ export function FieldRow({ path, stepIndex, position, selected, onSelect, child 
         {!child ? (
           <>
             <label htmlFor={`${id}-step`} className="visually-hidden">{t('builder.steps.moveToStep', { label })}</label>
-            <select id={`${id}-step`} className="form-select form-select-sm w-auto" value={stepIndex} onChange={(e) => onChange(moveFieldToStep(definition, path, Number(e.target.value)))}>
-              {definition.ui.steps.map((s, i) => <option key={s.id} value={i}>{t('builder.steps.inStep', { n: i + 1 })}</option>)}
+            <select id={`${id}-step`} className="form-select form-select-sm w-auto" value={stepIndex} onChange={(e) => { const to = Number(e.target.value); update((d) => moveFieldToStep(d, path, to)); }}>
+              {Array.from({ length: stepCount }, (_, i) => <option key={i} value={i}>{t('builder.steps.inStep', { n: i + 1 })}</option>)}
             </select>
           </>
         ) : null}
-        <button type="button" className="btn btn-outline-danger btn-sm py-0" onClick={() => onChange(removeField(definition, path))} aria-label={t('builder.steps.removeField', { label })}>✕</button>
+        <button type="button" className="btn btn-outline-danger btn-sm py-0" onClick={() => update((d) => removeField(d, path))} aria-label={t('builder.steps.removeField', { label })}>✕</button>
       </div>
       {problems.map((p, i) => <p key={i} className="small text-danger mb-0 mt-1" role="note">{p.message}</p>)}
       {container ? (
         <div className="ms-4 mt-2">
           <ul className="list-unstyled mb-1" aria-label={t('builder.steps.childrenOf', { label })}>
-            {childrenOf(definition, path).map((c, i, all) => (
-              <FieldRow key={c} path={c} stepIndex={stepIndex} position={i} selected={selected} onSelect={onSelect} child={{ parent: path, count: all.length }} />
+            {children.map((c, i, all) => (
+              <FieldRow key={c} path={c} stepIndex={stepIndex} position={i} selected={within(selected, c)} onSelect={onSelect} child={{ parent: path, count: all.length }} />
             ))}
           </ul>
           {widget !== 'address' ? (
@@ -70,8 +91,9 @@ export function FieldRow({ path, stepIndex, position, selected, onSelect, child 
                 {WIDGETS.filter((w) => w !== 'group' && w !== 'static' && (widget !== 'group' || w !== 'section')).map((w) => <option key={w} value={w}>{widgetLabel(t, w)}</option>)}
               </select>
               <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => {
-                const r = addField(definition, newWidget, { parent: path }, t('builder.steps.newField', { widget: widgetLabel(t, newWidget) }));
-                onChange(r.definition); onSelect(r.path);
+                let added = '';
+                update((d) => { const r = addField(d, newWidget, { parent: path }, t('builder.steps.newField', { widget: widgetLabel(t, newWidget) })); added = r.path; return r.definition; });
+                onSelect(added);
               }}>{widget === 'group' ? t('builder.steps.addRowField') : t('builder.steps.addChild')}</button>
             </div>
           ) : null}
@@ -79,4 +101,4 @@ export function FieldRow({ path, stepIndex, position, selected, onSelect, child 
       ) : null}
     </li>
   );
-}
+});

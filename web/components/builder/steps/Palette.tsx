@@ -5,12 +5,12 @@ import { useTranslation } from 'react-i18next';
 import type { Widget } from '@sportello/schemas';
 import { WIDGETS, textOf } from '@/lib/builder/definition-edit';
 import { widgetLabel } from '@/lib/builder/field-props';
-import { useDefinition } from '../store';
+import { sameItems, useBuilderSelector } from '../store';
 
 /** Every widget the engine supports: drag one onto a step, or pick the step and press it. */
 export function Palette({ targetStep, onTargetStep, onAdd }: { targetStep: number; onTargetStep: (i: number) => void; onAdd: (w: Widget) => void }) {
   const { t } = useTranslation();
-  const { definition } = useDefinition();
+  const titles = useBuilderSelector((s) => s.definition.ui.steps.map((x) => textOf(s.definition, x.title) || x.id), sameItems);
   const id = useId();
   return (
     <section aria-labelledby={`${id}-title`} className="card card-bg p-3 mb-3">
@@ -18,7 +18,7 @@ export function Palette({ targetStep, onTargetStep, onAdd }: { targetStep: numbe
       <p className="small">{t('builder.palette.intro')}</p>
       <label htmlFor={`${id}-step`} className="form-label small mb-0">{t('builder.palette.toStep')}</label>
       <select id={`${id}-step`} className="form-select form-select-sm mb-2" value={targetStep} onChange={(e) => onTargetStep(Number(e.target.value))}>
-        {definition.ui.steps.map((s, i) => <option key={s.id} value={i}>{i + 1}. {textOf(definition, s.title) || s.id}</option>)}
+        {titles.map((title, i) => <option key={i} value={i}>{i + 1}. {title}</option>)}
       </select>
       <ul className="list-unstyled d-flex flex-wrap gap-1 mb-0">
         {WIDGETS.map((w) => <PaletteItem key={w} widget={w} onAdd={onAdd} />)}

@@ -1,5 +1,5 @@
 'use client';
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ServiceDefinition } from '@sportello/schemas';
 import { allFieldPaths, schemaAt, textOf } from '@/lib/builder/definition-edit';
@@ -35,7 +35,9 @@ export function SimpleCondition({ definition, when, onChange, exclude, label }: 
 }) {
   const { t } = useTranslation();
   const id = useId();
-  const fields = allFieldPaths(definition).filter((p) => !p.includes('[]') && p !== exclude && ['boolean', 'string', 'number', 'integer'].includes(String(schemaAt(definition.data, p)?.type)));
+  // Depends on the data schema only (kept while only texts change: the store shares unchanged parts).
+  const data = definition.data;
+  const fields = useMemo(() => allFieldPaths({ data } as ServiceDefinition).filter((p) => !p.includes('[]') && p !== exclude && ['boolean', 'string', 'number', 'integer'].includes(String(schemaAt(data, p)?.type))), [data, exclude]);
   if (when !== null && !readSimple(when)) {
     return (
       <div className="small">

@@ -2,26 +2,33 @@
 import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { removeStep, renameStep, setStepCondition, textOf } from '@/lib/builder/definition-edit';
-import { problemsUnder, useBuilder, useDefinition } from '../store';
+import { problemsUnder, sameItems, useBuilderSelector, useUpdate } from '../store';
 import { FieldRow } from './FieldRow';
 import { SimpleCondition } from './SimpleCondition';
+import { within } from './within';
 
-/** One step: drag handle, title, show-if, its fields (sortable, a drop target for new ones). */
-export function StepCard({ index, selected, onSelect }: { index: number; selected: string | null; onSelect: (p: string) => void }) {
+const NO_RULES: never[] = [];
+
+/**
+ * One step: drag handle, title, show-if, its fields (sortable, a drop target for new ones).
+ * Reads its own step, title, rules and problems from the store: re-renders when they change.
+ */
+export const StepCard = memo(function StepCard({ index, selected, onSelect }: { index: number; selected: string | null; onSelect: (p: string) => void }) {
   const { t } = useTranslation();
-  const { definition, onChange } = useDefinition();
-  const { state } = useBuilder();
-  const step = definition.ui.steps[index]!;
+  const update = useUpdate();
+  const step = useBuilderSelector((s) => s.definition.ui.steps[index]!);
+  const stepCount = useBuilderSelector((s) => s.definition.ui.steps.length);
+  const rules = useBuilderSelector((s) => s.definition.rules ?? NO_RULES);
   const id = useId();
   const sortable = useSortable({ id: `step:${step.id}` });
   const drop = useDroppable({ id: `drop:${index}` });
-  const showRule = (definition.rules ?? []).find((r) => r.step === step.id && r.type === 'show');
-  const otherRules = (definition.rules ?? []).filter((r) => r.step === step.id && r !== showRule);
-  const problems = problemsUnder(state.problems, `/ui/steps/${index}`).filter((p) => !/\/fields\/\d+/.test(p.pointer));
-  const title = textOf(definition, step.title);
+  const showRule = rules.find((r) => r.step === step.id && r.type === 'show');
+  const otherRules = rules.filter((r) => r.step === step.id && r !== showRule);
+  const problems = useBuilderSelector((s) => problemsUnder(s.problems, `/ui/steps/${index}`).filter((p) => !/\/fields\/\d+/.test(p.pointer)), sameItems);
+  const title = useBuilderSelector((s) => textOf(s.definition, step.title));
   return (
     <li ref={sortable.setNodeRef} style={{ transform: CSS.Transform.toString(sortable.transform), transition: sortable.transition }}
       className={`card mb-3 border ${problems.length ? 'border-danger' : ''}`} data-testid={`step-${index}`}>
@@ -31,19 +38,18 @@ export function StepCard({ index, selected, onSelect }: { index: number; selecte
             aria-label={t('builder.steps.dragStep', { title: title || step.id })}>⠿</button>
           <div className="flex-grow-1">
             <label htmlFor={`${id}-title`} className="form-label small mb-0">{t('builder.steps.stepTitle', { n: index + 1 })}</label>
-            <input id={`${id}-title`} className="form-control form-control-sm" value={title} onChange={(e) => onChange(renameStep(definition, index, e.target.value))} />
+            <input id={`${id}-title`} className="form-control form-control-sm" value={title} onChange={(e) => update((d) => renameStep(d, index, e.target.value))} />
           </div>
-          <button type="button" className="btn btn-outline-danger btn-sm" disabled={definition.ui.steps.length < 2}
-            onClick={() => { if (!step.fields.length || window.confirm(t('builder.steps.removeConfirm', { title }))) onChange(removeStep(definition, index)); }}
+          <button type="button" className="btn btn-outline-danger btn-sm" disabled={stepCount < 2}
+            onClick={() => { if (!step.fields.length || window.confirm(t('builder.steps.removeConfirm', { title }))) update((d) => removeStep(d, index)); }}
             aria-label={t('builder.steps.removeStep', { title: title || step.id })}>✕</button>
         </div>
         {problems.map((p, i) => <p key={i} className="small text-danger mb-1" role="note">{p.message}</p>)}
-        <SimpleCondition definition={definition} label={t('builder.steps.showIf')} when={showRule?.when ?? null}
-          onChange={(when) => onChange(setStepCondition(definition, step.id, when))} />
+        <StepShowIf stepId={step.id} when={showRule?.when ?? null} />
         {otherRules.length ? <p className="small text-muted">{t('builder.steps.otherRules', { count: otherRules.length })}</p> : null}
         <SortableContext items={step.fields.map((f) => `field:${f}`)} strategy={verticalListSortingStrategy}>
           <ul className="list-unstyled mb-0" aria-label={t('builder.steps.fieldsOf', { title: title || step.id })}>
-            {step.fields.map((f, i) => <FieldRow key={f} path={f} stepIndex={index} position={i} selected={selected} onSelect={onSelect} />)}
+            {step.fields.map((f, i) => <FieldRow key={f} path={f} stepIndex={index} position={i} selected={within(selected, f)} onSelect={onSelect} />)}
           </ul>
         </SortableContext>
         <div ref={drop.setNodeRef} className={`border border-2 rounded p-2 mt-2 small text-center ${drop.isOver ? 'border-primary bg-light' : 'border-dashed text-muted'}`} style={{ borderStyle: 'dashed' }}>
@@ -51,5 +57,19 @@ export function StepCard({ index, selected, onSelect }: { index: number; selecte
         </div>
       </div>
     </li>
+  );
+});
+
+/**
+ * The step's show-if. Without a condition it needs only the data schema (the fields it can test),
+ * with one also their labels: it re-renders when those change, not on every edit.
+ */
+function StepShowIf({ stepId, when }: { stepId: string; when: unknown | null }) {
+  const { t } = useTranslation();
+  const update = useUpdate();
+  const definition = useBuilderSelector((s) => s.definition, (a, b) => (when === null ? a.data === b.data : a === b));
+  return (
+    <SimpleCondition definition={definition} label={t('builder.steps.showIf')} when={when}
+      onChange={(w) => update((d) => setStepCondition(d, stepId, w))} />
   );
 }

@@ -2,30 +2,40 @@
 import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
 import { SortableContext, arrayMove, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { useCallback, useEffect, useState } from 'react';
+import dynamic from 'next/dynamic';
 import { useTranslation } from 'react-i18next';
-import type { Widget } from '@sportello/schemas';
+import type { ServiceDefinition, Widget } from '@sportello/schemas';
 import { addField, addStep, moveFieldToStep, moveStep, stepOfField } from '@/lib/builder/definition-edit';
 import { widgetLabel } from '@/lib/builder/field-props';
 import { useEditor } from '../editor-context';
+import { Loading } from '../shared/Loading';
 import { PreviewPane } from '../preview/PreviewPane';
-import { useDefinition } from '../store';
-import { FieldPanel } from './FieldPanel';
+import { useBuilderSelector, useBuilderStore, useDefinition } from '../store';
 import { Palette } from './Palette';
 import { ServiceDetails } from './ServiceDetails';
 import { StepCard } from './StepCard';
 
-/** Steps and fields: palette, steps with their fields (drag and drop or keyboard), properties panel. */
+// The properties panel (rjsf and its validator) loads when a field is first selected.
+const FieldPanel = dynamic(() => import('./FieldPanel').then((m) => m.FieldPanel), { loading: () => <Loading /> });
+
+/**
+ * Steps and fields: palette, steps with their fields (drag and drop or keyboard), properties panel.
+ * It reads only the steps from the store (each step, row and panel reads its own part), so an edit
+ * re-renders what it changed, the properties panel and the live preview.
+ */
 export function StepsTab() {
   const { t } = useTranslation();
-  const { definition, onChange } = useDefinition();
+  const store = useBuilderStore();
   const { focus } = useEditor();
   const [selected, setSelected] = useState<string | null>(null);
   const [targetStep, setTargetStep] = useState(0);
   const [announce, setAnnounce] = useState('');
-  const [answers, setAnswers] = useState<Record<string, unknown>>({});
-  const onAnswers = useCallback((a: Record<string, unknown>) => setAnswers(a), []);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
-  const steps = definition.ui.steps;
+  const steps = useBuilderSelector((s) => s.definition.ui.steps);
+  // Handlers act on the copy as it is when they run.
+  const current = () => store.getState().definition;
+  const onChange = (next: ServiceDefinition) => store.dispatch({ type: 'set', definition: next });
+  const selectedStep = selected ? stepOfField({ ui: { steps } } as ServiceDefinition, selected) : -1;
 
   // A problem link pointing at a field selects it.
   useEffect(() => {
@@ -36,7 +46,7 @@ export function StepsTab() {
   }, [focus, steps]);
 
   const add = (widget: Widget, step: number, index?: number) => {
-    const { definition: next, path } = addField(definition, widget, { step, index }, t('builder.steps.newField', { widget: widgetLabel(t, widget) }));
+    const { definition: next, path } = addField(current(), widget, { step, index }, t('builder.steps.newField', { widget: widgetLabel(t, widget) }));
     onChange(next);
     setSelected(path);
     setAnnounce(t('builder.steps.added', { widget: widgetLabel(t, widget), step: steps[step]?.id ?? '' }));
@@ -44,6 +54,7 @@ export function StepsTab() {
 
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     if (!over) return;
+    const definition = current();
     const a = String(active.id); const o = String(over.id);
     if (a.startsWith('palette:')) {
       const widget = a.slice(8) as Widget;
@@ -85,11 +96,11 @@ export function StepsTab() {
           <SortableContext items={steps.map((s) => `step:${s.id}`)} strategy={verticalListSortingStrategy}>
             <ol className="list-unstyled" aria-label={t('builder.steps.list')}>
               {steps.map((step, i) => (
-                <StepCard key={step.id} index={i} selected={selected} onSelect={setSelected} />
+                <StepCard key={step.id} index={i} selected={i === selectedStep ? selected : null} onSelect={setSelected} />
               ))}
             </ol>
           </SortableContext>
-          <button type="button" className="btn btn-outline-primary" onClick={() => onChange(addStep(definition, t('builder.steps.newStep', { n: steps.length + 1 })))}>
+          <button type="button" className="btn btn-outline-primary" onClick={() => onChange(addStep(current(), t('builder.steps.newStep', { n: steps.length + 1 })))}>
             {t('builder.steps.addStep')}
           </button>
         </div>
@@ -98,11 +109,18 @@ export function StepsTab() {
           <details open className="mt-3 border rounded p-2 bg-white" data-testid="live-preview">
             <summary className="fw-semibold">{t('builder.preview.live')}</summary>
             <p className="small text-muted mb-2">{t('builder.preview.liveHint')}</p>
-            <PreviewPane definition={definition} language={definition.defaultLanguage} answers={answers} onAnswers={onAnswers} showErrors={false}
-              step={Math.max(0, selected ? stepOfField(definition, selected) : targetStep)} />
+            <LivePreview step={Math.max(0, selected ? selectedStep : targetStep)} />
           </details>
         </div>
       </div>
     </DndContext>
   );
+}
+
+/** The step being edited as the citizen will see it (reads the whole copy: it shows every change). */
+function LivePreview({ step }: { step: number }) {
+  const { definition } = useDefinition();
+  const [answers, setAnswers] = useState<Record<string, unknown>>({});
+  const onAnswers = useCallback((a: Record<string, unknown>) => setAnswers(a), []);
+  return <PreviewPane definition={definition} language={definition.defaultLanguage} answers={answers} onAnswers={onAnswers} showErrors={false} step={step} />;
 }
