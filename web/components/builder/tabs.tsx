@@ -1,13 +1,19 @@
 'use client';
+import dynamic from 'next/dynamic';
 import type { ComponentType } from 'react';
-import { OfficeFieldsTab } from './office/OfficeFieldsTab';
-import { PreviewTab } from './preview/PreviewTab';
+import { Loading } from './shared/Loading';
 import { StepsTab } from './steps/StepsTab';
-import { VersionsTab } from './versions/VersionsTab';
-import { FeesTab } from './fees/FeesTab';
-import { RulesTab } from './rules/RulesTab';
-import { TranslationsTab } from './translations/TranslationsTab';
-import { WorkflowTab } from './workflow/WorkflowTab';
+
+// The steps tab opens first; every other tab's code (react-querybuilder, rjsf, the workflow
+// editor...) loads when the tab is first shown, not with the editor.
+const loading = () => <Loading />;
+const RulesTab = dynamic(() => import('./rules/RulesTab').then((m) => m.RulesTab), { loading });
+const FeesTab = dynamic(() => import('./fees/FeesTab').then((m) => m.FeesTab), { loading });
+const OfficeFieldsTab = dynamic(() => import('./office/OfficeFieldsTab').then((m) => m.OfficeFieldsTab), { loading });
+const WorkflowTab = dynamic(() => import('./workflow/WorkflowTab').then((m) => m.WorkflowTab), { loading });
+const TranslationsTab = dynamic(() => import('./translations/TranslationsTab').then((m) => m.TranslationsTab), { loading });
+const PreviewTab = dynamic(() => import('./preview/PreviewTab').then((m) => m.PreviewTab), { loading });
+const VersionsTab = dynamic(() => import('./versions/VersionsTab').then((m) => m.VersionsTab), { loading });
 
 export interface TabSpec {
   id: string;

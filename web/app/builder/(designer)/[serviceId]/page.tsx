@@ -10,6 +10,9 @@ export default async function EditorPage({ params, searchParams }: { params: Pro
   const { serviceId } = await params;
   const { tab } = await searchParams;
   const t = translatorFor(await currentLanguage());
+  // The service and who is asking go out together (the Ente's languages need the second).
+  const meQuery = serverQuery(BuilderMe, {});
+  meQuery.catch(() => undefined); // awaited below; not an unhandled rejection if the first fails
   let data;
   try {
     data = await serverQuery(LoadService, { id: serviceId });
@@ -19,7 +22,7 @@ export default async function EditorPage({ params, searchParams }: { params: Pro
     }
     throw e;
   }
-  const me = await serverQuery(BuilderMe, {});
+  const me = await meQuery;
   const ente = me.me?.ente ? (await serverQuery(BuilderEnte, { slug: me.me.ente.slug })).ente : null;
   const s = data.designerService;
   return (
