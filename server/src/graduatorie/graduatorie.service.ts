@@ -12,7 +12,7 @@ import type { Tx } from '../shared/prisma.js';
 import { csvLine } from './csv.js';
 import { encodeIntCursor, intPageOf } from './cursor.js';
 import { explain, rowView } from './explanation.js';
-import { graduatorieRepository as repo, type Freshness, type GraduatoriaRecord, type StoredRow } from './graduatorie.repository.js';
+import { graduatorieRepository as repo, submittedSlots, type Freshness, type GraduatoriaRecord, type StoredRow } from './graduatorie.repository.js';
 import { GraduatoriaKind, type Graduatoria, type GraduatoriaPosition, type GraduatoriaPreview, type GraduatoriaRowConnection, type GraduatoriaRowExplanation } from './graduatorie.types.js';
 import { leftOutStatesOf } from './left-out-states.js';
 import { orderPratiche, rankInput, type RankedList, type RankedPratica } from './ranking.js';
@@ -25,6 +25,7 @@ export interface Publisher extends EnteScope { userId: string }
 /** A publication of 100,000 rows takes a few seconds on a busy machine: well past Prisma's 5 s default. */
 const PUBLISH_TIMEOUT_MS = 120_000;
 const MY_POSITIONS_LIMIT = 200;
+const slotsOf = (compiled: CompiledService) => submittedSlots(compiled.definition.ranking?.tieBreakers ?? []);
 
 /**
  * Graduatorie: a service's pratiche ranked by its definition's score, exclusions and
@@ -83,7 +84,7 @@ export class GraduatorieService {
         referenceDate: new Date(`${today}T00:00:00Z`), leftOutStates: [...leftOutStatesOf(version.compiled)], rowCount: written.rows,
         admittedCount: written.admitted, publishedAt: now, publishedById: publisher.userId,
       };
-      await repo.insert(tx, g, []);
+      await repo.insert(tx, g);
       await auditService.record(tx, {
         enteId: publisher.enteId, actorId: publisher.userId, actorKind: 'operator', action: 'graduatoria.published', subjectType: 'Graduatoria', subjectId: id,
         data: { serviceId, versionId: version.id, kind, number: g.number, rows: g.rowCount, admitted: g.admittedCount, sha256: written.digest },
@@ -111,7 +112,7 @@ export class GraduatorieService {
   async rows(g: Graduatoria, args: { first?: number; after?: string }, language: string): Promise<GraduatoriaRowConnection> {
     const page = intPageOf(args);
     const version = await this.versions.version(g.serviceId, g.versionId);
-    const rows = await repo.rows(this.db, g.id, page.take + 1, page.after ?? 0);
+    const rows = await repo.rows(this.db, g.id, page.take + 1, page.after ?? 0, slotsOf(version.compiled));
     return this.rowsConnection(version.compiled, rows, page.take, g.rowCount, g.admittedCount, language);
   }
 
@@ -119,7 +120,7 @@ export class GraduatorieService {
   async csv(g: Graduatoria, language: string): Promise<string> {
     const t = translator(language);
     const version = await this.versions.version(g.serviceId, g.versionId);
-    const rows = await repo.allRows(this.db, g.id);
+    const rows = await repo.allRows(this.db, g.id, slotsOf(version.compiled));
     const parts = [csvLine(['position', 'rank', 'praticaCode', 'protocolNumber', 'score', 'outcome', 'exclusionReasons'].map((h) => t(`graduatorie.csv.${h}`)))];
     for (const row of rows) {
       const v = rowView(version.compiled, row, g.admittedCount, language);
@@ -130,9 +131,9 @@ export class GraduatorieService {
 
   async explanation(scope: EnteScope, graduatoriaId: string, position: number, language: string): Promise<GraduatoriaRowExplanation> {
     const g = await this.find(scope, graduatoriaId);
-    const row = Number.isInteger(position) && position >= 1 ? await repo.row(this.db, g.id, position) : null;
-    if (!row) throw notFound('graduatoriaRow', String(position));
     const version = await this.versions.version(g.serviceId, g.serviceVersionId);
+    const row = Number.isInteger(position) && position >= 1 && position <= g.rowCount ? await repo.row(this.db, g.id, position, slotsOf(version.compiled)) : null;
+    if (!row) throw notFound('graduatoriaRow', String(position));
     return explain(version.compiled, g.id, row, g.admittedCount, language);
   }
 
@@ -191,8 +192,7 @@ export class GraduatorieService {
     const inDatabase = await rankedRows.insertOrdered(tx, id, enteId, serviceId, leftOutStatesOf(version.compiled), fresh, tieBreakers);
     if (inDatabase.ordered) return inDatabase;
     const list = orderPratiche(version.compiled, await repo.readStoredRankings(tx, enteId, serviceId, leftOutStatesOf(version.compiled), fresh));
-    await repo.insertRows(tx, id, list.rows);
-    return { ordered: true, rows: list.rows.length, admitted: list.admitted, digest: await rankedRows.digest(tx, id) };
+    return rankedRows.insertRows(tx, id, list.rows);
   }
 
   private async rankStale(tx: Tx, enteId: string, serviceId: string, version: LoadedVersion, today: string, fresh: Freshness): Promise<RankedPratica[]> {

@@ -2,11 +2,11 @@ import { clean, compile, type CompiledService } from '@sportello/schemas';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Prisma } from '../generated/prisma/client.js';
-import { graduatorieRepository } from './graduatorie.repository.js';
+import { graduatorieRepository, submittedSlots } from './graduatorie.repository.js';
 import { leftOutStatesOf } from './left-out-states.js';
 import { rankedRowsRepository } from './ranked-rows.repository.js';
 import { orderPratiche } from './ranking.js';
-import { createEnteWithUsers, type EnteFixture } from '../test-support/fixtures.js';
+import { createEnteWithUsers, createUser, type EnteFixture } from '../test-support/fixtures.js';
 import { loadTemplate, publishService } from '../test-support/published-services.js';
 import { affittoAnswers, TEMPLATE_TODAY } from '../test-support/template-answers.js';
 import { startTestApp, type TestApp } from '../test-support/test-app.js';
@@ -176,12 +176,14 @@ describe('publishGraduatoria', () => {
 
   it('the database refuses to change or delete a published list or any of its rows', async () => {
     const prisma = t.db.prisma;
-    await expect(prisma.$executeRawUnsafe(`UPDATE graduatoria_rows SET score = 100 WHERE graduatoria_id = '${provisional.id}'`)).rejects.toThrow(/immutable/);
-    await expect(prisma.$executeRawUnsafe(`DELETE FROM graduatoria_rows WHERE graduatoria_id = '${provisional.id}'`)).rejects.toThrow(/immutable/);
+    for (const table of ['graduatoria_pages', 'graduatoria_positions']) {
+      await expect(prisma.$executeRawUnsafe(`UPDATE ${table} SET pratica_ids = '{}' WHERE graduatoria_id = '${provisional.id}'`)).rejects.toThrow(/immutable/);
+      await expect(prisma.$executeRawUnsafe(`DELETE FROM ${table} WHERE graduatoria_id = '${provisional.id}'`)).rejects.toThrow(/immutable/);
+      await expect(prisma.$executeRawUnsafe(`TRUNCATE ${table}`)).rejects.toThrow(/immutable/);
+    }
     await expect(prisma.$executeRawUnsafe(`UPDATE graduatorie SET row_count = 0 WHERE id = '${provisional.id}'`)).rejects.toThrow(/immutable/);
     await expect(prisma.$executeRawUnsafe(`DELETE FROM graduatorie WHERE id = '${provisional.id}'`)).rejects.toThrow(/immutable/);
-    await expect(prisma.$executeRawUnsafe('TRUNCATE graduatoria_rows')).rejects.toThrow(/immutable/);
-    expect(await prisma.graduatoriaRow.count({ where: { graduatoriaId: provisional.id } })).toBe(5);
+    expect(await graduatorieRepository.allRows(prisma, provisional.id, [2])).toHaveLength(5);
   });
 
   it('numbers publications; after the FINAL one nothing more is published', async () => {
@@ -266,7 +268,7 @@ describe('lists ordered by PostgreSQL', () => {
       const g = res.data.publishGraduatoria;
       const audit = await t.db.prisma.auditEvent.findFirstOrThrow({ where: { action: 'graduatoria.published', subjectId: g.id } });
       expect((audit.data as { sha256: string }).sha256).toBe(await rankedRowsRepository.digest(t.db.prisma, g.id));
-      const rows = await graduatorieRepository.allRows(t.db.prisma, g.id);
+      const rows = await graduatorieRepository.allRows(t.db.prisma, g.id, submittedSlots(compiled.ranking!.tieBreakers));
       return { g, rows: rows.map(({ position: _p, ...r }) => r) };
     };
     const first = await published();
@@ -283,5 +285,49 @@ describe('lists ordered by PostgreSQL', () => {
     expect(refused.r).toMatchObject({ ordered: false, rows: 0 });
     const second = await published();
     expect(second.rows).toEqual((await engine()).rows);
+  });
+
+  it('a list longer than a page: pages across its stored pages, explanations and a citizen\'s place past the first page', async () => {
+    const svc = await publishService(t.db.prisma, { enteId: fx.ente.id, publishedById: fx.users.designer.id, slug: 'affitto-lunga', definition: loadTemplate('contributo-affitto') });
+    const someone = await createUser(t.services);
+    // 250 pratiche (the stored list's pages hold 100), ISEE and household varied so scores and ties spread; every 7th is someone's.
+    const model = await pratica(svc, 'model', 5200, { minutes: 300 });
+    await t.db.prisma.$executeRaw`
+      INSERT INTO pratiche (id, ente_id, service_id, service_version_id, citizen_id, code, answers, state, idempotency_key, submitted_at, protocol_number)
+      SELECT gen_random_uuid(), m.ente_id, m.service_id, m.service_version_id, CASE WHEN i % 7 = 0 THEN ${someone.id}::uuid ELSE m.citizen_id END,
+        'L-' || lpad(i::text, 4, '0'), jsonb_set(jsonb_set(m.answers, '{isee,valore}', to_jsonb((i * 7919) % 20000)), '{riepilogo,numeroComponenti}', to_jsonb(1 + (i * 31) % 6)),
+        'presentata', 'lunga-' || i, m.submitted_at + i * interval '1 minute', 'PL-' || i
+      FROM pratiche m, generate_series(1, 249) AS i WHERE m.id = ${model}::uuid`;
+    await t.services.graduatorie.refreshRankings({ enteId: fx.ente.id }, svc.serviceId);
+    const expected = orderPratiche(compiled, await graduatorieRepository.readStoredRankings(t.db.prisma, fx.ente.id, svc.serviceId, leftOutStatesOf(compiled), { versionId: svc.versionId, date: null }));
+    expect(expected.rows).toHaveLength(250);
+    const g = (await t.gql(PUBLISH, { id: svc.serviceId, kind: 'PROVISIONAL' }, fx.tokens.supervisor)).data.publishGraduatoria;
+    expect(g).toMatchObject({ rowCount: 250, admittedCount: expected.admitted });
+    // Pages of 90 and 30: across the stored pages' boundaries (100, 200), to the end.
+    const seen: any[] = [];
+    let after: string | undefined;
+    for (const first of [90, 30, 90, 30, 90]) {
+      const page = (await t.gql(ONE, { id: g.id, first, after }, fx.tokens.operator)).data.graduatoria.rows;
+      seen.push(...rowsOf(page));
+      after = page.pageInfo.endCursor;
+      expect(page.pageInfo.hasNextPage).toBe(seen.length < 250);
+    }
+    expect(seen.map((r) => r.position)).toEqual(Array.from({ length: 250 }, (_, i) => i + 1));
+    expect(seen.map((r) => [r.praticaCode, r.score, r.excluded])).toEqual(expected.rows.map((r) => [r.praticaCode, r.score, r.excluded]));
+    for (const position of [100, 101, 250]) {
+      const e = (await t.gql(EXPLAIN, { g: g.id, p: position }, fx.tokens.operator)).data.graduatoriaRowExplanation;
+      const row = expected.rows[position - 1]!;
+      expect(e.row).toMatchObject({ position, praticaCode: row.praticaCode });
+      expect(e.terms.map((x: any) => x.points)).toEqual(row.explanation.terms);
+      expect(e.tieBreakers.map((x: any) => x.value)).toEqual(row.explanation.tieBreak);
+    }
+    expect((await t.gql(EXPLAIN, { g: g.id, p: 251 }, fx.tokens.operator)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const csv: string = (await t.gql('query ($id: ID!) { graduatoria(id: $id) { csv } }', { id: g.id }, fx.tokens.operator)).data.graduatoria.csv;
+    expect(csv.split('\r\n').slice(1, -1).map((line) => line.split(',')[2])).toEqual(expected.rows.map((r) => r.praticaCode));
+    const mine = (await t.gql('{ myGraduatoriaPositions { graduatoriaId row { position praticaCode } } }', {}, someone.token)).data.myGraduatoriaPositions;
+    const own = expected.rows.flatMap((r, i) => (r.praticaCode.startsWith('L-') && Number(r.praticaCode.slice(2)) % 7 === 0 ? [{ graduatoriaId: g.id, row: { position: i + 1, praticaCode: r.praticaCode } }] : []));
+    expect(own).toHaveLength(35);
+    expect(own.some((r) => r.row.position > 100)).toBe(true);
+    expect(mine).toEqual(own);
   });
 });

@@ -43,7 +43,7 @@ export function orderPratiche(service: CompiledService, pratiche: RankedPratica[
     const ranking: RankingResult = { score: r.score, excluded: r.excluded, reasons: r.reasons, reasonKeys: r.reasons, keys: [], tieBreak };
     entries[i] = {
       item: {
-        praticaId: p.id, praticaCode: p.code, protocolNumber: p.protocolNumber, score: r.score, excluded: r.excluded,
+        praticaId: p.id, praticaCode: p.code, protocolNumber: p.protocolNumber, score: r.score, excluded: r.excluded, submittedAt: p.submittedAt,
         explanation: { terms: r.terms, reasons: r.reasons, tieBreak },
       },
       ranking, submittedAt,

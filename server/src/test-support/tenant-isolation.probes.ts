@@ -91,9 +91,13 @@ export async function snapshotOf(prisma: PrismaClient, ente: EnteWorld, exceptUs
     protocol: await prisma.protocolRecord.findMany({ where: { enteId }, ...byId }),
     graduatorie: await prisma.graduatoria.findMany({ where: { enteId }, ...byId }),
     ratings: await prisma.serviceRating.findMany({ where: { enteId }, ...byId }),
-    graduatoriaRows: await prisma.graduatoriaRow.findMany({
+    graduatoriaPages: await prisma.graduatoriaPage.findMany({
       where: { graduatoriaId: { in: (await prisma.graduatoria.findMany({ where: { enteId }, select: { id: true } })).map((g) => g.id) } },
-      orderBy: [{ graduatoriaId: 'asc' }, { position: 'asc' }],
+      orderBy: [{ graduatoriaId: 'asc' }, { page: 'asc' }],
+    }),
+    graduatoriaPositions: await prisma.graduatoriaPosition.findMany({
+      where: { graduatoriaId: { in: (await prisma.graduatoria.findMany({ where: { enteId }, select: { id: true } })).map((g) => g.id) } },
+      orderBy: [{ graduatoriaId: 'asc' }, { bucket: 'asc' }],
     }),
     praticaEvents: await prisma.praticaEvent.findMany({ where: { enteId, ...(exceptUser ? { pratica: { citizenId: { not: exceptUser } } } : {}) }, ...byId }),
   };
