@@ -109,10 +109,23 @@ describe('definitions: publishing', () => {
     expect(oneMissing.errors?.[0]?.extensions?.fieldErrors).toEqual([{ pointer: '/ui/steps/0/title', code: 'translation.missing', message: expect.stringContaining('"en"') }]);
 
     partly.translations.en['step.domanda'] = 'Application details';
-    await t.gql(UPDATE, { input: { id: blank.id, definition: partly, revision: saved.revision } }, a.tokens.designer);
+    const complete = (await t.gql(UPDATE, { input: { id: blank.id, definition: partly, revision: saved.revision } }, a.tokens.designer)).data.updateWorkingCopy;
     const ok = await t.gql(PUBLISH, { id: blank.id }, a.tokens.designer);
     expect(ok.errors).toBeUndefined();
     expect(ok.data.publishService.number).toBe(1);
+
+    // A language the designer added, though not one of the Ente's, must be complete too.
+    partly.translations.de = { 'service.title': 'Sportförderung' };
+    await t.gql(UPDATE, { input: { id: blank.id, definition: partly, revision: complete.revision } }, a.tokens.designer);
+    const german = await t.gql(PUBLISH, { id: blank.id }, a.tokens.designer);
+    expect(german.errors?.[0]?.extensions).toMatchObject({
+      code: 'DEFINITION_INVALID', key: 'definitions.translationsMissing', params: { languages: 'de' },
+      fieldErrors: [{ pointer: '/ui/steps/0/title', code: 'translation.missing', message: expect.stringContaining('"de"') }],
+    });
+    const gate = (await t.gql(`query($d: JSON!) { validateDefinition(definition: $d) { ok publishable warnings { code params } } }`, { d: partly }, a.tokens.designer)).data.validateDefinition;
+    expect(gate).toMatchObject({ ok: true, publishable: false });
+    expect(gate.warnings).toContainEqual({ code: 'translation.missing', params: { language: 'de', key: 'step.domanda' } });
+    expect(await t.services.db.prisma.serviceVersion.count({ where: { serviceId: blank.id } })).toBe(1);
   });
 
   it('enables only a published service, and disabling hides it again', async () => {

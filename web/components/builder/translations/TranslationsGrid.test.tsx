@@ -38,21 +38,36 @@ describe('translations grid', () => {
 
   test('typing the missing strings clears the gate; a new language starts with every string missing', () => {
     const m = mount(small);
-    expect(screen.getByRole('status').textContent).toContain('en: 3 strings missing');
+    expect(screen.getByRole('status').textContent).toContain('English (en): 3 strings missing');
     fireEvent.change(screen.getByLabelText('step.s in en'), { target: { value: 'Step' } });
     fireEvent.change(screen.getByLabelText('field.haFigli in en'), { target: { value: 'Do you have children?' } });
-    expect(screen.getByRole('status').textContent).toContain('en: 1 string missing');
+    expect(screen.getByRole('status').textContent).toContain('English (en): 1 string missing');
     fireEvent.change(screen.getByLabelText('field.haFigli.help in en'), { target: { value: 'Adopted ones too' } });
     expect(translationsComplete(m.def)).toBe(true);
     expect(screen.getByRole('status').textContent).toMatch(/do not block publishing/);
 
-    fireEvent.change(screen.getByLabelText('New language (code, e.g. de, sl, pt-BR)'), { target: { value: 'Deutsch' } });
+    // The picker names every ISO 639-1 language in the designer's language, without those the service has.
+    const picker = screen.getByLabelText('New language') as HTMLSelectElement;
+    const offered = [...picker.options].map((o) => o.value);
+    expect(offered).toContain('de');
+    expect(offered).not.toContain('it');
+    expect(offered).not.toContain('en');
+    expect(offered.length).toBeGreaterThan(180);
+    expect([...picker.options].find((o) => o.value === 'de')!.textContent).toBe('German (de) · Deutsch');
+    fireEvent.click(screen.getByRole('button', { name: 'Add language' }));
+    expect(screen.getByRole('alert').textContent).toBe('Choose a language…');
+    // Another code: a tag with a region, checked before it is added.
+    fireEvent.change(picker, { target: { value: '__other__' } });
+    fireEvent.change(screen.getByLabelText('Language code (e.g. pt-BR)'), { target: { value: 'Deutsch' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add language' }));
     expect(screen.getByRole('alert').textContent).toMatch(/not a language code/);
-    fireEvent.change(screen.getByLabelText('New language (code, e.g. de, sl, pt-BR)'), { target: { value: 'de' } });
+    fireEvent.change(screen.getByLabelText('Language code (e.g. pt-BR)'), { target: { value: 'en' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add language' }));
+    expect(screen.getByRole('alert').textContent).toBe('The service already has en.');
+    fireEvent.change(picker, { target: { value: 'de' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add language' }));
     expect(Object.keys(m.def.translations)).toEqual(['it', 'en', 'de']);
-    expect(screen.getByRole('status').textContent).toContain('de: 4 strings missing');
+    expect(screen.getByRole('status').textContent).toContain('German (de): 4 strings missing');
     expect(translationsComplete(m.def)).toBe(false);
 
     // Clearing a cell removes the string (it counts as missing again).
@@ -60,6 +75,28 @@ describe('translations grid', () => {
     expect(m.def.translations.en!['step.s']).toBeUndefined();
     fireEvent.click(screen.getByRole('button', { name: 'Remove de' }));
     expect(Object.keys(m.def.translations)).toEqual(['it', 'en']);
+  });
+
+  test('the Ente\'s languages are columns even before the service has any of their strings', () => {
+    const noEnglish = { ...small, translations: { it: small.translations.it! } };
+    const gaps = translationGaps(noEnglish, ['it', 'en']);
+    expect(gaps.blocking.map((l) => [l.language, l.missing.length])).toEqual([['en', 4]]);
+    expect(translationsComplete(noEnglish)).toBe(true);
+    expect(translationsComplete(noEnglish, ['it', 'en'])).toBe(false);
+    const m = mount(noEnglish);
+    cleanup();
+    renderWithText(<TranslationsGrid definition={m.def} onChange={() => {}} requiredLanguages={['it', 'en']} />);
+    expect(screen.getByRole('columnheader', { name: /English \(en\)/ }).textContent).toContain('of the Ente');
+    expect(screen.getByRole('status').textContent).toContain('English (en): 4 strings missing');
+    expect(screen.queryByRole('button', { name: 'Remove en' })).toBeNull();
+  });
+
+  test('a focus on a cell the filters hide shows its row', () => {
+    const view = renderWithText(<TranslationsGrid definition={small} onChange={() => {}} focus={null} />);
+    fireEvent.change(screen.getByLabelText('Search keys and texts'), { target: { value: 'nothing matches this' } });
+    expect(screen.queryByLabelText('field.haFigli.help in en')).toBeNull();
+    view.rerender(<TranslationsGrid definition={small} onChange={() => {}} focus="/translations/en/field.haFigli.help" />);
+    expect(screen.getByLabelText('field.haFigli.help in en').closest('td')!.dataset.pointer).toBe('/translations/en/field.haFigli.help');
   });
 
   test('the server\'s problems show at the cell they point to', () => {

@@ -19,12 +19,16 @@ export function keysInUse(def: ServiceDefinition): string[] {
   return [...new Set(keys)];
 }
 
-/** The translations grid's counts; `blocking` is the publish gate's answer for languages. */
-export function translationGaps(def: ServiceDefinition): TranslationGaps {
+/**
+ * The translations grid's counts; `blocking` is the publish gate's answer for languages: every
+ * language the service has, and every one in `required` (the Ente's) even when the service has
+ * none of its strings yet.
+ */
+export function translationGaps(def: ServiceDefinition, required: readonly string[] = []): TranslationGaps {
   const used = keysInUse(def);
   const usedSet = new Set(used);
   const translations = def.translations ?? {};
-  const languages = [...new Set([def.defaultLanguage, ...Object.keys(translations)])];
+  const languages = [...new Set([def.defaultLanguage, ...Object.keys(translations), ...required])];
   const others = new Set<string>();
   for (const strings of Object.values(translations)) for (const key of Object.keys(strings ?? {})) if (!usedSet.has(key)) others.add(key);
   const perLanguage = languages.map((language) => ({
@@ -39,9 +43,8 @@ export function translationGaps(def: ServiceDefinition): TranslationGaps {
 }
 
 /** For the publish gate: true while every language has every string the service uses. */
-export function translationsComplete(def: ServiceDefinition): boolean {
-  return translationGaps(def).blocking.length === 0;
+export function translationsComplete(def: ServiceDefinition, required: readonly string[] = []): boolean {
+  return translationGaps(def, required).blocking.length === 0;
 }
 
-/** A language tag a designer may add: ISO 639 language, optionally a region (`de`, `sl`, `pt-BR`). */
-export const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Z]{2})?$/;
+export { LANGUAGE_TAG } from '@/lib/builder/languages';
