@@ -10,6 +10,7 @@ import { SaveBar } from './SaveBar';
 import { ProblemsPanel } from './ProblemsPanel';
 import { TABS, tabOfPointer } from './tabs';
 import { useAutosave } from './useAutosave';
+import { useReveal } from './reveal';
 
 export interface EditorService {
   id: string; slug: string; title: string; revision: number; enabled: boolean; currentVersion: number | null;
@@ -46,7 +47,13 @@ function EditorBody({ service, enteSlug, initialTab }: { service: EditorService;
     url.searchParams.set('tab', id);
     window.history.replaceState(null, '', url);
   }, []);
-  const goToProblem = useCallback((pointer: string) => { setTab(tabOfPointer(pointer)); setFocus(pointer); }, [setTab]);
+  const [revealing, setRevealing] = useState<{ pointer: string; n: number } | null>(null);
+  const goToProblem = useCallback((pointer: string) => {
+    setTab(tabOfPointer(pointer));
+    setFocus(pointer);
+    setRevealing((r) => ({ pointer, n: (r?.n ?? 0) + 1 }));
+  }, [setTab]);
+  useReveal(revealing);
 
   const counts = useMemo(() => {
     const c = new Map<string, number>();

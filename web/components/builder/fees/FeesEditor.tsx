@@ -27,9 +27,9 @@ export function FeesEditor({ definition, onChange, problems }: { definition: Ser
   const ctx = exprContext(definition, undefined, t, definition.ranking ? ['$excluded'] : []);
   const unit = fees.unit ?? 'cents';
   return (
-    <div>
+    <div data-pointer="/fees">
       <ProblemsAt problems={problems} pointer="/fees" />
-      <fieldset className="mb-2">
+      <fieldset className="mb-2" data-pointer="/fees/unit">
         <legend className="h6">{t('feeEditor.unit')}</legend>
         {(['euro', 'cents'] as const).map((u) => (
           <div className="form-check form-check-inline" key={u}>
@@ -39,9 +39,9 @@ export function FeesEditor({ definition, onChange, problems }: { definition: Ser
         ))}
         {!fees.unit && <p className="small text-danger mb-0" role="note">{t('feeEditor.unitMissing')}</p>}
       </fieldset>
-      <ExpressionView label={t('feeEditor.amount', { unit: t(`feeEditor.unitShort.${unit}`) })} ctx={ctx} value={fees.amount} onChange={(amount) => set({ amount })} />
-      <TextKeyFields definition={definition} onChange={onChange} label={t('feeEditor.causale')} keyValue={fees.causale} onKey={(causale) => ({ ...definition, fees: { ...fees, causale } })} />
-      <div className="mb-2">
+      <div data-pointer="/fees/amount"><ExpressionView label={t('feeEditor.amount', { unit: t(`feeEditor.unitShort.${unit}`) })} ctx={ctx} value={fees.amount} onChange={(amount) => set({ amount })} /></div>
+      <div data-pointer="/fees/causale"><TextKeyFields definition={definition} onChange={onChange} label={t('feeEditor.causale')} keyValue={fees.causale} onKey={(causale) => ({ ...definition, fees: { ...fees, causale } })} /></div>
+      <div className="mb-2" data-pointer="/fees/dueDays">
         <label className="form-label" htmlFor={`${id}-due`}>{t('feeEditor.dueDays')}</label>
         <input id={`${id}-due`} type="number" min={0} className="form-control form-control-sm w-auto" value={fees.dueDays ?? ''}
           onChange={(e) => { const { dueDays: _d, ...rest } = fees; onChange({ ...definition, fees: e.target.value === '' ? rest : { ...rest, dueDays: Math.max(0, Math.trunc(Number(e.target.value))) } }); }} />

@@ -48,8 +48,8 @@ export function RankingEditor({ definition, onChange, problems }: { definition: 
     setKeys(next);
   };
   return (
-    <div>
-      <section aria-labelledby={`${id}-score`} className="mb-3">
+    <div data-pointer="/ranking">
+      <section aria-labelledby={`${id}-score`} className="mb-3" data-pointer="/ranking/score">
         <h3 id={`${id}-score`} className="h6">{t('rankingEditor.score')}</h3>
         <ProblemsAt problems={problems} pointer="/ranking" exact />
         <p className="small text-muted">{t('rankingEditor.scoreHelp')}</p>
@@ -71,7 +71,7 @@ export function RankingEditor({ definition, onChange, problems }: { definition: 
         {exclusions.map((ex, i) => {
           const setEx = (next: typeof ex) => ({ ...definition, ranking: { ...ranking, exclusions: exclusions.map((x, j) => (j === i ? next : x)) } });
           return (
-            <fieldset key={i} className="border rounded p-2 mb-2">
+            <fieldset key={i} className="border rounded p-2 mb-2" data-pointer={`/ranking/exclusions/${i}`}>
               <legend className="h6 small">{t('rankingEditor.exclusion', { id: ex.id })}</legend>
               <ProblemsAt problems={problems} pointer={`/ranking/exclusions/${i}`} />
               <label className="form-label" htmlFor={`${id}-ex-${i}`}>{t('rankingEditor.exclusionId')}</label>
@@ -95,7 +95,7 @@ export function RankingEditor({ definition, onChange, problems }: { definition: 
           {keys.map((key, i) => {
             const setKey = (next: RankingKey) => ({ ...definition, ranking: { ...ranking, keys: keys.map((x, j) => (j === i ? next : x)) } });
             return (
-              <li key={i} className="border rounded p-2 mb-2">
+              <li key={i} className="border rounded p-2 mb-2" data-pointer={`/ranking/keys/${i}`}>
                 <ProblemsAt problems={problems} pointer={`/ranking/keys/${i}`} />
                 <div className="d-flex flex-wrap gap-2 align-items-end mb-2">
                   <div>
@@ -124,7 +124,7 @@ export function RankingEditor({ definition, onChange, problems }: { definition: 
           setKeys([...keys, { id: keyId, label: `ranking.${keyId}`, value: { var: '$submittedAt' }, direction: 'asc' }]);
         }}>{t('rankingEditor.addKey')}</button>
         {(ranking.tieBreakers ?? []).length > 0 && (
-          <div className="mt-2">
+          <div className="mt-2" data-pointer="/ranking/tieBreakers">
             <p className="small mb-1">{t('rankingEditor.olderTieBreakers')}</p>
             <ul>{ranking.tieBreakers!.map((tb, i) => <li key={i}><code>{tb.field}</code> {t(`rankingEditor.${tb.direction}`)}</li>)}</ul>
             <button type="button" className="btn btn-sm btn-outline-secondary" onClick={() => {

@@ -3,13 +3,16 @@ import Form from '@rjsf/react-bootstrap';
 import type { IChangeEvent } from '@rjsf/core';
 import type { RJSFSchema } from '@rjsf/utils';
 import validator from '@rjsf/validator-ajv8';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   OFFICE_KINDS, addOfficeField, moveOfficeField, officeFields, officeKindOf, officePropsSchema, readOfficeProps, removeOfficeField, writeOfficeProps,
   type OfficeKind, type OfficeProps,
 } from '@/lib/builder/office-fields';
+import { useEditor } from '../editor-context';
 import { problemsUnder, useBuilder, useDefinition } from '../store';
+
+const esc = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /** Fields only operators fill (officeData), edited like the citizen's: list, add, reorder, properties. */
 export function OfficeFieldsTab() {
@@ -19,18 +22,25 @@ export function OfficeFieldsTab() {
   const id = useId();
   const [kind, setKind] = useState<OfficeKind>('text');
   const [selected, setSelected] = useState<string | null>(null);
+  const { focus } = useEditor();
   const fields = officeFields(definition);
+  // A problem link to an office field selects it.
+  useEffect(() => {
+    const m = focus ? /^\/officeData\/properties\/([^/]+)/.exec(focus) : null;
+    const name = m ? m[1]!.replace(/~1/g, '/').replace(/~0/g, '~') : null;
+    if (name && fields.some(([k]) => k === name)) setSelected(name);
+  }, [focus]); // eslint-disable-line react-hooks/exhaustive-deps
   const current = fields.find(([k]) => k === selected);
   const kindLabel = (k: OfficeKind) => t(`builder.office.kind.${k}`);
   return (
-    <div className="row g-4">
+    <div className="row g-4" data-pointer="/officeData">
       <div className="col-lg-6">
         <p>{t('builder.office.intro')}</p>
         {problemsUnder(state.problems, '/officeData').map((p, i) => <p key={i} className="small text-danger mb-1">{p.message} <code>{p.pointer}</code></p>)}
         {fields.length === 0 ? <p className="text-muted">{t('builder.office.none')}</p> : (
           <ul className="list-unstyled" aria-label={t('builder.tabs.office')}>
             {fields.map(([name, s], i) => (
-              <li key={name} className={`border rounded p-2 mb-2 d-flex gap-2 align-items-center ${selected === name ? 'border-primary border-2' : ''}`}>
+              <li key={name} data-pointer={`/officeData/properties/${esc(name)}`} className={`border rounded p-2 mb-2 d-flex gap-2 align-items-center ${selected === name ? 'border-primary border-2' : ''}`}>
                 <button type="button" className="btn btn-outline-secondary btn-sm py-0" disabled={i === 0} onClick={() => onChange(moveOfficeField(definition, i, i - 1))} aria-label={t('builder.steps.moveUp', { label: (s.title as string) || name })}>↑</button>
                 <button type="button" className="btn btn-outline-secondary btn-sm py-0" disabled={i === fields.length - 1} onClick={() => onChange(moveOfficeField(definition, i, i + 1))} aria-label={t('builder.steps.moveDown', { label: (s.title as string) || name })}>↓</button>
                 <button type="button" className="btn btn-link p-0 text-start flex-grow-1" aria-pressed={selected === name} onClick={() => setSelected(name)}>
@@ -58,7 +68,7 @@ export function OfficeFieldsTab() {
       </div>
       <div className="col-lg-6">
         {current ? (
-          <section aria-labelledby={`${id}-props`} className="card card-bg p-3 field-panel">
+          <section aria-labelledby={`${id}-props`} className="card card-bg p-3 field-panel" data-pointer={`/officeData/properties/${esc(current[0])}`}>
             <h3 id={`${id}-props`} className="h5">{(current[1].title as string) || current[0]}</h3>
             <Form schema={officePropsSchema(officeKindOf(current[1]), t) as RJSFSchema} formData={readOfficeProps(definition, current[0])}
               validator={validator} noHtml5Validate uiSchema={{ 'ui:submitButtonOptions': { norender: true }, description: { 'ui:widget': 'textarea' } }}

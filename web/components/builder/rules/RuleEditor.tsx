@@ -27,7 +27,7 @@ export function RuleEditor({ definition, index, onChange }: { definition: Servic
   const messageText = rule.message ? definition.translations?.[lang]?.[rule.message] ?? '' : '';
   const targetValue = rule.step ? `step:${rule.step}` : rule.field ? `field:${rule.field}` : '';
   return (
-    <fieldset className="border rounded p-3 mb-3">
+    <fieldset className="border rounded p-3 mb-3" data-pointer={`/rules/${index}`}>
       <legend className="h6">{t('ruleEditor.editing', { id: rule.id })}</legend>
       <div className="row g-2 mb-2">
         <div className="col-md-4">

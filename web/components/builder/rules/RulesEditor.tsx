@@ -1,5 +1,5 @@
 'use client';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Rule, ServiceDefinition } from '@sportello/schemas';
 import type { PointedProblem } from '../shared/ProblemsAt';
@@ -11,10 +11,15 @@ import { freshRuleId, ruleReads, ruleTouches } from './rule-summary';
  * `problems` are the server's (or the engine's) problems with pointers into the definition: each
  * rule shows those under `/rules/<i>`.
  */
-export function RulesEditor({ definition, onChange, problems = [] }: { definition: ServiceDefinition; onChange: (def: ServiceDefinition) => void; problems?: PointedProblem[] }) {
+export function RulesEditor({ definition, onChange, problems = [], focus }: { definition: ServiceDefinition; onChange: (def: ServiceDefinition) => void; problems?: PointedProblem[]; focus?: string | null }) {
   const { t } = useTranslation();
   const rules = definition.rules ?? [];
   const [selected, setSelected] = useState<number | null>(rules.length ? 0 : null);
+  // A problem link to a rule opens it.
+  useEffect(() => {
+    const m = focus ? /^\/rules\/(\d+)(?:\/|$)/.exec(focus) : null;
+    if (m && Number(m[1]) < rules.length) setSelected(Number(m[1]));
+  }, [focus]); // eslint-disable-line react-hooks/exhaustive-deps
   const setRules = (next: Rule[]) => onChange({ ...definition, rules: next });
   const add = () => {
     const first = definition.ui.steps[0];

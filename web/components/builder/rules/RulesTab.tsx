@@ -1,4 +1,5 @@
 'use client';
+import { useEditor } from '../editor-context';
 import { useBuilder, useDefinition } from '../store';
 import { RulesEditor } from './RulesEditor';
 
@@ -6,5 +7,6 @@ import { RulesEditor } from './RulesEditor';
 export function RulesTab() {
   const { definition, onChange } = useDefinition();
   const { state } = useBuilder();
-  return <RulesEditor definition={definition} onChange={onChange} problems={[...state.problems, ...state.warnings]} />;
+  const { focus } = useEditor();
+  return <RulesEditor definition={definition} onChange={onChange} problems={[...state.problems, ...state.warnings]} focus={focus} />;
 }

@@ -31,7 +31,7 @@ export const StepCard = memo(function StepCard({ index, selected, onSelect }: { 
   const title = useBuilderSelector((s) => textOf(s.definition, step.title));
   return (
     <li ref={sortable.setNodeRef} style={{ transform: CSS.Transform.toString(sortable.transform), transition: sortable.transition }}
-      className={`card mb-3 border ${problems.length ? 'border-danger' : ''}`} data-testid={`step-${index}`}>
+      className={`card mb-3 border ${problems.length ? 'border-danger' : ''}`} data-testid={`step-${index}`} data-pointer={`/ui/steps/${index}`}>
       <div className="card-body p-3">
         <div className="d-flex align-items-end gap-2 mb-2">
           <button type="button" className="btn btn-outline-secondary btn-sm" {...sortable.attributes} {...sortable.listeners}

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { ServiceDefinition, Widget } from '@sportello/schemas';
 import { addField, addStep, moveFieldToStep, moveStep, stepOfField } from '@/lib/builder/definition-edit';
 import { widgetLabel } from '@/lib/builder/field-props';
+import { fieldOfPointer } from '@/lib/builder/problems';
 import { useEditor } from '../editor-context';
 import { Loading } from '../shared/Loading';
 import { PreviewPane } from '../preview/PreviewPane';
@@ -40,10 +41,9 @@ export function StepsTab() {
   // A problem link pointing at a field selects it.
   useEffect(() => {
     if (!focus) return;
-    const m = /^\/ui\/fields\/([^/]+)/.exec(focus) ?? /^\/ui\/steps\/(\d+)\/fields\/(\d+)/.exec(focus);
-    if (m && m.length === 2) setSelected(m[1]!.replace(/~1/g, '/').replace(/~0/g, '~'));
-    else if (m) setSelected(steps[Number(m[1])]?.fields[Number(m[2])] ?? null);
-  }, [focus, steps]);
+    const field = fieldOfPointer(current(), focus);
+    if (field) setSelected(field);
+  }, [focus]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const add = (widget: Widget, step: number, index?: number) => {
     const { definition: next, path } = addField(current(), widget, { step, index }, t('builder.steps.newField', { widget: widgetLabel(t, widget) }));

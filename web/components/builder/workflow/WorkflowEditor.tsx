@@ -76,18 +76,18 @@ export function WorkflowEditor({ definition, onChange, problems }: { definition:
   const setTransition = (i: number, next: Transition): ServiceDefinition => withWf({ ...wf, transitions: wf.transitions.map((x, j) => (j === i ? next : x)) });
 
   return (
-    <div>
+    <div data-pointer="/workflow">
       <ProblemsAt problems={problems} pointer="/workflow" exact />
       <ProblemsAt problems={problems} pointer="/workflow/initial" />
       <div className="d-flex flex-wrap gap-3 mb-3">
-        <div>
+        <div data-pointer="/workflow/initial">
           <label className="form-label" htmlFor={`${id}-initial`}>{t('workflowEditor.initial')}</label>
           <select id={`${id}-initial`} className="form-select form-select-sm" value={wf.initial} onChange={(e) => setWf({ ...wf, initial: e.target.value })}>
             {!stateIds.includes(wf.initial) && <option value={wf.initial}>{wf.initial}</option>}
             {stateIds.map((s) => <option key={s} value={s}>{s}</option>)}
           </select>
         </div>
-        <div>
+        <div data-pointer="/workflow/concludeDays">
           <label className="form-label" htmlFor={`${id}-conclude`}>{t('workflowEditor.concludeDays')}</label>
           <input id={`${id}-conclude`} type="number" min={1} className="form-control form-control-sm" value={wf.concludeDays ?? ''} placeholder="30"
             onChange={(e) => { const { concludeDays: _c, ...rest } = wf; setWf(e.target.value === '' ? rest : { ...rest, concludeDays: Math.max(1, Math.trunc(Number(e.target.value))) }); }} />
@@ -97,7 +97,7 @@ export function WorkflowEditor({ definition, onChange, problems }: { definition:
       <section aria-labelledby={`${id}-states`} className="mb-3">
         <h3 id={`${id}-states`} className="h6">{t('workflowEditor.states')}</h3>
         {wf.states.map((s, i) => (
-          <fieldset key={i} className="border rounded p-2 mb-2">
+          <fieldset key={i} className="border rounded p-2 mb-2" data-pointer={`/workflow/states/${i}`}>
             <legend className="h6 small">{t('workflowEditor.state', { id: s.id })}</legend>
             <ProblemsAt problems={problems} pointer={`/workflow/states/${i}`} />
             <div className="d-flex flex-wrap gap-3 align-items-end mb-2">
@@ -135,7 +135,7 @@ export function WorkflowEditor({ definition, onChange, problems }: { definition:
           const actions = tr.actions ?? [];
           const setAction = (j: number, a: Action) => setTransition(i, { ...tr, actions: actions.map((x, k) => (k === j ? a : x)) });
           return (
-            <fieldset key={i} className="border rounded p-2 mb-3">
+            <fieldset key={i} className="border rounded p-2 mb-3" data-pointer={`/workflow/transitions/${i}`}>
               <legend className="h6 small">{t('workflowEditor.transition', { id: tr.id, from: tr.from, to: tr.to })}</legend>
               <ProblemsAt problems={problems} pointer={`/workflow/transitions/${i}`} />
               <div className="d-flex flex-wrap gap-3 align-items-end mb-2">
