@@ -96,6 +96,27 @@ test('a designer builds a service from scratch and a citizen finds it as designe
   await checkA11y(page, 'builder preview');
   await shot(page, 'builder-06-preview');
 
+  // German from the picker: until it has every string, publishing is refused (the server's gate),
+  // and each missing string is a link to its cell in the translations grid.
+  await openTab(page, /Traduzioni/);
+  await page.getByLabel('Nuova lingua', { exact: true }).selectOption('de');
+  await page.getByRole('button', { name: 'Aggiungi la lingua' }).click();
+  await expect(page.getByRole('columnheader', { name: /tedesco \(de\)/ })).toContainText(/[1-9]\d* mancant/);
+  await waitSavedCopy(page);
+  await openTab(page, /Versioni/);
+  const blockers = page.getByTestId('publish-blockers');
+  await expect(blockers).toContainText(/tedesco \(de\): mancano \d+ testi/, { timeout: 30_000 });
+  await expect(page.getByRole('button', { name: 'Pubblica come versione 1' })).toBeDisabled();
+  await checkA11y(page, 'builder publish blocked');
+  await shot(page, 'builder-06b-publish-blocked');
+  await blockers.getByRole('button', { name: 'service.title in de' }).click();
+  await expect(page.getByRole('tab', { name: /Traduzioni/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByLabel('service.title in de')).toBeFocused();
+  await page.getByLabel('service.title in de').fill('Testbeitrag');
+  await page.getByRole('button', { name: 'Rimuovi de' }).click();
+  await expect(page.getByRole('columnheader', { name: /tedesco/ })).toHaveCount(0);
+  await waitSavedCopy(page);
+
   await publish(page, 1);
   await checkBox(page.getByLabel('Servizio visibile ai cittadini'));
   await expect(page.getByText('I cittadini vedono la versione 1.')).toBeVisible();
@@ -128,6 +149,25 @@ test('from a template: edit, publish a second version with a readable summary of
   await prop(page, 'dataAssenza', 'label').fill('Giorno in cui manca');
   await checkBox(prop(page, 'dataAssenza', 'notPast'));
   await waitSavedCopy(page);
+
+  // A problem (two rules with one id) is a link: it opens the rule and puts the focus on it.
+  await openTab(page, /Regole/);
+  await page.getByRole('button', { name: 'Modifica data_dataAssenza_passata' }).click();
+  await page.getByLabel('Identificativo', { exact: true }).fill('dataAssenzaNonPassata');
+  await waitSavedCopy(page);
+  await openTab(page, /Passi e campi/);
+  const problems = page.getByTestId('problems');
+  await expect(problems).toBeVisible({ timeout: 30_000 });
+  await problems.locator('summary').click();
+  await problems.getByRole('button', { name: /^Regole:/ }).first().click();
+  await expect(page.getByRole('tab', { name: /Regole/ })).toHaveAttribute('aria-selected', 'true');
+  const focused = page.locator('fieldset[data-pointer="/rules/1"]').getByLabel('Identificativo', { exact: true });
+  await expect(focused).toBeFocused();
+  await expect(focused).toHaveValue('dataAssenzaNonPassata');
+  await focused.fill('data_dataAssenza_passata');
+  await waitSavedCopy(page);
+  await expect(page.getByTestId('problems-none')).toBeVisible({ timeout: 30_000 });
+
   await openTab(page, /Traduzioni/);
   await checkBox(page.getByLabel('Solo le righe con testi mancanti'));
   const missing = page.locator('textarea[lang="en"][aria-invalid="true"]');

@@ -7,6 +7,11 @@ import { summarizeChanges, type Change } from '@/lib/builder/diff';
 import { ExportService, PublishService, SetServiceEnabled } from '../documents';
 import { useEditor } from '../editor-context';
 import { useBuilder } from '../store';
+import { TABS, tabOfPointer } from '../tabs';
+import { languageLabel } from '@/lib/builder/languages';
+import { publishGate } from './gate';
+
+const SHOWN = 12;
 
 /** The working copy against the published versions; publish a new version; on/off on the site. */
 export function VersionsTab() {
@@ -29,15 +34,9 @@ export function VersionsTab() {
   }, [compareWith, editor.service.id]);
 
   const changes: Change[] | null = published ? summarizeChanges(published, state.definition) : null;
-  // The server's publish gate: every text in every language of the Ente.
-  const missing = state.warnings.filter((w) => (w.code === 'translation.missing' || w.code === 'translation.missingLanguage')
-    && state.languages.includes(String((w.params as { language?: unknown } | undefined)?.language)));
-  const blockers = [
-    state.problems.length ? t('builder.versions.blockProblems', { count: state.problems.length }) : null,
-    missing.length ? t('builder.versions.blockTranslations', { count: missing.length, languages: [...new Set(missing.map((m) => (m.params as { language?: string } | undefined)?.language ?? '?'))].join(', ') }) : null,
-    state.status === 'conflict' ? t('builder.versions.blockConflict') : null,
-    !state.publishable && !state.problems.length && !missing.length ? t('builder.versions.blockChecking') : null,
-  ].filter(Boolean) as string[];
+  // The server is the judge: its problems and the translation gaps that refuse publishing, each a link.
+  const gate = publishGate(state);
+  const tabLabel = (pointer: string) => t(`builder.tabs.${TABS.find((x) => x.id === tabOfPointer(pointer))!.label}`);
   const nothingNew = changes !== null && changes.length === 0 && compareWith === editor.currentVersion;
 
   const fail = (e: unknown) => {
@@ -69,8 +68,51 @@ export function VersionsTab() {
         <section aria-labelledby={`${id}-pub`} className="card card-bg p-3 mb-3">
           <h3 id={`${id}-pub`} className="h5">{t('builder.versions.publishTitle')}</h3>
           <p className="small">{t('builder.versions.publishIntro')}</p>
-          {blockers.length ? <ul className="small text-danger" data-testid="publish-blockers">{blockers.map((b) => <li key={b}>{b}</li>)}</ul> : null}
-          <button type="button" className="btn btn-primary" disabled={busy || blockers.length > 0 || nothingNew} onClick={publish}>
+          {gate.blocked ? (
+            <div className="small" data-testid="publish-blockers">
+              <p className="mb-1 fw-semibold">{t('builder.versions.blockIntro')}</p>
+              <ul className="mb-2">
+                {gate.problems.length ? (
+                  <li>{t('builder.versions.blockProblems', { count: gate.problems.length })}
+                    <ul>
+                      {gate.problems.slice(0, SHOWN).map((p, i) => (
+                        <li key={`${p.pointer}-${p.code}-${i}`}>
+                          <button type="button" className="btn btn-link btn-sm p-0 text-start" onClick={() => editor.goToProblem(p.pointer)}>{tabLabel(p.pointer)}: {p.message}</button>
+                        </li>
+                      ))}
+                      {gate.problems.length > SHOWN ? <li>{t('builder.versions.more', { count: gate.problems.length - SHOWN })}</li> : null}
+                    </ul>
+                  </li>
+                ) : null}
+                {gate.languages.map((l) => (
+                  <li key={l.language}>
+                    {l.absent && !l.missing.length ? (
+                      <button type="button" className="btn btn-link btn-sm p-0 text-start" onClick={() => editor.goToProblem(`/translations/${l.language}`)}>
+                        {t('builder.versions.blockLanguageAbsent', { language: languageLabel(l.language, i18n.language) })}
+                      </button>
+                    ) : (
+                      <>
+                        {t('builder.versions.blockLanguage', { language: languageLabel(l.language, i18n.language), count: l.missing.length })}
+                        <ul>
+                          {l.missing.slice(0, SHOWN).map((m) => (
+                            <li key={m.key}>
+                              <button type="button" className="btn btn-link btn-sm p-0 text-start" onClick={() => editor.goToProblem(m.pointer)}>
+                                {t('builder.versions.missingText', { key: m.key, language: l.language })}
+                              </button>
+                            </li>
+                          ))}
+                          {l.missing.length > SHOWN ? <li>{t('builder.versions.more', { count: l.missing.length - SHOWN })}</li> : null}
+                        </ul>
+                      </>
+                    )}
+                  </li>
+                ))}
+                {gate.conflict ? <li className="text-danger">{t('builder.versions.blockConflict')}</li> : null}
+                {gate.checking ? <li>{t('builder.versions.blockChecking')}</li> : null}
+              </ul>
+            </div>
+          ) : null}
+          <button type="button" className="btn btn-primary" disabled={busy || gate.blocked || nothingNew} onClick={publish}>
             {busy ? t('builder.versions.publishing') : t('builder.versions.publish', { version: (editor.currentVersion ?? 0) + 1 })}
           </button>
           {nothingNew ? <p className="small text-muted mt-1 mb-0">{t('builder.versions.nothingNew')}</p> : null}
