@@ -44,18 +44,24 @@ export function containerSchema(data: JsonSchema, path: string): JsonSchema | nu
   let s: JsonSchema | undefined = data;
   const ps = parts(path);
   for (const p of ps.slice(0, -1)) {
-    const child: JsonSchema | undefined = (s?.properties as Record<string, JsonSchema> | undefined)?.[p.name];
+    const child: JsonSchema | undefined = ownProperty(s, p.name);
     s = p.group ? (child?.items as JsonSchema | undefined) : child;
     if (!s) return null;
   }
   return s ?? null;
 }
 
+/** A schema's own property (never one of Object.prototype's: `__proto__`, `constructor`). */
+function ownProperty(s: JsonSchema | null | undefined, name: string): JsonSchema | undefined {
+  const props = s?.properties as Record<string, JsonSchema> | undefined;
+  return props && Object.hasOwn(props, name) ? props[name] : undefined;
+}
+
 /** The data schema of a field path (null for static texts and unknown paths). */
 export function schemaAt(data: JsonSchema, path: string): JsonSchema | null {
   const c = containerSchema(data, path);
   const last = parts(path).at(-1)!;
-  return ((c?.properties as Record<string, JsonSchema> | undefined)?.[last.name]) ?? null;
+  return ownProperty(c, last.name) ?? null;
 }
 
 const lastName = (path: string) => parts(path).at(-1)!.name;
@@ -155,6 +161,8 @@ export type FieldPlace = { step: number; index?: number } | { parent: string; in
 
 /** Adds a field of the widget with a default label in the default language; returns it and its path. */
 export function addField(def: Def, widget: Widget, place: FieldPlace, label: string): { definition: Def; path: string } {
+  // A widget the engine does not know would make a field with no data: refused, nothing changes.
+  if (!WIDGETS.includes(widget)) return { definition: def, path: '' };
   const next = clone(def);
   const parent = 'parent' in place ? place.parent : '';
   const container = parent ? (() => { const s = schemaAt(next.data, parent); return (s?.type === 'array' ? s.items : s) as JsonSchema | undefined; })() : next.data;
@@ -235,7 +243,7 @@ export function moveChild(def: Def, parent: string, from: number, to: number): D
 /** Whether the field is required (in its container's `required`). */
 export function isRequired(def: Def, path: string): boolean {
   const c = containerSchema(def.data, path);
-  return Array.isArray(c?.required) && (c.required as string[]).includes(lastName(path));
+  return Array.isArray(c?.required) && (c.required as string[]).includes(lastName(path)) && ownProperty(c, lastName(path)) !== undefined;
 }
 
 export function setRequired(def: Def, path: string, required: boolean): Def {

@@ -33,8 +33,9 @@ export function summarizeChanges(before: ServiceDefinition, after: ServiceDefini
   const orderA = after.ui.steps.map((s) => s.id).filter((id) => stepsB.has(id));
   if (!same(orderB, orderA)) push('stepsReordered');
 
-  const fieldsB = new Set(allFieldPaths(before));
-  const fieldsA = new Set(allFieldPaths(after));
+  // Data fields and static texts alike.
+  const fieldsB = new Set([...allFieldPaths(before), ...Object.keys(before.ui.fields ?? {})]);
+  const fieldsA = new Set([...allFieldPaths(after), ...Object.keys(after.ui.fields ?? {})]);
   for (const p of fieldsA) if (!fieldsB.has(p)) push('fieldAdded', { field: label(after, p) });
   for (const p of fieldsB) if (!fieldsA.has(p)) push('fieldRemoved', { field: label(before, p) });
   for (const p of fieldsA) {
@@ -65,9 +66,9 @@ export function summarizeChanges(before: ServiceDefinition, after: ServiceDefini
     const b = before.translations[l] ?? {}; const a = after.translations[l] ?? {};
     if (!before.translations[l]) { push('languageAdded', { language: l }); continue; }
     if (!after.translations[l]) { push('languageRemoved', { language: l }); continue; }
-    const changed = Object.keys(a).filter((k) => k in b && a[k] !== b[k]).length;
-    const added = Object.keys(a).filter((k) => !(k in b)).length;
-    const removed = Object.keys(b).filter((k) => !(k in a)).length;
+    const changed = Object.keys(a).filter((k) => Object.hasOwn(b, k) && a[k] !== b[k]).length;
+    const added = Object.keys(a).filter((k) => !Object.hasOwn(b, k)).length;
+    const removed = Object.keys(b).filter((k) => !Object.hasOwn(a, k)).length;
     if (changed || added || removed) push('texts', { language: l, changed, added, removed });
   }
   return out;

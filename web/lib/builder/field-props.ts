@@ -179,13 +179,16 @@ export function writeProps(def: Def, path: string, p: FieldProps, t: Translate):
     const values = [...new Set(p.options.map((o) => o.value).filter(Boolean))];
     if (values.length) {
       if (data.type === 'array') data.items = { ...(data.items as JsonSchema), enum: values }; else data.enum = values;
-      ui.options = {};
+      // Own keys even for values such as "__proto__" (a plain assignment would set the prototype).
+      const oldOptions = def.ui.fields?.[path]?.options ?? {};
+      const entries: Array<[string, string]> = [];
       for (const o of p.options) {
-        if (!o.value) continue;
-        const key = def.ui.fields?.[path]?.options?.[o.value] ?? `${base}.${o.value}`;
-        ui.options[o.value] = key;
-        next = setText(next, key, o.label ?? '');
+        if (!o.value || entries.some(([v]) => v === o.value)) continue;
+        const key = Object.hasOwn(oldOptions, o.value) ? oldOptions[o.value]! : `${base}.${o.value}`;
+        entries.push([o.value, key]);
       }
+      ui.options = Object.fromEntries(entries);
+      for (const o of p.options) if (o.value && Object.hasOwn(ui.options, o.value)) next = setText(next, ui.options[o.value]!, o.label ?? '');
     }
   }
   if (ui.widget === 'file') {
@@ -220,13 +223,17 @@ function writeDateRules(def: Def, path: string, p: FieldProps, t: Translate): De
   return { ...next, rules: [...keep, ...add] };
 }
 
+/** The field's prefill entry, changed in place (its order and an explicit `editable: true` kept). */
 function writePrefill(def: Def, path: string, source: string | undefined, editable: boolean | undefined): Def {
-  const others = (def.prefill ?? []).filter((p) => p.field !== path);
-  if (!source) return others.length === (def.prefill ?? []).length ? def : { ...def, prefill: others };
-  const old = (def.prefill ?? []).find((p) => p.field === path);
+  const list = def.prefill ?? [];
+  const at = list.findIndex((p) => p.field === path);
+  if (!source) return at < 0 ? def : { ...def, prefill: list.filter((p) => p.field !== path) };
+  const old = at < 0 ? undefined : list[at]!;
   const item: PrefillItem = { ...(old ?? {}), field: path, source: source as PrefillSource };
-  if (editable === false) item.editable = false; else delete item.editable;
-  return { ...def, prefill: [...others, item] };
+  if (editable === false) item.editable = false;
+  else if (old?.editable !== true) delete item.editable;
+  if (old && JSON.stringify(old) === JSON.stringify(item)) return def;
+  return { ...def, prefill: at < 0 ? [...list, item] : list.map((p, i) => (i === at ? item : p)) };
 }
 
 /** The widget's name in the platform's language. */

@@ -3,7 +3,7 @@ import type { Field, RuleGroupType, RuleType } from 'react-querybuilder';
 import { defaultRuleProcessorJsonLogic, formatQuery } from 'react-querybuilder/formatQuery';
 import { parseJsonLogic } from 'react-querybuilder/parseJsonLogic';
 import type { FieldInfo } from './fields';
-import { sameLogic } from './logic-utils';
+import { sameLogic, withinLimits } from './logic-utils';
 
 /**
  * A rule's condition as the visual editor holds it: a react-querybuilder query over the fields the
@@ -147,7 +147,7 @@ export function plainCondition(query: Condition): Condition {
 export function logicToCondition(logic: Logic | undefined, fields: ConditionField[]): Condition | null {
   // No condition yet, or the `false` an empty condition is written as (a rule that never holds).
   if (logic === undefined || logic === null || logic === false) return { combinator: 'and', rules: [] };
-  if (!isObject(logic)) return null;
+  if (!isObject(logic) || !withinLimits(logic)) return null;
   let query: Condition;
   try {
     query = parseJsonLogic(logic as never, {

@@ -1,6 +1,6 @@
 import type { Logic } from '@sportello/schemas';
 import { conditionToLogic, logicToCondition, type Condition, type ConditionField } from './condition';
-import { sameLogic } from './logic-utils';
+import { sameLogic, withinLimits } from './logic-utils';
 
 /**
  * A value expression as the visual editor holds it (a computed field's value, a fee amount, a
@@ -97,6 +97,7 @@ export function columnsOf(group: string, fields: ConditionField[]): ConditionFie
 /** The visual form of an expression, or null when it cannot be shown without loss. */
 export function logicToExpr(logic: Logic | undefined, fields: ConditionField[]): Expr | null {
   if (logic === undefined) return { kind: 'const', value: 0 };
+  if (!withinLimits(logic)) return null;
   const e = read(logic, fields);
   return e && sameLogic(exprToLogic(e, fields), logic) ? e : null;
 }
