@@ -7,13 +7,16 @@ import { UNARY_OPERATORS, comparable, conditionToLogic, logicToCondition, operat
 import type { FieldInfo } from './fields';
 import { sameLogic } from './logic-utils';
 import { LabelledSelect, LabelledValueEditor } from './qb-controls';
+import { derivedFields } from './derived';
 
 type Readable = FieldInfo & { name: string };
 type TFn = (key: string, options?: Record<string, unknown>) => string;
 
 /** The fields of a condition editor, with their operators and value editors in the platform's language. */
 export function conditionFields(readable: Readable[], t: TFn, inRows = false): ConditionField[] {
-  return readable.map((info) => {
+  // Beside the fields: the days or years between each date and today (not in a group's rows' own condition).
+  const all: Readable[] = inRows ? readable : [...readable, ...derivedFields(readable, t)];
+  return all.map((info) => {
     const isDate = info.format === 'date' || info.format === 'date-time';
     const values = info.type === 'boolean'
       ? [{ name: 'true', value: 'true', label: t('ruleEditor.yes') }, { name: 'false', value: 'false', label: t('ruleEditor.no') }]
@@ -23,7 +26,7 @@ export function conditionFields(readable: Readable[], t: TFn, inRows = false): C
       value: info.name,
       label: info.label,
       // react-querybuilder does not read "between" back inside a condition over a group's rows.
-      operators: operatorsFor(info).filter((op) => !inRows || !op.includes('etween')).map((name) => ({ name, value: name, label: t(`ruleEditor.op.${name}`), ...(UNARY_OPERATORS.has(name) ? { arity: 'unary' as const } : {}) })),
+      operators: operatorsFor(info).filter((op) => (!inRows || !op.includes('etween')) && (!info.derived || !UNARY_OPERATORS.has(op))).map((name) => ({ name, value: name, label: t(`ruleEditor.op.${name}`), ...(UNARY_OPERATORS.has(name) ? { arity: 'unary' as const } : {}) })),
       valueSources: (info.type === 'boolean' || info.enum ? ['value'] : ['value', 'field']).map((name) => ({ name, value: name, label: t(name === 'value' ? 'ruleEditor.qb.sourceValue' : 'ruleEditor.qb.sourceField') })) as Field['valueSources'],
       comparator: (other: FullField) => other.name !== info.name && !!(other as unknown as ConditionField).info && comparable(info, (other as unknown as ConditionField).info),
       inputType: info.type === 'number' || info.type === 'integer' ? 'number' : isDate ? 'date' : 'text',

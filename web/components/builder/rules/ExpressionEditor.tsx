@@ -24,7 +24,8 @@ function firstCondition(ctx: ExprContext): Condition {
 }
 
 function fresh(kind: Kind, ctx: ExprContext): Expr {
-  const field = ctx.fields.find((f) => f.info.type === 'number' || f.info.type === 'integer') ?? ctx.fields[0];
+  const plain = ctx.fields.filter((f) => !f.info.derived);
+  const field = plain.find((f) => f.info.type === 'number' || f.info.type === 'integer') ?? plain[0];
   const group = ctx.groups[0];
   switch (kind) {
     case 'number': return { kind: 'const', value: 0 };
@@ -58,7 +59,7 @@ export function ExpressionEditor({ value, onChange, ctx, label, depth = 0 }: { v
   const { t } = useTranslation();
   const id = useId();
   const kind = kindOf(value);
-  const fieldOptions = ctx.fields.map((f) => ({ value: f.name, label: f.info.label }));
+  const fieldOptions = ctx.fields.filter((f) => !f.info.derived).map((f) => ({ value: f.name, label: f.info.label }));
   const child = (e: Expr, set: (e: Expr) => void, childLabel: string) => <ExpressionEditor value={e} onChange={set} ctx={ctx} label={childLabel} depth={depth + 1} />;
   let body: ReactNode = null;
   switch (value.kind) {

@@ -4,6 +4,7 @@ import { defaultRuleProcessorJsonLogic, formatQuery } from 'react-querybuilder/f
 import { parseJsonLogic } from 'react-querybuilder/parseJsonLogic';
 import type { FieldInfo } from './fields';
 import { sameLogic, withinLimits } from './logic-utils';
+import { fromDerived, toDerived } from './derived';
 
 /**
  * A rule's condition as the visual editor holds it: a react-querybuilder query over the fields the
@@ -110,7 +111,7 @@ function formatGroup(query: Condition, fields: ConditionField[]): Logic | null {
 /** The JSON Logic of a condition (null when it has no complete comparison yet). */
 export function conditionToLogic(query: Condition, fields: ConditionField[]): Logic | null {
   const out = formatGroup(query, fields);
-  return out === null ? null : (unwrap(out, true) as Logic);
+  return out === null ? null : fromDerived(unwrap(out, true) as Logic, fields);
 }
 
 /** Every comparison names a field the editor offers (react-querybuilder does not check a group's rows). */
@@ -119,6 +120,8 @@ function namesKnown(query: Condition, fields: ConditionField[]): boolean {
     if ('rules' in r) return namesKnown(r as Condition, fields);
     const field = fields.find((f) => f.name === r.field);
     if (!field) return false;
+    // A derived operand (days between dates) is compared, never "filled in" on its own.
+    if (field.info?.derived !== undefined && UNARY_OPERATORS.has(r.operator)) return false;
     if (r.valueSource === 'field' && !fields.some((f) => f.name === r.value)) return false;
     return r.match ? isObject(r.value) && namesKnown(r.value as unknown as Condition, (field.subproperties as ConditionField[] | undefined) ?? []) : true;
   });
@@ -150,7 +153,7 @@ export function logicToCondition(logic: Logic | undefined, fields: ConditionFiel
   if (!isObject(logic) || !withinLimits(logic)) return null;
   let query: Condition;
   try {
-    query = parseJsonLogic(logic as never, {
+    query = parseJsonLogic(toDerived(logic, fields) as never, {
       fields, listsAsArrays: true,
       jsonLogicOperations: { var: (name: unknown) => (typeof name === 'string' ? { field: name, operator: 'truthy', value: null } : false) },
     });

@@ -20,6 +20,8 @@ export interface FieldInfo {
   office?: boolean;
   /** A group's columns, named as a condition over its rows reads them (`eta`). */
   columns?: Array<FieldInfo & { name: string }>;
+  /** A derived operand of conditions (days or years between a date and today: derived.ts): the logic it stands for. */
+  derived?: import('@sportello/schemas').Logic;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

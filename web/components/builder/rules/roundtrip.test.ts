@@ -90,7 +90,7 @@ describe('visual rule editor: JSON Logic round trip', () => {
     };
     const expr = (target: string) => {
       const ctx = computeContext(target);
-      const numeric = ctx.fields.filter((f) => f.info.type === 'number' || f.info.type === 'integer');
+      const numeric = ctx.fields.filter((f) => (f.info.type === 'number' || f.info.type === 'integer') && !f.info.derived); // the expression editor offers fields, not derived operands
       const dates = ctx.fields.filter((f) => f.info.format === 'date');
       const { e } = fc.letrec<{ e: Expr }>((tie) => ({
         e: fc.oneof({ depthSize: 'small', withCrossShrink: true },
