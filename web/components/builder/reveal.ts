@@ -54,7 +54,8 @@ export function reveal(el: HTMLElement): void {
 
 /**
  * After a problem link (`request.n` changes), waits for the tab to render the element, then reveals
- * it. Gives up after ~2 s (the element may not exist: a problem at a pointer no editor shows).
+ * it. Gives up after ~6 s (a tab loads its code when first shown; the element may not exist: a
+ * problem at a pointer no editor shows).
  */
 export function useReveal(request: { pointer: string; n: number } | null): void {
   useEffect(() => {
@@ -68,7 +69,7 @@ export function useReveal(request: { pointer: string; n: number } | null): void 
       // An element naming only a parent may be joined by the exact one a moment later (a tab selects
       // the element in an effect first): wait a little for it before settling for the parent.
       if (el && (exact || tries >= 8)) { reveal(el); return; }
-      if (++tries < 40) timer = window.setTimeout(attempt, 50);
+      if (++tries < 120) timer = window.setTimeout(attempt, 50);
       else if (el) reveal(el);
     };
     timer = window.setTimeout(attempt, 0);
