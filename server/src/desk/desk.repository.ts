@@ -1,5 +1,6 @@
 import { Prisma } from '../generated/prisma/client.js';
 import type { Tx } from '../shared/prisma.js';
+import { centsOf } from '../shared/amounts.js';
 import { afterSql, filterSql, orderSql, scopeSql, type DeskPosition, type DeskQuery, type DeskScope } from './desk-where.js';
 import type { DeskOrder } from './desk.types.js';
 
@@ -22,15 +23,20 @@ const JOINS = Prisma.sql`JOIN users c ON c.id = p.citizen_id
   LEFT JOIN offices o ON o.id = p.office_id
   LEFT JOIN users a ON a.id = p.assignee_id`;
 
+// fee_cents is BIGINT: raw reads hand it back as bigint, which GraphQL cannot serialize.
+type RawDeskRow = Omit<DeskRow, 'feeCents'> & { feeCents: bigint | null };
+const deskRow = (r: RawDeskRow): DeskRow => ({ ...r, feeCents: centsOf(r.feeCents) });
+
 const where = (scope: DeskScope, q: DeskQuery, extra: Prisma.Sql[] = []) =>
   Prisma.join([scopeSql(scope), ...filterSql(q), ...extra], ' AND ');
 
 /** The desk's reads and the assignment's write: the Ente's scope is in every statement. */
 export const deskRepository = {
-  page(db: Tx, scope: DeskScope, q: DeskQuery, order: DeskOrder, take: number, after?: DeskPosition): Promise<DeskRow[]> {
-    return db.$queryRaw<DeskRow[]>`SELECT ${COLUMNS} FROM pratiche p ${JOINS}
+  async page(db: Tx, scope: DeskScope, q: DeskQuery, order: DeskOrder, take: number, after?: DeskPosition): Promise<DeskRow[]> {
+    const rows = await db.$queryRaw<RawDeskRow[]>`SELECT ${COLUMNS} FROM pratiche p ${JOINS}
       WHERE ${where(scope, q, after ? [afterSql(order, after)] : [])}
       ORDER BY ${orderSql(order)} LIMIT ${take}`;
+    return rows.map(deskRow);
   },
 
   async count(db: Tx, scope: DeskScope, q: DeskQuery): Promise<number> {
@@ -39,8 +45,8 @@ export const deskRepository = {
   },
 
   async one(db: Tx, scope: DeskScope, id: string): Promise<DeskRow | null> {
-    const rows = await db.$queryRaw<DeskRow[]>`SELECT ${COLUMNS} FROM pratiche p ${JOINS} WHERE ${scopeSql(scope)} AND p.id = ${id}::uuid`;
-    return rows[0] ?? null;
+    const rows = await db.$queryRaw<RawDeskRow[]>`SELECT ${COLUMNS} FROM pratiche p ${JOINS} WHERE ${scopeSql(scope)} AND p.id = ${id}::uuid`;
+    return rows[0] ? deskRow(rows[0]) : null;
   },
 
   /** The personal data of a pratica in scope (the reads the audit log records). */

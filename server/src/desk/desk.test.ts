@@ -96,6 +96,19 @@ describe('desk: who sees what', () => {
       applicant: { givenName: 'Mario', familyName: 'Rossi', fiscalCode: rossi.fiscalCode }, assignee: null,
     });
   });
+
+  it('shows the fee in cents, beyond 32 bits too (fee_cents is BIGINT)', async () => {
+    const { feeCents } = await t.db.prisma.pratica.findUniqueOrThrow({ where: { id: p.anagrafe!.id } });
+    await t.db.prisma.pratica.update({ where: { id: p.anagrafe!.id }, data: { feeCents: 3_000_000_001n } });
+    try {
+      const r = await t.gql(`query ($id: ID!) { deskPratica(id: $id) { feeCents } desk(filter: { search: "rossi" }) { edges { node { feeCents } } } }`, { id: p.anagrafe!.id }, fx.tokens.supervisor);
+      expect(r.errors).toBeUndefined();
+      expect(r.data.deskPratica.feeCents).toBe(3_000_000_001);
+      expect(r.data.desk.edges[0].node.feeCents).toBe(3_000_000_001);
+    } finally {
+      await t.db.prisma.pratica.update({ where: { id: p.anagrafe!.id }, data: { feeCents } });
+    }
+  });
 });
 
 describe('desk: filters and search', () => {

@@ -1,4 +1,4 @@
-import { GraphQLJSONObject } from 'graphql-scalars';
+import { GraphQLJSONObject, GraphQLSafeInt } from 'graphql-scalars';
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { connectionOf } from '../graphql/connection.js';
 import { TransitionResult } from '../workflow/workflow.types.js';
@@ -78,7 +78,7 @@ export class DeskPratica {
   @Field(() => DeskOffice, { nullable: true, description: 'The office that received it (null: the Ente\'s shared queue)' }) office!: DeskOffice | null;
   @Field(() => DeskPerson, { nullable: true }) assignee!: DeskPerson | null;
   @Field(() => DeskApplicant) applicant!: DeskApplicant;
-  @Field(() => Int, { nullable: true }) feeCents!: number | null;
+  @Field(() => GraphQLSafeInt, { nullable: true, description: 'Fee due, in euro cents (up to 10^11: a SafeInt, beyond 32 bits)' }) feeCents!: number | null;
   @Field(() => Float, { nullable: true }) score!: number | null;
   @Field() excluded!: boolean;
   // Resolved (and audited) by DeskPraticaResolver: answers, computed, officeData, attachments.
