@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../shared/prisma.js';
+import { centsOf } from '../shared/amounts.js';
 
 export interface NewPaymentRequest {
   enteId: string; praticaId: string; amountCents: number; dueDate: string; causale: string; idempotencyKey: string; at: Date;
@@ -7,6 +8,8 @@ export interface NewPaymentRequest {
 
 const select = { id: true, praticaId: true, amountCents: true, dueDate: true, causale: true, status: true, createdAt: true } as const;
 export interface PaymentRequestRow { id: string; praticaId: string; amountCents: number; dueDate: Date; causale: string; status: string; createdAt: Date }
+// amount_cents is BIGINT (up to the engine's 10^11 cents): Prisma hands it back as bigint.
+const row = (r: Omit<PaymentRequestRow, 'amountCents'> & { amountCents: bigint }): PaymentRequestRow => ({ ...r, amountCents: centsOf(r.amountCents)! });
 
 /** The only code that touches payment_requests; every read names the Ente or the citizen. */
 export const paymentRequestsRepository = {
@@ -20,14 +23,15 @@ export const paymentRequestsRepository = {
       SELECT ${randomUUID()}::uuid, p.ente_id, p.id, ${r.amountCents}, ${r.dueDate}::date, ${r.causale}, 'requested', ${r.idempotencyKey}, ${r.at}
       FROM pratiche p WHERE p.id = ${r.praticaId}::uuid AND p.ente_id = ${r.enteId}::uuid
       ON CONFLICT (ente_id, idempotency_key) DO NOTHING`;
-    return db.paymentRequest.findFirst({ where: { enteId: r.enteId, idempotencyKey: r.idempotencyKey }, select });
+    const found = await db.paymentRequest.findFirst({ where: { enteId: r.enteId, idempotencyKey: r.idempotencyKey }, select });
+    return found ? row(found) : null;
   },
 
-  ofPratica(db: Tx, enteId: string, praticaId: string): Promise<PaymentRequestRow[]> {
-    return db.paymentRequest.findMany({ where: { enteId, praticaId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select });
+  async ofPratica(db: Tx, enteId: string, praticaId: string): Promise<PaymentRequestRow[]> {
+    return (await db.paymentRequest.findMany({ where: { enteId, praticaId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select })).map(row);
   },
 
-  ofCitizensPratica(db: Tx, citizenId: string, praticaId: string): Promise<PaymentRequestRow[]> {
-    return db.paymentRequest.findMany({ where: { praticaId, pratica: { citizenId } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select });
+  async ofCitizensPratica(db: Tx, citizenId: string, praticaId: string): Promise<PaymentRequestRow[]> {
+    return (await db.paymentRequest.findMany({ where: { praticaId, pratica: { citizenId } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select })).map(row);
   },
 };

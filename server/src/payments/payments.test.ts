@@ -95,6 +95,18 @@ describe('a payment request', () => {
     expect(office.data.praticaPaymentRequests).toEqual([{ id: mine.data.myPaymentRequests[0].id, amountCents: 500, dueDate: '2026-12-15', causale: expected.causale, status: 'requested' }]);
   });
 
+  it('an amount beyond 32 bits (30 million euro, within the engine\'s limit) is recorded and listed exactly', async () => {
+    const p = await submitted(t.services.pratiche, w, { codiceFiscaleAlunno: 'RSSLCU16A01F205A', dataAssenza: '2026-11-25', servizio: 'trasporto' });
+    await t.db.prisma.pratica.update({ where: { id: p.id }, data: { officeData: { maggiorazione: 29_999_995 } } });
+    expect((await t.gql(MOVE, { input: { praticaId: p.id, transitionId: 'chiedi_pagamento', rowVersion: 1 } }, w.fx.tokens.operator)).errors).toBeUndefined();
+    await worker().runOnce();
+    expect(await t.db.prisma.outboxAction.findFirstOrThrow({ where: { praticaId: p.id, kind: 'payment' } })).toMatchObject({ status: 'done' });
+    const mine = await t.gql(MINE, { p: p.id }, w.fx.tokens.citizen);
+    expect(mine.errors).toBeUndefined();
+    expect(mine.data.myPaymentRequests.map((r: { amountCents: number }) => r.amountCents)).toEqual([3_000_000_000]);
+    expect((await t.gql(OFFICE, { p: p.id }, w.fx.tokens.operator)).data.praticaPaymentRequests[0].amountCents).toBe(3_000_000_000);
+  });
+
   it('another citizen, a designer, or a malformed id sees none; anonymous callers are refused', async () => {
     const p = await submitted(t.services.pratiche, w);
     await t.gql(MOVE, { input: { praticaId: p.id, transitionId: 'chiedi_pagamento', rowVersion: 1 } }, w.fx.tokens.operator);

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "payment_requests" ALTER COLUMN "amount_cents" SET DATA TYPE BIGINT;
