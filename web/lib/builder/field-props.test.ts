@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { compile, type JsonSchema, type ServiceDefinition, type Widget } from '@sportello/schemas';
+import { compile, evaluate, type JsonSchema, type ServiceDefinition, type Widget } from '@sportello/schemas';
 import { addField, isRequired, schemaAt, textOf } from './definition-edit';
-import { propsSchema, readProps, writeProps, type FieldProps } from './field-props';
+import { dateFieldsFor, propsSchema, readProps, writeProps, type FieldProps } from './field-props';
 
 const dir = new URL('../../../schemas/templates/', import.meta.url);
 const templates = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => [f, JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as ServiceDefinition] as const);
@@ -90,5 +90,80 @@ describe('the properties panel\'s mapping', () => {
     const bounded = writeProps(n, np, { label: 'N', minimum: undefined, maximum: Number.NaN as unknown as number }, t);
     const s = schemaAt(bounded.data, np) as JsonSchema;
     expect('minimum' in s).toBe(false);
+  });
+});
+
+describe('date bounds in the properties panel (the engine\'s dateBounds)', () => {
+  const twoDates = () => {
+    const a = addField(blank(), 'date', { step: 0 }, 'Inizio');
+    const b = addField(a.definition, 'date', { step: 0 }, 'Fine');
+    return { def: b.definition, start: a.path, end: b.path };
+  };
+  const compiled = (def: ServiceDefinition) => { const r = compile(def); if (!r.ok) throw new Error(JSON.stringify(r.problems)); return r.service; };
+  const errorsOf = (def: ServiceDefinition, answers: Record<string, unknown>) => evaluate(compiled(def), answers, { today: '2026-12-04' }).errors.map((e) => `${e.pointer} ${e.key}`);
+
+  test('each bound shows the inputs its kind needs; another field is offered only when there is one', () => {
+    const { definition, path } = withField('date');
+    expect(props(definition, path).filter((p) => p.startsWith('not'))).toEqual(['notBeforeKind', 'notAfterKind']);
+    const kinds = (def: ServiceDefinition, p: string) => ((propsSchema(def, p, t).properties as Record<string, JsonSchema>).notBeforeKind!.oneOf as Array<{ const: string }>).map((o) => o.const);
+    expect(kinds(definition, path)).toEqual(['', 'today', 'date']);
+    const { def, end } = twoDates();
+    expect(kinds(def, end)).toEqual(['', 'today', 'date', 'field']);
+    const today = writeProps(def, end, { label: 'Fine', notBeforeKind: 'today' }, t);
+    expect(props(today, end).filter((p) => p.startsWith('notBefore'))).toEqual(['notBeforeKind', 'notBeforeAmount', 'notBeforeUnit', 'notBeforeDirection']);
+    const field = writeProps(def, end, { label: 'Fine', notBeforeKind: 'field' }, t);
+    expect(props(field, end).filter((p) => p.startsWith('notBefore'))).toEqual(['notBeforeKind', 'notBeforeField', 'notBeforeAmount', 'notBeforeUnit', 'notBeforeDirection']);
+  });
+
+  test('"of age" and "from the day after the start" are written as dateBounds the engine applies', () => {
+    const { def, start, end } = twoDates();
+    let next = writeProps(def, start, { label: 'Inizio', notAfterKind: 'today', notAfterAmount: 18, notAfterUnit: 'y', notAfterDirection: 'before' }, t);
+    next = writeProps(next, end, { label: 'Fine', notBeforeKind: 'field', notBeforeField: start, notBeforeAmount: 1, notBeforeUnit: 'd', notBeforeDirection: 'after', notAfterKind: 'date', notAfterDate: '2027-12-31' }, t);
+    expect(schemaAt(next.data, start)!.dateBounds).toEqual({ notAfter: 'today-18y' });
+    expect(schemaAt(next.data, end)!.dateBounds).toEqual({ notBefore: { field: start, offset: '+1d' }, notAfter: '2027-12-31' });
+    expect(readProps(next, end)).toMatchObject({ notBeforeKind: 'field', notBeforeField: start, notBeforeAmount: 1, notBeforeUnit: 'd', notBeforeDirection: 'after', notAfterKind: 'date', notAfterDate: '2027-12-31' });
+    expect(errorsOf(next, { [start]: '2008-12-04', [end]: '2008-12-05' })).toEqual([]);
+    expect(errorsOf(next, { [start]: '2008-12-05', [end]: '2008-12-05' })).toEqual([`/${start} error.dateBound.notAfter`, `/${end} error.dateBound.notBeforeField`]);
+    expect(errorsOf(next, { [start]: '2000-01-01', [end]: '2028-01-01' })).toEqual([`/${end} error.dateBound.notAfter`]);
+    // Back to no limit: the keyword goes.
+    const none = writeProps(next, start, { label: 'Inizio', notAfterKind: '' }, t);
+    expect(schemaAt(none.data, start)!.dateBounds).toBeUndefined();
+  });
+
+  test('hostile panel values are made sane: offsets clamped, unknown units and fields replaced, no date means today', () => {
+    const { def, start, end } = twoDates();
+    const next = writeProps(def, end, { label: 'Fine', notBeforeKind: 'today', notBeforeAmount: 1e12, notBeforeUnit: 'q' as never, notBeforeDirection: 'before', notAfterKind: 'field', notAfterField: '__proto__', notAfterAmount: -5 }, t);
+    expect(schemaAt(next.data, end)!.dateBounds).toEqual({ notBefore: 'today-99999d', notAfter: { field: start } });
+    expect(compile(next).ok).toBe(true);
+    const dated = writeProps(def, end, { label: 'Fine', notBeforeKind: 'date', notBeforeDate: '31/12/2027' }, t);
+    expect((schemaAt(dated.data, end)!.dateBounds as { notBefore: string }).notBefore).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // A bound written by hand with its own message keeps it while its kind stays.
+    const own = { ...def, data: { ...def.data, properties: { ...(def.data.properties as Record<string, JsonSchema>), [end]: { type: 'string', format: 'date', dateBounds: { notBefore: { date: 'today', message: 'error.mio' } } } } } } as ServiceDefinition;
+    expect(schemaAt(writeProps(own, end, { ...readProps(own, end), notBeforeAmount: 2 }, t).data, end)!.dateBounds).toEqual({ notBefore: { date: 'today+2d', message: 'error.mio' } });
+    // A row's date may be bounded by the same row's dates and by fields outside groups only.
+    const g = addField(def, 'group', { step: 0 }, 'Tappe');
+    const r1 = addField(g.definition, 'date', { parent: g.path }, 'Arrivo');
+    const r2 = addField(r1.definition, 'date', { parent: g.path }, 'Partenza');
+    expect(dateFieldsFor(r2.definition, r2.path)).toEqual([start, end, r1.path]);
+    expect(dateFieldsFor(r2.definition, start)).toEqual([end]);
+  });
+
+  test('the error rules older copies used for date ranges are read as bounds and replaced by them', () => {
+    const { def, start } = twoDates();
+    const legacy: ServiceDefinition = {
+      ...def,
+      rules: [
+        { id: `data_${start}_passata`, type: 'error', field: start, message: `error.${start}.passata`, when: { and: [{ var: start }, { '<': [{ days_between: [{ var: '$today' }, { var: start }] }, 0] }] } },
+        { id: `data_${start}_al`, type: 'error', field: start, message: `error.${start}.al`, when: { and: [{ var: start }, { '>': [{ var: start }, '2027-06-30'] }] } },
+        { id: 'altra', type: 'error', field: start, message: 'error.altra', when: false },
+      ],
+      translations: { it: { ...def.translations.it, [`error.${start}.passata`]: 'Non nel passato', [`error.${start}.al`]: 'Non dopo giugno', 'error.altra': 'Altra' } },
+    };
+    expect(readProps(legacy, start)).toMatchObject({ notBeforeKind: 'today', notBeforeAmount: 0, notAfterKind: 'date', notAfterDate: '2027-06-30' });
+    const next = writeProps(legacy, start, readProps(legacy, start), t);
+    expect(schemaAt(next.data, start)!.dateBounds).toEqual({ notBefore: 'today', notAfter: '2027-06-30' });
+    expect(next.rules!.map((r) => r.id)).toEqual(['altra']);
+    expect(Object.keys(next.translations.it!).filter((k) => k.startsWith('error.'))).toEqual(['error.altra']);
+    expect(compile(next).ok).toBe(true);
   });
 });

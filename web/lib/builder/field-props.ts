@@ -1,5 +1,5 @@
-import type { JsonSchema, PrefillItem, PrefillSource, Rule, ServiceDefinition, UiField, Widget } from '@sportello/schemas';
-import { isRequired, schemaAt, setFieldSchema, setFieldUi, setRequired, setText, textOf } from './definition-edit';
+import { romeDate, type JsonSchema, type PrefillItem, type PrefillSource, type ServiceDefinition, type UiField, type Widget } from '@sportello/schemas';
+import { allFieldPaths, isRequired, schemaAt, setFieldSchema, setFieldUi, setRequired, setText, textOf } from './definition-edit';
 
 // The properties panel's contract: for a field, a JSON Schema of its properties (rendered by
 // @rjsf/core), the form data read from the definition, and the write back. Texts are edited in
@@ -20,24 +20,25 @@ export interface FieldProps {
   required?: boolean; readOnly?: boolean;
   minLength?: number; maxLength?: number; pattern?: string; format?: string;
   minimum?: number; maximum?: number; integer?: boolean;
-  dateFrom?: string; dateTo?: string; notFuture?: boolean; notPast?: boolean;
+  notBeforeKind?: BoundKind; notBeforeAmount?: number; notBeforeUnit?: OffsetUnit; notBeforeDirection?: 'after' | 'before'; notBeforeDate?: string; notBeforeField?: string;
+  notAfterKind?: BoundKind; notAfterAmount?: number; notAfterUnit?: OffsetUnit; notAfterDirection?: 'after' | 'before'; notAfterDate?: string; notAfterField?: string;
   options?: Array<{ value: string; label: string }>;
   accept?: string; maxSizeMb?: number;
   minItems?: number; maxItems?: number; addLabel?: string;
   prefillSource?: string; prefillEditable?: boolean;
 }
 
+/** A date bound's kind in the panel: none, today (moved by an offset), a date, another date field (moved by an offset). */
+export type BoundKind = '' | 'today' | 'date' | 'field';
+export type OffsetUnit = 'd' | 'w' | 'm' | 'y';
+export const OFFSET_UNITS: OffsetUnit[] = ['d', 'w', 'm', 'y'];
+const BOUNDS = ['notBefore', 'notAfter'] as const;
+
 /** Labels of the panel's properties, from the platform's texts (builder.props.*). */
 export type Translate = (key: string) => string;
 
 const keyBase = (path: string) => `field.${path.replace(/\[\]/g, '')}`;
 const ruleBase = (path: string) => path.replace(/\[\]/g, '').replace(/\./g, '_');
-
-/** What a rule inside a group reads for its own row's value. */
-function varOf(path: string): string {
-  const i = path.lastIndexOf('[].');
-  return i < 0 ? path : `$row.${path.slice(i + 3)}`;
-}
 
 /** The JSON Schema of a field's properties for its widget (what the panel shows). */
 export function propsSchema(def: Def, path: string, t: Translate): JsonSchema {
@@ -69,10 +70,21 @@ export function propsSchema(def: Def, path: string, t: Translate): JsonSchema {
     if (widget === 'number') props.integer = s('boolean', { title: title('integer') });
   }
   if (widget === 'date') {
-    props.dateFrom = s('string', { title: title('dateFrom'), format: 'date' });
-    props.dateTo = s('string', { title: title('dateTo'), format: 'date' });
-    props.notPast = s('boolean', { title: title('notPast') });
-    props.notFuture = s('boolean', { title: title('notFuture') });
+    // The engine's dateBounds (schemas/README.md, "Date bounds"): each bound shows the inputs its kind needs.
+    const current = readProps(def, path);
+    const others = dateFieldsFor(def, path);
+    for (const b of BOUNDS) {
+      const kind = current[`${b}Kind`] ?? '';
+      const kinds: BoundKind[] = ['', 'today', 'date', ...(others.length || kind === 'field' ? ['field' as const] : [])];
+      props[`${b}Kind`] = { type: 'string', title: title(`${b}Kind`), oneOf: kinds.map((k) => ({ const: k, title: t(`builder.dateBound.kind.${k || 'none'}`) })) };
+      if (kind === 'date') props[`${b}Date`] = s('string', { title: title(`${b}Date`), format: 'date' });
+      if (kind === 'field') props[`${b}Field`] = { type: 'string', title: title(`${b}Field`), oneOf: others.map((p) => ({ const: p, title: `${textOf(def, def.ui.fields?.[p]?.label) || p} (${p})` })) };
+      if (kind === 'today' || kind === 'field') {
+        props[`${b}Amount`] = s('integer', { title: title(`${b}Amount`), minimum: 0, maximum: 99999 });
+        props[`${b}Unit`] = { type: 'string', title: title(`${b}Unit`), oneOf: OFFSET_UNITS.map((u) => ({ const: u, title: t(`builder.dateBound.unit.${u}`) })) };
+        props[`${b}Direction`] = { type: 'string', title: title(`${b}Direction`), oneOf: (['after', 'before'] as const).map((d) => ({ const: d, title: t(`builder.dateBound.${d}`) })) };
+      }
+    }
   }
   if (widget === 'select' || widget === 'radio' || (widget === 'checkbox' && data?.type === 'array')) {
     props.options = {
@@ -102,8 +114,6 @@ export function propsSchema(def: Def, path: string, t: Translate): JsonSchema {
   return { type: 'object', properties: props };
 }
 
-const dateRuleIds = (path: string) => ({ from: `data_${ruleBase(path)}_dal`, to: `data_${ruleBase(path)}_al`, past: `data_${ruleBase(path)}_passata`, future: `data_${ruleBase(path)}_futura` });
-
 /** Reads the panel's values from the definition. */
 export function readProps(def: Def, path: string): FieldProps {
   const ui = def.ui.fields?.[path] ?? {};
@@ -125,16 +135,7 @@ export function readProps(def: Def, path: string): FieldProps {
   if (values) out.options = values.map((v) => ({ value: String(v), label: text(ui.options?.[String(v)]) ?? '' }));
   if (ui.widget === 'file') { out.accept = (ui.accept ?? []).join(', '); if (ui.maxSizeMb !== undefined) out.maxSizeMb = ui.maxSizeMb; }
   if (ui.widget === 'group') out.addLabel = text(ui.addLabel) ?? '';
-  if (ui.widget === 'date') {
-    const ids = dateRuleIds(path);
-    const rules = def.rules ?? [];
-    const bound = (id: string) => { const r = rules.find((x) => x.id === id); const w = r?.when as { and?: Array<Record<string, unknown[]>> } | undefined; const cmp = w?.and?.[1]; const v = cmp ? Object.values(cmp)[0]?.[1] : undefined; return typeof v === 'string' ? v : undefined; };
-    const from = bound(ids.from); const to = bound(ids.to);
-    if (from) out.dateFrom = from;
-    if (to) out.dateTo = to;
-    out.notPast = rules.some((r) => r.id === ids.past);
-    out.notFuture = rules.some((r) => r.id === ids.future);
-  }
+  if (ui.widget === 'date') Object.assign(out, readBounds(def, path, data));
   const pre = (def.prefill ?? []).find((p) => p.field === path);
   out.prefillSource = pre?.source ?? '';
   out.prefillEditable = pre ? pre.editable !== false : true;
@@ -144,7 +145,7 @@ export function readProps(def: Def, path: string): FieldProps {
 const setOrDelete = (o: JsonSchema, k: string, v: unknown) => { if (v === undefined || v === '' || v === null) delete o[k]; else o[k] = v; };
 
 /** Writes the panel's values into the definition (data schema, UI, texts, rules, prefill). */
-export function writeProps(def: Def, path: string, p: FieldProps, t: Translate): Def {
+export function writeProps(def: Def, path: string, p: FieldProps, _t?: Translate): Def {
   const ui: UiField = { ...(def.ui.fields?.[path] ?? {}) };
   const base = keyBase(path);
   let next = def;
@@ -163,7 +164,8 @@ export function writeProps(def: Def, path: string, p: FieldProps, t: Translate):
   if (p.readOnly) ui.readOnly = true; else delete ui.readOnly;
 
   const data: JsonSchema = structuredClone(schemaAt(next.data, path) ?? {});
-  if (data.type === 'string' && !data.enum) {
+  // The same fields the panel offers: a date's or a file's format is the widget's own, never cleared.
+  if (data.type === 'string' && !data.enum && ui.widget !== 'date' && ui.widget !== 'file') {
     setOrDelete(data, 'format', p.format);
     setOrDelete(data, 'minLength', p.minLength);
     setOrDelete(data, 'maxLength', p.maxLength);
@@ -196,34 +198,114 @@ export function writeProps(def: Def, path: string, p: FieldProps, t: Translate):
     if (accept.length) ui.accept = accept; else delete ui.accept;
     if (p.maxSizeMb) ui.maxSizeMb = p.maxSizeMb; else delete ui.maxSizeMb;
   }
+  if (ui.widget === 'date') {
+    const bounds = writeBounds(def, path, p, data.dateBounds);
+    if (bounds) data.dateBounds = bounds; else delete data.dateBounds;
+  }
   next = setFieldSchema(next, path, data);
   next = setFieldUi(next, path, ui);
   if (p.required !== undefined) next = setRequired(next, path, p.required);
-  if (ui.widget === 'date') next = writeDateRules(next, path, p, t);
+  if (ui.widget === 'date') next = dropLegacyDateRules(next, path);
   if (!path.includes('[]')) next = writePrefill(next, path, p.prefillSource, p.prefillEditable);
   return next;
 }
 
-/** Date ranges are error rules (JSON Schema has no date bounds the engine checks). */
-function writeDateRules(def: Def, path: string, p: FieldProps, t: Translate): Def {
-  const ids = dateRuleIds(path);
-  const v = { var: varOf(path) };
-  const keep = (def.rules ?? []).filter((r) => !Object.values(ids).includes(r.id));
-  const add: Rule[] = [];
-  let next = def;
-  const rule = (id: string, when: unknown, message: string, text: string) => {
-    add.push({ id, type: 'error', field: path, message, when: { and: [v, when] } as never });
-    next = setText(next, message, text);
-  };
-  const mk = `error.${ruleBase(path)}`;
-  if (p.dateFrom) rule(ids.from, { '<': [v, p.dateFrom] }, `${mk}.dal`, t('builder.props.dateFromError').replace('{{date}}', p.dateFrom));
-  if (p.dateTo) rule(ids.to, { '>': [v, p.dateTo] }, `${mk}.al`, t('builder.props.dateToError').replace('{{date}}', p.dateTo));
-  if (p.notPast) rule(ids.past, { '<': [{ days_between: [{ var: '$today' }, v] }, 0] }, `${mk}.passata`, t('builder.props.notPastError'));
-  if (p.notFuture) rule(ids.future, { '>': [{ days_between: [{ var: '$today' }, v] }, 0] }, `${mk}.futura`, t('builder.props.notFutureError'));
-  return { ...next, rules: [...keep, ...add] };
+const isDate = (s: JsonSchema | null | undefined) => !!s && s.type === 'string' && s.format === 'date';
+
+/** The date fields a date field's bound may name: fields outside groups, and the same row's for a row field. */
+export function dateFieldsFor(def: Def, path: string): string[] {
+  const i = path.lastIndexOf('[].');
+  const row = i < 0 ? null : path.slice(0, i + 3);
+  return allFieldPaths(def).filter((p) => p !== path && isDate(schemaAt(def.data, p))
+    && (!p.includes('[]') || (row !== null && p.startsWith(row) && !p.slice(row.length).includes('[]'))));
 }
 
-/** The field's prefill entry, changed in place (its order and an explicit `editable: true` kept). */
+/** An offset "+30d" / "-18y" as the panel shows it (18, years, before). */
+function readOffset(text: string): { amount: number; unit: OffsetUnit; direction: 'after' | 'before' } | null {
+  if (text === '') return { amount: 0, unit: 'd', direction: 'after' };
+  const m = /^([+-])(\d{1,5})([dwmy])$/.exec(text);
+  return m ? { amount: Number(m[2]), unit: m[3] as OffsetUnit, direction: m[1] === '-' ? 'before' : 'after' } : null;
+}
+
+// The error rules the panel wrote before the engine had dateBounds: read as bounds, replaced on write.
+const legacyIds = (path: string) => ({ from: `data_${ruleBase(path)}_dal`, to: `data_${ruleBase(path)}_al`, past: `data_${ruleBase(path)}_passata`, future: `data_${ruleBase(path)}_futura` });
+
+function readBounds(def: Def, path: string, data: JsonSchema): FieldProps {
+  const out: Record<string, unknown> = {};
+  const spec = data.dateBounds && typeof data.dateBounds === 'object' && !Array.isArray(data.dateBounds) ? data.dateBounds as Record<string, unknown> : {};
+  const rules = def.rules ?? [];
+  const ids = legacyIds(path);
+  const legacyDate = (id: string) => {
+    const w = rules.find((x) => x.id === id)?.when as { and?: Array<Record<string, unknown[]>> } | undefined;
+    const cmp = w?.and?.[1];
+    const v = cmp ? Object.values(cmp)[0]?.[1] : undefined;
+    return typeof v === 'string' ? v : undefined;
+  };
+  for (const b of BOUNDS) {
+    let value = spec[b];
+    if (value === undefined) {
+      // Older copies: the rules the panel used to write.
+      const date = legacyDate(b === 'notBefore' ? ids.from : ids.to);
+      if (rules.some((r) => r.id === (b === 'notBefore' ? ids.past : ids.future))) value = 'today';
+      else if (date) value = date;
+    }
+    const asText = typeof value === 'string' ? value : value && typeof value === 'object' && typeof (value as { date?: unknown }).date === 'string' ? (value as { date: string }).date : undefined;
+    const field = value && typeof value === 'object' && typeof (value as { field?: unknown }).field === 'string' ? (value as { field: string; offset?: unknown }) : undefined;
+    let kind: BoundKind = '';
+    if (asText?.startsWith('today')) {
+      const o = readOffset(asText.slice(5));
+      if (o) { kind = 'today'; out[`${b}Amount`] = o.amount; out[`${b}Unit`] = o.unit; out[`${b}Direction`] = o.direction; }
+    } else if (asText !== undefined) {
+      kind = 'date'; out[`${b}Date`] = asText;
+    } else if (field) {
+      const o = readOffset(typeof field.offset === 'string' ? field.offset : '');
+      kind = 'field'; out[`${b}Field`] = field.field;
+      if (o) { out[`${b}Amount`] = o.amount; out[`${b}Unit`] = o.unit; out[`${b}Direction`] = o.direction; }
+    }
+    out[`${b}Kind`] = kind;
+  }
+  return out as FieldProps;
+}
+
+/**
+ * The field's dateBounds from the panel's values (undefined when neither bound is set). A bound's
+ * own message (written by hand) is kept while its kind stays; a date bound with no date yet
+ * starts at today (Rome), a field bound at the first date field it may name.
+ */
+function writeBounds(def: Def, path: string, p: FieldProps, previous: unknown): Record<string, unknown> | undefined {
+  const prev = previous && typeof previous === 'object' && !Array.isArray(previous) ? previous as Record<string, unknown> : {};
+  const out: Record<string, unknown> = {};
+  for (const b of BOUNDS) {
+    const kind = p[`${b}Kind`] ?? '';
+    const old = prev[b] && typeof prev[b] === 'object' ? prev[b] as { message?: unknown; field?: unknown } : undefined;
+    const message = typeof old?.message === 'string' && old.message ? old.message : undefined;
+    const amount = Math.min(99999, Math.max(0, Math.trunc(Number(p[`${b}Amount`] ?? 0)) || 0));
+    const unit: OffsetUnit = OFFSET_UNITS.includes(p[`${b}Unit`] as OffsetUnit) ? p[`${b}Unit`] as OffsetUnit : 'd';
+    const offset = amount ? `${p[`${b}Direction`] === 'before' ? '-' : '+'}${amount}${unit}` : '';
+    if (kind === 'today' || kind === 'date') {
+      const given = p[`${b}Date`];
+      const text = kind === 'today' ? `today${offset}` : typeof given === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(given) ? given : romeDate(new Date());
+      out[b] = message && old && 'field' in old === false ? { date: text, message } : text;
+    } else if (kind === 'field') {
+      const others = dateFieldsFor(def, path);
+      const field = others.includes(p[`${b}Field`] ?? '') ? p[`${b}Field`]! : others[0];
+      if (!field) continue;
+      out[b] = { field, ...(offset ? { offset } : {}), ...(message && old && 'field' in old ? { message } : {}) };
+    }
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
+/** Takes away the error rules (and their texts) the panel wrote for date ranges before dateBounds. */
+function dropLegacyDateRules(def: Def, path: string): Def {
+  const ids = Object.values(legacyIds(path));
+  const gone = (def.rules ?? []).filter((r) => ids.includes(r.id));
+  if (!gone.length) return def;
+  const keys = new Set(gone.map((r) => r.message).filter((k): k is string => !!k));
+  const translations = Object.fromEntries(Object.entries(def.translations).map(([l, strings]) => [l, Object.fromEntries(Object.entries(strings).filter(([k]) => !keys.has(k)))]));
+  return { ...def, rules: (def.rules ?? []).filter((r) => !ids.includes(r.id)), translations };
+}
+
 function writePrefill(def: Def, path: string, source: string | undefined, editable: boolean | undefined): Def {
   const list = def.prefill ?? [];
   const at = list.findIndex((p) => p.field === path);
