@@ -11,23 +11,15 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { args, benchServices, createTestDatabase, templates } from './bench-kit.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const dist = path.join(here, '..', 'dist');
-const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []));
 const N = Number(args.n ?? 100_000);
 const RUNS = Number(args.runs ?? 40);
 const WARMUP = 5;
-process.env.DATABASE_URL ??= 'postgresql://root@127.0.0.1:5432/test';
-process.env.OUTBOX_WORKER = 'off';
 
-const { createTestDatabase } = await import(path.join(dist, 'db', 'test-database.js'));
-const { readServerConfig } = await import(path.join(dist, 'config.js'));
-const { createServices } = await import(path.join(dist, 'services.js'));
 
-const definition = JSON.parse(readFileSync(path.join(here, '..', '..', 'schemas', 'templates', 'segnalazione-assenza.json'), 'utf8'));
+const definition = JSON.parse(readFileSync(path.join(templates, 'segnalazione-assenza.json'), 'utf8'));
 const NOW = new Date('2026-11-25T10:00:00Z');
 const OFFICES = 10;
 const OPERATORS = 40;
@@ -51,8 +43,7 @@ try {
   console.log(`setup: ${(2 * N).toLocaleString('en')} pratiche, ${(2 * CITIZENS).toLocaleString('en')} citizens in ${round(ms(t0) / 1000)} s (pratiche with indexes: ${size.size})`);
 
   const [ente] = enti;
-  const config = readServerConfig({ SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-42', OUTBOX_WORKER: 'off' });
-  const services = createServices({ prisma, close: async () => {} }, config, db.label, () => new Date(NOW));
+  const services = benchServices(prisma, db.label, () => new Date(NOW));
   const supervisor = { enteId: ente.id, userId: ente.supervisor, apiKeyId: null, actorKind: 'supervisor', scope: { enteId: ente.id } };
   const operator = { enteId: ente.id, userId: ente.operator, apiKeyId: null, actorKind: 'operator', scope: { enteId: ente.id, operatorId: ente.operator } };
   const sample = (await pool.query(`SELECT p.code, p.protocol_number, u.fiscal_code FROM pratiche p JOIN users u ON u.id = p.citizen_id

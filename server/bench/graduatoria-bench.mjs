@@ -12,29 +12,22 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { args, benchServices, built, createTestDatabase, templates } from './bench-kit.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const dist = path.join(here, '..', 'dist');
-const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []));
 const N = Number(args.n ?? 100_000);
 const RUNS = Number(args.runs ?? 5);
+// The operators' page read in the middle of the list (position 49,951 at the default n).
+const MIDDLE = Math.max(1, Math.floor(N / 2) - 49);
 const TARGET_MS = 2_000;
-process.env.DATABASE_URL ??= 'postgresql://root@127.0.0.1:5432/test';
-process.env.OUTBOX_WORKER = 'off';
 
-const { createTestDatabase } = await import(path.join(dist, 'db', 'test-database.js'));
-const { readServerConfig } = await import(path.join(dist, 'config.js'));
-const { createServices } = await import(path.join(dist, 'services.js'));
-const { graduatorieRepository } = await import(path.join(dist, 'graduatorie', 'graduatorie.repository.js'));
-const { orderPratiche } = await import(path.join(dist, 'graduatorie', 'ranking.js'));
-const { rankedRowsRepository } = await import(path.join(dist, 'graduatorie', 'ranked-rows.repository.js'));
-const { leftOutStatesOf } = await import(path.join(dist, 'graduatorie', 'left-out-states.js'));
-const { encodeIntCursor } = await import(path.join(dist, 'graduatorie', 'cursor.js'));
+const { graduatorieRepository } = await built('graduatorie/graduatorie.repository.js');
+const { orderPratiche } = await built('graduatorie/ranking.js');
+const { rankedRowsRepository } = await built('graduatorie/ranked-rows.repository.js');
+const { leftOutStatesOf } = await built('graduatorie/left-out-states.js');
+const { encodeIntCursor } = await built('graduatorie/cursor.js');
 const { compile, clean } = await import('@sportello/schemas');
 
-const templates = path.join(here, '..', '..', 'schemas', 'templates');
 const definition = JSON.parse(readFileSync(path.join(templates, 'contributo-affitto.json'), 'utf8'));
 const example = JSON.parse(readFileSync(path.join(templates, 'examples', 'contributo-affitto.json'), 'utf8'));
 const TODAY = '2026-11-25';
@@ -98,13 +91,14 @@ try {
     FROM generate_series(1, $6::int) AS i`, [ente.id, service.id, version.id, citizen.id, JSON.stringify(stored), N]);
   // A second citizen with 3 of the pratiche, for "my position" (the reads measured after the publications).
   const neighbour = await prisma.user.create({ data: { fiscalCode: 'BNCGNN80A01H501X', givenName: 'Gianni', familyName: 'Bianchi' } });
-  await pool.query(`UPDATE pratiche SET citizen_id = $1 WHERE code IN ('2026-000007', '2026-050001', '2026-099999')`, [neighbour.id]);
+  // Three pratiche of one citizen: near the top, the middle and the end of the list.
+  const codes = [7, Math.floor(N / 2) + 1, N - 1].map((n) => `2026-${String(n).padStart(6, '0')}`);
+  await pool.query('UPDATE pratiche SET citizen_id = $1 WHERE code = ANY($2::text[])', [neighbour.id, codes]);
   await pool.query('ANALYZE pratiche');
   const { rows: [size] } = await pool.query(`SELECT pg_size_pretty(pg_total_relation_size('pratiche')) AS size, avg(pg_column_size(answers))::int AS bytes FROM pratiche`);
   console.log(`setup: ${N.toLocaleString('en')} pratiche written in ${round(ms(t0))} ms (table ${size.size}, answers ${size.bytes} bytes each stored)`);
 
-  const config = readServerConfig({ SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-42', OUTBOX_WORKER: 'off' });
-  const services = createServices({ prisma, close: async () => {} }, config, db.label, () => new Date(`${TODAY}T10:00:00Z`));
+  const services = benchServices(prisma, db.label, () => new Date(`${TODAY}T10:00:00Z`));
   const publisher = { enteId: ente.id, userId: supervisor.id };
 
   t0 = process.hrtime.bigint();
@@ -169,20 +163,20 @@ try {
   const reads = { page: [], explanation: [], myPositions: [] };
   for (let i = 0; i < 20; i++) {
     let t = process.hrtime.bigint();
-    const page = await services.graduatorie.rows(last, { first: 100, after: encodeIntCursor(49_950) }, 'it');
+    const page = await services.graduatorie.rows(last, { first: 100, after: encodeIntCursor(MIDDLE - 1) }, 'it');
     reads.page.push(ms(t));
-    if (page.edges.length !== 100 || page.edges[0].node.position !== 49_951) throw new Error('page: unexpected rows');
+    if (page.edges.length !== 100 || page.edges[0].node.position !== MIDDLE) throw new Error('page: unexpected rows');
     t = process.hrtime.bigint();
-    const e = await services.graduatorie.explanation({ enteId: ente.id }, last.id, 50_000, 'it');
+    const e = await services.graduatorie.explanation({ enteId: ente.id }, last.id, MIDDLE + 49, 'it');
     reads.explanation.push(ms(t));
-    if (e.row.position !== 50_000) throw new Error('explanation: unexpected row');
+    if (e.row.position !== MIDDLE + 49) throw new Error('explanation: unexpected row');
     t = process.hrtime.bigint();
     const mine = await services.graduatorie.myPositions({ userId: neighbour.id }, 'it');
     reads.myPositions.push(ms(t));
     if (mine.length !== 3 * RUNS) throw new Error(`myPositions: ${mine.length} positions`);
   }
   const readsMedianMs = Object.fromEntries(Object.entries(reads).map(([k, v]) => [k, round(median(v))]));
-  console.log(`reads (median of 20): a page of 100 at 49,951 ${readsMedianMs.page} ms, a row's explanation ${readsMedianMs.explanation} ms, a citizen's positions (${3 * RUNS}) ${readsMedianMs.myPositions} ms`);
+  console.log(`reads (median of 20): a page of 100 at ${MIDDLE.toLocaleString('en')} ${readsMedianMs.page} ms, a row's explanation ${readsMedianMs.explanation} ms, a citizen's positions (${3 * RUNS}) ${readsMedianMs.myPositions} ms`);
   const result = {
     pratiche: N, rows: Math.round(N * 0.98), runs: RUNS, database: 'PostgreSQL', node: process.version,
     medianMs: round(median(totals)), minMs: round(Math.min(...totals)), maxMs: round(Math.max(...totals)),

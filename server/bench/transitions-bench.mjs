@@ -16,12 +16,9 @@
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { args, benchServices, built, createTestDatabase, templates } from './bench-kit.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const dist = path.join(here, '..', 'dist');
-const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []));
 const RATE = Number(args.rate ?? 500);
 const SECONDS = Number(args.seconds ?? 20);
 const RUNS = Number(args.runs ?? 3);
@@ -29,16 +26,10 @@ const PER_RUN = RATE * SECONDS;
 const PROFILE_N = 'profile' in args ? 100 : 0;
 const N = PER_RUN * RUNS + PROFILE_N + 200;
 const TARGET = { rate: 500, p99Ms: 100 };
-process.env.DATABASE_URL ??= 'postgresql://root@127.0.0.1:5432/test';
-process.env.OUTBOX_WORKER = 'off';
 
-const { createTestDatabase } = await import(path.join(dist, 'db', 'test-database.js'));
-const { readServerConfig } = await import(path.join(dist, 'config.js'));
-const { createServices } = await import(path.join(dist, 'services.js'));
-const { auditService } = await import(path.join(dist, 'audit', 'audit.service.js'));
+const { auditService } = await built('audit/audit.service.js');
 const { compile, clean } = await import('@sportello/schemas');
 
-const templates = path.join(here, '..', '..', 'schemas', 'templates');
 const definition = JSON.parse(readFileSync(path.join(templates, 'occupazione-suolo-pubblico.json'), 'utf8'));
 const example = JSON.parse(readFileSync(path.join(templates, 'examples', 'occupazione-suolo-pubblico.json'), 'utf8'));
 const TRANSITION = 'avvia_istruttoria';
@@ -120,8 +111,7 @@ try {
   await pool.query('VACUUM (ANALYZE) pratiche');
   console.log(`setup: ${N.toLocaleString('en')} submitted pratiche written in ${round(nowMs() - t0)} ms`);
 
-  const config = readServerConfig({ SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-42', OUTBOX_WORKER: 'off' });
-  const services = createServices({ prisma, close: async () => {} }, config, db.label, () => new Date(`${TODAY}T10:00:00Z`));
+  const services = benchServices(prisma, db.label, () => new Date(`${TODAY}T10:00:00Z`));
   const actor = { role: 'operator', userId: operator.id, apiKeyId: null, scope: { enteId: ente.id } };
   const move = (praticaId) => services.workflow.transition(actor, { praticaId, transitionId: TRANSITION, expectedVersion: 1 });
 
