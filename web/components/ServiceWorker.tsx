@@ -24,12 +24,14 @@ export function ServiceWorker() {
       if (e.data?.type === 'page-cached' && e.data.url === location.href) document.documentElement.dataset.offlineReady = 'true';
     };
     sw.addEventListener('message', onMessage);
-    const send = () => { if (!cancelled) sw.controller?.postMessage({ type: 'cache-page', url: location.href, resources: pageResources() }); };
     delete document.documentElement.dataset.offlineReady;
-    sw.register('/sw.js', { scope: '/' }).then(() => {
-      if (sw.controller) send();
-      else sw.addEventListener('controllerchange', send, { once: true });
-    }).catch(() => { /* not fatal: the site works without */ });
+    // To the active worker, not to `controller`: a page still loading when the worker activated is
+    // skipped by its clients.claim() and would wait for a controllerchange that never comes. The
+    // worker claims this page when it gets the message.
+    sw.register('/sw.js', { scope: '/' })
+      .then(() => sw.ready)
+      .then((reg) => { if (!cancelled) reg.active?.postMessage({ type: 'cache-page', url: location.href, resources: pageResources() }); })
+      .catch(() => { /* not fatal: the site works without */ });
     return () => { cancelled = true; sw.removeEventListener('message', onMessage); };
   }, [path]);
   return null;

@@ -4,7 +4,7 @@
 // loaded before the worker controlled it; the worker stores the page and those files and answers
 // `page-cached`. API calls (/graphql, /attachments, /documents, /auth) are never cached: answers typed offline
 // wait in the page's own storage and are synced by the wizard.
-const VERSION = 'sportello-v2';
+const VERSION = 'sportello-v3';
 const STATIC = `${VERSION}-static`;
 const PAGES = `${VERSION}-pages`;
 
@@ -36,7 +36,9 @@ async function cachePage(pageUrl, resources) {
 self.addEventListener('message', (event) => {
   const { type, url, resources } = event.data ?? {};
   if (type !== 'cache-page' || typeof url !== 'string' || new URL(url).origin !== self.location.origin) return;
-  event.waitUntil(cachePage(url, Array.isArray(resources) ? resources.filter((r) => typeof r === 'string') : [])
+  // Claim again: a page that was still loading at activation was skipped by the first claim.
+  event.waitUntil(self.clients.claim()
+    .then(() => cachePage(url, Array.isArray(resources) ? resources.filter((r) => typeof r === 'string') : []))
     .then(() => event.source?.postMessage({ type: 'page-cached', url }))
     .catch(() => undefined));
 });
