@@ -11,7 +11,7 @@ export class OutboxResolver {
   }
 
   @Authorized('OPERATOR')
-  @Query(() => [TransitionActionPreview], { description: 'Which actions a transition of this pratica will run, with which texts, in the citizen\'s language; textOverrides shows the operator\'s edits as they will be sent.' })
+  @Query(() => [TransitionActionPreview], { description: 'Which actions a transition of this pratica will run, with which texts, in the citizen\'s language; textOverrides shows the operator\'s edits as they will be sent. ACTION_INVALID when an action could not run, as the transition would be refused.' })
   previewTransitionActions(
     @Arg('praticaId', () => ID) praticaId: string,
     @Arg('transitionId', () => ID) transitionId: string,

@@ -4,7 +4,7 @@ import { pageOf, toConnection, type PageArgs } from '../graphql/connection.js';
 import { isUuid } from '../shared/ids.js';
 import { enteScope } from '../access/policy.js';
 import { auditActor, type Viewer } from '../access/viewer.js';
-import type { Clock } from '../shared/clock.js';
+import { romeDate, type Clock } from '../shared/clock.js';
 import { DomainError, notFound } from '../shared/domain-error.js';
 import type { OutboxEnqueue, TransitionHook } from '../workflow/transition-hooks.js';
 import type { Deliverers } from './delivery.port.js';
@@ -16,6 +16,7 @@ import { createOutboxEnqueue, createTransitionActionsHook, prepareTransitionActi
 import { praticaContext } from './pratica-context.repository.js';
 import type { TextOverrides } from './action-payloads.js';
 import { DEFAULT_WORKFLOW } from '../workflow/default-workflow.js';
+import { actionRefusal } from '../workflow/action-checks.js';
 import type { Tx } from '../shared/prisma.js';
 import { messageNotices, type OfficeMessage } from './message-notices.js';
 
@@ -72,7 +73,8 @@ export class OutboxService {
 
   /**
    * The actions `transitionId` would run on this pratica now, rendered by the same code the
-   * transition's hook runs (so the preview is what will be sent).
+   * transition's hook runs (so the preview is what will be sent); refused (ACTION_INVALID) when an
+   * action could not run, as the transition would be.
    */
   async preview(viewer: Viewer, praticaId: string, transitionId: string, edits: Array<{ index: number; subject?: string | null; body?: string | null }>) {
     const { enteId } = enteScope(viewer);
@@ -82,8 +84,13 @@ export class OutboxService {
     // The same workflow transitionPratica runs: the service's own, or the default one.
     const transition = (ctx.definition.workflow ?? DEFAULT_WORKFLOW).transitions.find((t) => t.id === transitionId);
     if (!transition) throw notFound('Transition', transitionId);
+    // Refused here as the transition itself would be: an action that cannot run is not previewed.
+    const at = this.clock();
+    const input = { answers: ctx.answers, computed: ctx.computed, office: ctx.officeData, today: romeDate(at) };
+    const refusal = actionRefusal(ctx.compiled, transition, input, ctx.feeCents);
+    if (refusal) throw refusal;
     const prepared = await prepareTransitionActions(this.prisma, {
-      enteId, praticaId, transitionId, from: ctx.state, to: transition.to, comment: null, at: this.clock(), language: ctx.language,
+      enteId, praticaId, transitionId, from: ctx.state, to: transition.to, comment: null, at, language: ctx.language,
       actions: transition.actions ?? [], textOverrides: overridesOf(edits),
     });
     return prepared.map((p) => ({ index: p.index, kind: p.kind, ...p.preview }));

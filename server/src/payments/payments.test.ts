@@ -52,6 +52,7 @@ const OFFICE = 'query ($p: ID!) { praticaPaymentRequests(praticaId: $p) { id amo
 let t: TestApp;
 let w: WorkflowWorld;
 let noFee: WorkflowWorld;
+let fee: WorkflowWorld;
 const worker = () => new OutboxWorker(t.db.prisma, { payment: paymentDeliverer(t.db.prisma, t.clock) }, { ...DEFAULT_OUTBOX, maxAttempts: 3 }, t.clock);
 
 beforeAll(async () => {
@@ -59,6 +60,8 @@ beforeAll(async () => {
   t.clock.set(TEMPLATE_TODAY);
   w = await workflowWorld(t, 'pay', paymentService(PAYMENT));
   noFee = await workflowWorld(t, 'pay-nofee', paymentService({ type: 'payment', amount: { var: '$office.maggiorazione' } }));
+  // No amount of its own: the pratica's fee (5 euro) applies.
+  fee = await workflowWorld(t, 'pay-fee', { ...paymentService({ type: 'payment' }), fees: { amount: 500, unit: 'cents', causale: 'causale.mensa' } });
 }, 180_000);
 afterAll(() => t?.close());
 
@@ -118,13 +121,45 @@ describe('a payment request', () => {
     expect((await t.gql(MINE, { p: p.id })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
-  it('without an amount (no fee, an expression over an empty office field) the action fails for a supervisor to see, nothing recorded', async () => {
-    const p = await submitted(t.services.pratiche, noFee);
-    const preview = await t.gql(PREVIEW, { p: p.id }, noFee.fx.tokens.operator);
-    expect(preview.data.previewTransitionActions[0].body).toBe('Importo non determinato: la pratica non ha un importo dovuto e l\'azione non ne calcola uno');
-    await t.gql(MOVE, { input: { praticaId: p.id, transitionId: 'chiedi_pagamento', rowVersion: 1 } }, noFee.fx.tokens.operator);
-    await worker().runOnce();
-    expect(await t.db.prisma.outboxAction.findFirstOrThrow({ where: { praticaId: p.id, kind: 'payment' } })).toMatchObject({ status: 'failed', lastError: expect.stringContaining('no amount') });
-    expect(await t.db.prisma.paymentRequest.count({ where: { praticaId: p.id } })).toBe(0);
+  it('an amount that cannot be computed (empty office field, negative, beyond the limit) refuses the transition and its preview, nothing written', async () => {
+    const cases: Array<[WorkflowWorld, Record<string, unknown> | null, string, Record<string, unknown>]> = [
+      [noFee, null, 'invalid', {}],
+      [w, { maggiorazione: -20 }, 'invalid', {}],
+      [w, { maggiorazione: 1_000_000_000 }, 'outOfRange', { max: 1_000_000_000 }],
+      [fee, { feeCents: null }, 'noAmount', {}],
+    ];
+    for (const [world, data, reason, more] of cases) {
+      const p = await submitted(t.services.pratiche, world);
+      // Office fields set, or the stored fee emptied (submission never stores a service's fee empty: written here).
+      if (data) await t.db.prisma.pratica.update({ where: { id: p.id }, data: 'feeCents' in data ? data : { officeData: data } });
+      const preview = await t.gql(PREVIEW, { p: p.id }, world.fx.tokens.operator);
+      expect(preview.errors?.[0]?.extensions).toMatchObject({ code: 'ACTION_INVALID', key: `workflow.paymentRefused.${reason}` });
+      const moved = await t.gql(MOVE, { input: { praticaId: p.id, transitionId: 'chiedi_pagamento', rowVersion: 1 } }, world.fx.tokens.operator, { 'accept-language': 'en' });
+      expect(moved.errors?.[0]?.extensions).toMatchObject({
+        code: 'ACTION_INVALID', key: `workflow.paymentRefused.${reason}`,
+        params: { transition: 'chiedi_pagamento', action: 1, actionType: 'payment', reason, ...more },
+      });
+      expect(moved.errors?.[0]?.message).toMatch(/^The transition "chiedi_pagamento" is not possible: .*action 1 \(payment request\)/);
+      expect(await t.db.prisma.pratica.findUniqueOrThrow({ where: { id: p.id }, select: { state: true, rowVersion: true } })).toEqual({ state: 'presentata', rowVersion: 1 });
+      expect(await t.db.prisma.outboxAction.count({ where: { praticaId: p.id } })).toBe(0);
+      expect(await t.db.prisma.praticaEvent.count({ where: { praticaId: p.id, kind: 'transition' } })).toBe(0);
+      expect(await t.db.prisma.auditEvent.count({ where: { subjectId: p.id, action: 'pratica.transition' } })).toBe(0);
+    }
+  });
+
+  it('a zero amount (an exempt citizen) does not refuse the transition: the office concludes', async () => {
+    const p = await submitted(t.services.pratiche, fee);
+    await t.db.prisma.pratica.update({ where: { id: p.id }, data: { feeCents: 0 } });
+    expect((await t.gql(PREVIEW, { p: p.id }, fee.fx.tokens.operator)).errors).toBeUndefined();
+    expect((await t.gql(MOVE, { input: { praticaId: p.id, transitionId: 'chiedi_pagamento', rowVersion: 1 } }, fee.fx.tokens.operator)).errors).toBeUndefined();
+    expect(await t.db.prisma.outboxAction.findFirstOrThrow({ where: { praticaId: p.id, kind: 'payment' } })).toMatchObject({ payload: expect.objectContaining({ amountCents: 0 }) });
+  });
+
+  it('the Italian refusal names the action and the reason', async () => {
+    const p = await submitted(t.services.pratiche, fee);
+    await t.db.prisma.pratica.update({ where: { id: p.id }, data: { feeCents: null } });
+    const moved = await t.gql(MOVE, { input: { praticaId: p.id, transitionId: 'chiedi_pagamento', rowVersion: 1 } }, fee.fx.tokens.operator, { 'accept-language': 'it' });
+    expect(moved.errors?.[0]?.message).toBe('La transizione "chiedi_pagamento" non è possibile: l’azione 1 (richiesta di pagamento) non ha un importo, '
+      + 'perché la pratica non ha un importo dovuto e l’azione non ne calcola uno. Non è stato salvato nulla');
   });
 });

@@ -12,14 +12,14 @@ export type PraticaScope =
 /** What a transition reads of a pratica. */
 export interface WorkflowPratica {
   id: string; enteId: string; code: string; serviceId: string; serviceVersionId: string; citizenId: string;
-  state: string; rowVersion: number; answers: unknown; computed: unknown; officeData: unknown; language: string;
+  state: string; rowVersion: number; answers: unknown; computed: unknown; officeData: unknown; feeCents: bigint | null; language: string;
   stateEnteredAt: Date; dueAt: Date | null; concludeDueAt: Date | null; suspendedAt: Date | null;
   officeId: string | null; assigneeId: string | null;
 }
 
 const select = {
   id: true, enteId: true, code: true, serviceId: true, serviceVersionId: true, citizenId: true, state: true, rowVersion: true,
-  answers: true, computed: true, officeData: true, language: true, stateEnteredAt: true, dueAt: true, concludeDueAt: true,
+  answers: true, computed: true, officeData: true, feeCents: true, language: true, stateEnteredAt: true, dueAt: true, concludeDueAt: true,
   suspendedAt: true, officeId: true, assigneeId: true,
 } as const;
 

@@ -8,7 +8,8 @@ export class WorkflowResolver {
   @Authorized('OPERATOR', 'api:pratiche:write')
   @Mutation(() => TransitionResult, {
     description: 'Moves a pratica of the caller\'s Ente by a transition of its workflow. Refusals: TRANSITION_NOT_ALLOWED (not from this state, '
-      + 'the citizen\'s time to reply still open), FORBIDDEN (role), GUARD_FAILED, CONFLICT (stale rowVersion; params carry the current state)',
+      + 'the citizen\'s time to reply still open), FORBIDDEN (role), GUARD_FAILED, ACTION_INVALID (an action that cannot run '
+      + 'with the pratica\'s data: a payment whose amount is missing, invalid or beyond the limit; params name the action), CONFLICT (stale rowVersion; params carry the current state)',
   })
   transitionPratica(@Arg('input', () => TransitionPraticaInput) input: TransitionPraticaInput, @Ctx() ctx: GraphQLContext): Promise<TransitionResult> {
     return ctx.services.workflow.transition(officeActor(ctx.viewer), {

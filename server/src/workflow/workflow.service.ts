@@ -9,6 +9,8 @@ import { isUuid } from '../shared/ids.js';
 import type { Tx } from '../shared/prisma.js';
 import { Admission, type AdmissionLimits } from '../shared/admission.js';
 import { SubmissionRuns } from '../pratiche/submission-runs.js';
+import { centsOf } from '../shared/amounts.js';
+import { actionRefusal } from './action-checks.js';
 import { enterState, replyDueAt } from './sla.js';
 import type { TransitionEvent, TransitionHooks } from './transition-hooks.js';
 import { labelOf, roleMayRun, workflowOf } from './workflow-of.js';
@@ -50,7 +52,8 @@ export const TRANSITION_ADMISSION: AdmissionLimits = { maxInFlight: 32, maxWaiti
  * Moves pratiche through their service's workflow. Every check happens here, in this order:
  * the pratica is the caller's to touch, the transition exists, the caller's role may run it,
  * the caller saw the current version, it leaves the current state, the citizen's time to
- * answer is over (when the office acts alone on a waiting state), its guard holds. Then the
+ * answer is over (when the office acts alone on a waiting state), its guard holds, its actions
+ * can run with the pratica's data (a payment's amount: action-checks.ts). Then the
  * hooks prepare the transition's outbox rows (the actions' texts), and ONE statement writes the
  * move, its history, those rows and the audit event: all or nothing, no interactive
  * transaction, the Ente's audit head locked only while the statement runs.
@@ -157,6 +160,8 @@ export class WorkflowService {
     if (!guardHolds(version.compiled, transition.id, input)) {
       throw guardFailed(transition.id, transition.guardMessage ? labelOf(version.compiled, transition.guardMessage, req.language ?? pratica.language) : '');
     }
+    const refusal = actionRefusal(version.compiled, transition, input, centsOf(pratica.feeCents));
+    if (refusal) throw refusal;
     return transition;
   }
 
