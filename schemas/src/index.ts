@@ -8,6 +8,7 @@ export { evaluate } from './evaluate/evaluate.js';
 export { clean } from './clean.js';
 export { applyPrefill, type PrefillData, type PrefillResult } from './prefill.js';
 export { guardHolds, type GuardInput } from './workflow-guard.js';
+export { AWAITED_REPLY_KINDS, awaitedReply, waitsForCitizen } from './workflow-state.js';
 export { checkOfficeData, type OfficeDataCheck } from './office-data.js';
 export { paymentAmount, type PaymentAmount } from './payment-amount.js';
 export { compileCondition, conditionHolds, type Condition } from './condition.js';

@@ -88,9 +88,15 @@ export type Action =
  * waits for the citizen (an integration, a reply to a notice of denial), so the deadline to
  * conclude is suspended meanwhile (L. 241/1990 art. 2 c. 7, art. 10-bis) and `slaDays` is the
  * citizen's time to answer; `outcome`: the procedure has its outcome (esito), so the deadline to
- * conclude no longer runs (final states imply it).
+ * conclude no longer runs (final states imply it). `awaits`: which reply of the citizen the state
+ * awaits, answered through a citizen transition out of it: `integration` (the documents or text an
+ * integration request asks for; art. 2 c. 7) or `observations` (on a notice of denial, art.
+ * 10-bis); the state then waits for the citizen (as `waitsForCitizen`) and `slaDays` is the reply
+ * window. The citizen's page and personal area say what is awaited and by when.
  */
-export interface WorkflowState { id: string; label: string; slaDays?: number; final?: boolean; waitsForCitizen?: boolean; outcome?: boolean }
+export interface WorkflowState { id: string; label: string; slaDays?: number; final?: boolean; waitsForCitizen?: boolean; outcome?: boolean; awaits?: AwaitedReplyKind }
+/** The replies a state may await from the citizen (`WorkflowState.awaits`; AWAITED_REPLY_KINDS lists them). */
+export type AwaitedReplyKind = 'integration' | 'observations';
 export type WorkflowRole = 'operator' | 'supervisor' | 'citizen' | 'system';
 export interface Transition {
   id: string; from: string; to: string; label: string;

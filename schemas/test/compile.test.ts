@@ -128,6 +128,29 @@ describe('compile: one test per problem it reports', () => {
     ]);
   });
 
+  it('refuses an unknown awaited reply, and a state awaiting the citizen with no citizen transition out of it', () => {
+    const def = clone();
+    def.translations.it['s'] = 'Stato';
+    def.translations.en['s'] = 'State';
+    const workflow = (awaits: unknown, roles: string[]) => ({
+      initial: 'presentata',
+      states: [{ id: 'presentata', label: 's' }, { id: 'integrazione', label: 's', slaDays: 10, awaits }, { id: 'accolta', label: 's', final: true }],
+      transitions: [
+        { id: 'chiedi', from: 'presentata', to: 'integrazione', label: 's', roles: ['operator'] },
+        { id: 'rispondi', from: 'integrazione', to: 'accolta', label: 's', roles },
+      ],
+    });
+    def.workflow = workflow('payment', ['citizen']);
+    const r = compile(def);
+    expect(r.ok ? [] : r.problems.map((p) => [p.pointer, p.code, p.params?.value])).toEqual([['/workflow/states/1/awaits', 'schema.enum', 'payment']]);
+    def.workflow = workflow('observations', ['operator', 'supervisor']);
+    const missing = compile(def);
+    expect(missing.ok ? [] : missing.problems.map((p) => [p.pointer, p.code])).toEqual([['/workflow/states/1/awaits', 'workflow.awaitsWithoutReply']]);
+    if (!missing.ok) expect(explainProblem(def, missing.problems[0]!, 'it').fix).toContain('"citizen"');
+    def.workflow = workflow('integration', ['operator', 'citizen']);
+    expect(problems(def)).toEqual([]);
+  });
+
   it('reports a state the ranking leaves out that the workflow does not declare', () => {
     const def = clone();
     def.translations.it['s'] = 'Stato';

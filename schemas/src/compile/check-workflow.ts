@@ -1,6 +1,9 @@
 import type { Problem, ServiceDefinition } from '../types.js';
 
-/** States, transitions and reachability: a state no transition reaches can never be used. */
+/**
+ * States, transitions and reachability: a state no transition reaches can never be used, and a
+ * state that awaits the citizen's reply needs a citizen transition out of it for the reply to make.
+ */
 export function checkWorkflow(def: ServiceDefinition, problems: Problem[]): void {
   const wf = def.workflow;
   if (!wf) return;
@@ -41,6 +44,9 @@ export function checkWorkflow(def: ServiceDefinition, problems: Problem[]): void
     if (!states.has(state)) problems.push({ pointer: `/ranking/leftOutStates/${i}`, code: 'workflow.unknownState', message: `The ranking leaves out state "${state}", which is not declared`, params: { state } });
   });
   wf.states.forEach((s, i) => {
+    if (s.awaits && !wf.transitions.some((t) => t.from === s.id && (t.roles ?? []).includes('citizen'))) {
+      problems.push({ pointer: `/workflow/states/${i}/awaits`, code: 'workflow.awaitsWithoutReply', message: `State "${s.id}" awaits the citizen's ${s.awaits}, but no transition out of it is the citizen's`, params: { state: s.id, awaits: s.awaits } });
+    }
     if (!reached.has(s.id)) problems.push({ pointer: `/workflow/states/${i}`, code: 'workflow.unreachableState', message: `No transition reaches state "${s.id}" from "${wf.initial}"`, params: { state: s.id } });
   });
 }

@@ -197,6 +197,10 @@ export const problemTexts: Record<string, Record<'it' | 'en', ProblemText>> = {
   'workflow.selfTransition': { it: { what: 'La transizione "{{id}}" va da uno stato a sé stesso', fix: 'Fate arrivare la transizione a un altro stato.' }, en: { fix: 'Make the transition reach another state.' } },
   'template.invalid': { it: { what: 'Il testo del messaggio non è un modello valido', fix: 'Chiudete ogni {{…}} e ogni sezione {{#…}}…{{/…}}; i segnaposto si scrivono come {{pratica.code}}.' }, en: { fix: 'Close every {{…}} and every section {{#…}}…{{/…}}; placeholders are written as {{pratica.code}}.' } },
   'template.unknownPlaceholder': { it: { what: 'Segnaposto sconosciuto "{{placeholder}}" nel testo del messaggio', fix: 'Usate i dati della pratica (pratica.code, pratica.protocolNumber, citizen.fullName, ente.name, service.title, ...) o answers.<campo>.' }, en: { fix: 'Use the pratica\'s data (pratica.code, pratica.protocolNumber, citizen.fullName, ente.name, service.title, ...) or answers.<field>.' } },
+  'workflow.awaitsWithoutReply': {
+    it: { what: 'Lo stato "{{state}}" attende una risposta del cittadino, ma nessuna transizione in uscita è del cittadino', fix: 'Aggiungete una transizione da questo stato con il ruolo "citizen", o togliete "awaits".' },
+    en: { fix: 'Add a transition out of this state with the role "citizen", or remove "awaits".' },
+  },
   'workflow.paymentWithoutFee': { it: { what: 'Una richiesta di pagamento ha bisogno di una tariffa', fix: 'Aggiungete "fees" al servizio o togliete l\'azione payment.' }, en: { fix: 'Add "fees" to the service or remove the payment action.' } },
   'workflow.appioSubjectLength': { it: { what: 'L\'oggetto del messaggio App IO in "{{language}}" ha {{length}} caratteri (ne servono 10-120)', fix: 'Riscrivete l\'oggetto tra 10 e 120 caratteri.' }, en: { fix: 'Rewrite the subject in 10-120 characters.' } },
   'workflow.appioBodyLength': { it: { what: 'Il testo del messaggio App IO in "{{language}}" ha {{length}} caratteri (ne servono 80-10.000)', fix: 'Riscrivete il testo tra 80 e 10.000 caratteri.' }, en: { fix: 'Rewrite the text in 80-10,000 characters.' } },

@@ -6,7 +6,7 @@ import type { Tx } from '../shared/prisma.js';
 import { centsOf } from '../shared/amounts.js';
 
 const praticaSelect = {
-  id: true, enteId: true, code: true, serviceId: true, serviceVersionId: true, state: true, submittedAt: true,
+  id: true, enteId: true, code: true, serviceId: true, serviceVersionId: true, state: true, submittedAt: true, stateEnteredAt: true,
   dueAt: true, feeCents: true, score: true, excluded: true, protocolNumber: true, answers: true, computed: true,
 } as const;
 
@@ -15,7 +15,7 @@ const praticaRow = <R extends { feeCents: bigint | null }>(r: R) => ({ ...r, fee
 
 export interface PraticaRow {
   id: string; enteId: string; code: string; serviceId: string; serviceVersionId: string; state: string;
-  submittedAt: Date; dueAt: Date | null; feeCents: number | null; score: number | null; excluded: boolean;
+  submittedAt: Date; stateEnteredAt: Date; dueAt: Date | null; feeCents: number | null; score: number | null; excluded: boolean;
   protocolNumber: string | null; answers: unknown; computed: unknown;
 }
 
@@ -131,7 +131,7 @@ export const praticheRepository = {
           submitted_at timestamptz, state_entered_at timestamptz, due_at timestamptz, idempotency_key text,
           conclude_due_at timestamptz, suspended_at timestamptz, office_id uuid, language text, ranking jsonb, ranking_version_id uuid, ranking_date date)
         ORDER BY i.ord
-        RETURNING id, ente_id, code, service_id, service_version_id, state, submitted_at, due_at, fee_cents, score, excluded,
+        RETURNING id, ente_id, code, service_id, service_version_id, state, submitted_at, state_entered_at, due_at, fee_cents, score, excluded,
           protocol_number, answers, computed
       ), ${audit}${extra.length ? Prisma.sql`, ${Prisma.join(extra, ', ')}` : Prisma.empty}
       SELECT pratica.* FROM pratica
@@ -146,6 +146,7 @@ function toRow(r: Record<string, unknown>): PraticaRow {
   return {
     id: r.id as string, enteId: r.ente_id as string, code: r.code as string, serviceId: r.service_id as string,
     serviceVersionId: r.service_version_id as string, state: r.state as string, submittedAt: new Date(r.submitted_at as string),
+    stateEnteredAt: new Date(r.state_entered_at as string),
     dueAt: r.due_at ? new Date(r.due_at as string) : null, feeCents: centsOf(r.fee_cents as bigint | number | null), score: r.score as number | null,
     excluded: r.excluded as boolean, protocolNumber: r.protocol_number as string | null, answers: r.answers, computed: r.computed,
   };

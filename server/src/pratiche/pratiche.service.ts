@@ -17,6 +17,7 @@ import { rankingStamp } from '../graduatorie/stored-ranking.js';
 import { initialSla } from '../workflow/sla.js';
 import { routeOf, rulesOf } from '../desk/routing.js';
 import { labelOf, workflowOf } from '../workflow/workflow-of.js';
+import { awaitedReplyOf } from '../timeline/timeline.service.js';
 import type { Pratica, SubmitPraticaInput } from './pratiche.types.js';
 import { judge, type Verdict } from './verdict.js';
 
@@ -159,6 +160,7 @@ export class PraticheService {
       versionId: version.id, versionNumber: version.number, state: row.state,
       stateLabel: state ? labelOf(version.compiled, state.label, language) : row.state, submittedAt: row.submittedAt,
       dueAt: row.dueAt, feeCents: row.feeCents, score: row.score, excluded: row.excluded, protocolNumber: row.protocolNumber,
+      awaitedReply: awaitedReplyOf(version.compiled, row, language, this.clock()),
       answers: row.answers as Record<string, unknown>, computed: row.computed as Record<string, unknown>,
     };
   }

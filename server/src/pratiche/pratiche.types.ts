@@ -1,6 +1,7 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { GraphQLJSONObject, GraphQLSafeInt } from 'graphql-scalars';
 import { connectionOf } from '../graphql/connection.js';
+import { AwaitedReply } from '../timeline/timeline.types.js';
 
 @ObjectType({ description: 'A submitted application, tied to the version it was made against' })
 export class Pratica {
@@ -18,6 +19,8 @@ export class Pratica {
   @Field(() => Float, { nullable: true, description: 'Ranking score (graduatorie)' }) score!: number | null;
   @Field({ description: 'Excluded from the ranking by one of its exclusion rules' }) excluded!: boolean;
   @Field(() => String, { nullable: true }) protocolNumber!: string | null;
+  @Field(() => AwaitedReply, { nullable: true, description: 'The reply the office awaits from the citizen (an integration, observations on a notice of denial) and by when; null when it awaits none' })
+  awaitedReply!: AwaitedReply | null;
   @Field(() => GraphQLJSONObject, { description: 'As stored: cleaned by the engine (hidden fields dropped, computed values kept)' })
   answers!: Record<string, unknown>;
   @Field(() => GraphQLJSONObject, { description: 'Computed values by JSON pointer' }) computed!: Record<string, unknown>;

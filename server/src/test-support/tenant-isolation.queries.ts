@@ -12,7 +12,7 @@ export const API_KEY = 'id name prefix scopes createdAt lastUsedAt revokedAt';
 export const OFFICE = 'id name email members { id givenName familyName email }';
 export const OPERATOR = 'id givenName familyName email fiscalCode roles offices { id name }';
 export const INVITATION = 'id email fiscalCode givenName familyName roles office { id name } status createdAt expiresAt token';
-export const PRATICA = 'id code serviceId serviceTitle versionId versionNumber state answers computed feeCents protocolNumber';
+export const PRATICA = 'id code serviceId serviceTitle versionId versionNumber state answers computed feeCents protocolNumber awaitedReply { kind transitionId until open }';
 export const DRAFT = 'id serviceId serviceTitle versionId versionNumber answers currentStep rowVersion evaluation definition';
 export const ME = 'user { id fiscalCode email platformAdmin } apiKey { id name scopes } ente { id slug name } roles memberships { ente { id slug name } roles }';
 const PUBLISHED = 'id slug versionId version title description category languages definition';
@@ -329,7 +329,7 @@ export const queryCases: Record<string, OperationCase> = {
   myPraticaStatus: {
     access: person, why: 'the pratica is found by { id, citizenId } of the caller',
     attempts: ([['C1\'s pratica in B', 'b', 'c1'], ['C2\'s pratica in B', 'b', 'c2'], ['C1\'s pratica in A', 'a', 'c1']] as const).map(([title, ente, who]) =>
-      attempt(title, 'query ($p: ID!) { myPraticaStatus(praticaId: $p) { praticaId state stateLabel rowVersion awaitedReply { transitionId until open } } }', (w) => ({ p: w[ente].citizens[who].praticaId }), notFound)),
+      attempt(title, 'query ($p: ID!) { myPraticaStatus(praticaId: $p) { praticaId state stateLabel rowVersion awaitedReply { kind transitionId until open } } }', (w) => ({ p: w[ente].citizens[who].praticaId }), notFound)),
   },
   praticaTimeline: {
     access: { kind: 'staff', callers: ['operator', 'supervisor', 'apiKey'] }, why: 'the pratica is found by { id, enteId } of the caller (and, for an operator, their offices)',

@@ -1,4 +1,4 @@
-import type { CompiledService } from '@sportello/schemas';
+import { awaitedReply, type CompiledService } from '@sportello/schemas';
 import { auditService } from '../audit/audit.service.js';
 import type { ServiceVersions } from '../drafts/service-version.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
@@ -13,7 +13,7 @@ import { noReplyExpected, replyWindowClosed } from '../workflow/workflow-refusal
 import { workflowRepository, type WorkflowPratica } from '../workflow/workflow.repository.js';
 import type { WorkflowActor, WorkflowService } from '../workflow/workflow.service.js';
 import { timelineRepository as repo, type EventRow } from './timeline.repository.js';
-import type { CitizenPraticaStatus, ReplyResult, TimelineEntry } from './timeline.types.js';
+import { AWAITED_KIND, type AwaitedReply, type CitizenPraticaStatus, type ReplyResult, type TimelineEntry } from './timeline.types.js';
 
 const MAX_MESSAGE = 4000;
 const MAX_REPLY = 10_000;
@@ -67,16 +67,10 @@ export class TimelineService {
   async statusForCitizen(actor: WorkflowActor, praticaId: string, language: string): Promise<CitizenPraticaStatus> {
     const pratica = await this.find(actor, praticaId);
     const compiled = (await this.versions.version(pratica.serviceId, pratica.serviceVersionId)).compiled;
-    const workflow = workflowOf(compiled);
-    const transition = workflow.transitions.find((t) => t.from === pratica.state && (t.roles ?? []).includes('citizen'));
-    const until = transition ? replyDueAt(workflow, pratica.state, pratica.stateEnteredAt) : null;
     return {
       praticaId: pratica.id, state: pratica.state, stateLabel: stateLabel(compiled, pratica.state, language) ?? pratica.state,
       rowVersion: pratica.rowVersion, stateEnteredAt: pratica.stateEnteredAt,
-      awaitedReply: transition ? {
-        transitionId: transition.id, transitionLabel: transitionLabel(compiled, transition.id, language) ?? transition.id,
-        until, open: !until || this.clock().getTime() < until.getTime(),
-      } : null,
+      awaitedReply: awaitedReplyOf(compiled, pratica, language, this.clock()),
     };
   }
 
@@ -115,7 +109,7 @@ export class TimelineService {
     const pratica = await this.find(actor, input.praticaId);
     const version = await this.versions.version(pratica.serviceId, pratica.serviceVersionId);
     const workflow = workflowOf(version.compiled);
-    const transition = workflow.transitions.find((t) => t.from === pratica.state && (t.roles ?? []).includes('citizen'));
+    const transition = awaitedReply(workflow, pratica.state)?.transition;
     if (!transition) throw noReplyExpected(pratica.state);
     const until = replyDueAt(workflow, pratica.state, pratica.stateEnteredAt);
     if (until && this.clock().getTime() >= until.getTime()) throw replyWindowClosed(pratica.state, until);
@@ -147,6 +141,22 @@ export class TimelineService {
       attachments: e.kind === 'reply' ? idsIn(e.data).flatMap((id) => (files.has(id) ? [files.get(id)!] : [])) : [],
     }));
   }
+}
+
+/**
+ * The reply a pratica awaits from its citizen (its state's `awaits`, answered by the citizen
+ * transition out of it), with the end of the time to answer; null when it awaits none.
+ */
+export function awaitedReplyOf(service: CompiledService, pratica: { state: string; stateEnteredAt: Date }, language: string, now: Date): AwaitedReply | null {
+  const workflow = workflowOf(service);
+  const awaited = awaitedReply(workflow, pratica.state);
+  if (!awaited) return null;
+  const until = replyDueAt(workflow, pratica.state, pratica.stateEnteredAt);
+  return {
+    kind: AWAITED_KIND[awaited.kind], transitionId: awaited.transition.id,
+    transitionLabel: transitionLabel(service, awaited.transition.id, language) ?? awaited.transition.id,
+    until, open: !until || now.getTime() < until.getTime(),
+  };
 }
 
 function stateLabel(service: CompiledService, id: string | null, language: string): string | null {

@@ -12,7 +12,8 @@ const MESSAGE = 'mutation ($input: MessageCitizenInput!) { messageCitizen(input:
 const ENTRY = 'id kind at actorRole actorName from to fromLabel toLabel transitionId transitionLabel text attachments { id fileName contentType size sha256 }';
 const MINE = `query ($p: ID!) { myPraticaTimeline(praticaId: $p) { ${ENTRY} } }`;
 const OFFICE = `query ($p: ID!) { praticaTimeline(praticaId: $p) { ${ENTRY} } }`;
-const STATUS = 'query ($p: ID!) { myPraticaStatus(praticaId: $p) { praticaId state stateLabel rowVersion stateEnteredAt awaitedReply { transitionId transitionLabel until open } } }';
+const STATUS = 'query ($p: ID!) { myPraticaStatus(praticaId: $p) { praticaId state stateLabel rowVersion stateEnteredAt awaitedReply { kind transitionId transitionLabel until open } } }';
+const PRATICA = 'query ($p: ID!) { pratica(id: $p) { state awaitedReply { kind transitionId until open } } }';
 const DAY = 86_400_000;
 
 let t: TestApp;
@@ -56,6 +57,9 @@ afterAll(() => t?.close());
 describe('replyToPratica', () => {
   it('answers an integration request with text and a file: the pratica moves, the timeline shows it to both sides', async () => {
     const p = await movedTo(['protocol', 'start_istruttoria', 'request_integration']);
+    const awaited = { kind: 'INTEGRATION', transitionId: 'receive_integration', until: new Date(TEMPLATE_TODAY.getTime() + 30 * DAY).toISOString(), open: true };
+    expect((await t.gql(STATUS, { p: p.id }, w.fx.tokens.citizen)).data.myPraticaStatus.awaitedReply).toMatchObject(awaited);
+    expect((await t.gql(PRATICA, { p: p.id }, w.fx.tokens.citizen)).data.pratica).toEqual({ state: 'integration_requested', awaitedReply: awaited });
     const message = await t.gql(MESSAGE, { input: { praticaId: p.id, text: '  Allegare il contratto registrato. ' } }, w.fx.tokens.operator);
     expect(message.data.messageCitizen).toMatchObject({ kind: 'message', actorRole: 'operator', text: 'Allegare il contratto registrato.' });
     const file = await replyFile(p.id);
@@ -88,13 +92,14 @@ describe('replyToPratica', () => {
     const status = (await t.gql(STATUS, { p: late.id }, w.fx.tokens.citizen, { 'accept-language': 'it' })).data.myPraticaStatus;
     expect(status).toEqual({
       praticaId: late.id, state: 'denial_notice', stateLabel: 'Preavviso di rigetto', rowVersion: late.rowVersion, stateEnteredAt: TEMPLATE_TODAY.toISOString(),
-      awaitedReply: { transitionId: 'reply_to_denial_notice', transitionLabel: 'Osservazioni ricevute', until: new Date(TEMPLATE_TODAY.getTime() + 10 * DAY).toISOString(), open: true },
+      awaitedReply: { kind: 'OBSERVATIONS', transitionId: 'reply_to_denial_notice', transitionLabel: 'Osservazioni ricevute', until: new Date(TEMPLATE_TODAY.getTime() + 10 * DAY).toISOString(), open: true },
     });
     const before = await written(late.id);
     try {
       t.clock.set(new Date(TEMPLATE_TODAY.getTime() + 10 * DAY));
       await renewSessions(t.services, w.fx); // ten days on, the fixture's sessions have expired by the same clock
-      expect((await t.gql(STATUS, { p: late.id }, w.fx.tokens.citizen)).data.myPraticaStatus.awaitedReply).toMatchObject({ open: false });
+      expect((await t.gql(STATUS, { p: late.id }, w.fx.tokens.citizen)).data.myPraticaStatus.awaitedReply).toMatchObject({ kind: 'OBSERVATIONS', open: false });
+      expect((await t.gql(PRATICA, { p: late.id }, w.fx.tokens.citizen)).data.pratica.awaitedReply).toMatchObject({ kind: 'OBSERVATIONS', open: false });
       const res = await t.gql(REPLY, { input: { praticaId: late.id, rowVersion: late.rowVersion, text: 'Troppo tardi' } }, w.fx.tokens.citizen, { 'accept-language': 'en' });
       expect(code(res)).toEqual(['TRANSITION_NOT_ALLOWED', 'workflow.replyWindowClosed']);
       expect(res.errors![0]!.message).toContain('The time to reply ended');
@@ -113,6 +118,7 @@ describe('replyToPratica', () => {
       t.gql(REPLY, { input: { praticaId, rowVersion, text: 'Risposta', ...extra } }, token);
     expect(code(await reply(fresh.id, 1))).toEqual(['TRANSITION_NOT_ALLOWED', 'workflow.noReplyExpected']);
     expect((await t.gql(STATUS, { p: fresh.id }, w.fx.tokens.citizen)).data.myPraticaStatus).toMatchObject({ state: 'submitted', rowVersion: 1, awaitedReply: null });
+    expect((await t.gql(PRATICA, { p: fresh.id }, w.fx.tokens.citizen)).data.pratica).toEqual({ state: 'submitted', awaitedReply: null });
     expect(code(await t.gql(STATUS, { p: fresh.id }, (await createUser(t.services)).token))[0]).toBe('NOT_FOUND');
     expect(code(await reply(waiting.id, waiting.rowVersion - 1))).toEqual(['CONFLICT', 'workflow.staleVersion']);
     expect(code(await reply(waiting.id, waiting.rowVersion, { text: '   ' }))).toEqual(['BAD_USER_INPUT', 'timeline.reply.textRequired']);

@@ -1,4 +1,16 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import type { AwaitedReplyKind as EngineKind } from '@sportello/schemas';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+
+export enum AwaitedReplyKind {
+  INTEGRATION = 'INTEGRATION',
+  OBSERVATIONS = 'OBSERVATIONS',
+}
+registerEnumType(AwaitedReplyKind, {
+  name: 'AwaitedReplyKind',
+  description: 'INTEGRATION: the documents or text an integration request asks for (the deadline to conclude is suspended meanwhile); OBSERVATIONS: the citizen\'s observations on a notice of denial (L. 241/1990 art. 10-bis)',
+});
+/** The definition's `awaits` values as the API names them. */
+export const AWAITED_KIND: Record<EngineKind, AwaitedReplyKind> = { integration: AwaitedReplyKind.INTEGRATION, observations: AwaitedReplyKind.OBSERVATIONS };
 
 @ObjectType({ description: 'A file the citizen sent with a reply' })
 export class TimelineAttachment {
@@ -52,9 +64,10 @@ export class ReplyResult {
 
 @ObjectType({ description: 'What the pratica waits from its citizen: the answer to an integration request or a notice of denial' })
 export class AwaitedReply {
+  @Field(() => AwaitedReplyKind, { description: 'What the office waits for: the state\'s `awaits` in the service\'s workflow' }) kind!: AwaitedReplyKind;
   @Field({ description: 'The workflow\'s citizen transition a reply makes' }) transitionId!: string;
   @Field({ description: 'Its label, in the request\'s language' }) transitionLabel!: string;
-  @Field(() => Date, { nullable: true, description: 'When the time to answer ends (the state\'s slaDays from when it was entered); null: no end' }) until!: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When the time to answer ends (the state\'s slaDays from when it was entered: the reply window); null: no end' }) until!: Date | null;
   @Field({ description: 'False once the time to answer is over: replyToPratica then refuses' }) open!: boolean;
 }
 

@@ -38,10 +38,10 @@ export const DEFAULT_WORKFLOW: Workflow = {
     state('istruttoria', { slaDays: 20 }),
     state('checks', { slaDays: 10 }),
     // The citizen's time to send what was asked (the deadline to conclude stops meanwhile).
-    state('integration_requested', { slaDays: 30, waitsForCitizen: true }),
+    state('integration_requested', { slaDays: 30, waitsForCitizen: true, awaits: 'integration' }),
     state('integration_received', { slaDays: 5 }),
     // Art. 10-bis: ten days to reply to the notice of the reasons against the application.
-    state('denial_notice', { slaDays: 10, waitsForCitizen: true }),
+    state('denial_notice', { slaDays: 10, waitsForCitizen: true, awaits: 'observations' }),
     state('denial_reply_received', { slaDays: 10 }),
     state('denied', { final: true }),
     state('excluded', { final: true }),

@@ -1,4 +1,4 @@
-import type { Workflow, WorkflowState } from '@sportello/schemas';
+import { waitsForCitizen, type Workflow, type WorkflowState } from '@sportello/schemas';
 import { DEFAULT_CONCLUDE_DAYS } from './default-workflow.js';
 
 export const DAY_MS = 86_400_000;
@@ -36,18 +36,22 @@ export function initialSla(workflow: Workflow, now: Date): Sla {
 export function enterState(workflow: Workflow, stateId: string, now: Date, prev: Sla): Sla {
   const state: WorkflowState | undefined = workflow.states.find((s) => s.id === stateId);
   let concludeDueAt = prev.concludeDueAt;
-  if (concludeDueAt && prev.suspendedAt && !state?.waitsForCitizen) {
+  if (concludeDueAt && prev.suspendedAt && !waitsForCitizen(state)) {
     concludeDueAt = new Date(concludeDueAt.getTime() + Math.max(0, now.getTime() - prev.suspendedAt.getTime()));
   }
   if (!state || state.final || state.outcome) concludeDueAt = null;
   if (!state || state.final) return { dueAt: null, concludeDueAt: null, suspendedAt: null };
-  if (state.waitsForCitizen) return { dueAt: null, concludeDueAt, suspendedAt: prev.suspendedAt ?? now };
+  if (waitsForCitizen(state)) return { dueAt: null, concludeDueAt, suspendedAt: prev.suspendedAt ?? now };
   const own = state.slaDays ? plusDays(now, state.slaDays) : null;
   return { dueAt: earliest(own, concludeDueAt), concludeDueAt, suspendedAt: null };
 }
 
-/** When the citizen's time to answer ends, in a state that waits for them (its slaDays). */
+/**
+ * When the citizen's time to answer ends, in a state that awaits their reply (its slaDays). A
+ * state that only waits for them (a payment) has no reply window: the office records the payment
+ * whenever it comes.
+ */
 export function replyDueAt(workflow: Workflow, stateId: string, enteredAt: Date): Date | null {
   const state = workflow.states.find((s) => s.id === stateId);
-  return state?.waitsForCitizen && state.slaDays ? plusDays(enteredAt, state.slaDays) : null;
+  return state?.awaits && state.slaDays ? plusDays(enteredAt, state.slaDays) : null;
 }

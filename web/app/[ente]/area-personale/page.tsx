@@ -7,14 +7,27 @@ import { Invitations } from '@/components/personal/Invitations';
 const PersonalArea = graphql(`
   query PersonalArea($ente: String!, $language: String) {
     me { user { givenName familyName fiscalCode } }
-    myPratiche(first: 100) { edges { node { id code serviceId serviceTitle state stateLabel submittedAt protocolNumber } } }
+    myPratiche(first: 100) { edges { node { id code serviceId serviceTitle state stateLabel submittedAt protocolNumber awaitedReply { kind until open } } } }
     myDrafts(first: 100) { edges { node { id serviceId serviceTitle updatedAt versionNumber } } }
     publishedServices(enteSlug: $ente, language: $language, first: 100) { edges { node { id slug } } }
     myInvitations { id status roles officeName expiresAt ente { name } }
   }
 `);
 
-/** The citizen's pratiche with their state, drafts to continue, and receipts. */
+type Awaited = { kind: string; until?: string | null; open: boolean } | null | undefined;
+
+/**
+ * Pratiche whose reply window is open come first, the nearest end first (none last); then those
+ * whose window has closed; then the rest, newest first as the server lists them.
+ */
+function awaitingFirst<P extends { awaitedReply?: Awaited }>(pratiche: P[]): P[] {
+  const rank = (a: Awaited) => (a?.open ? 0 : a ? 1 : 2);
+  const end = (a: Awaited) => (a?.until ? Date.parse(a.until) : Number.POSITIVE_INFINITY);
+  return pratiche.map((p, i) => ({ p, i })).sort((x, y) => rank(x.p.awaitedReply) - rank(y.p.awaitedReply)
+    || (x.p.awaitedReply?.open ? end(x.p.awaitedReply) - end(y.p.awaitedReply) : 0) || x.i - y.i).map((x) => x.p);
+}
+
+/** The citizen's pratiche with their state (those the office awaits a reply on first, flagged), drafts to continue, and receipts. */
 export default async function PersonalAreaPage({ params }: { params: Promise<{ ente: string }> }) {
   const { ente } = await params;
   const language = await currentLanguage();
@@ -30,9 +43,10 @@ export default async function PersonalAreaPage({ params }: { params: Promise<{ e
     );
   }
   const slugs = new Map(data.publishedServices.edges.map((e) => [e.node.id, e.node.slug]));
-  const pratiche = data.myPratiche.edges.map((e) => e.node);
+  const pratiche = awaitingFirst(data.myPratiche.edges.map((e) => e.node));
   const drafts = data.myDrafts.edges.map((e) => e.node).filter((d) => slugs.has(d.serviceId));
   const date = (iso: string) => new Date(iso).toLocaleString(language, { timeZone: 'Europe/Rome', dateStyle: 'medium', timeStyle: 'short' });
+  const longDate = (iso: string) => new Date(iso).toLocaleString(language, { timeZone: 'Europe/Rome', dateStyle: 'long', timeStyle: 'short' });
   return (
     <div>
       <h1>{t('personal.title')}</h1>
@@ -48,11 +62,25 @@ export default async function PersonalAreaPage({ params }: { params: Promise<{ e
         {pratiche.length === 0 ? <p>{t('personal.noPratiche')}</p> : (
           <ul className="list-group">
             {pratiche.map((p) => (
-              <li key={p.id} className="list-group-item d-flex flex-wrap gap-2 justify-content-between align-items-center">
-                <span><strong>{p.serviceTitle}</strong><br /><span className="small">{p.code} · {date(p.submittedAt)}</span></span>
+              <li key={p.id} className={`list-group-item d-flex flex-wrap gap-2 justify-content-between align-items-center${p.awaitedReply?.open ? ' border-start border-4 border-warning' : ''}`}
+                data-testid="personal-pratica" data-awaiting={p.awaitedReply ? (p.awaitedReply.open ? 'open' : 'closed') : undefined}>
+                <span>
+                  <strong>{p.serviceTitle}</strong><br /><span className="small">{p.code} · {date(p.submittedAt)}</span>
+                  {p.awaitedReply ? (
+                    <span className={`d-block small fw-semibold mt-1${p.awaitedReply.open ? '' : ' text-danger'}`} data-testid="awaiting-reply">
+                      {p.awaitedReply.open ? <span className="badge bg-warning text-dark me-2">{t('personal.awaitingTitle')}</span> : null}
+                      {t(`personal.awaitingKind.${p.awaitedReply.kind === 'OBSERVATIONS' ? 'observations' : 'integration'}`)}
+                      {' · '}
+                      {!p.awaitedReply.open && p.awaitedReply.until ? t('personal.awaitingClosed', { date: longDate(p.awaitedReply.until) })
+                        : p.awaitedReply.until ? t('personal.awaitingUntil', { date: longDate(p.awaitedReply.until) }) : t('personal.awaitingNoEnd')}
+                    </span>
+                  ) : null}
+                </span>
                 <span className="badge bg-primary">{p.stateLabel}</span>
                 <span className="d-flex gap-2">
-                  <Link href={`/${ente}/pratiche/${p.id}`}>{t('personal.open')}<span className="visually-hidden"> {p.code}</span></Link>
+                  {p.awaitedReply?.open
+                    ? <Link className="btn btn-primary btn-sm" href={`/${ente}/pratiche/${p.id}`}>{t('personal.reply')}<span className="visually-hidden"> {p.code}</span></Link>
+                    : <Link href={`/${ente}/pratiche/${p.id}`}>{t('personal.open')}<span className="visually-hidden"> {p.code}</span></Link>}
                   <a href={`/${ente}/pratiche/${p.id}/ricevuta`} download>{t('receipt.pdf')}<span className="visually-hidden"> {p.code}</span></a>
                 </span>
               </li>

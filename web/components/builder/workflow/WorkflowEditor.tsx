@@ -1,7 +1,7 @@
 'use client';
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Action, ServiceDefinition, Transition, Workflow, WorkflowRole, WorkflowState } from '@sportello/schemas';
+import { AWAITED_REPLY_KINDS, type Action, type ServiceDefinition, type Transition, type Workflow, type WorkflowRole, type WorkflowState } from '@sportello/schemas';
 import { exprContext } from '../rules/context';
 import { ConditionView } from '../rules/LogicFields';
 import { ProblemsAt, type PointedProblem } from '../shared/ProblemsAt';
@@ -109,6 +109,14 @@ export function WorkflowEditor({ definition, onChange, problems }: { definition:
                 <label className="form-label" htmlFor={`${id}-s${i}-sla`}>{t('workflowEditor.slaDays')}</label>
                 <input id={`${id}-s${i}-sla`} type="number" min={0} className="form-control form-control-sm" value={s.slaDays ?? ''}
                   onChange={(e) => { const { slaDays: _d, ...rest } = s; onChange(setState(i, e.target.value === '' ? rest : { ...rest, slaDays: Math.max(0, Math.trunc(Number(e.target.value))) })); }} />
+              </div>
+              <div data-pointer={`/workflow/states/${i}/awaits`}>
+                <label className="form-label" htmlFor={`${id}-s${i}-awaits`}>{t('workflowEditor.awaits')}</label>
+                <select id={`${id}-s${i}-awaits`} className="form-select form-select-sm" value={s.awaits ?? ''}
+                  onChange={(e) => { const { awaits: _a, ...rest } = s; const v = AWAITED_REPLY_KINDS.find((k) => k === e.target.value); onChange(setState(i, v ? { ...rest, awaits: v } : rest)); }}>
+                  <option value="">{t('workflowEditor.awaitsNothing')}</option>
+                  {AWAITED_REPLY_KINDS.map((k) => <option key={k} value={k}>{t(`workflowEditor.awaitsKind.${k}`)}</option>)}
+                </select>
               </div>
               {(['final', 'waitsForCitizen', 'outcome'] as const).map((flag) => (
                 <div className="form-check" key={flag}>

@@ -41,6 +41,11 @@ describe('workflow editor', () => {
     fireEvent.change(screen.getByRole('group', { name: 'State integrazione' }).querySelector('input[type=number]')!, { target: { value: '15' } });
     fireEvent.click(within(screen.getByRole('group', { name: 'State integrazione' })).getByLabelText('Waits for the citizen (deadline suspended)'));
     expect(m.def.workflow!.states[3]).toEqual({ id: 'integrazione', label: 'workflow.state.stato4', slaDays: 15, waitsForCitizen: true });
+    const awaits = within(screen.getByRole('group', { name: 'State integrazione' })).getByLabelText('Awaits from the citizen');
+    fireEvent.change(awaits, { target: { value: 'integration' } });
+    expect(m.def.workflow!.states[3]!.awaits).toBe('integration');
+    fireEvent.change(awaits, { target: { value: '' } });
+    expect('awaits' in m.def.workflow!.states[3]!).toBe(false);
 
     // Renaming a state keeps its transitions.
     fireEvent.change(within(screen.getByRole('group', { name: 'State presentata' })).getByLabelText('State id'), { target: { value: 'ricevuta' } });

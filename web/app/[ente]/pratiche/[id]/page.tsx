@@ -8,19 +8,12 @@ import { ReplyForm } from '@/components/personal/ReplyForm';
 
 const PraticaProgress = graphql(`
   query PraticaProgress($id: ID!) {
-    myPraticaStatus(praticaId: $id) { state stateLabel rowVersion stateEnteredAt awaitedReply { transitionId transitionLabel until open } }
+    myPraticaStatus(praticaId: $id) { state stateLabel rowVersion stateEnteredAt awaitedReply { kind transitionId transitionLabel until open } }
     myPraticaTimeline(praticaId: $id) { id kind at actorRole to toLabel transitionLabel text attachments { id fileName size } }
     myPraticaDocuments(praticaId: $id) { id title fileName size protocolNumber createdAt downloadPath }
     myPaymentRequests(praticaId: $id) { id amountCents causale dueDate status }
   }
 `);
-
-/** What the state waits for, by its id (the default workflow's and the templates' own, Italian or English). */
-function awaitedKind(state: string): 'integration' | 'denial' | 'other' {
-  if (/integra/i.test(state)) return 'integration';
-  if (/denial|dinieg|rigett|preavviso|10_?bis/i.test(state)) return 'denial';
-  return 'other';
-}
 
 const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
@@ -69,7 +62,7 @@ export default async function PraticaPage({ params, searchParams }: { params: Pr
       {awaited && status ? (
         <section aria-labelledby="awaited" className="border border-warning rounded p-3 mb-4" data-testid="awaited-reply">
           <h2 id="awaited" className="h4">{t('pratica.awaited.title')}</h2>
-          <p>{t(`pratica.awaited.${awaitedKind(status.state)}`, { state: status.stateLabel })}</p>
+          <p data-testid="awaited-kind">{t(`pratica.awaited.${awaited.kind === 'OBSERVATIONS' ? 'observations' : 'integration'}`)}</p>
           {awaited.until ? (
             <p className={awaited.open ? 'fw-semibold' : 'text-danger fw-semibold'} data-testid="reply-until">
               {t(awaited.open ? 'pratica.awaited.until' : 'pratica.awaited.closed', { date: dateTime(awaited.until) })}
