@@ -5,6 +5,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapt
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { MEMORY, type DatabaseConfig } from './database-config.js';
+import { preparedName } from './prepared-statements.js';
 import { pgliteSession, postgresSession, type SqlSession } from './sql-session.js';
 import { logger } from '../shared/logger.js';
 
@@ -33,7 +34,7 @@ export async function connect(config: DatabaseConfig): Promise<Connection> {
     // Without a listener, an idle client's error (server restart) would crash the process.
     pool.on('error', (error) => logger.warn({ err: error }, 'idle PostgreSQL client error'));
     return {
-      adapter: new PrismaPg(pool),
+      adapter: new PrismaPg(pool, { statementNameGenerator: preparedName }),
       // A config (not a pool): the factory creates the pool and its adapter's dispose ends it.
       migrationAdapter: () => new PrismaPg({ connectionString: config.url, max: 1 }),
       migrationSession: () => postgresSession(config.url),

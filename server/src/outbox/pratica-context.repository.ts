@@ -1,6 +1,7 @@
 import type { CompiledService, ServiceDefinition } from '@sportello/schemas';
 import { CompiledCache } from '../definitions/compiled-cache.js';
-import type { Tx } from '../shared/prisma.js';
+import { prepared, type Tx } from '../shared/prisma.js';
+import { Prisma } from '../generated/prisma/client.js';
 import { centsOf } from '../shared/amounts.js';
 
 // Published versions never change (a trigger refuses it), so each is read and compiled once per
@@ -33,7 +34,7 @@ export interface PraticaContext {
 export async function praticaContext(db: Tx, enteId: string, praticaId: string): Promise<PraticaContext | null> {
   // One statement (a transition runs this inside its transaction): Prisma's nested select sent
   // seven, one per relation, measured as most of a transition's queries (bench:transitions).
-  const [p] = await db.$queryRaw<Array<Omit<PraticaContext, 'feeCents' | 'definition' | 'compiled'> & { feeCents: bigint | null; serviceVersionId: string }>>`
+  const [p] = await db.$queryRaw<Array<Omit<PraticaContext, 'feeCents' | 'definition' | 'compiled'> & { feeCents: bigint | null; serviceVersionId: string }>>(prepared(Prisma.sql`
     SELECT p.id, p.ente_id AS "enteId", p.code, p.language, p.state, p.protocol_number AS "protocolNumber", p.answers, p.computed,
       p.office_data AS "officeData", p.fee_cents AS "feeCents", p.submitted_at AS "submittedAt", p.service_version_id AS "serviceVersionId",
       json_build_object('id', c.id, 'givenName', c.given_name, 'familyName', c.family_name, 'fiscalCode', c.fiscal_code, 'email', c.email) AS citizen,
@@ -49,7 +50,7 @@ export async function praticaContext(db: Tx, enteId: string, praticaId: string):
     JOIN services s ON s.id = p.service_id
     LEFT JOIN offices o ON o.id = p.office_id
     LEFT JOIN users a ON a.id = p.assignee_id
-    WHERE p.id = ${praticaId}::uuid AND p.ente_id = ${enteId}::uuid`;
+    WHERE p.id = ${praticaId}::uuid AND p.ente_id = ${enteId}::uuid`));
   if (!p) return null;
   const { serviceVersionId, ...rest } = p;
   const compiled = await compiledOf(db, serviceVersionId);

@@ -1,3 +1,5 @@
+import { Prisma } from '../generated/prisma/client.js';
+import { PREPARED_MARK } from '../db/prepared-statements.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 
 /** A Prisma client or an interactive transaction's client: repositories accept either. */
@@ -21,4 +23,9 @@ export function isAssertion(e: unknown, message: string): boolean {
   // The message names the assertion; the adapters differ on where they put it.
   const text = cause?.originalMessage ?? cause?.message ?? (e instanceof Error ? e.message : '');
   return text.includes(message);
+}
+
+/** A statement PostgreSQL keeps prepared per connection (db/prepared-statements.ts): for hot statements of fixed text. */
+export function prepared(sql: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql([`${PREPARED_MARK} `, ''], sql);
 }

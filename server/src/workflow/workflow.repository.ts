@@ -1,5 +1,5 @@
 import { Prisma } from '../generated/prisma/client.js';
-import type { Tx } from '../shared/prisma.js';
+import { prepared, type Tx } from '../shared/prisma.js';
 import { appendSourcedEventsCtes, chainKey } from '../audit/audit.repository.js';
 import type { Sla } from './sla.js';
 import type { TransitionOutboxRow } from './transition-hooks.js';
@@ -81,7 +81,7 @@ export const workflowRepository = {
     const outbox = JSON.stringify(items.flatMap((w, i) => w.outbox.map((o) => ({
       ord: i + 1, id: o.id, kind: o.kind, idempotency_key: o.idempotencyKey, payload: o.payload, max_attempts: o.maxAttempts,
     }))));
-    const rows = await db.$queryRaw<Array<{ ord: number; row_version: number }>>`
+    const rows = await db.$queryRaw<Array<{ ord: number; row_version: number }>>(prepared(Prisma.sql`
       WITH input AS MATERIALIZED (
         SELECT * FROM jsonb_to_recordset(${input}::jsonb) AS i(ord int, id uuid, from_state text, to_state text, expected int, at timestamptz,
           due_at timestamptz, conclude_due_at timestamptz, suspended_at timestamptz, kind text, transition_id text, actor_id uuid,
@@ -106,7 +106,7 @@ export const workflowRepository = {
         ON CONFLICT (ente_id, idempotency_key) DO NOTHING
         RETURNING id
       ), ${appendSourcedEventsCtes(chainKey(enteId), Prisma.sql`ok`)}
-      SELECT moved.ord, moved.row_version FROM moved`;
+      SELECT moved.ord, moved.row_version FROM moved`));
     const byOrd = new Map(rows.map((r) => [Number(r.ord), Number(r.row_version)]));
     return items.map((_, i) => byOrd.get(i + 1) ?? null);
   },
