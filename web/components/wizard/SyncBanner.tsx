@@ -1,12 +1,16 @@
 'use client';
 import Link from 'next/link';
+import { memo } from 'react';
 import { usePathname } from 'next/navigation';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from './useDraftSync';
 import type { StartState } from './Wizard';
 
-/** Where the answers are: saved, on this device only, offline, in conflict, or the session expired. */
-export function SyncBanner(props: {
+/**
+ * Where the answers are: saved, on this device only, offline, in conflict, or the session expired.
+ * Memoized: it changes with a save, not with each keystroke (the wizard passes stable callbacks).
+ */
+export const SyncBanner = memo(function SyncBanner(props: {
   status: SyncStatus; pending: boolean; online: boolean; start: StartState; versionNumber: number; ente: string;
   onKeepMine: () => void; onTakeTheirs: () => void; onStartOver: () => void;
 }) {
@@ -47,4 +51,4 @@ export function SyncBanner(props: {
       </p>
     </>
   );
-}
+});

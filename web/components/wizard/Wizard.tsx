@@ -1,6 +1,6 @@
 'use client';
 import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { compile, evaluate, localize, romeDate, type Evaluation, type ServiceDefinition } from '@sportello/schemas';
@@ -11,7 +11,7 @@ import { newIdempotencyKey, readLocal, type LocalDraft } from '@/lib/wizard/loca
 import { mergePrefill, stepIndexByTopField, stepOfPointer, toAnswers, toFormValues, type FormValues } from '@/lib/wizard/model';
 import { WizardProvider, type WizardContextValue } from './context';
 import { ErrorSummary, type SummaryItem } from './ErrorSummary';
-import { FieldView } from './FieldView';
+import { FieldView, numberFormat } from './FieldView';
 import { Review } from './Review';
 import { SyncBanner } from './SyncBanner';
 import { useDraftSync } from './useDraftSync';
@@ -77,13 +77,20 @@ export function Wizard(props: WizardProps) {
     const sub = form.watch((values) => {
       const next = (toAnswers(values, definition.data) ?? {}) as Record<string, unknown>;
       setAnswers(next);
-      setServerErrors([]);
+      setServerErrors((s) => (s.length ? [] : s)); // the same array when empty: no new state per keystroke
       sync.changed(next, stepIdRef.current);
     });
     return () => sub.unsubscribe();
   }, [form, definition, sync.changed]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const visibleSteps = useMemo(() => steps.map((_, i) => i).filter((i) => evaluation.steps[i]?.visible !== false), [steps, evaluation]);
+  // The same array while the visible steps stay the same, so the progress and nav are not redrawn per keystroke.
+  const visibleRef = useRef<number[]>([]);
+  const visibleSteps = useMemo(() => {
+    const next = steps.map((_, i) => i).filter((i) => evaluation.steps[i]?.visible !== false);
+    const prev = visibleRef.current;
+    return next.length === prev.length && next.every((v, i) => v === prev[i]) ? prev : next;
+  }, [steps, evaluation]);
+  useLayoutEffect(() => { visibleRef.current = visibleSteps; }, [visibleSteps]);
   const position = stepIndex === 'review' ? visibleSteps.length : Math.max(0, visibleSteps.indexOf(stepIndex));
 
   const allErrors = useMemo(() => [
@@ -151,6 +158,13 @@ export function Wizard(props: WizardProps) {
     window.location.reload();
   };
 
+  const stableDiscard = useStableCallback(onDiscard);
+  const stableKeepMine = useStableCallback(sync.keepMine);
+  const stableTakeTheirs = useStableCallback(() => {
+    const a = sync.takeTheirs();
+    if (a) { form.reset(toFormValues(a, definition.data) as FormValues); setAnswers(a); }
+  });
+
   const ctx: WizardContextValue = {
     service, serviceId, text, evaluation,
     hidden: useMemo(() => new Set(evaluation.hidden), [evaluation]),
@@ -176,26 +190,9 @@ export function Wizard(props: WizardProps) {
       <div className="row">
         <div className="col-12">
           <p className="mb-1 text-muted">{props.title}</p>
-          <p className="fw-semibold mb-1" id="wizard-progress">{t('wizard.progress', { current: position + 1, total: visibleSteps.length + 1 })}</p>
-          <div className="progress mb-3" role="progressbar" aria-labelledby="wizard-progress" aria-valuemin={1} aria-valuemax={visibleSteps.length + 1} aria-valuenow={position + 1}>
-            <div className="progress-bar" style={{ width: `${((position + 1) / (visibleSteps.length + 1)) * 100}%` }} />
-          </div>
-          <nav aria-label={t('wizard.stepsNav')} className="d-none d-lg-block mb-3">
-            <ol className="list-inline small">
-              {visibleSteps.map((i, n) => (
-                <li key={steps[i]!.id} className="list-inline-item" aria-current={i === stepIndex ? 'step' : undefined}>
-                  <span className={i === stepIndex ? 'fw-bold' : ''}>{n + 1}. {text(steps[i]!.title)}</span>
-                </li>
-              ))}
-              <li className="list-inline-item" aria-current={stepIndex === 'review' ? 'step' : undefined}>
-                <span className={stepIndex === 'review' ? 'fw-bold' : ''}>{visibleSteps.length + 1}. {t('wizard.review')}</span>
-              </li>
-            </ol>
-          </nav>
+          <Progress steps={steps} visibleSteps={visibleSteps} stepIndex={stepIndex} position={position} text={text} />
           <SyncBanner status={sync.status} pending={sync.pending} online={online} start={start} versionNumber={props.versionNumber} ente={props.ente}
-            onStartOver={onDiscard}
-            onKeepMine={sync.keepMine}
-            onTakeTheirs={() => { const a = sync.takeTheirs(); if (a) { form.reset(toFormValues(a, definition.data) as FormValues); setAnswers(a); } }} />
+            onStartOver={stableDiscard} onKeepMine={stableKeepMine} onTakeTheirs={stableTakeTheirs} />
           {props.prefill?.unavailable.length ? (
             <div className="alert alert-warning" role="status">{t('wizard.unavailable', { sources: props.prefill.unavailable.map((s) => t(`wizard.source.${s.split('.')[0]}`)).join(', ') })}</div>
           ) : null}
@@ -206,12 +203,7 @@ export function Wizard(props: WizardProps) {
           <form noValidate onSubmit={(e) => { e.preventDefault(); if (stepIndex === 'review') void onSubmit(); else onNext(); }}>
             {step ? step.fields.map((f) => <FieldView key={f} path={f} />) : <Review answers={answers} visibleSteps={visibleSteps} onEdit={goTo} />}
             <div className="sticky-status bg-white border-top py-2 mt-3">
-              {fee ? (
-                <p className="mb-2" aria-live="polite">
-                  <strong>{t('wizard.fee')}: </strong>
-                  {fee.amountCents === null ? t('wizard.feeNone') : (fee.amountCents / 100).toLocaleString(language, { style: 'currency', currency: 'EUR' })}
-                </p>
-              ) : null}
+              {fee ? <FeeLine amountCents={fee.amountCents} language={language} /> : null}
               <div className="d-flex gap-2 flex-wrap">
                 {position > 0 ? <button type="button" className="btn btn-outline-primary" onClick={onBack}>{t('wizard.back')}</button> : null}
                 {stepIndex === 'review'
@@ -226,6 +218,52 @@ export function Wizard(props: WizardProps) {
     </WizardProvider>
   );
 }
+
+/** A callback of the same identity across renders that calls the latest function (for memoized children). */
+function useStableCallback<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+  const ref = useRef(fn);
+  useLayoutEffect(() => { ref.current = fn; });
+  return useCallback((...args: A) => ref.current(...args), []);
+}
+
+/** Progress and the steps' list: redrawn when the visible steps or the current one change, not per keystroke. */
+const Progress = memo(function Progress({ steps, visibleSteps, stepIndex, position, text }: {
+  steps: ServiceDefinition['ui']['steps']; visibleSteps: number[]; stepIndex: number | 'review'; position: number;
+  text: (key: string | undefined, fallback?: string) => string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <p className="fw-semibold mb-1" id="wizard-progress">{t('wizard.progress', { current: position + 1, total: visibleSteps.length + 1 })}</p>
+      <div className="progress mb-3" role="progressbar" aria-labelledby="wizard-progress" aria-valuemin={1} aria-valuemax={visibleSteps.length + 1} aria-valuenow={position + 1}>
+        <div className="progress-bar" style={{ width: `${((position + 1) / (visibleSteps.length + 1)) * 100}%` }} />
+      </div>
+      <nav aria-label={t('wizard.stepsNav')} className="d-none d-lg-block mb-3">
+        <ol className="list-inline small">
+          {visibleSteps.map((i, n) => (
+            <li key={steps[i]!.id} className="list-inline-item" aria-current={i === stepIndex ? 'step' : undefined}>
+              <span className={i === stepIndex ? 'fw-bold' : ''}>{n + 1}. {text(steps[i]!.title)}</span>
+            </li>
+          ))}
+          <li className="list-inline-item" aria-current={stepIndex === 'review' ? 'step' : undefined}>
+            <span className={stepIndex === 'review' ? 'fw-bold' : ''}>{visibleSteps.length + 1}. {t('wizard.review')}</span>
+          </li>
+        </ol>
+      </nav>
+    </>
+  );
+});
+
+/** The fee as it stands (memoized: most keystrokes leave it as it was). */
+const FeeLine = memo(function FeeLine({ amountCents, language }: { amountCents: number | null; language: string }) {
+  const { t } = useTranslation();
+  return (
+    <p className="mb-2" aria-live="polite">
+      <strong>{t('wizard.fee')}: </strong>
+      {amountCents === null ? t('wizard.feeNone') : numberFormat(language, true).format(amountCents / 100)}
+    </p>
+  );
+});
 
 export interface StartState { local: LocalDraft; prefilled: ReadonlyMap<string, string>; resumedAt: string | null; olderVersion: number | null }
 

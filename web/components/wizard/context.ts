@@ -31,7 +31,6 @@ export interface WizardContextValue {
 type LiveKey = 'evaluation' | 'hidden' | 'required' | 'errors';
 export type WizardStatic = Omit<WizardContextValue, LiveKey>;
 
-export const WizardContext = createContext<WizardContextValue | null>(null);
 const StaticContext = createContext<WizardStatic | null>(null);
 
 interface LiveStore {
@@ -55,7 +54,9 @@ function createLiveStore(initial: WizardContextValue): LiveStore {
  * Provides the wizard's context in two parts, so a keystroke re-renders only the fields whose own
  * state changed: the stable part (service, form, texts) as a context, the evaluation's verdict
  * through a store each field reads its own slice of (`useFieldLive`). `useWizard` still gives
- * everything, for the few components that need the whole verdict (review, file fields).
+ * everything, for the few components that need the whole verdict (review, file fields), from the
+ * same store: no context value changes per keystroke, so React does not search the whole form's
+ * tree for readers of one (a memoized field that bails out would otherwise walk its subtree).
  */
 export function WizardProvider({ value, children }: { value: WizardContextValue; children: ReactNode }) {
   const [store] = useState(() => createLiveStore(value));
@@ -67,14 +68,13 @@ export function WizardProvider({ value, children }: { value: WizardContextValue;
     [service, serviceId, text, locked, prefilled, register, setValue, control, files, rememberFile, online],
   );
   return createElement(LiveContext.Provider, { value: store },
-    createElement(StaticContext.Provider, { value: stable },
-      createElement(WizardContext.Provider, { value }, children)));
+    createElement(StaticContext.Provider, { value: stable }, children));
 }
 
 export function useWizard(): WizardContextValue {
-  const ctx = useContext(WizardContext);
-  if (!ctx) throw new Error('useWizard outside the wizard');
-  return ctx;
+  const store = useContext(LiveContext);
+  if (!store) throw new Error('useWizard outside the wizard');
+  return useSyncExternalStore(store.subscribe, store.get, store.get);
 }
 
 /** The wizard's stable part: does not re-render a component when the answers change. */
