@@ -250,7 +250,9 @@ describe('accesso-agli-atti: requested records (repeating group)', () => {
     answers.documenti[0]!.data = TODAY; // today is fine
     const ev = evalAt(service, answers);
     expect(errorsOf(ev)).toEqual([['/documenti/1/data', 'error.dataDocumentoFutura']]);
-    expect(ev.errors[0]).toMatchObject({ rule: 'dataDocumentoNonFutura', message: 'La data del documento non può essere successiva a oggi' });
+    // A date bound (notAfter today) with the template's own message, not an error rule.
+    expect(ev.errors[0]).toMatchObject({ params: { limit: TODAY }, message: 'La data del documento non può essere successiva a oggi' });
+    expect(ev.errors[0]!.rule).toBeUndefined();
     expect(ev.steps.find((s) => s.id === 'richiesta')?.errorCount).toBe(1);
   });
 

@@ -58,7 +58,9 @@ describe('segnalazione-assenza: invalid submissions', () => {
   it('an absence on a day already passed', () => {
     const ev = evalAt(service, { ...valida, dataAssenza: '2026-11-24' });
     expect(errorsOf(ev)).toEqual([['/dataAssenza', 'error.dataAssenzaPassata']]);
-    expect(ev.errors[0]).toMatchObject({ rule: 'dataAssenzaNonPassata', message: 'Non è possibile segnalare un\'assenza in un giorno già trascorso' });
+    // A date bound (notBefore today) with the template's own message, not an error rule.
+    expect(ev.errors[0]).toMatchObject({ params: { limit: TODAY }, message: 'Non è possibile segnalare un\'assenza in un giorno già trascorso' });
+    expect(ev.errors[0]!.rule).toBeUndefined();
     expect(ev.steps[0]).toEqual({ id: 'segnalazione', visible: true, complete: false, errorCount: 1 });
     const en = evalAt(service, { ...valida, dataAssenza: '2026-01-07' }, { locale: 'en' });
     expect(en.errors[0]!.message).toBe('An absence cannot be reported for a day that has already passed');
