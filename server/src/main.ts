@@ -3,6 +3,8 @@ import { readServerConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { describeDatabase, readDatabaseConfig } from './db/database-config.js';
 import { createServices } from './services.js';
+import { systemClock } from './shared/clock.js';
+import { movableClock } from './shared/movable-clock.js';
 import { createApp } from './http/app.js';
 import { seedIfEmpty } from './seed/seed.js';
 import { logger } from './shared/logger.js';
@@ -12,7 +14,8 @@ async function main(): Promise<void> {
   const config = readServerConfig();
   const dbConfig = readDatabaseConfig();
   const db = await openDatabase(dbConfig);
-  const services = createServices(db, config, describeDatabase(dbConfig));
+  // Development runs on a clock devMoveClock can move (browser tests reaching a deadline); production on the system's.
+  const services = createServices(db, config, describeDatabase(dbConfig), config.production ? systemClock : movableClock());
   const seeded = await seedIfEmpty(services);
   if (seeded) logger.info({ ente: seeded }, 'seeded the demo Ente');
   const app = await createApp(services);

@@ -1,6 +1,7 @@
 import type { ClassType, NonEmptyArray } from 'type-graphql';
 import { HealthResolver } from './graphql/health.resolver.js';
 import { DevLoginResolver, SessionResolver } from './identity/session.resolver.js';
+import { DevClockResolver } from './dev/dev-clock.resolver.js';
 import { ApiKeyResolver } from './identity/api-key.resolver.js';
 import { OperatorResolver } from './enti/operator.resolver.js';
 import { InvitationResolver } from './enti/invitation.resolver.js';
@@ -29,4 +30,4 @@ import { RoutingResolver } from './desk/routing.resolver.js';
 export const resolvers: NonEmptyArray<ClassType> = [HealthResolver, SessionResolver, ApiKeyResolver, OperatorResolver, InvitationResolver, OfficeResolver, EnteResolver, CatalogueResolver, DefinitionsResolver, TemplatesResolver, PrefillResolver, DraftsResolver, PraticheResolver, OutboxResolver, ProtocolResolver, GraduatorieResolver, GraduatoriaPreviewResolver, WorkflowResolver, RatingsResolver, OfficeDataResolver, PaymentsResolver, PushResolver, TimelineResolver, DeskResolver, RoutingResolver, DocumentsResolver];
 
 /** Development-only operations (demo login): added to the schema unless NODE_ENV=production. */
-export const devResolvers: ClassType[] = [DevLoginResolver];
+export const devResolvers: ClassType[] = [DevLoginResolver, DevClockResolver];

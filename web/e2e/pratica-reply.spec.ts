@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
 import { ENTE, api, checkA11y, devLogin, pdfFile, shot } from './helpers';
+import { STATUS, awaitingIntegration, longDate, sessionOf } from './pratica-office';
 
 /**
  * Issue 15/16, the citizen's side of the workflow: the office asks for an integration (set up
@@ -9,60 +9,19 @@ import { ENTE, api, checkA11y, devLogin, pdfFile, shot } from './helpers';
  * expired session, the office moving the pratica meanwhile) without losing what they typed, then
  * replies with text and a file and the pratica moves on.
  */
-const SLUG = 'accesso-agli-atti';
-const EXAMPLE = new URL('../../schemas/templates/examples/accesso-agli-atti-foia.json', import.meta.url).pathname;
-const MOVE = 'mutation ($input: TransitionPraticaInput!) { transitionPratica(input: $input) { to rowVersion } }';
-const STATUS = 'query ($p: ID!) { myPraticaStatus(praticaId: $p) { state stateLabel rowVersion awaitedReply { transitionId until open } } }';
-
-async function tokenOf(request: APIRequestContext, pick: (u: any) => boolean): Promise<string> {
-  const { data } = await api(request, '{ devUsers { id fiscalCode memberships { ente { id slug } roles } } }');
-  const user = data.devUsers.find(pick);
-  const enteId = user.memberships.find((m: any) => m.ente.slug === ENTE)?.ente.id ?? null;
-  const login = await api(request, 'mutation ($u: ID!, $e: ID) { devLogin(userId: $u, enteId: $e) { token } }', { u: user.id, e: enteId });
-  return login.data.devLogin.token;
-}
-const supervisorToken = (request: APIRequestContext) =>
-  tokenOf(request, (u) => u.memberships.some((m: any) => m.ente.slug === ENTE && m.roles.includes('SUPERVISOR')));
-const sessionOf = async (page: Page) => (await page.context().cookies()).find((c) => c.name === 'sportello_session')!.value;
-
-/** A pratica of the citizen logged in on `page`, which the office moved to "integration requested" with a comment and a message. */
-async function awaitingIntegration(page: Page, request: APIRequestContext, tag: string) {
-  const citizen = await sessionOf(page);
-  const service = await api(request, `{ publishedService(enteSlug: "${ENTE}", slug: "${SLUG}") { id } }`);
-  const answers = JSON.parse(readFileSync(EXAMPLE, 'utf8'));
-  const submitted = await api(request, 'mutation ($input: SubmitPraticaInput!) { submitPratica(input: $input) { id code } }', {
-    input: { serviceId: service.data.publishedService.id, answers, idempotencyKey: `e2e-reply-${tag}-${Date.now()}` },
-  }, citizen);
-  expect(submitted.errors).toBeUndefined();
-  const pratica = submitted.data.submitPratica as { id: string; code: string };
-  const office = await supervisorToken(request);
-  let rowVersion = 1;
-  for (const [transitionId, comment] of [['avvio_istruttoria', undefined], ['richiesta_integrazione', 'Manca la copia del documento di identità.']] as const) {
-    const moved = await api(request, MOVE, { input: { praticaId: pratica.id, transitionId, rowVersion, comment } }, office);
-    expect(moved.errors, transitionId).toBeUndefined();
-    rowVersion = moved.data.transitionPratica.rowVersion;
-  }
-  const message = await api(request, 'mutation ($input: MessageCitizenInput!) { messageCitizen(input: $input) { id } }', {
-    input: { praticaId: pratica.id, text: 'Può allegare la carta d\'identità in PDF, fronte e retro.' },
-  }, office);
-  expect(message.errors).toBeUndefined();
-  return { ...pratica, office, rowVersion };
-}
-
-const longDate = (iso: string) => new Date(iso).toLocaleString('it', { timeZone: 'Europe/Rome', dateStyle: 'long', timeStyle: 'short' });
-
 async function replyFlow(page: Page, request: APIRequestContext, tag: string, who: RegExp) {
   await devLogin(page, who, `/${ENTE}/area-personale`);
   const p = await awaitingIntegration(page, request, tag);
   const url = `/${ENTE}/pratiche/${p.id}`;
   const before = (await api(request, STATUS, { p: p.id }, await sessionOf(page))).data.myPraticaStatus;
-  expect(before.state).toBe('integrazione_richiesta');
+  expect(before).toMatchObject({ state: 'integrazione_richiesta', awaitedReply: { kind: 'INTEGRATION', transitionId: 'integrazione_ricevuta', open: true } });
 
   // The pratica page: state, what is awaited and until when, the office's request in the history.
   await page.goto(url);
   await expect(page.getByTestId('pratica-state')).toContainText(before.stateLabel);
   const awaited = page.getByTestId('awaited-reply');
   await expect(awaited.getByRole('heading', { name: 'La pratica attende una tua risposta' })).toBeVisible();
+  await expect(page.getByTestId('awaited-kind')).toContainText('L\'ufficio ti ha chiesto di integrare la domanda');
   await expect(page.getByTestId('reply-until')).toHaveText(`Puoi rispondere fino al ${longDate(before.awaitedReply.until)}.`);
   const timeline = page.getByTestId('timeline');
   await expect(timeline.getByTestId('timeline-message')).toContainText('Può allegare la carta d\'identità in PDF');

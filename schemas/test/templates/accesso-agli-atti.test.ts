@@ -68,7 +68,10 @@ describe('accesso-agli-atti: definition', () => {
     expect(wf.states.filter((s) => s.final).map((s) => s.id).sort()).toEqual(['accolta', 'accolta_parzialmente', 'respinta']);
     expect(wf.states.map((s) => s.id)).toContain('differita');
     const accoglimento = wf.transitions.find((t) => t.id === 'accoglimento')!;
-    expect(accoglimento.actions!.map((a) => a.type)).toEqual(['protocol', 'payment', 'email', 'appio']);
+    expect(accoglimento.actions!.map((a) => a.type)).toEqual(['protocol', 'payment', 'document', 'email', 'appio']);
+    // The decision as a letter (PDF, registered outgoing), which the acceptance message points the citizen to.
+    expect(accoglimento.actions![2]).toEqual({ type: 'document', subject: 'document.accolta.subject', body: 'document.accolta.body', protocol: true });
+    expect(wf.states.find((s) => s.id === 'integrazione_richiesta')).toMatchObject({ slaDays: 10, awaits: 'integration' });
   });
 });
 

@@ -80,7 +80,7 @@ for (const [kind, table] of [['Query', queryCases], ['Mutation', mutationCases]]
 }
 
 describe('the development login is closed in production', () => {
-  it('devUsers and devLogin are FORBIDDEN to every caller', async () => {
+  it('devUsers, devLogin and devMoveClock are FORBIDDEN to every caller', async () => {
     const config = t.services.config;
     config.production = true;
     try {
@@ -89,6 +89,8 @@ describe('the development login is closed in production', () => {
         expect(users.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
         const login = await t.gql('mutation ($u: ID!) { devLogin(userId: $u) { token } }', { u: w.devUser.id }, authOf(w, caller));
         expect(login.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+        const clock = await t.gql('mutation { devMoveClock(days: 11) }', {}, authOf(w, caller));
+        expect(clock.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', key: 'error.devClockDisabled' });
       }
     } finally {
       config.production = false;

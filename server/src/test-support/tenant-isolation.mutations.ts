@@ -165,6 +165,11 @@ export const mutationCases: Record<string, OperationCase> = {
     attempts: [attempt('B\'s service where C1 and C2 have drafts', 'mutation ($id: ID!) { deleteDraft(serviceId: $id) }', (w) => ({ id: w.b.occupazione.id }),
       { data: (v) => expect(v).toBe(false) }, { ownRows: true })],
   },
+  devMoveClock: {
+    access: { kind: 'development' }, why: 'development only (FORBIDDEN in production, tested apart); the one server clock, no Ente\'s data',
+    attempts: [attempt('moved by nothing: the server\'s time back', 'mutation { devMoveClock(days: 0) }', undefined,
+      { data: (v) => expect(Math.abs(Date.parse(v as string) - Date.now())).toBeLessThan(10 * 366 * 86_400_000) })],
+  },
   devLogin: {
     access: { kind: 'development' }, why: 'development only (FORBIDDEN in production, tested apart); demo users only, in their own Enti',
     attempts: [

@@ -68,7 +68,7 @@ export default async function PersonalAreaPage({ params }: { params: Promise<{ e
                   <strong>{p.serviceTitle}</strong><br /><span className="small">{p.code} · {date(p.submittedAt)}</span>
                   {p.awaitedReply ? (
                     <span className={`d-block small fw-semibold mt-1${p.awaitedReply.open ? '' : ' text-danger'}`} data-testid="awaiting-reply">
-                      {p.awaitedReply.open ? <span className="badge bg-warning text-dark me-2">{t('personal.awaitingTitle')}</span> : null}
+                      {p.awaitedReply.open ? <><span className="badge bg-warning text-dark">{t('personal.awaitingTitle')}</span>{' '}</> : null}
                       {t(`personal.awaitingKind.${p.awaitedReply.kind === 'OBSERVATIONS' ? 'observations' : 'integration'}`)}
                       {' · '}
                       {!p.awaitedReply.open && p.awaitedReply.until ? t('personal.awaitingClosed', { date: longDate(p.awaitedReply.until) })
