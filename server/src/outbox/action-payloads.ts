@@ -4,7 +4,7 @@ import { badInput } from '../shared/domain-error.js';
 import { knownPlaceholders, templateProblems } from '@sportello/schemas';
 import { renderText, textToHtml } from '../notifications/message-templates.js';
 import { translator } from '../shared/i18n.js';
-import type { PraticaContext } from './pratica-context.repository.js';
+import type { PraticaContext } from '../pratiche/pratica-context.repository.js';
 import type { OutboxKind } from './outbox.types.js';
 
 export interface TransitionInfo { transitionId: string; from: string; to: string; comment: string | null; at: Date; language: string }

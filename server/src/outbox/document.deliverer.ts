@@ -7,7 +7,7 @@ import type { StoragePort } from '../storage/storage.port.js';
 import { outcomeLetterPdf } from '../documents/outcome-letter.js';
 import { praticaDocumentsRepository as documents } from '../documents/pratica-documents.repository.js';
 import { PermanentDeliveryError, type Deliver } from './delivery.port.js';
-import { praticaContext } from './pratica-context.repository.js';
+import { praticaContext } from '../pratiche/pratica-context.repository.js';
 
 type DocumentAction = Extract<Action, { type: 'document' }>;
 const MAX_PDF_BYTES = 5_000_000;
@@ -28,7 +28,7 @@ export function documentDeliverer(db: Tx, storage: StoragePort, protocol: Protoc
     }
     const done = await documents.byKey(db, a.enteId, a.idempotencyKey);
     if (done) return { documentId: done.id, sha256: done.sha256, protocolNumber: done.protocolNumber };
-    const ctx = await praticaContext(db, a.enteId, a.praticaId);
+    const ctx = await praticaContext(db, a.praticaId, { enteId: a.enteId });
     if (!ctx) throw new PermanentDeliveryError(`pratica ${a.praticaId} not found in its Ente`);
     const lang = typeof language === 'string' ? language : ctx.language;
     const pdf = await outcomeLetterPdf({ enteName: ctx.ente.name, title, body, praticaCode: ctx.code, date: romeDate(at).split('-').reverse().join('/'), at, language: lang });

@@ -3,7 +3,7 @@ import { pushSubscriptionsRepository } from '../push/push-subscriptions.reposito
 import { notFound } from '../shared/domain-error.js';
 import { supportedLanguages, translator } from '../shared/i18n.js';
 import type { Tx } from '../shared/prisma.js';
-import { praticaContext } from './pratica-context.repository.js';
+import { praticaContext } from '../pratiche/pratica-context.repository.js';
 import type { OutboxItem } from './outbox.types.js';
 
 /** A message from the office just written to a pratica's timeline (its history row's id names it). */
@@ -20,7 +20,7 @@ export interface NoticeChannels { appIo: boolean }
  * HTML escaped. Keyed by the history row, so the same message is never notified twice.
  */
 export async function messageNotices(db: Tx, m: OfficeMessage, channels: NoticeChannels): Promise<OutboxItem[]> {
-  const ctx = await praticaContext(db, m.enteId, m.praticaId);
+  const ctx = await praticaContext(db, m.praticaId, { enteId: m.enteId });
   if (!ctx) throw notFound('pratica', m.praticaId);
   const language = supportedLanguages.includes(ctx.language) ? ctx.language : ctx.ente.defaultLanguage;
   const t = translator(language);

@@ -13,7 +13,7 @@ import type { OutboxSettings } from '../settings/outbox.js';
 import type { OutboxActionRow, OutboxStatus } from './outbox.types.js';
 import { OutboxWorker } from './outbox-worker.js';
 import { createOutboxEnqueue, createTransitionActionsHook, prepareTransitionActions } from './transition-actions.hook.js';
-import { praticaContext } from './pratica-context.repository.js';
+import { praticaContext } from '../pratiche/pratica-context.repository.js';
 import type { TextOverrides } from './action-payloads.js';
 import { DEFAULT_WORKFLOW } from '../workflow/default-workflow.js';
 import { actionRefusal } from '../workflow/action-checks.js';
@@ -79,7 +79,7 @@ export class OutboxService {
   async preview(viewer: Viewer, praticaId: string, transitionId: string, edits: Array<{ index: number; subject?: string | null; body?: string | null }>) {
     const { enteId } = enteScope(viewer);
     if (!isUuid(praticaId)) throw notFound('Pratica', praticaId);
-    const ctx = await praticaContext(this.prisma, enteId, praticaId);
+    const ctx = await praticaContext(this.prisma, praticaId, { enteId });
     if (!ctx) throw notFound('Pratica', praticaId);
     // The same workflow transitionPratica runs: the service's own, or the default one.
     const transition = (ctx.definition.workflow ?? DEFAULT_WORKFLOW).transitions.find((t) => t.id === transitionId);
@@ -89,8 +89,8 @@ export class OutboxService {
     const input = { answers: ctx.answers, computed: ctx.computed, office: ctx.officeData, today: romeDate(at) };
     const refusal = actionRefusal(ctx.compiled, transition, input, ctx.feeCents);
     if (refusal) throw refusal;
-    const prepared = await prepareTransitionActions(this.prisma, {
-      enteId, praticaId, transitionId, from: ctx.state, to: transition.to, comment: null, at, language: ctx.language,
+    const prepared = prepareTransitionActions({
+      pratica: ctx, transitionId, from: ctx.state, to: transition.to, comment: null, at, language: ctx.language,
       actions: transition.actions ?? [], textOverrides: overridesOf(edits),
     });
     return prepared.map((p) => ({ index: p.index, kind: p.kind, ...p.preview }));

@@ -13,6 +13,7 @@ import { backoffMs, OutboxWorker } from './outbox-worker.js';
 import { outboxRepository } from './outbox.repository.js';
 import type { ClaimedAction, OutboxKind } from './outbox.types.js';
 import { createOutboxEnqueue, createTransitionActionsHook, transitionActionKey } from './transition-actions.hook.js';
+import { withPratica } from '../test-support/transition-actions.js';
 
 // The transactional outbox on a real database (PGlite, or PostgreSQL with DATABASE_URL): rows
 // written in the caller's transaction, claimed by workers with leases, retried with backoff,
@@ -45,8 +46,8 @@ beforeEach(async () => {
 
 const advance = (ms: number) => { now = new Date(now.getTime() + ms); };
 
-function event(over: Partial<TransitionEvent> = {}): TransitionEvent {
-  return {
+function event(over: Partial<Omit<TransitionEvent, 'pratica'>> = {}): Promise<TransitionEvent> {
+  return withPratica(t.db.prisma, {
     enteId: fx.ente.id, praticaId: pratica.praticaId, praticaCode: pratica.code, serviceId: pratica.serviceId, version: String(++version),
     transitionId: 'approve', from: 'istruttoria', to: 'approved',
     actor: { userId: fx.users.operator.id, apiKeyId: null, role: 'operator' }, comment: null, language: 'it', at: now,
@@ -55,7 +56,7 @@ function event(over: Partial<TransitionEvent> = {}): TransitionEvent {
       { type: 'email', to: 'citizen', subject: 'message.esito.subject', body: 'message.esito.body' },
     ],
     ...over,
-  };
+  });
 }
 
 const enqueueEmail = (key: string, to = 'cittadino@example.org') =>
@@ -80,7 +81,7 @@ const row = (key: string) => t.db.prisma.outboxAction.findFirstOrThrow({ where: 
 
 describe('writing actions in the caller\'s transaction', () => {
   it('the hook prepares one row per action of the transition, keyed by pratica, transition, version and index', async () => {
-    const e = event();
+    const e = await event();
     const rows = await createTransitionActionsHook(settings.maxAttempts)(t.db.prisma, e);
     expect(rows.map((r) => [r.kind, r.idempotencyKey, r.maxAttempts])).toEqual([
       ['protocol', transitionActionKey(e, 0), settings.maxAttempts],
@@ -90,7 +91,7 @@ describe('writing actions in the caller\'s transaction', () => {
   });
 
   it('an operator\'s edited text travels with its action', async () => {
-    const e = event({ textOverrides: { 1: { subject: 'Oggetto corretto' } } });
+    const e = await event({ textOverrides: { 1: { subject: 'Oggetto corretto' } } });
     const rows = await createTransitionActionsHook(settings.maxAttempts)(t.db.prisma, e);
     expect(rows[1]!.payload).toMatchObject({ subject: 'Oggetto corretto', edited: true });
   });
@@ -166,7 +167,7 @@ describe('the worker', () => {
   });
 
   it('an action of a kind nobody delivers fails for a supervisor to see (never silently dropped)', async () => {
-    const e = event({ actions: [{ type: 'appio', subject: 's', body: 'b' }] });
+    const e = await event({ actions: [{ type: 'appio', subject: 's', body: 'b' }] });
     for (const r of await createTransitionActionsHook(settings.maxAttempts)(t.db.prisma, e)) {
       await outboxRepository.insert(t.db.prisma, { enteId: e.enteId, praticaId: e.praticaId, kind: r.kind as OutboxKind, idempotencyKey: r.idempotencyKey, payload: r.payload }, now, r.maxAttempts);
     }

@@ -2,7 +2,7 @@ import type { Action } from '@sportello/schemas';
 import type { Tx } from '../shared/prisma.js';
 import type { Correspondent, ProtocolPort, RegisteredDocument } from '../protocol/protocol.port.js';
 import { PermanentDeliveryError, type Deliver } from './delivery.port.js';
-import { praticaContext, setPraticaProtocol, type PraticaContext } from './pratica-context.repository.js';
+import { praticaContext, setPraticaProtocol, type PraticaContext } from '../pratiche/pratica-context.repository.js';
 
 type ProtocolAction = Extract<Action, { type: 'protocol' }>;
 
@@ -29,7 +29,7 @@ export function protocolDeliverer(protocol: ProtocolPort, db: Tx): Deliver {
   return async (a) => {
     const action = a.payload.action as ProtocolAction | undefined;
     if (!a.praticaId || action?.type !== 'protocol') throw new PermanentDeliveryError('a protocol action needs its pratica and its action');
-    const ctx = await praticaContext(db, a.enteId, a.praticaId);
+    const ctx = await praticaContext(db, a.praticaId, { enteId: a.enteId });
     if (!ctx) throw new PermanentDeliveryError(`pratica ${a.praticaId} not found in its Ente`);
     const documents: RegisteredDocument[] = action.direction === 'in'
       ? ctx.attachments.map((d) => ({ name: d.fileName, sha256: d.sha256 }))

@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../shared/clock.js';
-import type { Tx } from '../shared/prisma.js';
-import { notFound } from '../shared/domain-error.js';
 import type { OutboxEnqueue, TransitionEvent, TransitionHook } from '../workflow/transition-hooks.js';
 import { prepareActions, type PreparedAction } from './action-payloads.js';
 import { outboxRepository as repo } from './outbox.repository.js';
-import { praticaContext } from './pratica-context.repository.js';
 
 /** The key of a transition's action: the pratica's version names the transition, so a later identical one is another action. */
 export function transitionActionKey(event: Pick<TransitionEvent, 'praticaId' | 'transitionId' | 'version'>, index: number): string {
@@ -13,12 +10,10 @@ export function transitionActionKey(event: Pick<TransitionEvent, 'praticaId' | '
 }
 
 /** The actions of a transition rendered as they will be delivered (the hook's and the preview's one way). */
-export async function prepareTransitionActions(db: Tx, event: Omit<TransitionEvent, 'actor' | 'version' | 'praticaCode' | 'serviceId'>): Promise<PreparedAction[]> {
+export function prepareTransitionActions(event: Pick<TransitionEvent, 'pratica' | 'transitionId' | 'from' | 'to' | 'comment' | 'at' | 'language' | 'actions' | 'textOverrides'>): PreparedAction[] {
   if (event.actions.length === 0) return [];
-  const ctx = await praticaContext(db, event.enteId, event.praticaId);
-  if (!ctx) throw notFound('Pratica', event.praticaId);
   // Rendered as the pratica will be once moved (its state is the transition's target).
-  return prepareActions({ ...ctx, state: event.to }, event.actions, event, event.textOverrides);
+  return prepareActions({ ...event.pratica, state: event.to }, event.actions, event, event.textOverrides);
 }
 
 /**
@@ -27,8 +22,8 @@ export async function prepareTransitionActions(db: Tx, event: Omit<TransitionEve
  * transition always has its actions and a refused one has none.
  */
 export function createTransitionActionsHook(maxAttempts: number): TransitionHook {
-  return async (db, event) => {
-    const prepared = await prepareTransitionActions(db, event);
+  return async (_db, event) => {
+    const prepared = prepareTransitionActions(event);
     return prepared.map((p) => ({
       id: randomUUID(),
       kind: p.kind,

@@ -1,5 +1,6 @@
 import type { Action } from '@sportello/schemas';
 import type { Prisma } from '../generated/prisma/client.js';
+import type { PraticaContext } from '../pratiche/pratica-context.repository.js';
 import type { Tx } from '../shared/prisma.js';
 
 /**
@@ -7,7 +8,8 @@ import type { Tx } from '../shared/prisma.js';
  * all). Hooks run BEFORE the transition is written, and return the outbox rows it must write:
  * the workflow writes the move, its history, those rows and the audit event in ONE statement,
  * so a committed transition always has its actions and a refused or conflicting one has none.
- * A throwing hook refuses the transition (nothing is written).
+ * A throwing hook refuses the transition (nothing is written). The event carries the pratica as
+ * the transition read it (with its people, Ente and definition), so a hook need not read it again.
  */
 export interface TransitionEvent {
   enteId: string; praticaId: string; praticaCode: string; serviceId: string;
@@ -18,6 +20,8 @@ export interface TransitionEvent {
   comment: string | null; language: string; at: Date;
   actions: Action[];                      // the definition's actions of this transition (schemas' Action type)
   textOverrides?: Record<string, { subject?: string; body?: string }>; // operator-edited texts, key = action index
+  /** The pratica before the move (its state is `from`). */
+  pratica: PraticaContext;
 }
 
 /** An outbox row a transition writes (its Ente and pratica are the transition's). */

@@ -1,18 +1,17 @@
 import { Prisma } from '../generated/prisma/client.js';
 import { prepared, type Tx } from '../shared/prisma.js';
 import { appendSourcedEventsCtes, chainKey } from '../audit/audit.repository.js';
+import type { PraticaScope } from '../pratiche/pratica-context.repository.js';
 import type { Sla } from './sla.js';
 import type { TransitionOutboxRow } from './transition-hooks.js';
 
-/** Which pratiche a caller may move: an Ente's (office staff, API keys, the system) or a citizen's own. */
-export type PraticaScope =
-  | { enteId: string; operatorId?: string }
-  | { citizenId: string };
+/** Which pratiche a caller may move (pratiche/pratica-context.repository.ts). */
+export type { PraticaScope };
 
 /** What a transition reads of a pratica. */
 export interface WorkflowPratica {
   id: string; enteId: string; code: string; serviceId: string; serviceVersionId: string; citizenId: string;
-  state: string; rowVersion: number; answers: unknown; computed: unknown; officeData: unknown; feeCents: bigint | null; language: string;
+  state: string; rowVersion: number; answers: unknown; computed: unknown; officeData: unknown; feeCents: bigint | number | null; language: string;
   stateEnteredAt: Date; dueAt: Date | null; concludeDueAt: Date | null; suspendedAt: Date | null;
   officeId: string | null; assigneeId: string | null;
 }
@@ -25,7 +24,7 @@ const select = {
 
 /**
  * The `where` of a scope. An operator (not a supervisor) works on the pratiche of their offices,
- * those assigned to them and those no office received yet.
+ * those assigned to them and those no office received yet (as pratica-context.repository's SQL).
  */
 export function scopeWhere(scope: PraticaScope): Prisma.PraticaWhereInput {
   if ('citizenId' in scope) return { citizenId: scope.citizenId };

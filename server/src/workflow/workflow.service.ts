@@ -8,6 +8,7 @@ import { badInput, notFound } from '../shared/domain-error.js';
 import { isUuid } from '../shared/ids.js';
 import type { Tx } from '../shared/prisma.js';
 import { Admission, type AdmissionLimits } from '../shared/admission.js';
+import { praticaContext } from '../pratiche/pratica-context.repository.js';
 import { SubmissionRuns } from '../pratiche/submission-runs.js';
 import { centsOf } from '../shared/amounts.js';
 import { actionRefusal } from './action-checks.js';
@@ -82,7 +83,8 @@ export class WorkflowService {
   }
 
   private async write(actor: WorkflowActor, req: TransitionRequest, within?: WithinTransition): Promise<TransitionOutcome> {
-    const pratica = isUuid(req.praticaId) ? await repo.find(this.db, req.praticaId, actor.scope) : null;
+    // The one read before the write: the pratica with what its actions need (the hooks get it).
+    const pratica = isUuid(req.praticaId) ? await praticaContext(this.db, req.praticaId, actor.scope) : null;
     if (!pratica) throw notFound('pratica', req.praticaId);
     const version = await this.versions.version(pratica.serviceId, pratica.serviceVersionId);
     const now = this.clock();
@@ -98,7 +100,7 @@ export class WorkflowService {
       transitionId: transition.id, from: pratica.state, to: transition.to,
       actor: { userId: actor.userId, apiKeyId: actor.apiKeyId, role: actor.role },
       comment, language: pratica.language, at: now, actions: transition.actions ?? [],
-      ...(req.textOverrides ? { textOverrides: req.textOverrides } : {}),
+      ...(req.textOverrides ? { textOverrides: req.textOverrides } : {}), pratica,
     };
     const write: TransitionWrite = {
       id: pratica.id, enteId: pratica.enteId, from: pratica.state, to: transition.to, expectedVersion: req.expectedVersion, at: now, sla,

@@ -125,7 +125,7 @@ describe('transitionPratica', () => {
     expect(await written(p.id)).toEqual(before);
   });
 
-  it('another Ente\'s operator, or an operator of another office, finds nothing to move', async () => {
+  it('another Ente\'s operator, or an operator of another office, finds nothing to move; one assigned to it or a member of the office does', async () => {
     const p = await submitted(t.services.pratiche, w);
     const res = await move(p.id, 'protocol', 1, guarded.fx.tokens.operator);
     expect(code(res)).toBe('NOT_FOUND');
@@ -133,6 +133,16 @@ describe('transitionPratica', () => {
     await t.db.prisma.pratica.update({ where: { id: p.id }, data: { officeId: office.id } });
     expect(code(await move(p.id, 'protocol', 1, w.fx.tokens.operator))).toBe('NOT_FOUND');
     expect((await move(p.id, 'protocol', 1, w.fx.tokens.supervisor)).data.transitionPratica.to).toBe('protocolled');
+    // Of that office's pratiche, an operator moves those assigned to them, and all once a member.
+    const operatorId = w.fx.users.operator.id;
+    const assigned = await submitted(t.services.pratiche, w);
+    const other = await submitted(t.services.pratiche, w);
+    await t.db.prisma.pratica.updateMany({ where: { id: { in: [assigned.id, other.id] } }, data: { officeId: office.id } });
+    await t.db.prisma.pratica.update({ where: { id: assigned.id }, data: { assigneeId: operatorId } });
+    expect((await move(assigned.id, 'protocol', 1, w.fx.tokens.operator)).data.transitionPratica.to).toBe('protocolled');
+    expect(code(await move(other.id, 'protocol', 1, w.fx.tokens.operator))).toBe('NOT_FOUND');
+    await t.db.prisma.officeMember.create({ data: { officeId: office.id, userId: operatorId } });
+    expect((await move(other.id, 'protocol', 1, w.fx.tokens.operator)).data.transitionPratica.to).toBe('protocolled');
   });
 
   it('a role the transition does not name is FORBIDDEN (a supervisor-only step for an operator)', async () => {
