@@ -7,7 +7,6 @@ import { ENTE, api } from './helpers';
 // supervisor (development login through the API), as an operator's screen or a third party would.
 
 export const SLUG = 'accesso-agli-atti';
-const EXAMPLE = new URL('../../schemas/templates/examples/accesso-agli-atti-foia.json', import.meta.url).pathname;
 export const MOVE = 'mutation ($input: TransitionPraticaInput!) { transitionPratica(input: $input) { to rowVersion } }';
 export const STATUS = 'query ($p: ID!) { myPraticaStatus(praticaId: $p) { state stateLabel rowVersion awaitedReply { kind transitionId until open } } }';
 
@@ -25,16 +24,21 @@ export const sessionOf = async (page: Page) => (await page.context().cookies()).
 /** The date and time as the citizen's pages write them (Italian, Rome). */
 export const longDate = (iso: string) => new Date(iso).toLocaleString('it', { timeZone: 'Europe/Rome', dateStyle: 'long', timeStyle: 'short' });
 
-/** An access request (the FOIA example, with `changes`) of the citizen logged in on `page`. */
-export async function submittedAccess(page: Page, request: APIRequestContext, tag: string, changes: Record<string, unknown> = {}) {
-  const service = await api(request, `{ publishedService(enteSlug: "${ENTE}", slug: "${SLUG}") { id } }`);
-  const answers = { ...JSON.parse(readFileSync(EXAMPLE, 'utf8')), ...changes };
+/** A pratica of the citizen logged in on `page`: the template's example answers for the service `slug`, with `changes`. */
+export async function submittedExample(page: Page, request: APIRequestContext, slug: string, tag: string, changes: Record<string, unknown> = {}) {
+  const service = await api(request, `{ publishedService(enteSlug: "${ENTE}", slug: "${slug}") { id } }`);
+  const example = new URL(`../../schemas/templates/examples/${slug === SLUG ? 'accesso-agli-atti-foia' : slug}.json`, import.meta.url).pathname;
+  const answers = { ...JSON.parse(readFileSync(example, 'utf8')), ...changes };
   const submitted = await api(request, 'mutation ($input: SubmitPraticaInput!) { submitPratica(input: $input) { id code feeCents } }', {
     input: { serviceId: service.data.publishedService.id, answers, idempotencyKey: `e2e-${tag}-${Date.now()}` },
   }, await sessionOf(page));
   expect(submitted.errors).toBeUndefined();
   return submitted.data.submitPratica as { id: string; code: string; feeCents: number | null };
 }
+
+/** An access request (the FOIA example, with `changes`) of the citizen logged in on `page`. */
+export const submittedAccess = (page: Page, request: APIRequestContext, tag: string, changes: Record<string, unknown> = {}) =>
+  submittedExample(page, request, SLUG, tag, changes);
 
 /** Moves the pratica through `steps` ([transition, comment]) as the supervisor; returns the last rowVersion. */
 export async function officeMoves(request: APIRequestContext, office: string, praticaId: string, steps: Array<readonly [string, string | undefined]>, rowVersion = 1) {

@@ -1,7 +1,7 @@
 import { expect, test, type Locator } from '@playwright/test';
 import { PDFDocument } from 'pdf-lib';
 import { ENTE, api, checkA11y, devLogin, shot } from './helpers';
-import { STATUS, awaitingIntegration, longDate, moveServerClock, officeMoves, sessionOf, submittedAccess, supervisorToken } from './pratica-office';
+import { STATUS, awaitingIntegration, longDate, moveServerClock, officeMoves, sessionOf, submittedAccess, submittedExample, supervisorToken } from './pratica-office';
 
 /**
  * Issue 15, the citizen's pratica after the office acts: the personal area puts the pratiche the
@@ -109,4 +109,28 @@ test('an accepted request: the outcome letter is listed and downloads as a real 
   await expect(pay).toContainText(`da pagare entro il ${dayOf(payment.dueDate)}`);
   await shot(page, 'outcome-03-letter-and-payment');
   await checkA11y(page, 'pratica page with the outcome letter and a payment request');
+});
+
+test('a notice of refusal (art. 10-bis): the page and the personal area say observations are awaited and by when; the reply moves the pratica back to the istruttoria', async ({ page, request }) => {
+  await devLogin(page, /^Entra come Mario Rossi$/, AREA);
+  const p = await submittedExample(page, request, 'bonus-nuovi-nati', 'observations');
+  const office = await supervisorToken(request);
+  await officeMoves(request, office, p.id, [['avvio_istruttoria', undefined], ['preavviso_rigetto', 'L\'ISEE dichiarato supera la soglia di 25.000 euro.']]);
+  const status = (await api(request, STATUS, { p: p.id }, await sessionOf(page))).data.myPraticaStatus;
+  expect(status).toMatchObject({ state: 'preavviso_rigetto', awaitedReply: { kind: 'OBSERVATIONS', transitionId: 'osservazioni_presentate', open: true } });
+  const until = longDate(status.awaitedReply.until);
+
+  await page.goto(AREA);
+  const mine = page.getByTestId('personal-pratica').filter({ hasText: p.code });
+  await expect(mine.getByTestId('awaiting-reply')).toHaveText(`L'ufficio attende una tua risposta Osservazioni al preavviso di diniego · Rispondi entro il ${until}`);
+  await mine.getByRole('link', { name: `Rispondi ${p.code}` }).click();
+  await expect(page.getByTestId('awaited-kind')).toContainText('preavviso di diniego, art. 10-bis L. 241/1990');
+  await expect(page.getByTestId('reply-until')).toHaveText(`Puoi rispondere fino al ${until}.`);
+  await expect(page.getByTestId('timeline-transition').first()).toContainText('supera la soglia');
+  await shot(page, 'outcome-04-observations-awaited');
+  await checkA11y(page, 'pratica page awaiting observations on a notice of refusal');
+  await page.getByLabel('Testo della risposta').fill('L\'ISEE corretto, rilasciato dopo la domanda, è di 18.400 euro: allego l\'attestazione.');
+  await page.getByRole('button', { name: 'Invia la risposta' }).click();
+  await expect(page.getByTestId('reply-sent')).toBeVisible();
+  expect((await api(request, STATUS, { p: p.id }, await sessionOf(page))).data.myPraticaStatus).toMatchObject({ state: 'in_istruttoria', awaitedReply: null });
 });

@@ -55,6 +55,17 @@ describe('bonus-nuovi-nati: definition', () => {
     expect(wf.states.filter((s) => s.final).map((s) => s.id).sort()).toEqual(['liquidata', 'respinta']);
     expect(wf.states.find((s) => s.id === 'in_istruttoria')?.slaDays).toBe(30);
   });
+
+  it('asks for an integration, and gives notice of the grounds for refusal with ten days for observations (art. 10-bis)', () => {
+    const wf = service.definition.workflow!;
+    expect(wf.states.filter((s) => s.awaits).map((s) => [s.id, s.awaits, s.slaDays])).toEqual([
+      ['integrazione_richiesta', 'integration', 15], ['preavviso_rigetto', 'observations', 10],
+    ]);
+    const out = (from: string) => wf.transitions.filter((t) => t.from === from).map((t) => [t.id, t.to, t.roles]);
+    expect(out('preavviso_rigetto')).toEqual([
+      ['osservazioni_presentate', 'in_istruttoria', ['citizen', 'operator']], ['rigetto_dopo_preavviso', 'respinta', ['operator', 'supervisor']],
+    ]);
+  });
 });
 
 describe('bonus-nuovi-nati: worked valid submissions', () => {
