@@ -87,10 +87,12 @@ export function prepareActions(ctx: PraticaContext, actions: Action[], t: Transi
   const payment = paymentTerms(ctx, actions[paymentIndex] as PaymentAction | undefined, paymentIndex, t);
   const view = placeholderView(ctx, t, language, payment);
   const say = translator(language);
-  const known = knownPlaceholders(ctx.definition);
+  // Only an operator's edit is checked here (the definition's own texts were checked when published).
+  let known: ReturnType<typeof knownPlaceholders> | undefined;
   const text = (index: number, part: 'subject' | 'body', key: string | undefined, table = strings): string | null => {
     const edited = overrides[String(index)]?.[part];
     if (edited !== undefined) {
+      known ??= knownPlaceholders(ctx.definition);
       const problems = templateProblems(edited, known, `/textOverrides/${index}/${part}`);
       if (problems.length) throw badInput('outbox.unknownPlaceholder', { placeholder: problems[0]!.params?.placeholder ?? '' }, problems.map((p) => ({ pointer: p.pointer, code: p.code, message: p.message })));
       return renderText(edited, view);
