@@ -21,6 +21,8 @@ const config: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   transpilePackages: ['@sportello/schemas'],
+  // For reading what the chunks hold (web/bench/chunk-sources.mjs): SPORTELLO_SOURCE_MAPS=1 npm run build -w web.
+  productionBrowserSourceMaps: process.env.SPORTELLO_SOURCE_MAPS === '1',
   async headers() {
     return [{
       source: '/:path*',

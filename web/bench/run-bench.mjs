@@ -5,10 +5,13 @@
 //     includes waiting for the display's next vsync);
 //  2. first-load JavaScript of the wizard page, gzipped: every script the page loads (framework,
 //     page, the wizard's own chunk with the engine), each gzipped at level 9 and summed.
+// With BENCH_SOURCES=1 and a build with source maps (chunk-sources.mjs), also what the scripts hold, by package.
 // Prints the numbers and a last line `RESULT {json}`.
 import { chromium } from '@playwright/test';
 import { gzipSync } from 'node:zlib';
 import { floorOfSyntheticLoop, thresholdStats, typedKeystrokes } from './keystrokes.mjs';
+import path from 'node:path';
+import { chunksDir, sourcesOf } from './chunk-sources.mjs';
 
 const BASE = process.env.BENCH_URL ?? 'http://127.0.0.1:3000';
 const ENTE = process.env.BENCH_ENTE ?? 'comune-di-esempio';
@@ -47,6 +50,7 @@ try {
   const html = await nav.text();
   let raw = 0, gz = 0, initialGz = 0;
   const sizes = [];
+  const initialFiles = [], laterFiles = [];
   for (const [url, res] of scripts) {
     const body = await res.body();
     const z = gzipSync(body, { level: 9 }).length;
@@ -55,6 +59,7 @@ try {
     const initial = html.includes(new URL(url).pathname);
     if (initial) initialGz += z;
     sizes.push({ script: new URL(url).pathname.split('/').pop(), gzKb: +(z / 1024).toFixed(1), initial });
+    (initial ? initialFiles : laterFiles).push(path.join(chunksDir, new URL(url).pathname.split('/').pop()));
   }
   await cold.close();
 
@@ -107,6 +112,14 @@ try {
   console.log(`wizard page first-load JS: ${scripts.size} scripts, ${(raw / 1024).toFixed(1)} KB raw, ${firstLoadKb} KB gzipped (target < 250)`);
   console.log(`  of which named by the HTML: ${(initialGz / 1024).toFixed(1)} KB gzipped; loaded after it: ${((gz - initialGz) / 1024).toFixed(1)} KB`);
   for (const x of sizes.sort((a, b) => b.gzKb - a.gzKb)) console.log(`  ${x.gzKb.toFixed(1).padStart(6)} KB  ${x.initial ? 'html ' : 'later'}  ${x.script}`);
+  if (process.env.BENCH_SOURCES === '1') {
+    for (const [what, files] of [['named by the HTML', initialFiles], ['loaded after it', laterFiles]]) {
+      const groups = sourcesOf(files);
+      if (!groups) { console.log(`  (no source maps: build with SPORTELLO_SOURCE_MAPS=1 to see what the scripts hold)`); break; }
+      console.log(`  ${what}, by package (each group gzipped alone):`);
+      for (const g of groups.filter((x) => x.gzKb >= 0.3)) console.log(`    ${g.gzKb.toFixed(1).padStart(6)} KB gz ${g.rawKb.toFixed(1).padStart(7)} KB raw  ${g.group}`);
+    }
+  }
   console.log(`RESULT ${JSON.stringify({ keystrokes: KEYS, engineMs: engine, updateMs: update, frameMs: frame, loopFloorMs: floor, eventTimingMs: eventTiming, typedUpdateMs: processing, typedFrameMs: inPage, firstLoadJsGzipKb: firstLoadKb, htmlScriptsGzipKb: +(initialGz / 1024).toFixed(1), firstLoadJsRawKb: +(raw / 1024).toFixed(1), scripts: scripts.size })}`);
 } finally {
   await browser.close();
