@@ -1,6 +1,7 @@
 import type { CompiledService } from './compile/compiled-service.js';
 import type { RankingResult } from './types.js';
 import { compileLogic, type CompiledLogic } from './logic/engine.js';
+import './logic/json-logic.js'; // compileLogic's json-logic-engine
 
 /**
  * One addend of a ranking's score: when the score is {"+": [a, b, ...]} each addend is a term

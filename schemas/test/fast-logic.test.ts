@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { compileFast } from '../src/logic/fast.js';
-import { compileLogic, expandMacros, logicEngine } from '../src/logic/engine.js';
+import { compileLogic, expandMacros } from '../src/logic/engine.js';
+import { logicEngine } from '../src/logic/json-logic.js';
 
 const fold = (node: unknown) => logicEngine().run(node);
 

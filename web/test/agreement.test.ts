@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compile, evaluate, type ServiceDefinition } from '@sportello/schemas';
+import { compilePublished, evaluate, type ServiceDefinition } from '@sportello/schemas/runtime';
 import { startTestApp, type TestApp } from '../../server/src/test-support/test-app.js';
 import { seed } from '../../server/src/seed/seed.js';
 import { TEMPLATE_TODAY, loadExample } from '../../server/src/test-support/template-answers.js';
@@ -11,7 +11,8 @@ import { toAnswers, toFormValues } from '../lib/wizard/model';
 /**
  * Client and server agree (issue 15): for every template, a few hundred generated answer sets,
  * valid and invalid. The web's side is what the wizard runs: the definition as the web app receives
- * it (publishedService.definition), compiled and evaluated by @sportello/schemas in this process,
+ * it (publishedService.definition), compiled and evaluated by @sportello/schemas/runtime in this process
+ * (the wizard's compilePublished: no designer checks, the simplest patterns on the native RegExp),
  * after the form's own round trip (toFormValues -> toAnswers). The server's side is the GraphQL
  * evaluateAnswers of the published version. Both on 2026-11-25 (the server's clock is set).
  */
@@ -101,7 +102,7 @@ describe('the wizard and the server give the same verdict', () => {
     it(`${slug}: ${SETS_PER_TEMPLATE} generated answer sets, valid and invalid`, async () => {
       const published = (await t.gql(SERVICE, { slug })).data.publishedService;
       const definition = published.definition as ServiceDefinition;
-      const compiled = compile(definition);
+      const compiled = await compilePublished(definition); // as the wizard compiles it (runtime: native patterns where linear)
       expect(compiled.ok).toBe(true);
       if (!compiled.ok) return;
       // The template's worked valid submission (schemas/templates/examples/<slug>[-variant].json): every template has one.

@@ -1,6 +1,8 @@
-import type { ErrorObject } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Problem } from '../types.js';
-import { metaValidator } from './ajv-instance.js';
+import metaSchema from '../../service-definition.schema.json' with { type: 'json' };
+import { newAjv } from './ajv-instance.js';
+import { re2Patterns } from '../formats/re2.js';
 import { unescapePointerToken } from '../paths.js';
 import { patternWords } from '../messages/problems.js';
 
@@ -34,6 +36,14 @@ function valueAt(root: unknown, pointer: string): unknown {
     cur = cur !== null && typeof cur === 'object' ? (cur as Record<string, unknown>)[token] : undefined;
   }
   return cur;
+}
+
+let meta: ValidateFunction | undefined;
+
+/** service-definition.schema.json compiled once, on an instance of its own (its patterns have groups: re2js runs them). */
+function metaValidator(): ValidateFunction {
+  meta ??= newAjv(re2Patterns).compile(metaSchema);
+  return meta;
 }
 
 /**

@@ -2,6 +2,7 @@ import { escapePointerToken } from '../paths.js';
 import type { Problem } from '../types.js';
 import { LIMITS } from '../limits.js';
 import { judgePattern } from '../formats/linear-regexp.js';
+import { re2Patterns } from '../formats/re2.js';
 
 const HOW_TO_FIX: Record<string, string> = {
   'schema.invalidPattern': 'fix the regular expression (JavaScript syntax, as JSON Schema uses)',
@@ -15,7 +16,7 @@ function checkPattern(pattern: unknown, pointer: string, problems: Problem[]): v
     problems.push({ pointer, code: 'limit.patternLength', message: `Pattern longer than ${LIMITS.patternLength} characters`, params: { limit: LIMITS.patternLength } });
     return;
   }
-  const verdict = judgePattern(pattern);
+  const verdict = judgePattern(pattern, re2Patterns); // what the server will run
   if (verdict.ok) return;
   const what = verdict.code === 'schema.invalidPattern' ? 'Invalid regular expression' : 'Regular expression not supported';
   problems.push({ pointer, code: verdict.code, message: `${what} "${pattern}" (${verdict.detail}): ${HOW_TO_FIX[verdict.code]}`, params: { pattern, detail: verdict.detail } });

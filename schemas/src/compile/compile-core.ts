@@ -1,43 +1,32 @@
 import type { Problem, ServiceDefinition } from '../types.js';
 import type { CompiledService, CompiledStep } from './compiled-service.js';
 import { guardInput } from './guard.js';
-import { checkMeta } from './check-meta.js';
 import { indexFields, type FieldInfo } from './field-index.js';
 import { checkUi } from './check-ui.js';
-import { checkPatterns } from './check-patterns.js';
 import { compileRules } from './compile-rules.js';
-import { checkPrefill } from './check-prefill.js';
-import { checkWorkflow } from './check-workflow.js';
-import { checkTranslations } from './check-translations.js';
-import { checkMessageTemplates } from './check-messages.js';
 import { checkLogic } from './logic-check.js';
-import { checkGuards } from './check-guards.js';
-import { answeredComparisons } from './answered-comparisons.js';
 import { compileLogic, logicSession, type CompiledLogic } from '../logic/engine.js';
 import { relaxSchema } from './relaxed-schema.js';
 import type { NamedCondition } from './resolve-var.js';
 import { escapePointerToken } from '../paths.js';
-import { compileSchema, knownFormats } from './ajv-instance.js';
+import { compileSchema } from './ajv-instance.js';
 import { checkDateBounds } from './date-bounds.js';
+import type { PatternEngine } from '../formats/linear-regexp.js';
+import type { DesignChecks } from './design-checks.js';
 
 export type CompileResult =
   | { ok: true; service: CompiledService; warnings: Problem[] }
   | { ok: false; problems: Problem[]; warnings: Problem[] };
 
-function buildValidator(schema: object, pointer: string, problems: Problem[]) {
+function buildValidator(schema: object, pointer: string, problems: Problem[], patterns: PatternEngine) {
   try {
-    return compileSchema(relaxSchema(schema as Record<string, unknown>));
+    return compileSchema(relaxSchema(schema as Record<string, unknown>), patterns);
   } catch (e) {
     problems.push({ pointer, code: 'schema.compile', message: `The data schema cannot be compiled: ${e instanceof Error ? e.message : String(e)}` });
     return undefined;
   }
 }
 
-/**
- * Turns a definition into a CompiledService, or lists every problem found. The steps run in
- * order; the first two stop early because later ones assume a well-formed document.
- * Never throws: an unexpected failure becomes an `internal` problem.
- */
 export interface CompileOptions {
   /**
    * Run the generic path: evaluate uses the generic steps (compute.ts, visibility.ts,
@@ -47,10 +36,23 @@ export interface CompileOptions {
   generic?: boolean;
 }
 
-export function compile(input: unknown, options: CompileOptions = {}): CompileResult {
+/** What a compile adds to building the service: the designer's checks (none for a published version) and how patterns run. */
+export interface CompileWith {
+  checks?: DesignChecks;
+  patterns: PatternEngine;
+}
+
+/**
+ * Turns a definition into a CompiledService, or lists every problem found. The steps run in
+ * order; the first two stop early because later ones assume a well-formed document. Without
+ * `checks` (runtime.ts: a version the server checked when it was published) only what building
+ * the service needs runs; the checks only add problems and warnings, so the service built is the
+ * same. Never throws: an unexpected failure becomes an `internal` problem.
+ */
+export function compileDefinition(input: unknown, options: CompileOptions, how: CompileWith): CompileResult {
   try {
     const generic = options.generic === true;
-    const { value, paths } = logicSession(generic, () => compileChecked(input));
+    const { value, paths } = logicSession(generic, () => compileChecked(input, how));
     if (value.ok) {
       value.service.generic = generic;
       value.service.logicPaths = paths;
@@ -61,19 +63,18 @@ export function compile(input: unknown, options: CompileOptions = {}): CompileRe
   }
 }
 
-function compileChecked(input: unknown): CompileResult {
+function compileChecked(input: unknown, { checks, patterns }: CompileWith): CompileResult {
   const warnings: Problem[] = [];
   const guarded = guardInput(input);
   if (guarded.length > 0) return { ok: false, problems: guarded, warnings };
-  const meta = checkMeta(input);
+  const meta = checks?.meta(input) ?? [];
   if (meta.length > 0) return { ok: false, problems: meta, warnings };
   const def = input as ServiceDefinition;
   const problems: Problem[] = [];
   const uiFields = def.ui.fields ?? {};
   const fields = indexFields(def.data, uiFields, '/data', problems);
   const officeFields = def.officeData ? indexFields(def.officeData, {}, '/officeData', problems) : new Map<string, FieldInfo>();
-  checkPatterns(def.data, '/data', problems, knownFormats());
-  if (def.officeData) checkPatterns(def.officeData, '/officeData', problems, knownFormats());
+  checks?.schemas(def, problems);
   const dateBounds = checkDateBounds(def.data, fields, '/data', problems, true);
   if (def.officeData) checkDateBounds(def.officeData, officeFields, '/officeData', problems, false);
   const layout = checkUi(def, fields, problems);
@@ -82,20 +83,17 @@ function compileChecked(input: unknown): CompileResult {
   for (const [name, logic] of Object.entries(def.conditions ?? {})) {
     const checked = checkLogic(logic, `/conditions/${escapePointerToken(name)}`, { fields, officeFields }, problems, true);
     if (checked.fn) conditions.set(name, { logic, deps: checked.deps });
-    checkGuards(logic, `/conditions/${escapePointerToken(name)}`, { fields, officeFields }, new Set(), warnings);
+    checks?.conditionGuards(logic, `/conditions/${escapePointerToken(name)}`, { fields, officeFields }, warnings);
   }
   const ctx = { fields, officeFields, conditions };
-  refuseConditions(def.ranking, '/ranking', problems);
+  checks?.ranking(def, problems);
   // Exclusions first: `$excluded` elsewhere stands for their condition (see resolve-var.ts).
   const before = problems.length;
   const exclusions = (def.ranking?.exclusions ?? []).map((e, i) => ({ id: e.id, reason: e.reason, checked: checkLogic(e.when, `/ranking/exclusions/${i}/when`, ctx, problems, true) }));
   const excluded = problems.length > before || exclusions.length === 0 ? false : { '!!': [{ or: (def.ranking?.exclusions ?? []).map((e) => e.when) }] };
   const withExcluded = { ...ctx, excluded };
   const rules = compileRules(def.rules ?? [], fields, officeFields, new Map(layout.steps.map((s) => [s.id, s.paths])), problems, excluded, conditions);
-  checkPrefill(def, fields, problems);
-  checkWorkflow(def, problems);
-  checkTranslations(def, problems, warnings);
-  checkMessageTemplates(def, problems);
+  checks?.definition(def, fields, problems, warnings);
   const guards = new Map<string, CompiledLogic>();
   (def.workflow?.transitions ?? []).forEach((t, i) => {
     if (t.guard === undefined) return;
@@ -111,37 +109,12 @@ function compileChecked(input: unknown): CompileResult {
   const fee = def.fees ? checkLogic(def.fees.amount, '/fees/amount', withExcluded, problems) : undefined;
   const score = def.ranking ? checkLogic(def.ranking.score, '/ranking/score', withExcluded, problems) : undefined;
   const keys = (def.ranking?.keys ?? []).map((k, i) => ({ key: k, checked: checkLogic(k.value, `/ranking/keys/${i}/value`, withExcluded, problems) }));
-  const keyIds = new Set<string>();
-  (def.ranking?.keys ?? []).forEach((k, i) => {
-    if (keyIds.has(k.id)) problems.push({ pointer: `/ranking/keys/${i}/id`, code: 'ranking.duplicateKey', message: `Ranking key id "${k.id}" is used twice`, params: { id: k.id } });
-    keyIds.add(k.id);
-  });
-  (def.ranking?.tieBreakers ?? []).forEach((t, i) => {
-    const known = t.field === '$submittedAt' || (t.field.startsWith('$office.') ? officeFields.has(t.field.slice(8)) : fields.has(t.field));
-    if (!known) problems.push({ pointer: `/ranking/tieBreakers/${i}/field`, code: 'ranking.unknownField', message: `Tie-breaker "${t.field}" is not a field of the service`, params: { name: t.field } });
-  });
-  const computedPaths = new Set(rules.computes.map((r) => r.field!.path));
-  (def.rules ?? []).forEach((rule, i) => {
-    const target = rule.field ?? rule.fields?.[0];
-    const field = target !== undefined ? fields.get(target) : undefined;
-    const key = rule.type === 'compute' ? 'value' : 'when';
-    const ruleCtx = { fields, officeFields, group: field?.group, conditions };
-    checkGuards(rule[key], `/rules/${i}/${key}`, ruleCtx, computedPaths, warnings, rule.type === 'error' ? answeredComparisons(rule.when, ruleCtx) : undefined);
-  });
-  if (def.fees) checkGuards(def.fees.amount, '/fees/amount', ctx, computedPaths, warnings);
-  if (def.fees && def.fees.unit === undefined) {
-    warnings.push({ pointer: '/fees', code: 'fees.unitMissing', message: 'The fee does not say its unit: its amount is read as euro cents (70 is 0.70 euro). Add "unit": "euro" or "unit": "cents"', params: {} });
-  }
-  if (def.ranking) {
-    checkGuards(def.ranking.score, '/ranking/score', ctx, computedPaths, warnings);
-    (def.ranking.exclusions ?? []).forEach((e, i) => checkGuards(e.when, `/ranking/exclusions/${i}/when`, ctx, computedPaths, warnings));
-    (def.ranking.keys ?? []).forEach((k, i) => checkGuards(k.value, `/ranking/keys/${i}/value`, ctx, computedPaths, warnings));
-  }
-  warnUnplaced(fields, layout.placed, new Set(rules.computes.map((r) => r.field!.path)), new Set((def.prefill ?? []).map((p) => p.field)), warnings);
+  checks?.rankingKeys(def, fields, officeFields, problems);
+  checks?.warnings(def, { fields, officeFields, conditions }, rules.computes, layout.placed, warnings);
   // Ajv would only repeat (less clearly) what the checks above found, so it runs on clean input.
   if (problems.length > 0) return { ok: false, problems, warnings };
-  const validate = buildValidator(def.data, '/data', problems);
-  const validateOffice = def.officeData ? buildValidator(def.officeData, '/officeData', problems) : undefined;
+  const validate = buildValidator(def.data, '/data', problems, patterns);
+  const validateOffice = def.officeData ? buildValidator(def.officeData, '/officeData', problems, patterns) : undefined;
   if (problems.length > 0 || !validate) return { ok: false, problems, warnings };
 
   const byPointer = new Map<string, FieldInfo>();
@@ -153,7 +126,7 @@ function compileChecked(input: unknown): CompileResult {
   const stepOfPointer = new Map<string, number>();
   steps.forEach((s) => s.pointers.forEach((p) => stepOfPointer.set(p, s.index)));
   const service: CompiledService = {
-    definition: def, generic: false, logicPaths: { generated: 0, engine: [] }, fields, officeFields,
+    definition: def, generic: false, logicPaths: { generated: 0, engine: [] }, patterns, fields, officeFields,
     groups: [...fields.values()].filter((f) => f.kind === 'group'),
     validate, validateOffice,
     computes: rules.computes,
@@ -178,33 +151,4 @@ function compileChecked(input: unknown): CompileResult {
       : undefined,
   };
   return { ok: true, service, warnings };
-}
-
-/**
- * Named conditions are not read in the ranking: the server reads a stored pratica's score and
- * exclusions term by term from the definition as written (ranking-terms.ts), so there they are
- * written in full. Reported at each use.
- */
-function refuseConditions(node: unknown, pointer: string, problems: Problem[]): void {
-  if (node === null || typeof node !== 'object') return;
-  if (Array.isArray(node)) { node.forEach((n, i) => refuseConditions(n, `${pointer}/${i}`, problems)); return; }
-  for (const [key, value] of Object.entries(node)) {
-    const at = `${pointer}/${escapePointerToken(key)}`;
-    if (key === 'condition' && Object.keys(node).length === 1) {
-      problems.push({ pointer: at, code: 'ranking.condition', message: 'The ranking cannot use a named condition: write its test in full here', params: { name: value } });
-    } else refuseConditions(value, at, problems);
-  }
-}
-
-/** A field in no step can only be filled by a rule or prefill; otherwise the citizen never sees it. */
-function warnUnplaced(fields: Map<string, FieldInfo>, placed: Set<string>, computed: Set<string>, prefilled: Set<string>, warnings: Problem[]): void {
-  for (const field of fields.values()) {
-    let p: FieldInfo | undefined = field;
-    let covered = false;
-    while (p && !covered) {
-      covered = placed.has(p.path) || computed.has(p.path) || prefilled.has(p.path);
-      p = p.parent ? fields.get(p.parent) : undefined;
-    }
-    if (!covered) warnings.push({ pointer: `/data`, code: 'field.notInStep', message: `"${field.path}" is in no step and is neither computed nor prefilled`, params: { name: field.path } });
-  }
 }

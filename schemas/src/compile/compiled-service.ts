@@ -3,6 +3,7 @@ import type { ServiceDefinition, TieBreaker } from '../types.js';
 import type { CompiledLogic, LogicPaths } from '../logic/engine.js';
 import type { FieldInfo } from './field-index.js';
 import type { CompiledDateBounds } from './date-bounds.js';
+import type { PatternEngine } from '../formats/linear-regexp.js';
 
 /** A rule ready to run: `group` set when it runs once per row of that repeating group. */
 export interface CompiledRule {
@@ -36,6 +37,8 @@ export interface CompiledService {
   generic: boolean;
   /** Which code runs each expression (the direct compiler or json-logic-engine). */
   logicPaths: LogicPaths;
+  /** How the schema's patterns run (linear-regexp.ts): re2js, or the native RegExp for the simplest. */
+  patterns: PatternEngine;
   fields: Map<string, FieldInfo>;
   officeFields: Map<string, FieldInfo>;
   groups: FieldInfo[];

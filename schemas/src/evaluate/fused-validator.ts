@@ -4,7 +4,6 @@ import type { JsonSchema } from '../types.js';
 import ucs2lengthModule from 'ajv/dist/runtime/ucs2length.js';
 import { ajv } from '../compile/ajv-instance.js';
 import { italianFormats } from '../formats/index.js';
-import { linearRegExp } from '../formats/linear-regexp.js';
 import { ENTER_ROW, isHiddenExpr, missingExpr, readExpr, requiredTest } from './specialize.js';
 import { LIMITS } from '../limits.js';
 import { isPointerHiddenIn, rowsOf, type EvalState, type PendingError } from './state.js';
@@ -279,7 +278,7 @@ function leaf(g: Gen, schema: JsonSchema, v: string, ptr: string, relaxed: boole
   }
   if (schema.pattern !== undefined) {
     if (typeof schema.pattern !== 'string') throw new Unsupported('pattern');
-    str.push(`if (!${g.k(linearRegExp(schema.pattern))}.test(${v})) ${g.err(ptr, 'error.pattern', '{}')}`);
+    str.push(`if (!${g.k(g.service.patterns(schema.pattern))}.test(${v})) ${g.err(ptr, 'error.pattern', '{}')}`);
   }
   if (format && format.test) {
     str.push(`if (!${format.test(v)}) ${g.err(ptr, `error.format.${schema.format as string}`, `{ format: ${JSON.stringify(schema.format)} }`)}`);

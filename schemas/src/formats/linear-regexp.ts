@@ -1,10 +1,13 @@
-import { RE2JS } from 're2js';
+import { nativeLinear } from './native-linear.js';
 
 /**
  * Designers' regular expressions (`pattern`, `patternProperties`) run on anonymous input, in the
- * browser on every keystroke and on the server at submission: they are matched by re2js, a
- * linear-time engine (no backtracking), so no pattern can take exponential time, whatever a
- * designer writes: `(a|a)*$`, `\d*\d*\d*x` and `^([a-z]|[a-z0-9])*!$` stay linear in the input.
+ * browser on every keystroke and on the server at submission: they are matched in linear time,
+ * so no pattern can take exponential time, whatever a designer writes: `(a|a)*$`, `\d*\d*\d*x`
+ * and `^([a-z]|[a-z0-9])*!$` stay linear in the input. The server (and the builder) always use
+ * re2js, a linear-time engine (re2.ts); the wizard's runtime uses the browser's RegExp for the
+ * patterns of native-linear.ts's grammar (linear there too, same meaning) and loads re2js only
+ * for a definition with any other pattern (runtime.ts).
  * JavaScript syntax (`\u00e0`, named groups, `[^]`, ...) is translated to RE2's first.
  * What RE2 cannot express in linear time (backreferences, lookahead and lookbehind) is refused
  * at compile time (`schema.unsupportedPattern`), never run by a backtracking engine.
@@ -15,10 +18,17 @@ export interface LinearRegExp {
   toString(): string;
 }
 
-/** The pattern as re2js runs it; throws (RE2JSSyntaxException) when RE2 cannot express it. */
-export function linearRegExp(pattern: string): LinearRegExp {
-  const re = RE2JS.compile(RE2JS.translateRegExp(pattern));
-  return { test: (input: string) => re.test(input), toString: () => `/${pattern}/u` };
+/** How a compile turns a pattern into a LinearRegExp; throws when it cannot run it in linear time. */
+export type PatternEngine = (pattern: string) => LinearRegExp;
+
+/** Patterns of native-linear.ts's grammar on the native RegExp, the others on `fallback` (or refused). */
+export function nativeWhenLinear(fallback?: PatternEngine): PatternEngine {
+  return (pattern) => {
+    const re = nativeLinear(pattern);
+    if (re) return { test: (input: string) => re.test(input), toString: () => `/${pattern}/u` };
+    if (fallback) return fallback(pattern);
+    throw new Error(`pattern ${JSON.stringify(pattern)} needs the linear-time engine (re2js), which is not loaded`);
+  };
 }
 
 export type PatternVerdict = { ok: true } | { ok: false; code: 'schema.invalidPattern' | 'schema.unsupportedPattern'; detail: string };
@@ -27,14 +37,14 @@ export type PatternVerdict = { ok: true } | { ok: false; code: 'schema.invalidPa
  * Whether a designer's pattern can be used: valid as JSON Schema (ECMA-262, unicode) and
  * expressible by the linear-time engine. A pattern RE2 refuses is one that needs backtracking.
  */
-export function judgePattern(pattern: string): PatternVerdict {
+export function judgePattern(pattern: string, engine: PatternEngine): PatternVerdict {
   try {
     new RegExp(pattern, 'u'); // compiling only (no matching): linear in the pattern's length
   } catch (e) {
     return { ok: false, code: 'schema.invalidPattern', detail: e instanceof Error ? e.message : String(e) };
   }
   try {
-    linearRegExp(pattern);
+    engine(pattern);
     return { ok: true };
   } catch (e) {
     return { ok: false, code: 'schema.unsupportedPattern', detail: e instanceof Error ? e.message : String(e) };
@@ -42,4 +52,4 @@ export function judgePattern(pattern: string): PatternVerdict {
 }
 
 /** Ajv's `code.regExp` option: Ajv compiles every `pattern` and `patternProperties` key with it. */
-export const ajvRegExp = Object.assign((pattern: string, _flags: string) => linearRegExp(pattern), { code: 'linearRegExp' });
+export const ajvRegExp = (engine: PatternEngine) => Object.assign((pattern: string, _flags: string) => engine(pattern), { code: 'linearRegExp' });

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { compileLogic } from './engine.js';
+import './json-logic.js';
 
 describe('logic engine operators', () => {
   it('sums and counts rows of a group', () => {

@@ -1,53 +1,21 @@
-import { LogicEngine } from 'json-logic-engine';
-import { customEagerMethods, missingNames } from './operators.js';
+import type { LogicEngine } from 'json-logic-engine';
 import { compileFast } from './fast.js';
 
 /** A compiled rule: data in, value out. May throw on bad arithmetic; callers catch. */
 export type CompiledLogic = (data: unknown) => unknown;
 
 /**
- * One engine per module, as Ajv recommends for its instances: operators are registered once and
- * json-logic-engine compiles each expression to a plain JavaScript function.
+ * json-logic-engine (json-logic.ts) once some module of the process imported it: compile.ts does,
+ * so the server and the builder always have it; the wizard's runtime (runtime.ts) loads it only
+ * for a definition with an expression the direct compiler (fast.ts) does not cover alone.
  */
-function createEngine(): LogicEngine {
-  const engine = new LogicEngine(undefined, { maxDepth: 64, maxArrayLength: 100_000, maxStringLength: 1_000_000 });
-  for (const [name, method] of Object.entries(customEagerMethods)) {
-    engine.addMethod(name, (args: unknown) => method(Array.isArray(args) ? args : [args]), { deterministic: true });
-  }
-  // JSON Logic (jsonlogic.com, json-logic-js) defines == and != as JavaScript's loose equality;
-  // json-logic-engine coerces both sides to numbers, so 0 == null would hold and "is the ISEE
-  // unanswered?" would be true for an ISEE of 0.
-  engine.addMethod('==', (args: unknown) => { const [a, b] = args as unknown[]; return a == b; }, { deterministic: true });
-  engine.addMethod('!=', (args: unknown) => { const [a, b] = args as unknown[]; return a != b; }, { deterministic: true });
-  // Comparisons as plain eager methods: json-logic-engine 5.0.7's compiled comparators share
-  // a temporary with compiled var lookups, so {"<": [0, {"days_between": [...]}]} threw NaN.
-  // Semantics as in json-logic-js: JavaScript comparison, and "between" with three arguments.
-  const comparator = (test: (a: any, b: any) => boolean) => (args: unknown) => {
-    const list = args as unknown[];
-    for (let i = 0; i + 1 < list.length; i++) if (!test(list[i], list[i + 1])) return false;
-    return list.length >= 2;
-  };
-  engine.addMethod('<', comparator((a, b) => a < b), { deterministic: true });
-  engine.addMethod('<=', comparator((a, b) => a <= b), { deterministic: true });
-  engine.addMethod('>', comparator((a, b) => a > b), { deterministic: true });
-  engine.addMethod('>=', comparator((a, b) => a >= b), { deterministic: true });
-  // missing: as in json-logic-js, null and "" count as missing (null is "unanswered" here).
-  const missing = missingNames;
-  engine.addMethod('missing', (args: unknown, context: unknown) => missing(Array.isArray(args) ? (Array.isArray(args[0]) ? args[0] : args) : [args], context), { deterministic: false });
-  engine.addMethod('missing_some', (args: unknown, context: unknown) => {
-    const [need, names] = args as [number, unknown[]];
-    const list = Array.isArray(names) ? names : [];
-    const absent = missing(list, context);
-    return list.length - absent.length >= need ? [] : absent;
-  }, { deterministic: false });
-  engine.addMethod('today', (_args: unknown, context: any) => context?.$today ?? null, { deterministic: false });
-  return engine;
-}
+let engineOf: (() => LogicEngine) | undefined;
+export function installLogicEngine(get: () => LogicEngine): void { engineOf = get; }
+export const hasLogicEngine = (): boolean => engineOf !== undefined;
 
-let shared: LogicEngine | undefined;
-export function logicEngine(): LogicEngine {
-  shared ??= createEngine();
-  return shared;
+/** Thrown by compileLogic, without json-logic-engine, for an expression that needs it. */
+class NeedsLogicEngine extends Error {
+  constructor() { super('json-logic-engine is not loaded'); }
 }
 
 /**
@@ -80,8 +48,9 @@ export function expandMacros(logic: unknown): unknown {
  */
 export function compileLogic(logic: unknown, pointer = ''): CompiledLogic {
   const expanded = expandMacros(logic);
-  const built = logicEngine().build(expanded as any) as CompiledLogic;
-  const engine = logicEngine();
+  if (!engineOf) return withoutEngine(expanded);
+  const engine = engineOf();
+  const built = engine.build(expanded as any) as CompiledLogic;
   if (session?.generic) return built;
   const fast = compileFast(expanded, (node) => engine.run(node as any));
   if (fast) {
@@ -90,6 +59,18 @@ export function compileLogic(logic: unknown, pointer = ''): CompiledLogic {
   }
   session?.paths.engine.push({ pointer, reason: 'the expression uses a shape the direct compiler (src/logic/fast.ts) does not cover: json-logic-engine runs it' });
   return built;
+}
+
+/**
+ * A published version compiled before json-logic-engine is loaded (runtime.ts): the direct
+ * compiler's function, the same compileLogic returns with the engine, when it needs no constant
+ * folded by the engine; otherwise NeedsLogicEngine (runtime.ts then loads it and compiles again).
+ */
+function withoutEngine(expanded: unknown): CompiledLogic {
+  const fast = session?.generic ? undefined : compileFast(expanded, () => { throw new NeedsLogicEngine(); });
+  if (!fast) throw new NeedsLogicEngine();
+  if (session) session.paths.generated++;
+  return fast;
 }
 
 /** Which code runs a compiled service's expressions: how many by the direct compiler, which by json-logic-engine and why. */

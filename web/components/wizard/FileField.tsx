@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { BYTES_PER_MB } from '@sportello/schemas';
+import { BYTES_PER_MB } from '@sportello/schemas/runtime';
 import { formNameOf } from '@/lib/wizard/model';
 import { idOf, useWizard, type FieldInfo } from './context';
 import { FieldErrors } from './FieldView';

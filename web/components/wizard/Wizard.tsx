@@ -1,9 +1,9 @@
 'use client';
 import { useRouter } from 'next/navigation';
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, use, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { compile, evaluate, localize, romeDate, type Evaluation, type ServiceDefinition } from '@sportello/schemas';
+import { compilePublished, evaluate, localize, romeDate, type CompiledService, type Evaluation, type ServiceDefinition } from '@sportello/schemas/runtime';
 import { gql, GqlError, type FieldError } from '@/lib/client/gql';
 import { DeleteDraft, SubmitPratica } from '@/lib/wizard/documents';
 import { labelOfPointer } from '@/lib/wizard/labels';
@@ -28,17 +28,30 @@ export interface WizardProps {
 
 declare global { interface Window { __wizardTimings?: number[] } }
 
+const compiled = new WeakMap<ServiceDefinition, Promise<CompiledService>>();
+/**
+ * The published definition compiled by the engine's runtime (no designer checks, re2js only if a
+ * pattern needs it: @sportello/schemas/runtime), once per definition; `use` waits for it.
+ */
+function compiledService(definition: ServiceDefinition): Promise<CompiledService> {
+  let promise = compiled.get(definition);
+  if (!promise) {
+    promise = compilePublished(definition).then((result) => {
+      // The server compiled and published this definition: a failure here is a bug, not the citizen's.
+      if (!result.ok) throw new Error(`definition does not compile: ${result.problems[0]?.message}`);
+      return result.service;
+    });
+    compiled.set(definition, promise);
+  }
+  return promise;
+}
+
 /** The citizen's wizard: one step at a time, the engine re-evaluating on every change. */
 export function Wizard(props: WizardProps) {
   const { t } = useTranslation();
   const router = useRouter();
   const { definition, language, serviceId, userId } = props;
-  const service = useMemo(() => {
-    const result = compile(definition);
-    // The server compiled and published this definition: a failure here is a bug, not the citizen's.
-    if (!result.ok) throw new Error(`definition does not compile: ${result.problems[0]?.message}`);
-    return result.service;
-  }, [definition]);
+  const service = use(compiledService(definition));
   const text = useCallback((key: string | undefined, fallback = '') =>
     key ? localize({ translations: definition.translations, defaultLanguage: definition.defaultLanguage }, key, language) : fallback,
   [definition, language]);
