@@ -9,6 +9,7 @@ import { mutationCases } from '../test-support/tenant-isolation.mutations.js';
 import { expectedFor, leaksIn, markersOf, snapshotOf, stringsIn, type Attempt, type Markers, type OperationCase } from '../test-support/tenant-isolation.probes.js';
 import { DRAFT, PRATICA, nodes, queryCases } from '../test-support/tenant-isolation.queries.js';
 import { CALLERS, authOf, buildWorld, userOf, type Caller, type CitizenKey, type World } from '../test-support/tenant-isolation.world.js';
+import { code } from '../test-support/written.js';
 
 // Issue 3: every query and mutation, called by each of Ente A's roles, A's API key and an
 // anonymous caller, aimed at Ente B's resources, must neither show nor change anything of B;
@@ -98,7 +99,6 @@ describe('the development login is closed in production', () => {
   });
 });
 
-const code = (r: { errors?: Array<{ extensions?: { code?: string } }> }) => r.errors?.[0]?.extensions?.code;
 const getFile = (id: string, authorization?: string) => fetch(`${t.url}/attachments/${id}`, { headers: authorization ? { authorization } : {} });
 
 describe('citizens see only their own drafts, pratiche and files', () => {

@@ -8,6 +8,7 @@ import { submittedPratica, type SubmittedPratica } from '../test-support/submitt
 import { TEMPLATE_TODAY } from '../test-support/template-answers.js';
 import { startTestApp, type TestApp } from '../test-support/test-app.js';
 import { ASSENZA, defaultWorkflowService, workflowWorld, type WorkflowWorld } from '../test-support/workflow-world.js';
+import { code } from '../test-support/written.js';
 
 const DESK = `query ($filter: DeskFilter, $order: DeskOrder, $first: Int, $after: String) {
   desk(filter: $filter, orderBy: $order, first: $first, after: $after) {
@@ -32,7 +33,6 @@ let rossi: FixtureUser; // a citizen: Mario Rossi
 const p: Record<string, { id: string; code: string }> = {};
 let filed: SubmittedPratica;
 
-const code = (r: { errors?: Array<{ extensions?: { code?: string } }> }) => r.errors?.[0]?.extensions?.code;
 const ids = (r: any) => r.data.desk.edges.map((e: any) => e.node.id as string);
 const desk = (token: string, filter: object = {}, more: object = {}) => t.gql(DESK, { filter, first: 100, ...more }, token);
 

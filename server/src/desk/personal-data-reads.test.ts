@@ -8,6 +8,7 @@ import { createEnteWithUsers, type EnteFixture } from '../test-support/fixtures.
 import { submittedPratica, type SubmittedPratica } from '../test-support/submitted-pratica.js';
 import { startTestApp, type TestApp } from '../test-support/test-app.js';
 import { pdfBytes } from '../test-support/uploads.js';
+import { code } from '../test-support/written.js';
 
 // GDPR accountability: every office read of a citizen's personal data is in the audit chain
 // (who, what, when) before the data leaves, and supervisors can read a pratica's trail.
@@ -23,7 +24,6 @@ let other: EnteFixture;
 let mine: SubmittedPratica;
 let theirs: SubmittedPratica;
 let apiKey: string;
-const code = (r: { errors?: Array<{ extensions?: { code?: string } }> }) => r.errors?.[0]?.extensions?.code;
 const reads = (praticaId: string) => t.db.prisma.auditEvent.findMany({ where: { subjectId: praticaId, action: { in: ['pratica.read', 'pratica.attachmentRead'] } }, orderBy: { id: 'asc' } });
 const download = (id: string, authorization: string) => fetch(`${t.url}/attachments/${id}`, { headers: { authorization } });
 

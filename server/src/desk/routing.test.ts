@@ -3,6 +3,7 @@ import { createEnteWithUsers, type EnteFixture } from '../test-support/fixtures.
 import { TEMPLATE_TODAY } from '../test-support/template-answers.js';
 import { startTestApp, type TestApp } from '../test-support/test-app.js';
 import { ASSENZA, defaultWorkflowService, submitted, workflowWorld, type WorkflowWorld } from '../test-support/workflow-world.js';
+import { code } from '../test-support/written.js';
 
 const SET = `mutation ($input: SetServiceRoutingInput!) { setServiceRouting(input: $input) {
   serviceId defaultOffice { id name } rules { when office { id name } } } }`;
@@ -15,7 +16,6 @@ let mensa: string;
 let trasporti: string;
 let segreteria: string;
 let altrui: string;
-const code = (r: { errors?: Array<{ extensions?: { code?: string } }> }) => r.errors?.[0]?.extensions?.code;
 const officeOf = async (id: string) => (await t.db.prisma.pratica.findUniqueOrThrow({ where: { id } })).officeId;
 const set = (input: object, token = w.fx.tokens.designer) => t.gql(SET, { input: { serviceId: w.serviceId, ...input } }, token);
 const TRASPORTO = { '==': [{ var: 'servizio' }, 'trasporto'] };

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEnteWithUsers, type EnteFixture } from '../test-support/fixtures.js';
 import { loadTemplate, publishService, publishVersion } from '../test-support/published-services.js';
 import { startTestApp, type TestApp } from '../test-support/test-app.js';
+import { code } from '../test-support/written.js';
 
 const DRAFT_FIELDS = 'id serviceId serviceTitle versionId versionNumber answers currentStep rowVersion updatedAt evaluation';
 const SAVE = `mutation ($input: SaveDraftInput!) { saveDraft(input: $input) { ${DRAFT_FIELDS} } }`;
@@ -14,7 +15,6 @@ let fx: EnteFixture;
 let other: EnteFixture;
 let assenza: { serviceId: string; versionId: string };
 let mensa: { serviceId: string; versionId: string };
-const code = (r: { errors?: Array<{ extensions?: { code?: string } }> }) => r.errors?.[0]?.extensions?.code;
 
 beforeAll(async () => {
   t = await startTestApp();

@@ -3,6 +3,7 @@ import { auditService } from '../audit/audit.service.js';
 import { TEMPLATE_TODAY } from '../test-support/template-answers.js';
 import { startTestApp, type TestApp } from '../test-support/test-app.js';
 import { guardedService, submitted, workflowWorld, type WorkflowWorld } from '../test-support/workflow-world.js';
+import { code, written } from '../test-support/written.js';
 
 const SET = `mutation ($input: SetOfficeDataInput!) { setOfficeData(input: $input) {
   praticaId rowVersion officeData feeCents score excluded exclusionReasons updatedAt } }`;
@@ -29,14 +30,8 @@ function scoredService(): Record<string, any> {
 let t: TestApp;
 let w: WorkflowWorld;
 let other: WorkflowWorld;
-const code = (r: { errors?: Array<{ extensions?: { code?: string } }> }) => r.errors?.[0]?.extensions?.code;
 const set = (praticaId: string, rowVersion: number, values: object, token = w.fx.tokens.operator, lang = 'it') =>
   t.gql(SET, { input: { praticaId, rowVersion, values } }, token, { 'accept-language': lang });
-const written = async (praticaId: string) => ({
-  pratica: await t.db.prisma.pratica.findUniqueOrThrow({ where: { id: praticaId } }),
-  events: await t.db.prisma.praticaEvent.count({ where: { praticaId } }),
-  audit: await t.db.prisma.auditEvent.count({ where: { subjectId: praticaId } }),
-});
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -77,7 +72,7 @@ describe('setOfficeData', () => {
     expect(excluded.data.setOfficeData).toMatchObject({ officeData: { punteggioCommissione: 7, verificato: false }, score: 8, excluded: true, exclusionReasons: ['Report not verified'] });
     const cleared = await set(p.id, 3, { verificato: null, punteggioCommissione: 2 });
     expect(cleared.data.setOfficeData).toMatchObject({ rowVersion: 4, officeData: { punteggioCommissione: 2 }, feeCents: 1200, score: 3, excluded: false });
-    const row = (await written(p.id)).pratica;
+    const row = (await written(t, p.id)).pratica;
     expect(row).toMatchObject({
       officeData: { punteggioCommissione: 2 }, feeCents: 1200n, score: 3, excluded: false, rowVersion: 4,
       officeDataAt: TEMPLATE_TODAY, officeDataById: w.fx.users.operator.id, rankingVersionId: w.versionId, ranking: { score: 3, excluded: false, terms: [1, 2], reasons: [] },
@@ -111,7 +106,7 @@ describe('setOfficeData', () => {
 
   it('refuses invalid values with every pointer, localized, writing nothing', async () => {
     const p = await submitted(t.services.pratiche, w);
-    const before = await written(p.id);
+    const before = await written(t, p.id);
     const res = await set(p.id, 1, { punteggioCommissione: 11, verificato: 'sì', ignoto: 1 }, w.fx.tokens.operator, 'en');
     expect(code(res)).toBe('OFFICE_DATA_INVALID');
     const errors = res.errors![0]!.extensions!.fieldErrors as Array<{ pointer: string; code: string; message: string }>;
@@ -123,14 +118,14 @@ describe('setOfficeData', () => {
     expect(typed.errors![0]!.message).not.toMatch(/^officeData\./);
     expect(code(await set(p.id, 7, { verificato: true }))).toBe('CONFLICT');
     expect(code(await set(p.id, 0, { verificato: true }))).toBe('BAD_USER_INPUT');
-    expect(await written(p.id)).toEqual(before);
+    expect(await written(t, p.id)).toEqual(before);
   });
 
   it('two operators at once: one wins, the other gets CONFLICT with the current version', async () => {
     const p = await submitted(t.services.pratiche, w);
     const results = await Promise.all([set(p.id, 1, { punteggioCommissione: 1 }), set(p.id, 1, { punteggioCommissione: 2 }, w.fx.tokens.supervisor)]);
     expect(results.map(code).sort()).toEqual(['CONFLICT', undefined]);
-    expect((await written(p.id)).events).toBe(1);
+    expect((await written(t, p.id)).events).toBe(1);
   });
 
   it('only the office of the pratica\'s Ente: another Ente\'s operator finds nothing, a citizen or designer is refused', async () => {
@@ -139,6 +134,6 @@ describe('setOfficeData', () => {
     expect(code(await set(p.id, 1, { verificato: true }, w.fx.tokens.citizen))).toBe('FORBIDDEN');
     expect(code(await set(p.id, 1, { verificato: true }, w.fx.tokens.designer))).toBe('FORBIDDEN');
     expect(code(await set('not-a-uuid', 1, { verificato: true }))).toBe('NOT_FOUND');
-    expect((await written(p.id)).pratica.rowVersion).toBe(1);
+    expect((await written(t, p.id)).pratica.rowVersion).toBe(1);
   });
 });

@@ -13,6 +13,7 @@ import { draftsRepository } from '../drafts/drafts.repository.js';
 import { attachmentsRepository } from '../storage/attachments.repository.js';
 import { praticheRepository } from './pratiche.repository.js';
 import { isAssertion } from '../shared/prisma.js';
+import { code } from '../test-support/written.js';
 
 const PRATICA = 'id code serviceId serviceTitle versionId versionNumber state stateLabel submittedAt dueAt feeCents score excluded protocolNumber answers computed';
 const SUBMIT = `mutation ($input: SubmitPraticaInput!) { submitPratica(input: $input) { ${PRATICA} } }`;
@@ -29,7 +30,6 @@ let maria: string;
 let storageDir: string;
 let occupazione: { serviceId: string; versionId: string };
 let affitto: { serviceId: string; versionId: string };
-const code = (r: { errors?: Array<{ extensions?: { code?: string } }> }) => r.errors?.[0]?.extensions?.code;
 const counts = async () => ({
   pratiche: await t.db.prisma.pratica.count(),
   audit: await t.db.prisma.auditEvent.count({ where: { action: 'pratica.submitted' } }),

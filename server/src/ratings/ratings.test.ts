@@ -6,6 +6,7 @@ import { createEnteWithUsers, type EnteFixture } from '../test-support/fixtures.
 import { loadTemplate, publishService, publishVersion } from '../test-support/published-services.js';
 import { submittedPratica, type SubmittedPratica } from '../test-support/submitted-pratica.js';
 import { startTestApp, type TestApp } from '../test-support/test-app.js';
+import { code } from '../test-support/written.js';
 
 const RATE = 'mutation ($input: RateServiceInput!) { rateService(input: $input) }';
 const RESULTS = `query ($s: ID!, $v: ID, $after: String) { serviceRatings(serviceId: $s, versionId: $v) {
@@ -18,7 +19,6 @@ let other: EnteFixture;
 let storageDir: string;
 let submitted: SubmittedPratica;
 let v1: string;
-const code = (r: { errors?: Array<{ extensions?: { code?: string } }> }) => r.errors?.[0]?.extensions?.code;
 
 beforeAll(async () => {
   storageDir = await mkdtemp(path.join(tmpdir(), 'sportello-ratings-'));

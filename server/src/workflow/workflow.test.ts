@@ -10,6 +10,7 @@ import { startTestApp, type TestApp } from '../test-support/test-app.js';
 import { defaultWorkflowService, guardedService, submitted, workflowWorld, type WorkflowWorld } from '../test-support/workflow-world.js';
 import { DEFAULT_STATE_IDS, DEFAULT_WORKFLOW } from './default-workflow.js';
 import type { TransitionEvent } from './transition-hooks.js';
+import { code, written } from '../test-support/written.js';
 
 const MOVE = 'mutation ($input: TransitionPraticaInput!) { transitionPratica(input: $input) { praticaId transitionId from to rowVersion at } }';
 const DAY = 86_400_000;
@@ -18,15 +19,8 @@ let t: TestApp;
 let w: WorkflowWorld;
 let guarded: WorkflowWorld;
 let now = TEMPLATE_TODAY;
-const code = (r: { errors?: Array<{ extensions?: { code?: string } }> }) => r.errors?.[0]?.extensions?.code;
 const move = (praticaId: string, transitionId: string, rowVersion: number, token: string, extra: object = {}, lang = 'it') =>
   t.gql(MOVE, { input: { praticaId, transitionId, rowVersion, ...extra } }, token, { 'accept-language': lang });
-const written = async (praticaId: string) => ({
-  pratica: await t.db.prisma.pratica.findUniqueOrThrow({ where: { id: praticaId } }),
-  events: await t.db.prisma.praticaEvent.count({ where: { praticaId } }),
-  audit: await t.db.prisma.auditEvent.count({ where: { subjectId: praticaId } }),
-  outbox: await t.db.prisma.outboxAction.count({ where: { praticaId } }),
-});
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -90,7 +84,7 @@ describe('transitionPratica', () => {
 
   it('a throwing hook rolls the whole transition back', async () => {
     const p = await submitted(t.services.pratiche, w);
-    const before = await written(p.id);
+    const before = await written(t, p.id);
     const off = t.services.transitionHooks.register(async () => { throw new Error('outbox down'); });
     try {
       const res = await move(p.id, 'protocol', 1, w.fx.tokens.operator);
@@ -98,12 +92,12 @@ describe('transitionPratica', () => {
     } finally {
       off();
     }
-    expect(await written(p.id)).toEqual(before);
+    expect(await written(t, p.id)).toEqual(before);
   });
 
   it('refuses with a stable code and a localized message, writing nothing', async () => {
     const p = await submitted(t.services.pratiche, w);
-    const before = await written(p.id);
+    const before = await written(t, p.id);
     const cases: Array<[string, number, string, string, string]> = [
       ['no_such_transition', 1, w.fx.tokens.operator, 'TRANSITION_NOT_ALLOWED', 'workflow.unknownTransition'],
       ['approve', 1, w.fx.tokens.operator, 'TRANSITION_NOT_ALLOWED', 'workflow.notFromState'],
@@ -122,7 +116,7 @@ describe('transitionPratica', () => {
     expect(stale.errors![0]!.message).toContain('modificata da altri');
     const override = await move(p.id, 'protocol', 1, w.fx.tokens.operator, { textOverrides: [{ actionIndex: 0, body: 'x' }] });
     expect(override.errors?.[0]?.extensions?.key).toBe('workflow.badOverride'); // action 0 is the protocol registration: no text
-    expect(await written(p.id)).toEqual(before);
+    expect(await written(t, p.id)).toEqual(before);
   });
 
   it('another Ente\'s operator, or an operator of another office, finds nothing to move; one assigned to it or a member of the office does', async () => {
@@ -213,7 +207,7 @@ describe('under overload', () => {
     const off = t.services.transitionHooks.register(async () => { entered(); await gate; return []; });
     try {
       const [a, b, c] = await Promise.all([1, 2, 3].map(() => submitted(t.services.pratiche, w)));
-      const before = await written(c!.id);
+      const before = await written(t, c!.id);
       const first = move(a!.id, 'protocol', 1, w.fx.tokens.operator);
       await inside; // the first holds the only place, inside its hook
       const second = move(b!.id, 'protocol', 1, w.fx.tokens.operator);
@@ -221,7 +215,7 @@ describe('under overload', () => {
       const third = await move(c!.id, 'protocol', 1, w.fx.tokens.operator, {}, 'en');
       expect([code(third), third.errors?.[0]?.extensions?.key, third.errors?.[0]?.extensions?.params]).toEqual(['BUSY', 'error.busy', { retryAfterSeconds: 600 }]);
       expect(third.errors![0]!.message).toContain('try again');
-      expect(await written(c!.id)).toEqual(before);
+      expect(await written(t, c!.id)).toEqual(before);
       release();
       expect((await first).data.transitionPratica.to).toBe('protocolled');
       expect((await second).data.transitionPratica.to).toBe('protocolled');
@@ -245,11 +239,11 @@ describe('under overload', () => {
       const [a, b] = await Promise.all([1, 2].map(() => submitted(t.services.pratiche, w)));
       const first = move(a!.id, 'protocol', 1, w.fx.tokens.operator);
       await vi.waitFor(() => expect(admission.load.inFlight).toBe(1));
-      const before = await written(b!.id);
+      const before = await written(t, b!.id);
       expect(code(await move(b!.id, 'protocol', 1, w.fx.tokens.operator))).toBe('BUSY'); // the gate stays closed until it is refused
       release();
       expect((await first).errors).toBeUndefined();
-      expect(await written(b!.id)).toEqual(before);
+      expect(await written(t, b!.id)).toEqual(before);
     } finally {
       off();
       release();

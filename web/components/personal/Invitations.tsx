@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { graphql } from '@/gql';
 import type { Role } from '@/gql/graphql';
 import { gql, GqlError } from '@/lib/client/gql';
+import { ENTRY_ROW, EntryText } from './ListSection';
 
 const Accept = graphql(`
   mutation AcceptInvitation($id: ID!) { acceptInvitation(id: $id) { id status } }
@@ -43,15 +44,12 @@ export function Invitations({ invitations, language }: { invitations: Invitation
       {error ? <div className="alert alert-danger" role="alert">{t('personal.invitationFailed', { message: error })}</div> : null}
       <ul className="list-group">
         {invitations.map((i) => (
-          <li key={i.id} className="list-group-item d-flex flex-wrap gap-2 justify-content-between align-items-center" data-testid="invitation">
-            <span>
-              <strong>{i.enteName}</strong><br />
-              <span className="small">
-                {i.roles.map((r) => t(`personal.role.${r}`)).join(', ')}
-                {i.officeName ? ` · ${i.officeName}` : ''}
-                {' · '}{t('personal.invitationExpires', { date: new Date(i.expiresAt).toLocaleDateString(language, { timeZone: 'Europe/Rome' }) })}
-              </span>
-            </span>
+          <li key={i.id} className={`list-group-item ${ENTRY_ROW}`} data-testid="invitation">
+            <EntryText title={i.enteName}>
+              {i.roles.map((r) => t(`personal.role.${r}`)).join(', ')}
+              {i.officeName ? ` · ${i.officeName}` : ''}
+              {' · '}{t('personal.invitationExpires', { date: new Date(i.expiresAt).toLocaleDateString(language, { timeZone: 'Europe/Rome' }) })}
+            </EntryText>
             {done[i.id] ? (
               <span role="status" className="badge bg-secondary">{t(done[i.id] === 'ACCEPTED' ? 'personal.invitationAccepted' : 'personal.invitationDeclined')}</span>
             ) : (

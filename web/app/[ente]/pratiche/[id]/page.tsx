@@ -5,6 +5,7 @@ import { currentLanguage, translatorFor } from '@/lib/server/i18n';
 import { loadReceipt } from '@/lib/server/pratica';
 import { RatingForm } from '@/components/rating/RatingForm';
 import { ReplyForm } from '@/components/personal/ReplyForm';
+import { ENTRY_ROW, EntryText, ListSection } from '@/components/personal/ListSection';
 
 const PraticaProgress = graphql(`
   query PraticaProgress($id: ID!) {
@@ -72,41 +73,28 @@ export default async function PraticaPage({ params, searchParams }: { params: Pr
         </section>
       ) : null}
 
-      {documents.length ? (
-        <section aria-labelledby="documenti" className="mb-4">
-          <h2 id="documenti" className="h4">{t('pratica.documents.title')}</h2>
-          <ul className="list-group">
-            {documents.map((d) => (
-              <li key={d.id} className="list-group-item d-flex flex-wrap gap-2 justify-content-between align-items-center" data-testid="pratica-document">
-                <span>
-                  <strong>{d.title}</strong><br />
-                  <span className="small">
-                    {dateTime(d.createdAt)}{d.protocolNumber ? ` · ${t('pratica.documents.protocol', { number: d.protocolNumber })}` : ''} · PDF, {kb(d.size)}
-                  </span>
-                </span>
-                <a href={d.downloadPath} download={d.fileName}>{t('pratica.documents.download')}<span className="visually-hidden"> {d.title}</span></a>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <ListSection id="documenti" title={t('pratica.documents.title')} items={documents} testId="pratica-document" itemClassName={ENTRY_ROW}>
+        {(d) => (
+          <>
+            <EntryText title={d.title}>
+              {dateTime(d.createdAt)}{d.protocolNumber ? ` · ${t('pratica.documents.protocol', { number: d.protocolNumber })}` : ''} · PDF, {kb(d.size)}
+            </EntryText>
+            <a href={d.downloadPath} download={d.fileName}>{t('pratica.documents.download')}<span className="visually-hidden"> {d.title}</span></a>
+          </>
+        )}
+      </ListSection>
 
-      {payments.length ? (
-        <section aria-labelledby="pagamenti" className="mb-4">
-          <h2 id="pagamenti" className="h4">{t('pratica.payments.title')}</h2>
-          <ul className="list-group">
-            {payments.map((r) => (
-              <li key={r.id} className="list-group-item" data-testid="payment-request">
-                <strong>{euro(r.amountCents)}</strong> · {r.causale}<br />
-                <span className="small">
-                  {t('pratica.payments.due', { date: new Date(`${r.dueDate}T12:00:00Z`).toLocaleDateString(language, { timeZone: 'Europe/Rome', dateStyle: 'long' }) })}
-                  {' · '}{t(`pratica.payments.status.${r.status}`, { defaultValue: r.status })}
-                </span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <ListSection id="pagamenti" title={t('pratica.payments.title')} items={payments} testId="payment-request">
+        {(r) => (
+          <>
+            <strong>{euro(r.amountCents)}</strong> · {r.causale}<br />
+            <span className="small">
+              {t('pratica.payments.due', { date: new Date(`${r.dueDate}T12:00:00Z`).toLocaleDateString(language, { timeZone: 'Europe/Rome', dateStyle: 'long' }) })}
+              {' · '}{t(`pratica.payments.status.${r.status}`, { defaultValue: r.status })}
+            </span>
+          </>
+        )}
+      </ListSection>
 
       <section aria-labelledby="storico" className="mb-4">
         <h2 id="storico" className="h4">{t('pratica.timeline.title')}</h2>
