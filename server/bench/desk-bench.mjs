@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { args, benchServices, createTestDatabase, templates } from './bench-kit.mjs';
+import { args, benchServices, createTestDatabase, templates, median, ms } from './bench-kit.mjs';
 
 const N = Number(args.n ?? 100_000);
 const RUNS = Number(args.runs ?? 40);
@@ -25,9 +25,7 @@ const OFFICES = 10;
 const OPERATORS = 40;
 const CITIZENS = 20_000;
 
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)]; };
-const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
 const round = (x) => Math.round(x * 100) / 100;
 
 const db = await createTestDatabase();

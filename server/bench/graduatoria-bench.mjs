@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { args, benchServices, built, createTestDatabase, templates } from './bench-kit.mjs';
+import { args, benchServices, built, createTestDatabase, templates, cpuNow, cpuSince, median, ms } from './bench-kit.mjs';
 
 const N = Number(args.n ?? 100_000);
 const RUNS = Number(args.runs ?? 5);
@@ -34,31 +34,7 @@ const TODAY = '2026-11-25';
 const compiled = compile(definition).service;
 const stored = clean(compiled, { ...example, allegati: {} }, { today: TODAY });
 
-/** CPU seconds (user + system) a process has used, from /proc (Linux); 0 when unreadable. */
-function cpuOf(pid) {
-  try {
-    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(f[11]) + Number(f[12])) / 100;
-  } catch { return 0; }
-}
-/**
- * CPU time of this process and of the PostgreSQL backends serving the scratch database. On a
- * shared 2-core machine the wall clock moves with whatever else runs; CPU time much less.
- */
-async function cpuNow() {
-  const { rows } = await pool.query('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
-  const backends = new Map(rows.map((r) => [r.pid, cpuOf(r.pid)]));
-  const own = process.cpuUsage();
-  return { node: (own.user + own.system) / 1e6, backends };
-}
-function cpuSince(before, after) {
-  let pgSeconds = 0;
-  for (const [pid, cpu] of after.backends) pgSeconds += cpu - (before.backends.get(pid) ?? 0);
-  return { nodeMs: (after.node - before.node) * 1000, postgresMs: pgSeconds * 1000 };
-}
 
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
-const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
 const round = (x) => Math.round(x * 10) / 10;
 
 const db = await createTestDatabase();
@@ -118,12 +94,12 @@ try {
   const cpuPg = [];
   const phases = { inDatabase: [], read: [], rank: [], store: [] };
   for (let run = 1; run <= RUNS; run++) {
-    const cpu0 = await cpuNow();
+    const cpu0 = await cpuNow(pool);
     t0 = process.hrtime.bigint();
     const g = await services.graduatorie.publish(publisher, service.id, 'PROVISIONAL', 'it');
     last = g;
     const total = ms(t0);
-    const cpu = cpuSince(cpu0, await cpuNow());
+    const cpu = cpuSince(cpu0, await cpuNow(pool));
     totals.push(total);
     cpuNode.push(cpu.nodeMs);
     cpuPg.push(cpu.postgresMs);

@@ -17,7 +17,7 @@ import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { args, benchServices, built, createTestDatabase, templates } from './bench-kit.mjs';
+import { args, benchServices, built, createTestDatabase, templates, cpuNow, cpuSince, median } from './bench-kit.mjs';
 
 const RATE = Number(args.rate ?? 500);
 const SECONDS = Number(args.seconds ?? 20);
@@ -39,7 +39,6 @@ const answers = clean(compiled, { ...example, allegati: {} }, { today: TODAY });
 const actions = definition.workflow.transitions.find((t) => t.id === TRANSITION).actions.map((a) => a.type);
 
 const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : null);
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const round = (x) => (x === null || x === undefined || !Number.isFinite(x) ? null : Math.round(x * 10) / 10);
 const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
 
@@ -66,28 +65,6 @@ if (PROFILE) {
   };
 }
 
-/** CPU seconds (user + system) a process has used, from /proc (Linux); 0 when unreadable. */
-function cpuOf(pid) {
-  try {
-    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(f[11]) + Number(f[12])) / 100;
-  } catch { return 0; }
-}
-/**
- * CPU of this process and of the PostgreSQL backends of the scratch database. On a shared
- * 2-core machine, latency moves with whatever else runs; CPU per transition much less, and it
- * says what the 2 cores could carry alone.
- */
-async function cpuNow() {
-  const { rows } = await pool.query('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
-  const own = process.cpuUsage();
-  return { node: (own.user + own.system) / 1e6, backends: new Map(rows.map((r) => [r.pid, cpuOf(r.pid)])) };
-}
-function cpuSince(before, after) {
-  let postgres = 0;
-  for (const [pid, cpu] of after.backends) postgres += cpu - (before.backends.get(pid) ?? 0);
-  return { nodeMs: (after.node - before.node) * 1000, postgresMs: postgres * 1000 };
-}
 
 const db = await createTestDatabase();
 const pool = new pg.Pool({ connectionString: db.config.url, max: 1 });
@@ -126,7 +103,7 @@ try {
     let errors = 0;
     let refused = 0; // BUSY: the surplus the server refused at once (retryable), not an error
     const firstError = [];
-    const cpu0 = await cpuNow();
+    const cpu0 = await cpuNow(pool);
     const start = nowMs();
     const pending = [];
     let sent = 0;
@@ -150,7 +127,7 @@ try {
     });
     await Promise.all(pending);
     const elapsed = (nowMs() - start) / 1000;
-    const cpu = cpuSince(cpu0, await cpuNow());
+    const cpu = cpuSince(cpu0, await cpuNow(pool));
     latencies.sort((a, b) => a - b);
     const r = {
       offered: RATE, achieved: round(latencies.length / elapsed), done: latencies.length, refused, errors,

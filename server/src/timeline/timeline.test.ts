@@ -5,6 +5,7 @@ import { TEMPLATE_TODAY } from '../test-support/template-answers.js';
 import { startTestApp, type TestApp } from '../test-support/test-app.js';
 import { pdfBytes } from '../test-support/uploads.js';
 import { defaultWorkflowService, submitted, workflowWorld, type WorkflowWorld } from '../test-support/workflow-world.js';
+import { codeAndKey, written } from '../test-support/written.js';
 
 const MOVE = 'mutation ($input: TransitionPraticaInput!) { transitionPratica(input: $input) { to rowVersion } }';
 const REPLY = 'mutation ($input: ReplyToPraticaInput!) { replyToPratica(input: $input) { praticaId transitionId from to rowVersion at } }';
@@ -19,7 +20,6 @@ const DAY = 86_400_000;
 let t: TestApp;
 let w: WorkflowWorld;
 let other: WorkflowWorld;
-const code = (r: { errors?: Array<{ extensions?: { code?: string; key?: string } }> }) => [r.errors?.[0]?.extensions?.code, r.errors?.[0]?.extensions?.key];
 
 /** A pratica of the default workflow moved by the operator through `steps`; returns it with its rowVersion. */
 async function movedTo(steps: string[]) {
@@ -39,12 +39,6 @@ async function replyFile(praticaId: string, token = w.fx.tokens.citizen, name = 
   });
   return { status: res.status, body: await res.json() as any };
 }
-
-const written = async (praticaId: string) => ({
-  pratica: await t.db.prisma.pratica.findUniqueOrThrow({ where: { id: praticaId }, select: { state: true, rowVersion: true } }),
-  events: await t.db.prisma.praticaEvent.count({ where: { praticaId } }),
-  audit: await t.db.prisma.auditEvent.count({ where: { subjectId: praticaId } }),
-});
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -80,8 +74,8 @@ describe('replyToPratica', () => {
     // The file went with the reply: it cannot be sent again.
     const again = await movedTo(['protocol', 'start_istruttoria', 'request_integration']);
     const reused = await t.gql(REPLY, { input: { praticaId: again.id, rowVersion: again.rowVersion, text: 'Di nuovo', attachmentIds: [file.body.id] } }, w.fx.tokens.citizen);
-    expect(code(reused)).toEqual(['CONFLICT', 'timeline.reply.filesChanged']);
-    expect((await written(again.id)).pratica).toEqual({ state: 'integration_requested', rowVersion: again.rowVersion });
+    expect(codeAndKey(reused)).toEqual(['CONFLICT', 'timeline.reply.filesChanged']);
+    expect((await written(t, again.id)).pratica).toMatchObject({ state: 'integration_requested', rowVersion: again.rowVersion });
   });
 
   it('answers a notice of denial within its ten days, not after (art. 10-bis)', async () => {
@@ -94,45 +88,45 @@ describe('replyToPratica', () => {
       praticaId: late.id, state: 'denial_notice', stateLabel: 'Preavviso di rigetto', rowVersion: late.rowVersion, stateEnteredAt: TEMPLATE_TODAY.toISOString(),
       awaitedReply: { kind: 'OBSERVATIONS', transitionId: 'reply_to_denial_notice', transitionLabel: 'Osservazioni ricevute', until: new Date(TEMPLATE_TODAY.getTime() + 10 * DAY).toISOString(), open: true },
     });
-    const before = await written(late.id);
+    const before = await written(t, late.id);
     try {
       t.clock.set(new Date(TEMPLATE_TODAY.getTime() + 10 * DAY));
       await renewSessions(t.services, w.fx); // ten days on, the fixture's sessions have expired by the same clock
       expect((await t.gql(STATUS, { p: late.id }, w.fx.tokens.citizen)).data.myPraticaStatus.awaitedReply).toMatchObject({ kind: 'OBSERVATIONS', open: false });
       expect((await t.gql(PRATICA, { p: late.id }, w.fx.tokens.citizen)).data.pratica.awaitedReply).toMatchObject({ kind: 'OBSERVATIONS', open: false });
       const res = await t.gql(REPLY, { input: { praticaId: late.id, rowVersion: late.rowVersion, text: 'Troppo tardi' } }, w.fx.tokens.citizen, { 'accept-language': 'en' });
-      expect(code(res)).toEqual(['TRANSITION_NOT_ALLOWED', 'workflow.replyWindowClosed']);
+      expect(codeAndKey(res)).toEqual(['TRANSITION_NOT_ALLOWED', 'workflow.replyWindowClosed']);
       expect(res.errors![0]!.message).toContain('The time to reply ended');
     } finally {
       t.clock.set(TEMPLATE_TODAY);
       await renewSessions(t.services, w.fx);
     }
-    expect(await written(late.id)).toEqual(before);
+    expect(await written(t, late.id)).toEqual(before);
   });
 
   it('refuses with stable codes, writing nothing: no answer awaited, stale version, bad text, someone else\'s pratica or file', async () => {
     const waiting = await movedTo(['protocol', 'start_istruttoria', 'request_integration']);
     const fresh = await submitted(t.services.pratiche, w);
-    const before = [await written(waiting.id), await written(fresh.id)];
+    const before = [await written(t, waiting.id), await written(t, fresh.id)];
     const reply = (praticaId: string, rowVersion: number, extra: object = {}, token = w.fx.tokens.citizen) =>
       t.gql(REPLY, { input: { praticaId, rowVersion, text: 'Risposta', ...extra } }, token);
-    expect(code(await reply(fresh.id, 1))).toEqual(['TRANSITION_NOT_ALLOWED', 'workflow.noReplyExpected']);
+    expect(codeAndKey(await reply(fresh.id, 1))).toEqual(['TRANSITION_NOT_ALLOWED', 'workflow.noReplyExpected']);
     expect((await t.gql(STATUS, { p: fresh.id }, w.fx.tokens.citizen)).data.myPraticaStatus).toMatchObject({ state: 'submitted', rowVersion: 1, awaitedReply: null });
     expect((await t.gql(PRATICA, { p: fresh.id }, w.fx.tokens.citizen)).data.pratica).toEqual({ state: 'submitted', awaitedReply: null });
-    expect(code(await t.gql(STATUS, { p: fresh.id }, (await createUser(t.services)).token))[0]).toBe('NOT_FOUND');
-    expect(code(await reply(waiting.id, waiting.rowVersion - 1))).toEqual(['CONFLICT', 'workflow.staleVersion']);
-    expect(code(await reply(waiting.id, waiting.rowVersion, { text: '   ' }))).toEqual(['BAD_USER_INPUT', 'timeline.reply.textRequired']);
-    expect(code(await reply(waiting.id, waiting.rowVersion, { text: 'x'.repeat(10_001) }))).toEqual(['BAD_USER_INPUT', 'timeline.reply.textTooLong']);
-    expect(code(await reply(waiting.id, waiting.rowVersion, { attachmentIds: ['nope'] }))).toEqual(['BAD_USER_INPUT', 'timeline.reply.unknownFile']);
+    expect(codeAndKey(await t.gql(STATUS, { p: fresh.id }, (await createUser(t.services)).token))[0]).toBe('NOT_FOUND');
+    expect(codeAndKey(await reply(waiting.id, waiting.rowVersion - 1))).toEqual(['CONFLICT', 'workflow.staleVersion']);
+    expect(codeAndKey(await reply(waiting.id, waiting.rowVersion, { text: '   ' }))).toEqual(['BAD_USER_INPUT', 'timeline.reply.textRequired']);
+    expect(codeAndKey(await reply(waiting.id, waiting.rowVersion, { text: 'x'.repeat(10_001) }))).toEqual(['BAD_USER_INPUT', 'timeline.reply.textTooLong']);
+    expect(codeAndKey(await reply(waiting.id, waiting.rowVersion, { attachmentIds: ['nope'] }))).toEqual(['BAD_USER_INPUT', 'timeline.reply.unknownFile']);
     const stranger = await createUser(t.services);
-    expect(code(await reply(waiting.id, waiting.rowVersion, {}, stranger.token))).toEqual(['NOT_FOUND', 'error.notFound.pratica']);
+    expect(codeAndKey(await reply(waiting.id, waiting.rowVersion, {}, stranger.token))).toEqual(['NOT_FOUND', 'error.notFound.pratica']);
     expect((await replyFile(waiting.id, stranger.token)).status).toBe(404);
-    expect(code(await reply(waiting.id, waiting.rowVersion, {}, w.fx.tokens.operator))[0]).toBe('NOT_FOUND'); // staff are citizens too: not their pratica
+    expect(codeAndKey(await reply(waiting.id, waiting.rowVersion, {}, w.fx.tokens.operator))[0]).toBe('NOT_FOUND'); // staff are citizens too: not their pratica
     // A file the citizen uploaded to another of their pratiche belongs to that one.
     const elsewhere = await replyFile(fresh.id);
-    expect(code(await reply(waiting.id, waiting.rowVersion, { attachmentIds: [elsewhere.body.id] }))).toEqual(['CONFLICT', 'timeline.reply.filesChanged']);
-    expect([await written(waiting.id), await written(fresh.id)].map((x) => x.pratica)).toEqual(before.map((x) => x.pratica));
-    expect((await written(waiting.id)).events).toBe(before[0]!.events);
+    expect(codeAndKey(await reply(waiting.id, waiting.rowVersion, { attachmentIds: [elsewhere.body.id] }))).toEqual(['CONFLICT', 'timeline.reply.filesChanged']);
+    expect([await written(t, waiting.id), await written(t, fresh.id)].map((x) => x.pratica)).toEqual(before.map((x) => x.pratica));
+    expect((await written(t, waiting.id)).events).toBe(before[0]!.events);
   });
 });
 
@@ -145,9 +139,9 @@ describe('timelines and messages', () => {
     expect(mine.every((e: any) => e.actorName === null)).toBe(true);
     const office = (await t.gql(OFFICE, { p: p.id }, w.fx.tokens.operator)).data.praticaTimeline;
     expect(office.map((e: any) => e.kind)).toEqual(['transition', 'assigned']);
-    expect(code(await t.gql(MINE, { p: p.id }, other.fx.tokens.citizen))[0]).toBe('NOT_FOUND');
-    expect(code(await t.gql(OFFICE, { p: p.id }, other.fx.tokens.operator))[0]).toBe('NOT_FOUND');
-    expect(code(await t.gql(OFFICE, { p: p.id }, w.fx.tokens.citizen))[0]).toBe('FORBIDDEN');
+    expect(codeAndKey(await t.gql(MINE, { p: p.id }, other.fx.tokens.citizen))[0]).toBe('NOT_FOUND');
+    expect(codeAndKey(await t.gql(OFFICE, { p: p.id }, other.fx.tokens.operator))[0]).toBe('NOT_FOUND');
+    expect(codeAndKey(await t.gql(OFFICE, { p: p.id }, w.fx.tokens.citizen))[0]).toBe('FORBIDDEN');
   });
 
   it('the office\'s read of a timeline is recorded in the audit chain before it answers; the citizen\'s own and a refused one are not', async () => {
@@ -155,7 +149,7 @@ describe('timelines and messages', () => {
     const reads = () => t.db.prisma.auditEvent.findMany({ where: { subjectId: p.id, action: 'pratica.read' }, orderBy: { id: 'asc' } });
     expect(await reads()).toEqual([]);
     expect((await t.gql(MINE, { p: p.id }, w.fx.tokens.citizen)).errors).toBeUndefined();
-    expect(code(await t.gql(OFFICE, { p: p.id }, other.fx.tokens.operator))[0]).toBe('NOT_FOUND');
+    expect(codeAndKey(await t.gql(OFFICE, { p: p.id }, other.fx.tokens.operator))[0]).toBe('NOT_FOUND');
     expect(await reads()).toEqual([]);
     const office = await t.gql(OFFICE, { p: p.id }, w.fx.tokens.operator);
     expect(office.errors).toBeUndefined();
@@ -170,12 +164,12 @@ describe('timelines and messages', () => {
 
   it('messages: the office of the pratica\'s Ente only, with a text', async () => {
     const p = await submitted(t.services.pratiche, w);
-    const before = await written(p.id);
+    const before = await written(t, p.id);
     const send = (text: string, token: string) => t.gql(MESSAGE, { input: { praticaId: p.id, text } }, token);
-    expect(code(await send('Ciao', other.fx.tokens.operator))[0]).toBe('NOT_FOUND');
-    expect(code(await send('Ciao', w.fx.tokens.citizen))[0]).toBe('FORBIDDEN');
-    expect(code(await send(' ', w.fx.tokens.operator))).toEqual(['BAD_USER_INPUT', 'timeline.message.textRequired']);
-    expect(await written(p.id)).toEqual(before);
+    expect(codeAndKey(await send('Ciao', other.fx.tokens.operator))[0]).toBe('NOT_FOUND');
+    expect(codeAndKey(await send('Ciao', w.fx.tokens.citizen))[0]).toBe('FORBIDDEN');
+    expect(codeAndKey(await send(' ', w.fx.tokens.operator))).toEqual(['BAD_USER_INPUT', 'timeline.message.textRequired']);
+    expect(await written(t, p.id)).toEqual(before);
     const ok = await send('Pratica ricevuta', w.fx.tokens.supervisor);
     expect(ok.data.messageCitizen).toMatchObject({ kind: 'message', actorRole: 'supervisor', text: 'Pratica ricevuta' });
     expect(await t.db.prisma.auditEvent.count({ where: { subjectId: p.id, action: 'pratica.message' } })).toBe(1);
