@@ -1,5 +1,6 @@
 /**
- * Queues writes that contend for the same rows and writes what queued up meanwhile as one run.
+ * Queues writes that contend for the same rows and writes what queued up meanwhile as one run
+ * (the workflow reads its pratiche the same way: a statement for each run, not for each item).
  *
  * Submissions to one Ente serialize anyway: gapless codes and the audit chain are per Ente, so
  * each submission's statement holds the Ente's counter and audit-head rows until it commits.

@@ -253,6 +253,33 @@ describe('under overload', () => {
 });
 
 describe('two operators at once', () => {
+  it('transitions arriving together are read and written as runs, each with its own outcome', async () => {
+    const me = w.fx.users.operator.id;
+    const actor = { role: 'operator' as const, userId: me, apiKeyId: null, scope: { enteId: w.fx.ente.id, operatorId: me } };
+    const ps = [];
+    for (let i = 0; i < 7; i++) ps.push(await submitted(t.services.pratiche, w));
+    const foreign = await submitted(t.services.pratiche, guarded);
+    const before = await Promise.all(ps.map((p) => written(t, p.id)));
+    const go = (praticaId: string, expectedVersion = 1) => t.services.workflow.transition(actor, { praticaId, transitionId: 'protocol', expectedVersion });
+    // Sent in one tick: the first is read and written alone, the others wait for it and go as runs.
+    const results = await Promise.allSettled([
+      ...ps.slice(0, 6).map((p) => go(p.id)),
+      go(ps[0]!.id), // the same move twice: one wins
+      go(ps[6]!.id, 2), // a version never seen: stale
+      go(foreign.id), // another Ente's
+    ]);
+    const outcome = (r: PromiseSettledResult<{ rowVersion: number }>) => (r.status === 'fulfilled' ? r.value.rowVersion : (r.reason as { code: string }).code);
+    expect(results.slice(1, 6).map(outcome)).toEqual([2, 2, 2, 2, 2]);
+    expect([outcome(results[0]!), outcome(results[6]!)].sort()).toEqual([2, 'CONFLICT']);
+    const loser = [results[0]!, results[6]!].find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(loser.reason.params).toMatchObject({ actual: 2, state: 'protocolled' });
+    expect(results.slice(7).map(outcome)).toEqual(['CONFLICT', 'NOT_FOUND']);
+    const rows = await Promise.all(ps.map((p) => written(t, p.id)));
+    rows.slice(0, 6).forEach((r, i) => expect([r.pratica.rowVersion, r.pratica.state, r.events, r.audit - before[i]!.audit, r.outbox]).toEqual([2, 'protocolled', 1, 1, rows[1]!.outbox]));
+    expect(rows[6]).toEqual(before[6]);
+    expect((await auditService.verify(t.db.prisma)).broken).toEqual([]);
+  });
+
   it('100 trials: exactly one of two concurrent transitions wins, the other gets CONFLICT with the current state', async () => {
     const second = await createUser(t.services, { enteId: w.fx.ente.id, roles: ['OPERATOR'] });
     const p = await submitted(t.services.pratiche, w);
