@@ -29,12 +29,23 @@ export class AppIoUnavailableError extends Error {
   }
 }
 
-/** The limits App IO checks (io-functions-commons MessageContent), checked before calling it. */
+/** The lengths App IO accepts (io-functions-commons MessageContent). */
+export const APP_IO_TEXT = { subject: { min: 10, max: 120 }, markdown: { min: 80, max: 10_000 } } as const;
+
+const outside = (text: string, limits: { min: number; max: number }) => text.length < limits.min || text.length > limits.max;
+
+/** The limits App IO checks, checked before calling it. */
 export function appIoProblem(m: Pick<AppIoMessage, 'fiscalCode' | 'subject' | 'markdown'>): string | null {
   if (!isCodiceFiscale(m.fiscalCode)) return 'the recipient has no valid fiscal code';
-  if (m.subject.length < 10 || m.subject.length > 120) return `the subject must be 10-120 characters (it has ${m.subject.length})`;
-  if (m.markdown.length < 80 || m.markdown.length > 10_000) return `the text must be 80-10000 characters (it has ${m.markdown.length})`;
+  if (outside(m.subject, APP_IO_TEXT.subject)) return `the subject must be 10-120 characters (it has ${m.subject.length})`;
+  if (outside(m.markdown, APP_IO_TEXT.markdown)) return `the text must be 80-10000 characters (it has ${m.markdown.length})`;
   return null;
+}
+
+/** Whether an App IO text part (subject or body) has a length App IO refuses. */
+export function appIoTextOutside(part: 'subject' | 'body', text: string): { min: number; max: number } | null {
+  const limits = part === 'subject' ? APP_IO_TEXT.subject : APP_IO_TEXT.markdown;
+  return outside(text, limits) ? limits : null;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { paymentAmount, type Action } from '@sportello/schemas';
 import { romeDate } from '../shared/clock.js';
-import { badInput } from '../shared/domain-error.js';
+import { badInput, fieldProblem } from '../shared/domain-error.js';
+import { appIoTextOutside } from '../notifications/app-io.js';
 import { knownPlaceholders, templateProblems } from '@sportello/schemas';
 import { renderText, textToHtml } from '../notifications/message-templates.js';
 import { translator } from '../shared/i18n.js';
@@ -73,6 +74,22 @@ function recipientsOf(ctx: PraticaContext, to: 'citizen' | 'office' | 'assignee'
 }
 
 /**
+ * An operator's edit of an App IO text is refused when, rendered, App IO would refuse its length
+ * (subject 10-120, text 80-10,000 characters): the operator can fix it now, while the message
+ * would otherwise fail in the outbox. The definition's own texts were checked when published.
+ */
+function checkAppIoEdits(index: number, overrides: TextOverrides, rendered: { subject: string | null; body: string | null }): void {
+  for (const part of ['subject', 'body'] as const) {
+    const text = rendered[part];
+    if (overrides[String(index)]?.[part] === undefined || text === null) continue;
+    const limits = appIoTextOutside(part, text);
+    if (!limits) continue;
+    const params = { part, length: text.length, ...limits };
+    throw badInput('outbox.appioTextLength', params, [fieldProblem(`/textOverrides/${index}/${part}`, 'outbox.appioTextLength', 'outbox.appioTextLength', params)]);
+  }
+}
+
+/**
  * Renders a transition's actions for the outbox: the texts in the citizen's language (the
  * default language where the definition lacks it), the operator's edits in place of the
  * definition's texts. An edit with an unknown placeholder is refused (BAD_USER_INPUT), so the
@@ -114,6 +131,7 @@ export function prepareActions(ctx: PraticaContext, actions: Action[], t: Transi
         payload = { to: recipients, subject, text: body, html: body === null ? undefined : textToHtml(body) };
         break;
       case 'appio':
+        checkAppIoEdits(index, overrides, { subject, body });
         recipients = ctx.citizen.fiscalCode ? [ctx.citizen.fiscalCode] : [];
         payload = { fiscalCode: ctx.citizen.fiscalCode, subject, markdown: body };
         break;

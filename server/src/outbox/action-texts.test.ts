@@ -74,6 +74,21 @@ describe('previewTransitionActions', () => {
     expect(bad.errors?.[0]?.message).toContain('citizen.password');
   });
 
+  it('an operator\'s App IO text that App IO would refuse for its length is refused with its path; the e-mail beside it may be short', async () => {
+    const preview = (o: object[]) => t.gql(PREVIEW, { p: p.praticaId, t: 'richiedi_integrazione', o }, fx.tokens.operator, { 'accept-language': 'en' });
+    const short = await preview([{ index: 2, subject: 'Pratica' }]);
+    expect(short.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT', key: 'outbox.appioTextLength', params: { part: 'subject', length: 7, min: 10, max: 120 },
+      fieldErrors: [{ pointer: '/textOverrides/2/subject', code: 'outbox.appioTextLength' }],
+    });
+    expect(short.errors?.[0]?.message).toBe('The edited App IO message (subject) has 7 characters: App IO accepts 10 to 120');
+    const body = await preview([{ index: 2, body: 'Manca un documento: {{pratica.code}}' }]);
+    expect(body.errors?.[0]?.extensions).toMatchObject({ key: 'outbox.appioTextLength', fieldErrors: [{ pointer: '/textOverrides/2/body' }] });
+    const fine = await preview([{ index: 1, body: 'Breve.' }, { index: 2, subject: 'Pratica {{pratica.code}}: serve un documento' }]);
+    expect(fine.errors).toBeUndefined();
+    expect(fine.data.previewTransitionActions[2]).toMatchObject({ kind: 'appio', subject: `Pratica ${p.code}: serve un documento` });
+  });
+
   it('a service without a workflow of its own previews the default workflow, with the platform\'s texts', async () => {
     const d = definition();
     delete (d as { workflow?: unknown }).workflow;
