@@ -13,8 +13,9 @@ export type PersonalDataPart = 'answers' | 'computed' | 'officeData' | 'attachme
  * (a pratica's answers, computed values, office fields, the list of its files, its timeline with
  * the messages and replies exchanged) the audit chain
  * records who read what and when, BEFORE the data is returned: if the record cannot be written,
- * the read fails. One request's reads are gathered (the fields a query asks for resolve in the
- * same tick) and written by one statement: one event per pratica naming every part read.
+ * the read fails. A request's reads that arrive in the same turn of the event loop (the fields of
+ * one query resolved together) are written by one statement, one event per pratica naming every
+ * part read; a field whose own loading ends later is recorded by a second event.
  */
 export class PersonalDataReads {
   private pending = new Map<string, Set<PersonalDataPart>>();
