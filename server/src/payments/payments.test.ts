@@ -152,7 +152,12 @@ describe('a payment request', () => {
     await t.db.prisma.pratica.update({ where: { id: p.id }, data: { feeCents: 0 } });
     expect((await t.gql(PREVIEW, { p: p.id }, fee.fx.tokens.operator)).errors).toBeUndefined();
     expect((await t.gql(MOVE, { input: { praticaId: p.id, transitionId: 'chiedi_pagamento', rowVersion: 1 } }, fee.fx.tokens.operator)).errors).toBeUndefined();
-    expect(await t.db.prisma.outboxAction.findFirstOrThrow({ where: { praticaId: p.id, kind: 'payment' } })).toMatchObject({ payload: expect.objectContaining({ amountCents: 0 }) });
+    const action = await t.db.prisma.outboxAction.findFirstOrThrow({ where: { praticaId: p.id, kind: 'payment' } });
+    expect(action).toMatchObject({ payload: expect.objectContaining({ amountCents: 0 }) });
+    // Delivered as done with nothing to ask: no payment request, nothing in the supervisors' failed list.
+    await worker().runOnce();
+    expect(await t.db.prisma.outboxAction.findUniqueOrThrow({ where: { id: action.id } })).toMatchObject({ status: 'done', result: { exempt: true, amountCents: 0 } });
+    expect(await t.db.prisma.paymentRequest.count({ where: { praticaId: p.id } })).toBe(0);
   });
 
   it('the Italian refusal names the action and the reason', async () => {
