@@ -93,6 +93,34 @@ export const praticheRepository = {
   },
 
   /**
+   * The citizen's pratiche whose state awaits their reply (the state's `awaits` with a citizen
+   * transition out of it, as schemas' awaitedReply says), computed here so that none is missed
+   * however many pratiche the citizen has: the window still open first, nearest end first (no
+   * end last), then those whose window has closed, newest first. The window ends slaDays after
+   * the state was entered (workflow/sla.ts replyDueAt); `workflow` is the default one, for
+   * versions without their own. At most `take` rows.
+   */
+  async awaitingReply(db: Tx, citizenId: string, now: Date, workflow: object, take: number): Promise<PraticaRow[]> {
+    const rows = await db.$queryRaw<Array<Record<string, unknown>>>`
+      SELECT p.id, p.ente_id, p.code, p.service_id, p.service_version_id, p.state, p.submitted_at, p.state_entered_at,
+        p.due_at, p.fee_cents, p.score, p.excluded, p.protocol_number, p.answers, p.computed
+      FROM pratiche p
+      JOIN service_versions v ON v.id = p.service_version_id
+      CROSS JOIN LATERAL (SELECT coalesce(v.definition::jsonb -> 'workflow', ${JSON.stringify(workflow)}::jsonb) AS w) wf
+      CROSS JOIN LATERAL (
+        SELECT p.state_entered_at + nullif((st ->> 'slaDays')::float8, 0) * interval '86400 seconds' AS until
+        FROM jsonb_array_elements(wf.w -> 'states') st
+        WHERE st ->> 'id' = p.state AND st ->> 'awaits' IS NOT NULL
+          AND EXISTS (SELECT 1 FROM jsonb_array_elements(wf.w -> 'transitions') t WHERE t ->> 'from' = p.state AND t -> 'roles' ? 'citizen')
+        LIMIT 1) r
+      CROSS JOIN LATERAL (SELECT r.until IS NULL OR r.until > ${now}::timestamptz AS open) o
+      WHERE p.citizen_id = ${citizenId}::uuid
+      ORDER BY o.open DESC, CASE WHEN o.open THEN r.until END ASC NULLS LAST, p.submitted_at DESC, p.id DESC
+      LIMIT ${take}`;
+    return rows.map(toRow);
+  },
+
+  /**
    * Numbers and writes a run of pratiche of one Ente and year, with their audit events, in ONE
    * statement: the counter upsert locks the Ente's row for the year until the statement ends
    * (codes are gapless: a failed statement gives its numbers back) and hands out consecutive

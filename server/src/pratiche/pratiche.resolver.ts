@@ -21,6 +21,14 @@ export class PraticheResolver {
   }
 
   @Authorized('CITIZEN')
+  @Query(() => [Pratica], {
+    description: 'The logged-in citizen\'s pratiche awaiting their reply (awaitedReply set), whatever their number of pratiche: the reply window still open first, nearest end first (no end last), then those whose window has closed, newest first; at most the largest page. myPratiche lists them too, in its own order',
+  })
+  myPraticheAwaitingReply(@Ctx() ctx: GraphQLContext): Promise<Pratica[]> {
+    return ctx.services.pratiche.awaitingReply(citizenScope(ctx.viewer), ctx.language);
+  }
+
+  @Authorized('CITIZEN')
   @Query(() => Pratica, { nullable: true, description: 'One of the logged-in citizen\'s pratiche; anyone else\'s is NOT_FOUND' })
   pratica(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<Pratica> {
     return ctx.services.pratiche.get(citizenScope(ctx.viewer), id, ctx.language);

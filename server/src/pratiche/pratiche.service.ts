@@ -17,6 +17,8 @@ import { rankingStamp } from '../graduatorie/stored-ranking.js';
 import { initialSla } from '../workflow/sla.js';
 import { routeOf, rulesOf } from '../desk/routing.js';
 import { labelOf, workflowOf } from '../workflow/workflow-of.js';
+import { DEFAULT_WORKFLOW } from '../workflow/default-workflow.js';
+import { DEFAULT_LIMITS } from '../graphql/limits.js';
 import { awaitedReplyOf } from '../timeline/timeline.service.js';
 import type { Pratica, SubmitPraticaInput } from './pratiche.types.js';
 import { judge, type Verdict } from './verdict.js';
@@ -88,6 +90,12 @@ export class PraticheService {
     const { rows, total } = await repo.list(this.db, citizen.userId, page);
     const views = new Map((await Promise.all(rows.slice(0, page.take).map((r) => this.view(r, language)))).map((p) => [p.id, p]));
     return toConnection(rows, page, total, (r) => ({ at: r.submittedAt, id: r.id }), (r) => views.get(r.id)!);
+  }
+
+  /** The citizen's pratiche awaiting their reply, open windows first (the repository orders them). */
+  async awaitingReply(citizen: Citizen, language: string): Promise<Pratica[]> {
+    const rows = await repo.awaitingReply(this.db, citizen.userId, this.clock(), DEFAULT_WORKFLOW, DEFAULT_LIMITS.maxPage);
+    return Promise.all(rows.map((r) => this.view(r, language)));
   }
 
   /**

@@ -294,6 +294,12 @@ export const queryCases: Record<string, OperationCase> = {
     access: person, why: 'listed by citizenId of the caller',
     attempts: [attempt('my pratiche', `{ myPratiche(first: 30) { ${page(PRATICA)} } }`, undefined, { data: (v, ctx) => ownedByCaller(ctx, 'pratica', ids(v)) })],
   },
+  myPraticheAwaitingReply: {
+    access: person, why: 'listed by citizenId of the caller (SQL), like myPratiche',
+    attempts: [attempt('my pratiche awaiting a reply', `{ myPraticheAwaitingReply { ${PRATICA} } }`, undefined, {
+      data: (v, ctx) => ownedByCaller(ctx, 'pratica', v.map((p: { id: string }) => p.id)),
+    })],
+  },
   offices: {
     access: admins, why: 'listed from the caller\'s Ente',
     attempts: [attempt('the Ente\'s offices', `{ offices(first: 30) { ${page(OFFICE)} } }`, undefined, { data: (v, ctx) => allOfA(ctx, 'office', ids(v)) })],

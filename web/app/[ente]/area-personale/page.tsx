@@ -7,24 +7,22 @@ import { Invitations } from '@/components/personal/Invitations';
 const PersonalArea = graphql(`
   query PersonalArea($ente: String!, $language: String) {
     me { user { givenName familyName fiscalCode } }
-    myPratiche(first: 100) { edges { node { id code serviceId serviceTitle state stateLabel submittedAt protocolNumber awaitedReply { kind until open } } } }
+    myPraticheAwaitingReply { ...PersonalPratica }
+    myPratiche(first: 100) { edges { node { ...PersonalPratica } } }
     myDrafts(first: 100) { edges { node { id serviceId serviceTitle updatedAt versionNumber } } }
     publishedServices(enteSlug: $ente, language: $language, first: 100) { edges { node { id slug } } }
     myInvitations { id status roles officeName expiresAt ente { name } }
   }
+  fragment PersonalPratica on Pratica { id code serviceId serviceTitle state stateLabel submittedAt protocolNumber awaitedReply { kind until open } }
 `);
 
-type Awaited = { kind: string; until?: string | null; open: boolean } | null | undefined;
-
 /**
- * Pratiche whose reply window is open come first, the nearest end first (none last); then those
- * whose window has closed; then the rest, newest first as the server lists them.
+ * The pratiche awaiting the citizen's reply first, as the server orders them (window open, nearest
+ * end first; then closed) whatever the number of pratiche; then the others, newest first.
  */
-function awaitingFirst<P extends { awaitedReply?: Awaited }>(pratiche: P[]): P[] {
-  const rank = (a: Awaited) => (a?.open ? 0 : a ? 1 : 2);
-  const end = (a: Awaited) => (a?.until ? Date.parse(a.until) : Number.POSITIVE_INFINITY);
-  return pratiche.map((p, i) => ({ p, i })).sort((x, y) => rank(x.p.awaitedReply) - rank(y.p.awaitedReply)
-    || (x.p.awaitedReply?.open ? end(x.p.awaitedReply) - end(y.p.awaitedReply) : 0) || x.i - y.i).map((x) => x.p);
+function awaitingFirst<P extends { id: string }>(awaiting: P[], newest: P[]): P[] {
+  const first = new Set(awaiting.map((p) => p.id));
+  return [...awaiting, ...newest.filter((p) => !first.has(p.id))];
 }
 
 /** The citizen's pratiche with their state (those the office awaits a reply on first, flagged), drafts to continue, and receipts. */
@@ -43,7 +41,7 @@ export default async function PersonalAreaPage({ params }: { params: Promise<{ e
     );
   }
   const slugs = new Map(data.publishedServices.edges.map((e) => [e.node.id, e.node.slug]));
-  const pratiche = awaitingFirst(data.myPratiche.edges.map((e) => e.node));
+  const pratiche = awaitingFirst(data.myPraticheAwaitingReply, data.myPratiche.edges.map((e) => e.node));
   const drafts = data.myDrafts.edges.map((e) => e.node).filter((d) => slugs.has(d.serviceId));
   const date = (iso: string) => new Date(iso).toLocaleString(language, { timeZone: 'Europe/Rome', dateStyle: 'medium', timeStyle: 'short' });
   const longDate = (iso: string) => new Date(iso).toLocaleString(language, { timeZone: 'Europe/Rome', dateStyle: 'long', timeStyle: 'short' });
