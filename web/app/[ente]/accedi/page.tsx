@@ -3,6 +3,7 @@ import { serverQuery } from '@/lib/server/api';
 import { currentLanguage, translatorFor } from '@/lib/server/i18n';
 import { safeBack } from '@/lib/server/session';
 import { DevLoginButton } from '@/components/DevLoginButton';
+import { DevLoginSection } from '@/components/DevLoginSection';
 
 const DevUsers = graphql(`
   query DevUsers {
@@ -23,27 +24,23 @@ export default async function LoginPage({ params, searchParams }: { params: Prom
         <p className="lead">{t('login.intro')}</p>
         <a className="btn btn-primary btn-lg mb-4" href={`/auth/oidc/login?back=${encodeURIComponent(back)}`}>{t('login.spid')}</a>
         {dev ? (
-          <section aria-labelledby="dev-login-title" className="mt-4">
-            <h2 id="dev-login-title" className="h4">{t('login.devTitle')}</h2>
-            <p>{t('login.devIntro')}</p>
-            <ul className="list-unstyled">
-              {dev.map((u) => (
-                <li key={u.id} className="mb-2">
-                  <div className="d-flex align-items-center gap-2 flex-wrap">
-                    <DevLoginButton userId={u.id} back={back} className="btn btn-outline-primary btn-sm" label={t('login.devAs', { name: `${u.givenName} ${u.familyName}` })} />
-                    <span className="small text-muted">
-                      {u.fiscalCode}{u.memberships.length ? ` · ${u.memberships.map((m) => `${m.ente.name}: ${m.roles.join(', ')}`).join('; ')}` : ''}
-                    </span>
+          <DevLoginSection title={t('login.devTitle')} intro={t('login.devIntro')}>
+            {dev.map((u) => (
+              <li key={u.id} className="mb-2">
+                <div className="d-flex align-items-center gap-2 flex-wrap">
+                  <DevLoginButton userId={u.id} back={back} className="btn btn-outline-primary btn-sm" label={t('login.devAs', { name: `${u.givenName} ${u.familyName}` })} />
+                  <span className="small text-muted">
+                    {u.fiscalCode}{u.memberships.length ? ` · ${u.memberships.map((m) => `${m.ente.name}: ${m.roles.join(', ')}`).join('; ')}` : ''}
+                  </span>
+                </div>
+                {u.memberships.filter((m) => m.roles.includes('DESIGNER')).map((m) => (
+                  <div key={m.ente.id} className="mt-1">
+                    <DevLoginButton userId={u.id} enteId={m.ente.id} back="/builder" className="btn btn-primary btn-sm" label={t('login.devAsDesigner', { name: `${u.givenName} ${u.familyName}`, ente: m.ente.name })} />
                   </div>
-                  {u.memberships.filter((m) => m.roles.includes('DESIGNER')).map((m) => (
-                    <div key={m.ente.id} className="mt-1">
-                      <DevLoginButton userId={u.id} enteId={m.ente.id} back="/builder" className="btn btn-primary btn-sm" label={t('login.devAsDesigner', { name: `${u.givenName} ${u.familyName}`, ente: m.ente.name })} />
-                    </div>
-                  ))}
-                </li>
-              ))}
-            </ul>
-          </section>
+                ))}
+              </li>
+            ))}
+          </DevLoginSection>
         ) : null}
       </div>
     </div>

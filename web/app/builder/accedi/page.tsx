@@ -2,6 +2,7 @@ import { graphql } from '@/gql';
 import { serverQuery } from '@/lib/server/api';
 import { currentLanguage, translatorFor } from '@/lib/server/i18n';
 import { DevLoginButton } from '@/components/DevLoginButton';
+import { DevLoginSection } from '@/components/DevLoginSection';
 
 const BuilderDevUsers = graphql(`
   query BuilderDevUsers {
@@ -22,17 +23,13 @@ export default async function BuilderLoginPage() {
         <p className="lead">{t('builder.login.intro')}</p>
         <a className="btn btn-primary btn-lg mb-4" href={`/auth/oidc/login?back=${encodeURIComponent('/builder')}`}>{t('login.spid')}</a>
         {dev ? (
-          <section aria-labelledby="dev-login-title" className="mt-4">
-            <h2 id="dev-login-title" className="h4">{t('login.devTitle')}</h2>
-            <p>{t('builder.login.devIntro')}</p>
-            <ul className="list-unstyled">
-              {designers.map(({ user, ente }) => (
-                <li key={`${user.id}-${ente.id}`} className="mb-2">
-                  <DevLoginButton userId={user.id} enteId={ente.id} back="/builder" label={t('builder.login.as', { name: `${user.givenName} ${user.familyName}`, ente: ente.name })} />
-                </li>
-              ))}
-            </ul>
-          </section>
+          <DevLoginSection title={t('login.devTitle')} intro={t('builder.login.devIntro')}>
+            {designers.map(({ user, ente }) => (
+              <li key={`${user.id}-${ente.id}`} className="mb-2">
+                <DevLoginButton userId={user.id} enteId={ente.id} back="/builder" label={t('builder.login.as', { name: `${user.givenName} ${user.familyName}`, ente: ente.name })} />
+              </li>
+            ))}
+          </DevLoginSection>
         ) : null}
       </div>
     </div>
