@@ -4,7 +4,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 // breaks a screen fails `npm run build`.
 const config: CodegenConfig = {
   schema: '../server/schema.graphql',
-  documents: ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'lib/**/*.{ts,tsx}'],
+  documents: ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'lib/**/*.{ts,tsx}', 'lib/**/*.graphql'],
   ignoreNoDocuments: true,
   generates: {
     './gql/': {

@@ -55,6 +55,8 @@ describe('compilePublished (runtime.ts): the service compile() builds, without t
       // The rent subsidy's patterns (13) are all in the native grammar: its wizard needs no re2js.
       if (id === 'contributo-affitto') expect(patternsOf(def).filter((p) => !nativeLinear(p))).toEqual([]);
       expect(fusedValidator(runtime.service) === undefined).toBe(fusedValidator(full.service) === undefined);
+      // Ajv without JSON Schema's meta-schema (ajv-instance.ts's SchemaAjv) generates the same validator.
+      expect(runtime.service.validate.toString()).toBe(full.service.validate.toString());
       const same = (answers: unknown) => { expect(evaluate(runtime.service, answers, { today: TODAY })).toEqual(evaluate(full.service, answers, { today: TODAY })); };
       same(loadExample(id === 'accesso-agli-atti' ? 'accesso-agli-atti-foia' : id));
       fc.assert(fc.property(shapedAnswers(def as never), same), { numRuns: 150 });

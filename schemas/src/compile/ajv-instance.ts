@@ -1,21 +1,44 @@
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import type { ValidateFunction } from 'ajv';
+import AjvCoreModule from 'ajv/dist/core.js';
+import type { Options, ValidateFunction } from 'ajv';
+import draft2020Module from 'ajv/dist/vocabularies/draft2020.js';
 import addFormatsModule from 'ajv-formats';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { italianFormats } from '../formats/index.js';
 import { isIsoDate } from '../formats/iso-date.js';
 import { ajvRegExp, nativeWhenLinear, type PatternEngine } from '../formats/linear-regexp.js';
 
-// ajv-formats is CommonJS: Node gives the function, some bundlers the namespace.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
-  ajv: Ajv2020,
-) => Ajv2020;
+// ajv, its vocabularies and ajv-formats are CommonJS: Node gives the module, some bundlers the default export.
+const cjs = <T>(module: unknown): T => ((module as { default?: unknown }).default ?? module) as T;
+const Core = cjs<typeof AjvCoreModule.default>(AjvCoreModule);
+type Core = InstanceType<typeof Core>;
+const draft2020 = cjs<typeof draft2020Module.default>(draft2020Module);
+const addFormats = cjs<(ajv: Core) => Core>(addFormatsModule);
 
-let shared: Ajv2020 | undefined;
+/**
+ * Ajv2020 (ajv/dist/2020.js) without what only checking a schema needs: the same options and
+ * vocabularies, so the same code for a schema, but not JSON Schema's meta-schema (nor the unused
+ * discriminator keyword), which the wizard then does not download. Checking a designer's schema
+ * against the meta-schema is a designer check (design-checks.ts, with the real Ajv2020).
+ */
+class SchemaAjv extends Core {
+  constructor(opts: Options = {}) {
+    super({ ...opts, dynamicRef: true, next: true, unevaluated: true });
+  }
+  override _addVocabularies(): void {
+    super._addVocabularies();
+    draft2020.forEach((v) => this.addVocabulary(v));
+  }
+}
 
-/** An Ajv instance with the engine's formats, its patterns run by `patterns` (never the backtracking RegExp: see linear-regexp.ts). */
-export function newAjv(patterns: PatternEngine, validateSchema = true): Ajv2020 {
-  const instance = new Ajv2020({ allErrors: true, strict: false, validateFormats: true, inlineRefs: true, validateSchema, code: { regExp: ajvRegExp(patterns) } });
+let shared: Core | undefined;
+
+/**
+ * An Ajv instance with the engine's formats, its patterns run by `patterns` (never the backtracking
+ * RegExp: see linear-regexp.ts): a SchemaAjv, or `AjvClass` (Ajv2020) where a schema is checked.
+ */
+export function newAjv(patterns: PatternEngine, AjvClass: new (opts: Options) => Core = SchemaAjv): Core {
+  const validateSchema = AjvClass !== SchemaAjv;
+  const instance = new AjvClass({ allErrors: true, strict: false, validateFormats: true, inlineRefs: true, validateSchema, code: { regExp: ajvRegExp(patterns) } });
   addFormats(instance);
   // "date" with exactly ajv-formats' accepted set, by digit arithmetic instead of a regex match
   // (a form holds a dozen dates, checked on every evaluation); its comparison stays ajv-formats'.
@@ -25,13 +48,12 @@ export function newAjv(patterns: PatternEngine, validateSchema = true): Ajv2020 
 }
 
 /**
- * The module's Ajv instance: the formats (read by the generated validator) and JSON Schema's own
- * meta-schema (checking designers' schemas) live here; the latter's patterns are simple ones of
- * native-linear.ts's grammar. Designers' data schemas are NOT compiled here: an Ajv instance keeps
- * what every compile adds to its code scope (patterns, functions, schemas) and removeSchema
- * does not release it, so a builder validating on every save would grow memory without bound.
+ * The module's Ajv instance, holding the formats the generated validator reads. Designers' data
+ * schemas are NOT compiled here: an Ajv instance keeps what every compile adds to its code scope
+ * (patterns, functions, schemas) and removeSchema does not release it, so a builder validating on
+ * every save would grow memory without bound.
  */
-export function ajv(): Ajv2020 {
+export function ajv(): Core {
   shared ??= newAjv(nativeWhenLinear());
   return shared;
 }
@@ -45,9 +67,5 @@ export function knownFormats(): ReadonlySet<string> {
  * lives as long as the validate function, i.e. the compiled service, and nothing accumulates.
  */
 export function compileSchema(schema: object, patterns: PatternEngine): ValidateFunction {
-  // Checked against JSON Schema's meta-schema by the shared instance (compiled once; checking
-  // adds nothing to it), so the new instance need not compile that meta-schema again.
-  const shared = ajv();
-  if (!shared.validateSchema(schema)) throw new Error(`schema is invalid: ${shared.errorsText(shared.errors)}`);
-  return newAjv(patterns, false).compile(schema);
+  return newAjv(patterns).compile(schema);
 }

@@ -1,6 +1,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Problem } from '../types.js';
 import metaSchema from '../../service-definition.schema.json' with { type: 'json' };
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { newAjv } from './ajv-instance.js';
 import { re2Patterns } from '../formats/re2.js';
 import { unescapePointerToken } from '../paths.js';
@@ -42,7 +43,7 @@ let meta: ValidateFunction | undefined;
 
 /** service-definition.schema.json compiled once, on an instance of its own (its patterns have groups: re2js runs them). */
 function metaValidator(): ValidateFunction {
-  meta ??= newAjv(re2Patterns).compile(metaSchema);
+  meta ??= newAjv(re2Patterns, Ajv2020).compile(metaSchema);
   return meta;
 }
 

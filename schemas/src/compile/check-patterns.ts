@@ -1,8 +1,28 @@
 import { escapePointerToken } from '../paths.js';
 import type { Problem } from '../types.js';
 import { LIMITS } from '../limits.js';
-import { judgePattern } from '../formats/linear-regexp.js';
+import type { PatternEngine } from '../formats/linear-regexp.js';
 import { re2Patterns } from '../formats/re2.js';
+
+export type PatternVerdict = { ok: true } | { ok: false; code: 'schema.invalidPattern' | 'schema.unsupportedPattern'; detail: string };
+
+/**
+ * Whether a designer's pattern can be used: valid as JSON Schema (ECMA-262, unicode) and
+ * expressible by the linear-time engine. A pattern RE2 refuses is one that needs backtracking.
+ */
+export function judgePattern(pattern: string, engine: PatternEngine): PatternVerdict {
+  try {
+    new RegExp(pattern, 'u'); // compiling only (no matching): linear in the pattern's length
+  } catch (e) {
+    return { ok: false, code: 'schema.invalidPattern', detail: e instanceof Error ? e.message : String(e) };
+  }
+  try {
+    engine(pattern);
+    return { ok: true };
+  } catch (e) {
+    return { ok: false, code: 'schema.unsupportedPattern', detail: e instanceof Error ? e.message : String(e) };
+  }
+}
 
 const HOW_TO_FIX: Record<string, string> = {
   'schema.invalidPattern': 'fix the regular expression (JavaScript syntax, as JSON Schema uses)',

@@ -1,6 +1,5 @@
 import type { Problem, ServiceDefinition } from '../types.js';
 import type { CompiledService, CompiledStep } from './compiled-service.js';
-import { guardInput } from './guard.js';
 import { indexFields, type FieldInfo } from './field-index.js';
 import { checkUi } from './check-ui.js';
 import { compileRules } from './compile-rules.js';
@@ -18,9 +17,12 @@ export type CompileResult =
   | { ok: true; service: CompiledService; warnings: Problem[] }
   | { ok: false; problems: Problem[]; warnings: Problem[] };
 
-function buildValidator(schema: object, pointer: string, problems: Problem[], patterns: PatternEngine) {
+function buildValidator(schema: object, pointer: string, problems: Problem[], { checks, patterns }: CompileWith) {
   try {
-    return compileSchema(relaxSchema(schema as Record<string, unknown>), patterns);
+    const relaxed = relaxSchema(schema as Record<string, unknown>);
+    const invalid = checks?.dataSchema(relaxed);
+    if (invalid !== undefined) throw new Error(`schema is invalid: ${invalid}`);
+    return compileSchema(relaxed, patterns);
   } catch (e) {
     problems.push({ pointer, code: 'schema.compile', message: `The data schema cannot be compiled: ${e instanceof Error ? e.message : String(e)}` });
     return undefined;
@@ -63,9 +65,10 @@ export function compileDefinition(input: unknown, options: CompileOptions, how: 
   }
 }
 
-function compileChecked(input: unknown, { checks, patterns }: CompileWith): CompileResult {
+function compileChecked(input: unknown, how: CompileWith): CompileResult {
+  const { checks, patterns } = how;
   const warnings: Problem[] = [];
-  const guarded = guardInput(input);
+  const guarded = checks?.guard(input) ?? [];
   if (guarded.length > 0) return { ok: false, problems: guarded, warnings };
   const meta = checks?.meta(input) ?? [];
   if (meta.length > 0) return { ok: false, problems: meta, warnings };
@@ -113,8 +116,8 @@ function compileChecked(input: unknown, { checks, patterns }: CompileWith): Comp
   checks?.warnings(def, { fields, officeFields, conditions }, rules.computes, layout.placed, warnings);
   // Ajv would only repeat (less clearly) what the checks above found, so it runs on clean input.
   if (problems.length > 0) return { ok: false, problems, warnings };
-  const validate = buildValidator(def.data, '/data', problems, patterns);
-  const validateOffice = def.officeData ? buildValidator(def.officeData, '/officeData', problems, patterns) : undefined;
+  const validate = buildValidator(def.data, '/data', problems, how);
+  const validateOffice = def.officeData ? buildValidator(def.officeData, '/officeData', problems, how) : undefined;
   if (problems.length > 0 || !validate) return { ok: false, problems, warnings };
 
   const byPointer = new Map<string, FieldInfo>();

@@ -2,6 +2,7 @@ import type { Problem, ServiceDefinition } from '../types.js';
 import type { CompiledRule } from './compiled-service.js';
 import type { FieldInfo } from './field-index.js';
 import type { VarContext } from './resolve-var.js';
+import { guardInput } from './guard.js';
 import { checkMeta } from './check-meta.js';
 import { checkPatterns } from './check-patterns.js';
 import { checkPrefill } from './check-prefill.js';
@@ -10,18 +11,24 @@ import { checkTranslations } from './check-translations.js';
 import { checkMessageTemplates } from './check-messages.js';
 import { checkGuards } from './check-guards.js';
 import { answeredComparisons } from './answered-comparisons.js';
-import { knownFormats } from './ajv-instance.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { knownFormats, newAjv } from './ajv-instance.js';
+import { nativeWhenLinear } from '../formats/linear-regexp.js';
 import { escapePointerToken } from '../paths.js';
 
 /**
  * What compile() checks besides building the service: only problems and warnings for the designer
- * (the meta-schema, patterns and formats, prefill, workflow, translations, message templates,
+ * (the input's size and depth, the meta-schema, patterns and formats, prefill, workflow, translations, message templates,
  * unguarded comparisons, ...). compile-core.ts calls each at its place, so problems come in the
  * same order as ever. A published version passed them all: the wizard's runtime (runtime.ts)
  * builds the service without them, and without their code in the browser.
  */
 export interface DesignChecks {
+  /** The limits of limits.ts on the input as a whole (size, depth, ...): hostile input stops here. */
+  guard(input: unknown): Problem[];
   meta(input: unknown): Problem[];
+  /** A data schema against JSON Schema's meta-schema: why it is invalid, or undefined. */
+  dataSchema(schema: object): string | undefined;
   schemas(def: ServiceDefinition, problems: Problem[]): void;
   conditionGuards(logic: unknown, pointer: string, ctx: VarContext, warnings: Problem[]): void;
   ranking(def: ServiceDefinition, problems: Problem[]): void;
@@ -30,8 +37,17 @@ export interface DesignChecks {
   warnings(def: ServiceDefinition, ctx: VarContext, computes: CompiledRule[], placed: Set<string>, warnings: Problem[]): void;
 }
 
+let schemaChecker: ReturnType<typeof newAjv> | undefined;
+
 export const designChecks: DesignChecks = {
+  guard: guardInput,
   meta: checkMeta,
+  dataSchema(schema) {
+    // JSON Schema 2020-12's meta-schema, compiled once (its patterns are simple ones of native-linear.ts's
+    // grammar); checking adds nothing to the instance.
+    const checker = (schemaChecker ??= newAjv(nativeWhenLinear(), Ajv2020));
+    return checker.validateSchema(schema) ? undefined : checker.errorsText(checker.errors);
+  },
   schemas(def, problems) {
     checkPatterns(def.data, '/data', problems, knownFormats());
     if (def.officeData) checkPatterns(def.officeData, '/officeData', problems, knownFormats());

@@ -31,25 +31,5 @@ export function nativeWhenLinear(fallback?: PatternEngine): PatternEngine {
   };
 }
 
-export type PatternVerdict = { ok: true } | { ok: false; code: 'schema.invalidPattern' | 'schema.unsupportedPattern'; detail: string };
-
-/**
- * Whether a designer's pattern can be used: valid as JSON Schema (ECMA-262, unicode) and
- * expressible by the linear-time engine. A pattern RE2 refuses is one that needs backtracking.
- */
-export function judgePattern(pattern: string, engine: PatternEngine): PatternVerdict {
-  try {
-    new RegExp(pattern, 'u'); // compiling only (no matching): linear in the pattern's length
-  } catch (e) {
-    return { ok: false, code: 'schema.invalidPattern', detail: e instanceof Error ? e.message : String(e) };
-  }
-  try {
-    engine(pattern);
-    return { ok: true };
-  } catch (e) {
-    return { ok: false, code: 'schema.unsupportedPattern', detail: e instanceof Error ? e.message : String(e) };
-  }
-}
-
 /** Ajv's `code.regExp` option: Ajv compiles every `pattern` and `patternProperties` key with it. */
 export const ajvRegExp = (engine: PatternEngine) => Object.assign((pattern: string, _flags: string) => engine(pattern), { code: 'linearRegExp' });

@@ -1,23 +1,5 @@
-import { graphql } from '@/gql';
-
-export const SaveDraft = graphql(`
-  mutation SaveDraft($input: SaveDraftInput!) {
-    saveDraft(input: $input) { id rowVersion updatedAt versionNumber }
-  }
-`);
-
-export const LoadDraft = graphql(`
-  query LoadDraft($serviceId: ID!) {
-    draft(serviceId: $serviceId) { id answers rowVersion currentStep updatedAt versionNumber }
-  }
-`);
-
-export const DeleteDraft = graphql(`
-  mutation DeleteDraft($serviceId: ID!) { deleteDraft(serviceId: $serviceId) }
-`);
-
-export const SubmitPratica = graphql(`
-  mutation SubmitPratica($input: SubmitPraticaInput!) {
-    submitPratica(input: $input) { id code }
-  }
-`);
+// The wizard's operations are written in documents.graphql (beside this file): the typed documents
+// codegen made of them, imported one by one (see there why not `graphql()`).
+export {
+  SaveDraftDocument as SaveDraft, LoadDraftDocument as LoadDraft, DeleteDraftDocument as DeleteDraft, SubmitPraticaDocument as SubmitPratica,
+} from '@/gql/graphql';
