@@ -1,18 +1,17 @@
 import AjvCoreModule from 'ajv/dist/core.js';
 import type { Options, ValidateFunction } from 'ajv';
 import draft2020Module from 'ajv/dist/vocabularies/draft2020.js';
-import addFormatsModule from 'ajv-formats';
-import { fullFormats } from 'ajv-formats/dist/formats.js';
+import { _ } from 'ajv/dist/compile/codegen/index.js';
+import { formatNames, fullFormats } from 'ajv-formats/dist/formats.js';
 import { italianFormats } from '../formats/index.js';
 import { isIsoDate } from '../formats/iso-date.js';
 import { ajvRegExp, nativeWhenLinear, type PatternEngine } from '../formats/linear-regexp.js';
 
-// ajv, its vocabularies and ajv-formats are CommonJS: Node gives the module, some bundlers the default export.
+// ajv and its vocabularies are CommonJS: Node gives the module, some bundlers the default export.
 const cjs = <T>(module: unknown): T => ((module as { default?: unknown }).default ?? module) as T;
 const Core = cjs<typeof AjvCoreModule.default>(AjvCoreModule);
 type Core = InstanceType<typeof Core>;
 const draft2020 = cjs<typeof draft2020Module.default>(draft2020Module);
-const addFormats = cjs<(ajv: Core) => Core>(addFormatsModule);
 
 /**
  * Ajv2020 (ajv/dist/2020.js) without what only checking a schema needs: the same options and
@@ -30,6 +29,18 @@ class SchemaAjv extends Core {
   }
 }
 
+/**
+ * What ajv-formats' plugin (`addFormats(ajv)`) does, less its formatMinimum/formatMaximum/
+ * formatExclusive* keywords: the engine refuses those in a data schema before Ajv compiles it
+ * (date-bounds.ts: `dateBounds` instead), so no validator ever holds them, and their module
+ * (ajv-formats/dist/limit.js) imports 'ajv' itself, i.e. Ajv's draft-07 class, the discriminator
+ * and the draft-07 meta-schema, which the wizard would download for nothing (2.8 KB gzipped).
+ */
+function addFullFormats(instance: Core): void {
+  instance.opts.code.formats ??= _`require("ajv-formats/dist/formats").fullFormats`;
+  for (const name of formatNames) instance.addFormat(name, fullFormats[name]);
+}
+
 let shared: Core | undefined;
 
 /**
@@ -39,7 +50,7 @@ let shared: Core | undefined;
 export function newAjv(patterns: PatternEngine, AjvClass: new (opts: Options) => Core = SchemaAjv): Core {
   const validateSchema = AjvClass !== SchemaAjv;
   const instance = new AjvClass({ allErrors: true, strict: false, validateFormats: true, inlineRefs: true, validateSchema, code: { regExp: ajvRegExp(patterns) } });
-  addFormats(instance);
+  addFullFormats(instance);
   // "date" with exactly ajv-formats' accepted set, by digit arithmetic instead of a regex match
   // (a form holds a dozen dates, checked on every evaluation); its comparison stays ajv-formats'.
   instance.addFormat('date', { type: 'string', validate: isIsoDate, compare: (fullFormats.date as { compare: (a: string, b: string) => number | undefined }).compare });
