@@ -9,7 +9,7 @@ import { DeleteDraft, SubmitPratica } from '@/lib/wizard/documents';
 import { labelOfPointer } from '@/lib/wizard/labels';
 import { newIdempotencyKey, readLocal, type LocalDraft } from '@/lib/wizard/local-store';
 import { mergePrefill, stepIndexByTopField, stepOfPointer, toAnswers, toFormValues, type FormValues } from '@/lib/wizard/model';
-import { WizardProvider, type WizardContextValue } from './context';
+import { createLiveStore, WizardProvider, type WizardContextValue } from './context';
 import { ErrorSummary, type SummaryItem } from './ErrorSummary';
 import { FieldView, numberFormat } from './FieldView';
 import { Review } from './Review';
@@ -65,32 +65,39 @@ export function Wizard(props: WizardProps) {
 
   const form = useForm<FormValues>({ defaultValues: toFormValues(start.local.answers, definition.data) as FormValues, shouldUnregister: false });
   const [answers, setAnswers] = useState<Record<string, unknown>>(start.local.answers);
-  const evaluation = useMemo<Evaluation>(() => {
-    const t0 = performance.now();
-    // Rome's date, as the server judges (not the device's: a citizen abroad or a phone on UTC).
-    const ev = evaluate(service, answers, { locale: language, today: romeDate(new Date()) });
-    const timings = (window.__wizardTimings ??= []);
-    if (timings.length > 5000) timings.length = 0;
-    timings.push(performance.now() - t0);
-    return ev;
-  }, [service, answers, language]);
+  const evaluation = useMemo(() => evaluationOf(service, answers, language), [service, answers, language]);
 
   const steps = definition.ui.steps;
   const firstStep = Math.max(0, steps.findIndex((s) => s.id === start.local.currentStep));
   const [stepIndex, setStepIndex] = useState<number | 'review'>(firstStep);
   const [attempted, setAttempted] = useState<ReadonlySet<number | 'review'>>(new Set());
-  const [serverErrors, setServerErrors] = useState<FieldError[]>([]);
+  const [serverErrors, setServerErrors] = useState<readonly FieldError[]>(NO_SERVER_ERRORS);
   const [submitState, setSubmitState] = useState<{ busy: boolean; message: string | null }>({ busy: false, message: null });
   const summaryRef = useRef<HTMLDivElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const currentStepId = stepIndex === 'review' ? 'review' : steps[stepIndex]!.id;
   const stepIdRef = useRef<string | null>(currentStepId === 'review' ? steps[steps.length - 1]!.id : currentStepId);
 
+  // What a change handler needs to judge the new answers as the next render will.
+  const [live] = useState(createLiveStore);
+  const rendered = useRef({ service, language, byTop, serverErrors, attempted });
+  useLayoutEffect(() => { rendered.current = { service, language, byTop, serverErrors, attempted }; });
   useEffect(() => {
     const sub = form.watch((values) => {
       const next = (toAnswers(values, definition.data) ?? {}) as Record<string, unknown>;
+      // In an event handler (a keystroke), the verdict goes to the fields' store now: their updates
+      // and the wizard's own are batched into one render and commit; the render reuses the same
+      // evaluation and verdict (cached by identity), so the provider has nothing left to publish.
+      // Outside an event (a change after an upload) the fields would render before the wizard: left
+      // to the provider then, as before.
+      if (typeof window !== 'undefined' && window.event) {
+        const r = rendered.current;
+        const evaluationNow = evaluationOf(r.service, next, r.language);
+        const v = verdictOf(evaluationNow, clearedServerErrors(r.serverErrors), r.attempted, r.byTop);
+        live.publish({ evaluation: evaluationNow, hidden: v.hidden, required: v.required, errors: v.shown });
+      }
       setAnswers(next);
-      setServerErrors((s) => (s.length ? [] : s)); // the same array when empty: no new state per keystroke
+      setServerErrors(clearedServerErrors); // the same array when empty: no new state per keystroke
       sync.changed(next, stepIdRef.current);
     });
     return () => sub.unsubscribe();
@@ -106,19 +113,8 @@ export function Wizard(props: WizardProps) {
   useLayoutEffect(() => { visibleRef.current = visibleSteps; }, [visibleSteps]);
   const position = stepIndex === 'review' ? visibleSteps.length : Math.max(0, visibleSteps.indexOf(stepIndex));
 
-  const allErrors = useMemo(() => [
-    ...evaluation.errors.map((e) => ({ pointer: e.pointer, message: e.message })),
-    ...serverErrors.filter((s) => !evaluation.errors.some((e) => e.pointer === s.pointer)).map((e) => ({ pointer: e.pointer, message: e.message })),
-  ], [evaluation, serverErrors]);
-  const shown = useMemo(() => {
-    const map = new Map<string, string[]>();
-    for (const e of allErrors) {
-      const step = stepOfPointer(e.pointer, byTop);
-      if (!attempted.has('review') && (step === undefined || !attempted.has(step))) continue;
-      map.set(e.pointer, [...(map.get(e.pointer) ?? []), e.message]);
-    }
-    return map;
-  }, [allErrors, attempted, byTop]);
+  const verdict = useMemo(() => verdictOf(evaluation, serverErrors, attempted, byTop), [evaluation, serverErrors, attempted, byTop]);
+  const { allErrors } = verdict;
   const stepErrors = (i: number) => allErrors.filter((e) => stepOfPointer(e.pointer, byTop) === i);
 
   const goTo = (next: number | 'review') => {
@@ -180,9 +176,7 @@ export function Wizard(props: WizardProps) {
 
   const ctx: WizardContextValue = {
     service, serviceId, text, evaluation,
-    hidden: useMemo(() => new Set(evaluation.hidden), [evaluation]),
-    required: useMemo(() => new Set(evaluation.required), [evaluation]),
-    errors: shown, locked, prefilled: start.prefilled,
+    hidden: verdict.hidden, required: verdict.required, errors: verdict.shown, locked, prefilled: start.prefilled,
     register: form.register, setValue: form.setValue, control: form.control,
     files: sync.local.current.files, rememberFile: sync.rememberFile, online,
   };
@@ -199,7 +193,7 @@ export function Wizard(props: WizardProps) {
   const fee = evaluation.fee;
 
   return (
-    <WizardProvider value={ctx}>
+    <WizardProvider value={ctx} store={live}>
       <div className="row">
         <div className="col-12">
           <p className="mb-1 text-muted">{props.title}</p>
@@ -230,6 +224,55 @@ export function Wizard(props: WizardProps) {
       </div>
     </WizardProvider>
   );
+}
+
+const NO_SERVER_ERRORS: readonly FieldError[] = [];
+const clearedServerErrors = (s: readonly FieldError[]) => (s.length ? NO_SERVER_ERRORS : s);
+
+/**
+ * The engine's evaluation of one answers object, kept with it: the change handler evaluates a
+ * keystroke's answers to publish the verdict, and the render that follows reuses that evaluation.
+ */
+const evaluations = new WeakMap<Record<string, unknown>, { service: CompiledService; language: string; evaluation: Evaluation }>();
+function evaluationOf(service: CompiledService, answers: Record<string, unknown>, language: string): Evaluation {
+  const kept = evaluations.get(answers);
+  if (kept && kept.service === service && kept.language === language) return kept.evaluation;
+  const t0 = performance.now();
+  // Rome's date, as the server judges (not the device's: a citizen abroad or a phone on UTC).
+  const evaluation = evaluate(service, answers, { locale: language, today: romeDate(new Date()) });
+  const timings = (window.__wizardTimings ??= []);
+  if (timings.length > 5000) timings.length = 0;
+  timings.push(performance.now() - t0);
+  evaluations.set(answers, { service, language, evaluation });
+  return evaluation;
+}
+
+type Attempted = ReadonlySet<number | 'review'>;
+type ByTop = ReturnType<typeof stepIndexByTopField>;
+/** What the fields are told of an evaluation: hidden, required, and the errors shown after an attempt. */
+interface Verdict {
+  allErrors: { pointer: string; message: string }[];
+  hidden: ReadonlySet<string>; required: ReadonlySet<string>;
+  shown: ReadonlyMap<string, string[]>;
+}
+/** The last verdict of each evaluation, so the handler's and the render's are the same objects. */
+const verdicts = new WeakMap<Evaluation, { serverErrors: readonly FieldError[]; attempted: Attempted; byTop: ByTop; verdict: Verdict }>();
+function verdictOf(evaluation: Evaluation, serverErrors: readonly FieldError[], attempted: Attempted, byTop: ByTop): Verdict {
+  const kept = verdicts.get(evaluation);
+  if (kept && kept.serverErrors === serverErrors && kept.attempted === attempted && kept.byTop === byTop) return kept.verdict;
+  const allErrors = [
+    ...evaluation.errors.map((e) => ({ pointer: e.pointer, message: e.message })),
+    ...serverErrors.filter((s) => !evaluation.errors.some((e) => e.pointer === s.pointer)).map((e) => ({ pointer: e.pointer, message: e.message })),
+  ];
+  const shown = new Map<string, string[]>();
+  for (const e of allErrors) {
+    const step = stepOfPointer(e.pointer, byTop);
+    if (!attempted.has('review') && (step === undefined || !attempted.has(step))) continue;
+    shown.set(e.pointer, [...(shown.get(e.pointer) ?? []), e.message]);
+  }
+  const verdict = { allErrors, hidden: new Set(evaluation.hidden), required: new Set(evaluation.required), shown };
+  verdicts.set(evaluation, { serverErrors, attempted, byTop, verdict });
+  return verdict;
 }
 
 /** A callback of the same identity across renders that calls the latest function (for memoized children). */

@@ -33,21 +33,31 @@ export type WizardStatic = Omit<WizardContextValue, LiveKey>;
 
 const StaticContext = createContext<WizardStatic | null>(null);
 
-interface LiveStore {
+/** The live verdict, published to the fields; the Wizard may publish a keystroke's verdict itself. */
+export interface LiveStore {
   get: () => WizardContextValue;
   set: (v: WizardContextValue) => void;
+  /** A new verdict on top of the last value (the stable part as last rendered). */
+  publish: (live: Pick<WizardContextValue, LiveKey>) => void;
   subscribe: (listener: () => void) => () => void;
 }
 const LiveContext = createContext<LiveStore | null>(null);
 
-function createLiveStore(initial: WizardContextValue): LiveStore {
-  let value = initial;
+/** A store whose first value the provider gives it (before its children render). */
+export function createLiveStore(): LiveStore {
+  let value: WizardContextValue | undefined;
   const listeners = new Set<() => void>();
+  const set = (v: WizardContextValue) => { if (v !== value) { value = v; for (const l of listeners) l(); } };
   return {
-    get: () => value,
-    set: (v) => { if (v !== value) { value = v; for (const l of listeners) l(); } },
+    get: () => { if (!value) throw new Error('the live store has no value yet'); return value; },
+    set,
+    publish: (live) => { if (value) set({ ...value, ...live }); },
     subscribe: (l) => { listeners.add(l); return () => listeners.delete(l); },
   };
+}
+
+function sameValue(a: WizardContextValue, b: WizardContextValue): boolean {
+  return (Object.keys(a) as (keyof WizardContextValue)[]).every((k) => Object.is(a[k], b[k]));
 }
 
 /**
@@ -57,11 +67,19 @@ function createLiveStore(initial: WizardContextValue): LiveStore {
  * everything, for the few components that need the whole verdict (review, file fields), from the
  * same store: no context value changes per keystroke, so React does not search the whole form's
  * tree for readers of one (a memoized field that bails out would otherwise walk its subtree).
+ * The Wizard passes its own `store` and publishes a keystroke's verdict to it from the change
+ * handler, so the fields re-render in the same React pass (one commit) as the wizard; the value
+ * rendered then has the same parts, and the layout effect below leaves the store as it is.
  */
-export function WizardProvider({ value, children }: { value: WizardContextValue; children: ReactNode }) {
-  const [store] = useState(() => createLiveStore(value));
-  // Before paint: the fields whose slice changed re-render in the same frame as the parent.
-  useLayoutEffect(() => store.set(value), [store, value]);
+export function WizardProvider({ value, store: given, children }: { value: WizardContextValue; store?: LiveStore; children: ReactNode }) {
+  const [store] = useState(() => {
+    const s = given ?? createLiveStore();
+    s.set(value);
+    return s;
+  });
+  // Before paint: what the handler did not publish (a step, a server's errors, a language) reaches
+  // the fields whose slice changed in the same frame as the parent, in a second pass.
+  useLayoutEffect(() => { if (!sameValue(store.get(), value)) store.set(value); }, [store, value]);
   const { service, serviceId, text, locked, prefilled, register, setValue, control, files, rememberFile, online } = value;
   const stable = useMemo<WizardStatic>(
     () => ({ service, serviceId, text, locked, prefilled, register, setValue, control, files, rememberFile, online }),
