@@ -9,7 +9,7 @@ export default tseslint.config(
   {
     ignores: [
       '**/node_modules/**', '**/dist/**', '**/generated/**', '**/.next/**', '**/coverage/**',
-      'web/next-env.d.ts', 'web/public/**', 'web/test-results/**', 'web/playwright-report/**', 'web/lib/gql/**', 'web/gql/**',
+      'web/next-env.d.ts', 'web/public/**', 'web/test-results/**', 'web/playwright-report/**', 'web/lib/gql/**', 'web/gql/**', 'web/lib/wizard/gql/**',
       '.pgdata/**', 'data/**', '**/*.d.ts',
     ],
   },

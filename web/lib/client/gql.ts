@@ -1,4 +1,7 @@
-import type { TypedDocumentString } from '@/gql/graphql';
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+
+/** A typed document of either codegen output (gql/, lib/wizard/gql/: each has its own TypedDocumentString class). */
+type TypedDocument<R, V> = DocumentTypeDecoration<R, V> & { toString(): string };
 
 export interface FieldError { pointer: string; code: string; message: string }
 /** A refusal from the server (stable code), or no answer at all (`offline`). */
@@ -10,7 +13,7 @@ export class GqlError extends Error {
 }
 
 /** A typed GraphQL call from the browser, through this app's /graphql (the session cookie goes along). */
-export async function gql<R, V>(doc: TypedDocumentString<R, V>, variables: V): Promise<R> {
+export async function gql<R, V>(doc: TypedDocument<R, V>, variables: V): Promise<R> {
   let res: Response;
   try {
     res = await fetch('/graphql', {

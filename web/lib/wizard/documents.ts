@@ -2,4 +2,4 @@
 // codegen made of them, imported one by one (see there why not `graphql()`).
 export {
   SaveDraftDocument as SaveDraft, LoadDraftDocument as LoadDraft, DeleteDraftDocument as DeleteDraft, SubmitPraticaDocument as SubmitPratica,
-} from '@/gql/graphql';
+} from '@/lib/wizard/gql/graphql';
