@@ -86,3 +86,19 @@ export function thresholdStats(n, slow) {
   };
   return { n, atLeast16: s.length, share16: +(s.length / n).toFixed(3), median: q(0.5), p95: q(0.95), max: s.length ? s[s.length - 1] : '< 16' };
 }
+
+/**
+ * From the wizard's first step to the household step (rows with per-row rules and totals), where
+ * both benches type. On a fresh data directory step 1 refuses until its required fields are there:
+ * they are filled, then the wizard goes on.
+ */
+export async function toHouseholdStep(page) {
+  await page.getByRole('button', { name: 'Avanti' }).click().catch(() => undefined);
+  if (!(await page.locator('#f-nucleo-0-reddito').count())) {
+    await page.locator('#f-richiedente-areaCittadinanza-italiana').evaluate((el) => el.click());
+    await page.locator('#f-contatti-telefono').fill('3331234567');
+    await page.locator('#f-contatti-canalePreferito-email').evaluate((el) => el.click());
+    await page.getByRole('button', { name: 'Avanti' }).click();
+  }
+  await page.locator('#f-nucleo-0-reddito').waitFor();
+}

@@ -9,7 +9,7 @@
 // Prints the numbers and a last line `RESULT {json}`.
 import { chromium } from '@playwright/test';
 import { gzipSync } from 'node:zlib';
-import { floorOfSyntheticLoop, thresholdStats, typedKeystrokes } from './keystrokes.mjs';
+import { floorOfSyntheticLoop, thresholdStats, toHouseholdStep, typedKeystrokes } from './keystrokes.mjs';
 import path from 'node:path';
 import { chunksDir, sourcesOf } from './chunk-sources.mjs';
 
@@ -64,15 +64,7 @@ try {
   await cold.close();
 
   // Keystrokes on the household step (rows with per-row rules and totals).
-  await page.getByRole('button', { name: 'Avanti' }).click().catch(() => undefined);
-  if (!(await page.locator('#f-nucleo-0-reddito').count())) {
-    // Step 1 may refuse until its required fields are there: fill them, then go on.
-    await page.locator('#f-richiedente-areaCittadinanza-italiana').evaluate((el) => el.click());
-    await page.locator('#f-contatti-telefono').fill('3331234567');
-    await page.locator('#f-contatti-canalePreferito-email').evaluate((el) => el.click());
-    await page.getByRole('button', { name: 'Avanti' }).click();
-  }
-  await page.locator('#f-nucleo-0-reddito').waitFor();
+  await toHouseholdStep(page);
   const timings = await page.evaluate(async (n) => {
     const el = document.querySelector('#f-nucleo-0-reddito');
     const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;

@@ -3,7 +3,7 @@
 // work on the page's main thread and per JavaScript function (self time). Needs the app running
 // (BENCH_URL). Prints the tables and a last line `RESULT {json}`.
 import { chromium } from '@playwright/test';
-import { typedKeystrokes } from './keystrokes.mjs';
+import { toHouseholdStep, typedKeystrokes } from './keystrokes.mjs';
 
 const BASE = process.env.BENCH_URL ?? 'http://127.0.0.1:3000';
 const ENTE = process.env.BENCH_ENTE ?? 'comune-di-esempio';
@@ -28,15 +28,7 @@ try {
   await page.getByRole('button', { name: /Anna Conti/ }).click();
   await page.waitForURL((u) => u.pathname === WIZARD);
   await page.locator('h1').waitFor();
-  await page.getByRole('button', { name: 'Avanti' }).click().catch(() => undefined);
-  if (!(await page.locator('#f-nucleo-0-reddito').count())) {
-    // A fresh data directory: step 1 refuses until its required fields are there (as run-bench.mjs).
-    await page.locator('#f-richiedente-areaCittadinanza-italiana').evaluate((el) => el.click());
-    await page.locator('#f-contatti-telefono').fill('3331234567');
-    await page.locator('#f-contatti-canalePreferito-email').evaluate((el) => el.click());
-    await page.getByRole('button', { name: 'Avanti' }).click();
-  }
-  await page.locator('#f-nucleo-0-reddito').waitFor();
+  await toHouseholdStep(page);
   await typedKeystrokes(page, '#f-nucleo-0-reddito', 20); // warm-up
 
   const cdp = await page.context().newCDPSession(page);
