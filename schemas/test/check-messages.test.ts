@@ -24,6 +24,21 @@ describe('check messages', () => {
     expect(p!.message).not.toMatch(/\^|\$|\\/);
   });
 
+  it('a bad name as a key (ui.fields, translations, conditions) is named at its place, in words', () => {
+    const def = structuredClone(base);
+    def.ui.fields['a/b'] = { widget: 'text', label: 'field.figli.nome' };
+    def.translations.en['bad key'] = 'x';
+    def.conditions = { '1x': true };
+    const found = problems(def);
+    expect(found.map((p) => [p.pointer, p.code, p.message])).toEqual([
+      ['/ui/fields/a~1b', 'schema.pattern', expect.stringMatching(/^"a\/b" is not a field name: names \(a letter/)],
+      ['/conditions/1x', 'schema.pattern', '"1x" is not a letter followed by letters, digits or _, e.g. dataNascita'],
+      ['/translations/en/bad key', 'schema.pattern', expect.stringMatching(/^"bad key" is not a translation key/)],
+    ]);
+    const told = explainProblem(def, found[0]!, 'it');
+    expect([told.path, told.what]).toEqual(['ui › fields › a/b', expect.stringMatching(/^"a\/b" non è un nome di campo/)]);
+  });
+
   it('every pattern of the meta-schema has words', () => {
     const patterns = new Set<string>();
     const walk = (x: unknown): void => {
@@ -42,6 +57,8 @@ describe('check messages', () => {
     const [p] = problems(def);
     expect([p!.pointer, p!.code, p!.params]).toEqual(['/rules/0/when/==/0/var', 'rule.unknownField', { name: '/haFigli', suggestion: 'haFigli' }]);
     expect(p!.message).toContain('write "haFigli"');
+    expect(explainProblem(def, p!, 'it').what).toBe('"/haFigli" non è un campo del servizio: i campi si nominano senza "/", con i punti tra le sezioni (scrivete "haFigli")');
+    expect(explainProblem(def, p!, 'en').what).toBe(p!.message);
   });
 
   it('a $ref to nothing is a bad reference, not a widget mismatch; a good one takes its widget', () => {
@@ -55,6 +72,31 @@ describe('check messages', () => {
     const ok = { codiceFiscale: 'RSSMRA85T10A562S', haFigli: true, figli: [{ nome: 'A', eta: 15 }] };
     expect(errorsOf(evalAt(service, { ...ok, dataInizio: 'ieri' }))).toEqual([['/dataInizio', 'error.format.date']]);
     expect(evalAt(service, { ...ok, dataInizio: '2026-01-01' }).valid).toBe(true);
+  });
+
+  it('a $ref names a type, not a section: a section through $ref is told so, not a widget mismatch', () => {
+    const def = structuredClone(base);
+    def.data.$defs = { indirizzo: { type: 'object', properties: { via: { type: 'string' } } }, giorni: { type: 'array', items: { type: 'string', enum: ['lun', 'mar'] } } };
+    def.data.properties.residenza = { $ref: '#/$defs/indirizzo' };
+    def.data.properties.giorni = { $ref: '#/$defs/giorni' };
+    def.ui.fields.residenza = { widget: 'address', label: 'field.figli.nome' };
+    def.ui.fields.giorni = { widget: 'checkbox', label: 'field.figli.nome', options: { lun: 'field.figli.nome', mar: 'field.figli.nome' } };
+    def.ui.steps[0].fields.push('residenza', 'giorni');
+    const found = problems(def);
+    expect(found.map((p) => [p.pointer, p.code])).toEqual([['/data/properties/residenza/$ref', 'schema.refSection']]);
+    expect(explainProblem(def, found[0]!, 'it')).toMatchObject({
+      what: '"residenza" rimanda con $ref a una sezione ("#/$defs/indirizzo"): $ref può dare a un campo solo il suo tipo (testo, numero, data, elenco)',
+      fix: 'Scrivete le proprietà della sezione al suo posto, in data.properties.',
+    });
+    delete def.data.properties.residenza;
+    delete def.ui.fields.residenza;
+    def.ui.steps[0].fields.pop();
+    def.ui.steps[0].fields.pop();
+    def.ui.steps[0].fields.push('giorni');
+    const service = compileOrThrow(def); // a list through $ref takes the checkbox widget
+    const ok = { codiceFiscale: 'RSSMRA85T10A562S', haFigli: false };
+    expect(errorsOf(evalAt(service, { ...ok, giorni: ['lun', 'dom'] }))).toEqual([['/giorni/1', 'error.enum']]);
+    expect(evalAt(service, { ...ok, giorni: ['mar'] }).valid).toBe(true);
   });
 });
 

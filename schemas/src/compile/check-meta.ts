@@ -4,7 +4,7 @@ import metaSchema from '../../service-definition.schema.json' with { type: 'json
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { newAjv } from './ajv-instance.js';
 import { re2Patterns } from '../formats/re2.js';
-import { unescapePointerToken } from '../paths.js';
+import { escapePointerToken, unescapePointerToken } from '../paths.js';
 import { patternWords } from '../messages/problems.js';
 
 /** The name of each pattern of the meta-schema (its source as the meta-schema writes it): its words are in messages/problems.ts. */
@@ -49,7 +49,9 @@ function metaValidator(): ValidateFunction {
 
 /**
  * Validates against service-definition.schema.json. Ajv's wrapper errors (if/then, oneOf,
- * allOf) only repeat what the inner errors say, so they are dropped to keep the list readable.
+ * allOf, propertyNames) only repeat what the inner errors say, so they are dropped to keep the
+ * list readable. An error on a property's name (a key of ui.fields, translations, conditions)
+ * is put at that property and names it, not the object holding it.
  */
 export function checkMeta(definition: unknown): Problem[] {
   const validate = metaValidator();
@@ -57,16 +59,18 @@ export function checkMeta(definition: unknown): Problem[] {
   const problems: Problem[] = [];
   const seen = new Set<string>();
   for (const e of validate.errors ?? []) {
-    if (e.keyword === 'if' || e.keyword === 'allOf') continue;
+    if (e.keyword === 'if' || e.keyword === 'allOf' || e.keyword === 'propertyNames') continue;
+    const name = e.propertyName;
     const pointer = e.keyword === 'additionalProperties'
-      ? `${e.instancePath}/${(e.params as { additionalProperty: string }).additionalProperty}`
-      : e.instancePath;
-    const message = describe(e, valueAt(definition, e.instancePath));
+      ? `${e.instancePath}/${escapePointerToken((e.params as { additionalProperty: string }).additionalProperty)}`
+      : name !== undefined ? `${e.instancePath}/${escapePointerToken(name)}` : e.instancePath;
+    const value = name ?? valueAt(definition, e.instancePath);
+    const message = describe(e, value);
     const id = `${pointer}|${message}`;
     if (seen.has(id)) continue;
     seen.add(id);
     const params: Record<string, unknown> = { ...(e.params as Record<string, unknown>) };
-    if (e.keyword === 'pattern' || e.keyword === 'enum') params.value = valueAt(definition, e.instancePath);
+    if (e.keyword === 'pattern' || e.keyword === 'enum') params.value = value;
     if (e.keyword === 'pattern') params.expected = PATTERNS[params.pattern as string];
     problems.push({ pointer, code: `schema.${e.keyword}`, message, params });
   }

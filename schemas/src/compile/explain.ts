@@ -115,6 +115,11 @@ function paramsFor(problem: Problem, lang: Lang): Record<string, unknown> {
   if (problem.code === 'schema.pattern') {
     params.expected = (typeof params.expected === 'string' && patternWords[lang][params.expected]) || (lang === 'it' ? 'nella forma richiesta' : 'of the expected form');
   }
+  if (problem.code === 'rule.unknownField') {
+    params.hint = typeof params.suggestion !== 'string' ? '' : lang === 'it'
+      ? `: i campi si nominano senza "/", con i punti tra le sezioni (scrivete "${params.suggestion}")`
+      : `: fields are named without "/", with dots between sections (write "${params.suggestion}")`;
+  }
   if ('value' in params) params.value = JSON.stringify(params.value);
   return params;
 }

@@ -105,14 +105,25 @@ export function indexFields(
       }
       if (typeof schema !== 'object' || schema === null) continue;
       const path = pathPrefix + name;
-      if (typeof schema.$ref === 'string' && resolveRef(schema, data) === undefined) {
+      const ref = typeof schema.$ref === 'string' ? schema.$ref : undefined;
+      const resolved = ref === undefined ? schema : resolveRef(schema, data);
+      if (resolved === undefined) {
         problems.push({
           pointer: `${at}/$ref`, code: 'schema.badRef',
-          message: `Field "${path}" refers to "${schema.$ref}", which is not in the data schema: shared definitions go under data.$defs and are named "#/$defs/NAME"`,
-          params: { name: path, ref: schema.$ref },
+          message: `Field "${path}" refers to "${ref}", which is not in the data schema: shared definitions go under data.$defs and are named "#/$defs/NAME"`,
+          params: { name: path, ref },
         }); // still indexed: rules and steps naming the field are not wrong
       }
-      const kind = kindOf(schema);
+      // A $ref gives a field its type (a list's too); a section or group is written in place, where
+      // its fields can be laid out, shown and required one by one.
+      const kind = kindOf(resolved ?? schema);
+      if (ref !== undefined && (kind === 'object' || kind === 'group')) {
+        problems.push({
+          pointer: `${at}/$ref`, code: 'schema.refSection',
+          message: `Field "${path}" refers to a section ("${ref}") with $ref: $ref can only give a field its type (text, number, date, list). Write the section's properties in place, in data.properties`,
+          params: { name: path, ref },
+        });
+      }
       const token = '/' + escapePointerToken(name);
       const parentInfo = parent ? fields.get(parent) : undefined;
       const inRow = group !== undefined;
@@ -125,6 +136,7 @@ export function indexFields(
       };
       fields.set(path, info);
       if (parent) fields.get(parent)?.children.push(path);
+      if (ref !== undefined) continue; // a section through $ref: refused above, its fields not walked
       if (kind === 'object') walk(schema, path + '.', at, path, group);
       if (kind === 'group') {
         if (group) {

@@ -55,6 +55,10 @@ export const problemTexts: Record<string, Record<'it' | 'en', ProblemText>> = {
     it: { what: 'Il pattern usa un costrutto non consentito (riferimenti all\'indietro o lookaround)', fix: 'Riscrivete il pattern senza \\1, (?=, (?!, (?<=, (?<!, o controllate il valore con una regola.' },
     en: { fix: 'Rewrite the pattern without \\1, (?=, (?!, (?<=, (?<!, or check the value with a rule.' },
   },
+  'schema.refSection': {
+    it: { what: '"{{name}}" rimanda con $ref a una sezione ("{{ref}}"): $ref può dare a un campo solo il suo tipo (testo, numero, data, elenco)', fix: 'Scrivete le proprietà della sezione al suo posto, in data.properties.' },
+    en: { fix: 'Write the section\'s properties in place, in data.properties.' },
+  },
   'field.invalidName': {
     it: { what: 'Il nome di campo "{{name}}" non è valido', fix: 'Un nome di campo inizia con una lettera e continua con lettere, cifre o _ (es. dataNascita).' },
     en: { fix: 'A field name starts with a letter followed by letters, digits or _ (e.g. dataNascita).' },
@@ -137,7 +141,7 @@ export const problemTexts: Record<string, Record<'it' | 'en', ProblemText>> = {
     en: { fix: 'Guard it: {"and": [{"!=": [{"var": "{{name}}"}, null]}, <the comparison>]}, or make the field required.' },
   },
   'rule.unknownField': {
-    it: { what: '"{{name}}" non è un campo del servizio', fix: 'Usate il nome di un campo di data, con i punti tra le sezioni e $row. per i campi della stessa riga (es. richiedente.isee, $row.eta).' },
+    it: { what: '"{{name}}" non è un campo del servizio{{hint}}', fix: 'Usate il nome di un campo di data, con i punti tra le sezioni e $row. per i campi della stessa riga (es. richiedente.isee, $row.eta).' },
     en: { fix: 'Use the name of a field of data, with dots between sections and $row. for fields of the same row (e.g. richiedente.isee, $row.eta).' },
   },
   'rule.unknownCondition': {
