@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { compile } from '../src/index.js';
+import { compile, explainProblem } from '../src/index.js';
 import { compileOrThrow, evalAt } from './helpers.js';
 
 const base = JSON.parse(readFileSync(new URL('../examples/esempio-minimo.json', import.meta.url), 'utf8'));
@@ -59,5 +59,26 @@ describe('the fee says its unit (fees.unit)', () => {
     expect(r.warnings[0]!.message).toContain('"unit": "euro"');
     def.fees.unit = 'dollars';
     expect(compile(def).ok).toBe(false);
+  });
+
+  it('a payment action with an amount of its own says its unit too', () => {
+    const def = structuredClone(base);
+    def.workflow = {
+      initial: 'presentata',
+      states: [{ id: 'presentata', label: 'wf.presentata' }, { id: 'accolta', label: 'wf.accolta', final: true }],
+      transitions: [{ id: 'accogli', from: 'presentata', to: 'accolta', label: 'wf.accogli', roles: ['operator'],
+        actions: [{ type: 'payment' }, { type: 'payment', amount: { '*': [{ var: 'numeroFigli' }, 16] } }] }],
+    };
+    for (const lang of ['it', 'en']) Object.assign(def.translations[lang], { 'wf.presentata': 'P', 'wf.accolta': 'A', 'wf.accogli': 'Accogli' });
+    const r = compile(def);
+    expect(r.ok).toBe(true);
+    expect(r.warnings.map((w) => [w.pointer, w.code])).toEqual([['/workflow/transitions/0/actions/1', 'payment.unitMissing']]);
+    expect(explainProblem(def, r.warnings[0]!, 'it')).toMatchObject({
+      where: 'la transizione "accogli"',
+      what: 'Il pagamento non dice l\'unità del suo importo: è letto in centesimi (70 è 0,70 euro)',
+      fix: 'Aggiungete all\'azione "unit": "euro" oppure "unit": "cents".',
+    });
+    def.workflow.transitions[0].actions[1].unit = 'euro';
+    expect(warnings(def)).toEqual([]);
   });
 });

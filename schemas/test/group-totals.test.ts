@@ -68,6 +68,9 @@ describe('group totals without false cycles: dependencies per value read', () =>
     expect(found.map((p) => p.code)).toEqual(['rule.cycle']);
     expect(found[0]!.params?.fields).toEqual(expect.arrayContaining(['totale', 'figli[].quota']));
     expect(found[0]!.message).toMatch(/totale -> figli\[\]\.quota -> totale|figli\[\]\.quota -> totale -> figli\[\]\.quota/);
+    // the fields of the loop are still computed ones: no warning says they are not, or may be unanswered
+    const r = compile(def);
+    expect(r.warnings.filter((w) => w.code === 'field.notInStep' || w.code === 'logic.unguardedComparison')).toEqual([]);
   });
 
   it('a row value that reads the same value in the other rows is a cycle', () => {

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { compile, rankSubmissions, sortGraduatoria } from '../src/index.js';
+import { compile, explainProblem, rankSubmissions, sortGraduatoria } from '../src/index.js';
 import { compileOrThrow, evalAt, TODAY } from './helpers.js';
 
 const base = JSON.parse(readFileSync(new URL('../examples/esempio-minimo.json', import.meta.url), 'utf8'));
@@ -103,6 +103,9 @@ describe('rankings by an ordered list of keys', () => {
     def2.ranking.exclusions.push({ id: 'circolare', when: { '==': [{ var: 'contributo' }, 0] }, reason: 'ranking.senzaFigli' });
     const r2 = compile(def2);
     expect(r2.ok ? [] : r2.problems.map((p) => p.code)).toEqual(['rule.cycle']);
+    const cycle = r2.ok ? undefined : r2.problems[0]!;
+    expect(cycle!.message).toBe('Computed values depend on themselves: contributo -> $excluded -> contributo');
+    expect(explainProblem(def2, cycle!, 'it').what).toBe('Valori calcolati che dipendono da sé stessi: contributo -> $excluded -> contributo');
   });
 
   it('the older tieBreakers are still read: keys after the score, and sortGraduatoria as before', () => {

@@ -95,7 +95,7 @@ function compileChecked(input: unknown, how: CompileWith): CompileResult {
   const exclusions = (def.ranking?.exclusions ?? []).map((e, i) => ({ id: e.id, reason: e.reason, checked: checkLogic(e.when, `/ranking/exclusions/${i}/when`, ctx, problems, true) }));
   const excluded = problems.length > before || exclusions.length === 0 ? false : { '!!': [{ or: (def.ranking?.exclusions ?? []).map((e) => e.when) }] };
   const withExcluded = { ...ctx, excluded };
-  const rules = compileRules(def.rules ?? [], fields, officeFields, new Map(layout.steps.map((s) => [s.id, s.paths])), problems, excluded, conditions);
+  const rules = compileRules(def.rules ?? [], fields, officeFields, new Map(layout.steps.map((s) => [s.id, s.paths])), problems, excluded, conditions, exclusions.flatMap((e) => e.checked.deps));
   checks?.definition(def, fields, problems, warnings);
   const guards = new Map<string, CompiledLogic>();
   (def.workflow?.transitions ?? []).forEach((t, i) => {

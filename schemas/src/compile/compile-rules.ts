@@ -1,7 +1,7 @@
 import type { Problem, Rule } from '../types.js';
 import type { FieldInfo } from './field-index.js';
 import type { CompiledRule, CompiledVisibility } from './compiled-service.js';
-import { checkLogic, type CheckedLogic } from './logic-check.js';
+import { checkLogic, readsExcluded, type CheckedLogic } from './logic-check.js';
 import { answeredComparisons } from './answered-comparisons.js';
 import type { NamedCondition } from './resolve-var.js';
 import { checkVisibilityCycles, orderComputes, type ComputeNode, type VisibilityNode } from './order-computes.js';
@@ -38,6 +38,8 @@ export function compileRules(
   problems: Problem[],
   excluded?: unknown,
   conditions?: ReadonlyMap<string, NamedCondition>,
+  /** The fields the exclusions read: what `$excluded` reads, to name it in a cycle. */
+  excludedDeps: string[] = [],
 ): CompiledRules {
   const out: CompiledRules = { computes: [], fieldVisibility: new Map(), stepVisibility: new Map(), requireRules: new Map(), errorRules: [] };
   const computeNodes: ComputeNode[] = [];
@@ -98,7 +100,7 @@ export function compileRules(
             continue;
           }
           computed.add(field!.path);
-          computeNodes.push({ rule: compiled, pointer: `${at}/value`, deps: checked.deps });
+          computeNodes.push({ rule: compiled, pointer: `${at}/value`, deps: checked.deps, excludedDeps: excluded && readsExcluded(rule.value) ? excludedDeps : undefined });
           break;
       }
     }

@@ -73,7 +73,9 @@ export const designChecks: DesignChecks = {
   },
   warnings(def, ctx, computes, placed, warnings) {
     const { fields, officeFields, conditions } = ctx;
+    // Every field a compute rule fills, also one refused for a cycle (rule.cycle says what is wrong there).
     const computedPaths = new Set(computes.map((r) => r.field!.path));
+    for (const rule of def.rules ?? []) if (rule.type === 'compute' && typeof rule.field === 'string' && fields.has(rule.field)) computedPaths.add(rule.field);
     (def.rules ?? []).forEach((rule, i) => {
       const target = rule.field ?? rule.fields?.[0];
       const field = target !== undefined ? fields.get(target) : undefined;
@@ -85,6 +87,10 @@ export const designChecks: DesignChecks = {
     if (def.fees && def.fees.unit === undefined) {
       warnings.push({ pointer: '/fees', code: 'fees.unitMissing', message: 'The fee does not say its unit: its amount is read as euro cents (70 is 0.70 euro). Add "unit": "euro" or "unit": "cents"', params: {} });
     }
+    (def.workflow?.transitions ?? []).forEach((t, i) => (t.actions ?? []).forEach((a, j) => {
+      if (a.type !== 'payment' || a.amount === undefined || a.unit !== undefined) return;
+      warnings.push({ pointer: `/workflow/transitions/${i}/actions/${j}`, code: 'payment.unitMissing', message: `The payment of transition "${t.id}" does not say the unit of its amount: it is read as euro cents (70 is 0.70 euro). Add "unit": "euro" or "unit": "cents" to the action`, params: { transition: t.id } });
+    }));
     if (def.ranking) {
       checkGuards(def.ranking.score, '/ranking/score', ctx, computedPaths, warnings);
       (def.ranking.exclusions ?? []).forEach((e, i) => checkGuards(e.when, `/ranking/exclusions/${i}/when`, ctx, computedPaths, warnings));

@@ -82,6 +82,19 @@ function isExcludedVar(node: Record<string, unknown>): boolean {
   return arg === '$excluded' || (Array.isArray(arg) && arg.length === 1 && arg[0] === '$excluded');
 }
 
+/** Whether an expression reads `$excluded` at root level (where withExcluded replaces it). */
+export function readsExcluded(node: unknown, depth = 0): boolean {
+  if (Array.isArray(node)) return node.some((n) => readsExcluded(n, depth));
+  if (node === null || typeof node !== 'object') return false;
+  const record = node as Record<string, unknown>;
+  if (depth === 0 && isExcludedVar(record)) return true;
+  const keys = Object.keys(record);
+  if (keys.length !== 1) return false;
+  const arg = record[keys[0]!];
+  if (ITERATING_OPERATORS.has(keys[0]!) && Array.isArray(arg)) return arg.some((a, i) => readsExcluded(a, i === 1 ? depth + 1 : depth));
+  return readsExcluded(arg, depth);
+}
+
 /**
  * The expression with each root-level `{"var": "$excluded"}` replaced by the exclusions' condition
  * (inside an iteration names are the item's, so there it stays and is refused by resolveVar).

@@ -1,7 +1,11 @@
 import type { Problem } from '../types.js';
 import type { CompiledRule } from './compiled-service.js';
 
-export interface ComputeNode { rule: CompiledRule; pointer: string; deps: string[] }
+export interface ComputeNode {
+  rule: CompiledRule; pointer: string; deps: string[];
+  /** When the value reads `$excluded`: the fields the exclusions read (part of deps), to name `$excluded` in a loop. */
+  excludedDeps?: string[];
+}
 
 /**
  * True when reading `dep` reads (part of) the value at `target`, or the other way round.
@@ -42,7 +46,13 @@ export function orderComputes(nodes: ComputeNode[], problems: Problem[]): Compil
     const cycle = findCycle(start, edges, indegree);
     if (!cycle || cycle.some((i) => reported.has(i))) continue;
     cycle.forEach((i) => reported.add(i));
-    const names = cycle.map((i) => nodes[i]!.rule.field!.path);
+    // Each field reads the next; `$excluded` named between them when the exclusions read it.
+    const names = cycle.flatMap((i, k) => {
+      const node = nodes[i]!;
+      const next = nodes[cycle[(k + 1) % cycle.length]!]!.rule.field!.path;
+      const viaExcluded = node.excludedDeps?.some((d) => touches(d, next));
+      return viaExcluded ? [node.rule.field!.path, '$excluded'] : [node.rule.field!.path];
+    });
     problems.push({
       pointer: nodes[cycle[0]!]!.pointer,
       code: 'rule.cycle',

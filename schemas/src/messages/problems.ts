@@ -187,6 +187,10 @@ export const problemTexts: Record<string, Record<'it' | 'en', ProblemText>> = {
   'prefill.rowField': { it: { what: '"{{name}}" è in un gruppo ripetibile', fix: 'Precompilate il gruppo da anpr.family con una "map".' }, en: { fix: 'Prefill the group from anpr.family with a "map".' } },
   'prefill.missingMap': { it: { what: 'anpr.family ha bisogno di una "map" dai campi della riga ai dati dei componenti', fix: 'Aggiungete "map", es. {"codiceFiscale": "fiscalCode"}.' }, en: { fix: 'Add "map", e.g. {"codiceFiscale": "fiscalCode"}.' } },
   'prefill.addressShape': { it: { what: '"{{name}}" non ha la proprietà "{{property}}" di un indirizzo ANPR', fix: 'Aggiungete "{{property}}" alla sezione.' }, en: { fix: 'Add "{{property}}" to the section.' } },
+  'payment.unitMissing': {
+    it: { what: 'Il pagamento non dice l\'unità del suo importo: è letto in centesimi (70 è 0,70 euro)', fix: 'Aggiungete all\'azione "unit": "euro" oppure "unit": "cents".' },
+    en: { fix: 'Add "unit": "euro" or "unit": "cents" to the action.' },
+  },
   'fees.unitMissing': {
     it: { what: 'La tariffa non dice la sua unità: l\'importo è letto in centesimi (70 è 0,70 euro)', fix: 'Aggiungete "unit": "euro" oppure "unit": "cents".' },
     en: { fix: 'Add "unit": "euro" or "unit": "cents".' },
