@@ -46,13 +46,14 @@ export interface EvaluationSummary {
   computed: Array<{ pointer: string; label: string; value: JsonValue }>;
   /** Errors at no step's field (answers that are not an object, a field in no step). */
   otherErrors: SummaryError[];
-  fee: null | { amountCents: number | null; euro: string | null; causale: string; dueDays: number | null; error?: string };
+  fee: null | { amountCents: number | null; euro: string | null; causale: string; dueDays: number | null; error?: string; errorMessage?: string };
   ranking: null | {
     score: number | null;
     excluded: boolean;
     keys: Array<{ id: string; label: string; direction: 'asc' | 'desc'; value: string | number | boolean | null }>;
     exclusions: Array<{ key: string; reason: string }>;
     error?: string;
+    errorMessage?: string;
   };
   notices: string[];
 }
@@ -137,14 +138,14 @@ export function summarizeEvaluation(service: CompiledService, answers: unknown, 
     amountCents: evaluation.fee.amountCents,
     euro: evaluation.fee.amountCents === null ? null : (evaluation.fee.amountCents / 100).toFixed(2),
     causale: evaluation.fee.causale, dueDays: evaluation.fee.dueDays,
-    ...(evaluation.fee.error ? { error: evaluation.fee.error } : {}),
+    ...(evaluation.fee.error ? { error: evaluation.fee.error, errorMessage: text(evaluation.fee.error) } : {}),
   };
   const r = evaluation.ranking;
   const ranking = r && {
     score: r.score, excluded: r.excluded,
     keys: r.keys.map((k) => ({ id: k.id, label: k.label, direction: k.direction, value: k.value })),
     exclusions: r.reasonKeys.map((key, i) => ({ key, reason: r.reasons[i]! })),
-    ...(r.error ? { error: r.error } : {}),
+    ...(r.error ? { error: r.error, errorMessage: text(r.error) } : {}),
   };
   return { valid: evaluation.valid, language: lang, steps, computed, otherErrors, fee, ranking, notices: evaluation.notices.map((n) => n.message) };
 }
@@ -176,6 +177,11 @@ const WORDS = {
     notices: 'Notices', due: 'due in {n} days', asc: 'ascending', desc: 'descending', computedMark: 'computed',
   },
 };
+
+/** An amount in cents as euro written in the language: 1.201,00 in Italian, 1,201.00 in English. */
+function euroIn(language: string, cents: number): string {
+  return new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'it-IT', { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: true }).format(cents / 100);
+}
 
 const show = (value: unknown) => (typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value));
 
@@ -220,11 +226,12 @@ export function formatSummary(summary: EvaluationSummary): string {
   }
   if (summary.fee) {
     const f = summary.fee;
-    lines.push('', `${w.fee}: ${f.euro === null ? f.error ?? '-' : `${f.euro} EUR`} — ${f.causale}${f.dueDays !== null ? `, ${w.due.replace('{n}', String(f.dueDays))}` : ''}`);
+    const amount = f.amountCents === null ? (f.error ? `${f.errorMessage ?? f.error} [${f.error}]` : '-') : `${euroIn(summary.language, f.amountCents)} EUR`;
+    lines.push('', `${w.fee}: ${amount} — ${f.causale}${f.dueDays !== null ? `, ${w.due.replace('{n}', String(f.dueDays))}` : ''}`);
   }
   if (summary.ranking) {
     const r = summary.ranking;
-    lines.push('', `${w.ranking}:${r.error ? ` ${r.error}` : ''}`);
+    lines.push('', `${w.ranking}:${r.error ? ` ${r.errorMessage ?? r.error} [${r.error}]` : ''}`);
     r.keys.forEach((k, i) => lines.push(`  ${i + 1}. ${k.label} (${k.id}, ${w[k.direction]}) = ${show(k.value)}`));
     if (r.excluded) {
       lines.push(`  ${w.excluded}:`);

@@ -85,6 +85,23 @@ describe('evaluate summary', () => {
       '  3. ISEE (euro) (isee, ascending) = 9000',
     ]));
   });
+
+  it('gives the fee as a person writes it in the language, and a fee that cannot be computed in words', () => {
+    const text = (def: unknown, locale: string) => {
+      const s = compileOrThrow(def);
+      return formatSummary(summarizeEvaluation(s, answers, evaluate(s, answers, { today: '2026-11-25', locale }))).split('\n');
+    };
+    const dear = definition();
+    dear.fees.amount = { '*': [{ var: 'numeroFigli' }, 60050] };
+    expect(text(dear, 'it')).toContain('Importo: 1.201,00 EUR — Diritti di segreteria, da pagare entro 30 giorni');
+    expect(text(dear, 'en')).toContain('Fee: 1,201.00 EUR — Administrative fee, due in 30 days');
+    const wrong = definition();
+    wrong.fees.amount = { '-': [0, { var: 'numeroFigli' }] };
+    expect(text(wrong, 'it')).toContain('Importo: L’importo non è calcolabile con i dati inseriti [fee.invalid] — Diritti di segreteria, da pagare entro 30 giorni');
+    expect(text(wrong, 'en')).toContain('Fee: The amount cannot be computed from the answers given [fee.invalid] — Administrative fee, due in 30 days');
+    wrong.ranking.score = { '*': [{ var: 'codiceFiscale' }, 2] }; // not a number: no score
+    expect(text(wrong, 'it')).toContain('Graduatoria: Il punteggio non è calcolabile con i dati inseriti [ranking.invalid]');
+  });
 });
 
 describe('sportello evaluate --format summary and --generic', () => {
