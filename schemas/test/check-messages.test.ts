@@ -74,6 +74,23 @@ describe('check messages', () => {
     expect(evalAt(service, { ...ok, dataInizio: '2026-01-01' }).valid).toBe(true);
   });
 
+  it('a field named nearly right (a row field without "[]", another case) is told the name it means', () => {
+    const def = structuredClone(base);
+    def.rules.push({ id: 'nomeSeFigli', type: 'require', field: 'figli.nome', when: true });
+    def.ui.fields['figli.Eta'] = { widget: 'number', label: 'field.figli.eta' };
+    def.ui.steps[0].fields.push('codicefiscale');
+    const found = problems(def);
+    expect(found.map((p) => [p.pointer, p.code, p.params?.suggestion])).toEqual([
+      ['/ui/steps/0/fields/2', 'step.unknownField', 'codiceFiscale'],
+      ['/ui/fields/figli.Eta', 'ui.unknownField', 'figli[].eta'],
+      ['/rules/5/field', 'rule.unknownField', 'figli[].nome'],
+    ]);
+    expect(found[2]!.message).toBe('Rule "nomeSeFigli" targets "figli.nome", which is not a field of the service (did you mean "figli[].nome"?)');
+    expect(explainProblem(def, found[2]!, 'it').what).toBe('"figli.nome" non è un campo del servizio (forse "figli[].nome"?)');
+    expect(explainProblem(def, found[0]!, 'it').what).toBe('Il passo mostra "codicefiscale", che non è un campo del servizio (forse "codiceFiscale"?)');
+    expect(explainProblem(def, found[1]!, 'en').what).toBe('UI settings for "figli.Eta", which is not a field of the service (did you mean "figli[].eta"?)');
+  });
+
   it('a $ref names a type, not a section: a section through $ref is told so, not a widget mismatch', () => {
     const def = structuredClone(base);
     def.data.$defs = { indirizzo: { type: 'object', properties: { via: { type: 'string' } } }, giorni: { type: 'array', items: { type: 'string', enum: ['lun', 'mar'] } } };

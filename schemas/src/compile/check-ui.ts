@@ -1,5 +1,5 @@
 import type { JsonSchema, Problem, ServiceDefinition, Widget } from '../types.js';
-import { resolveRef, type FieldInfo } from './field-index.js';
+import { didYouMean, nearField, resolveRef, type FieldInfo } from './field-index.js';
 import { escapePointerToken, pointerOf } from '../paths.js';
 
 function types(schema: JsonSchema): string[] {
@@ -50,7 +50,10 @@ export function checkUi(def: ServiceDefinition, fields: Map<string, FieldInfo>, 
       const at = `/ui/steps/${s}/fields/${i}`;
       if (isStatic(path)) return;
       const field = fields.get(path);
-      if (!field) return problems.push({ pointer: at, code: 'step.unknownField', message: `Step "${step.id}" shows "${path}", which is not a field of the service`, params: { step: step.id, name: path } });
+      if (!field) {
+        const suggestion = nearField(path, fields);
+        return problems.push({ pointer: at, code: 'step.unknownField', message: `Step "${step.id}" shows "${path}", which is not a field of the service${didYouMean(suggestion)}`, params: suggestion ? { step: step.id, name: path, suggestion } : { step: step.id, name: path } });
+      }
       if (field.group) return problems.push({ pointer: at, code: 'step.rowField', message: `"${path}" belongs to the rows of "${field.group}": place the group in the step`, params: { name: path, group: field.group } });
       if (placed.has(path)) return problems.push({ pointer: at, code: 'step.duplicateField', message: `"${path}" is placed in steps "${placed.get(path)}" and "${step.id}"`, params: { name: path } });
       placed.set(path, step.id);
@@ -63,7 +66,10 @@ export function checkUi(def: ServiceDefinition, fields: Map<string, FieldInfo>, 
     const at = `/ui/fields/${escapePointerToken(path)}`;
     const field = fields.get(path);
     if (!field) {
-      if (ui.widget !== 'static') problems.push({ pointer: at, code: 'ui.unknownField', message: `UI settings for "${path}", which is not a field of the service`, params: { name: path } });
+      if (ui.widget !== 'static') {
+        const suggestion = nearField(path, fields);
+        problems.push({ pointer: at, code: 'ui.unknownField', message: `UI settings for "${path}", which is not a field of the service${didYouMean(suggestion)}`, params: suggestion ? { name: path, suggestion } : { name: path } });
+      }
       else if (!ui.text) problems.push({ pointer: at, code: 'ui.staticWithoutText', message: `Static element "${path}" has no text`, params: { name: path } });
       continue;
     }

@@ -1,5 +1,5 @@
 import type { Problem, Rule } from '../types.js';
-import type { FieldInfo } from './field-index.js';
+import { didYouMean, nearField, type FieldInfo } from './field-index.js';
 import type { CompiledRule, CompiledVisibility } from './compiled-service.js';
 import { checkLogic, readsExcluded, type CheckedLogic } from './logic-check.js';
 import { answeredComparisons } from './answered-comparisons.js';
@@ -64,7 +64,8 @@ export function compileRules(
       if (target !== undefined) {
         field = fields.get(target.name);
         if (!field) {
-          problems.push({ pointer: target.at, code: 'rule.unknownField', message: `Rule "${rule.id}" targets "${target.name}", which is not a field of the service`, params: { name: target.name } });
+          const suggestion = nearField(target.name, fields);
+          problems.push({ pointer: target.at, code: 'rule.unknownField', message: `Rule "${rule.id}" targets "${target.name}", which is not a field of the service${didYouMean(suggestion)}`, params: suggestion ? { name: target.name, suggestion } : { name: target.name } });
           continue;
         }
       }

@@ -106,6 +106,20 @@ function whereOf(def: Def, tokens: string[], lang: Lang): string {
   }
 }
 
+/** Problems of a name that is no field, which may carry the name meant (`suggestion`). */
+const NEAR_NAMES = new Set(['rule.unknownField', 'step.unknownField', 'ui.unknownField']);
+
+function hintFor(params: Record<string, unknown>, lang: Lang): string {
+  const { name, suggestion } = params;
+  if (typeof suggestion !== 'string') return '';
+  if (typeof name === 'string' && name.includes('/')) {
+    return lang === 'it'
+      ? `: i campi si nominano senza "/", con i punti tra le sezioni (scrivete "${suggestion}")`
+      : `: fields are named without "/", with dots between sections (write "${suggestion}")`;
+  }
+  return lang === 'it' ? ` (forse "${suggestion}"?)` : ` (did you mean "${suggestion}"?)`;
+}
+
 /** Params a text can use beyond the problem's own: the loop of a cycle, allowed values, a pattern's words. */
 function paramsFor(problem: Problem, lang: Lang): Record<string, unknown> {
   const params: Record<string, unknown> = { ...(problem.params ?? {}) };
@@ -115,11 +129,7 @@ function paramsFor(problem: Problem, lang: Lang): Record<string, unknown> {
   if (problem.code === 'schema.pattern') {
     params.expected = (typeof params.expected === 'string' && patternWords[lang][params.expected]) || (lang === 'it' ? 'nella forma richiesta' : 'of the expected form');
   }
-  if (problem.code === 'rule.unknownField') {
-    params.hint = typeof params.suggestion !== 'string' ? '' : lang === 'it'
-      ? `: i campi si nominano senza "/", con i punti tra le sezioni (scrivete "${params.suggestion}")`
-      : `: fields are named without "/", with dots between sections (write "${params.suggestion}")`;
-  }
+  if (NEAR_NAMES.has(problem.code)) params.hint = hintFor(params, lang);
   if ('value' in params) params.value = JSON.stringify(params.value);
   return params;
 }

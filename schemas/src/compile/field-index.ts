@@ -39,6 +39,23 @@ export function pointerAt(field: FieldInfo, row = 0): string {
 const IDENT = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 /**
+ * The field a designer most likely meant by a name that is none: a row field written without
+ * "[]" after its group ("figli.nome" for "figli[].nome"), a pointer's "/" for ".", or another
+ * letter case ("codicefiscale"). Undefined when no field is that near.
+ */
+export function nearField(name: string, fields: Map<string, FieldInfo>): string | undefined {
+  const dotted = name.replace(/^\/+/, '').replace(/\//g, '.').replace(/\[\]/g, '');
+  const lower = dotted.toLowerCase();
+  for (const path of fields.keys()) {
+    if (path !== name && path.replace(/\[\]/g, '').toLowerCase() === lower) return path;
+  }
+  return undefined;
+}
+
+/** " (did you mean "x"?)" after a message, or nothing. */
+export const didYouMean = (suggestion: string | undefined): string => (suggestion ? ` (did you mean "${suggestion}"?)` : '');
+
+/**
  * The schema a local `$ref` ("#/$defs/importo", a JSON pointer into the data schema) points to,
  * merged under the field's own keywords as JSON Schema 2020-12 applies both; the schema itself
  * when it has no `$ref`; undefined when the reference points to nothing (or leaves the data schema).

@@ -168,11 +168,11 @@ export const problemTexts: Record<string, Record<'it' | 'en', ProblemText>> = {
   },
   'rule.rowOutsideGroup': { it: { what: '$row e $index valgono solo nelle regole sui campi di un gruppo ripetibile', fix: 'Mettete la regola su un campo del gruppo (es. "figli[].scuola") o leggete il campo per nome.' }, en: { fix: 'Put the rule on a field of the group (e.g. "figli[].scuola") or read the field by name.' } },
   'rule.excludedUnavailable': { it: { what: '$excluded non si può leggere qui', fix: 'Leggete $excluded solo da valori calcolati, tariffa, punteggio e criteri, fuori da map/filter/reduce.' }, en: { fix: 'Read $excluded only in computed values, the fee, the score and the keys, outside map/filter/reduce.' } },
-  'step.unknownField': { it: { what: 'Il passo mostra "{{name}}", che non è un campo del servizio', fix: 'Usate il nome di un campo di data (o aggiungete il campo a data).' }, en: { fix: 'Use the name of a field of data (or add the field to data).' } },
+  'step.unknownField': { it: { what: 'Il passo mostra "{{name}}", che non è un campo del servizio{{hint}}', fix: 'Usate il nome di un campo di data (o aggiungete il campo a data).' }, en: { fix: 'Use the name of a field of data (or add the field to data).' } },
   'step.rowField': { it: { what: '"{{name}}" appartiene alle righe del gruppo "{{group}}"', fix: 'Mettete nel passo il gruppo "{{group}}": porta con sé i suoi campi.' }, en: { fix: 'Place the group "{{group}}" in the step: it brings its fields.' } },
   'step.duplicateField': { it: { what: '"{{name}}" è in due passi', fix: 'Lasciate il campo in un solo passo.' }, en: { fix: 'Keep the field in one step.' } },
   'step.duplicateId': { it: { what: 'L\'id di passo "{{id}}" è usato due volte', fix: 'Date a ogni passo un id diverso.' }, en: { fix: 'Give every step its own id.' } },
-  'ui.unknownField': { it: { what: 'Impostazioni per "{{name}}", che non è un campo del servizio', fix: 'Correggete il nome o togliete la voce da ui.fields.' }, en: { fix: 'Correct the name or remove the entry from ui.fields.' } },
+  'ui.unknownField': { it: { what: 'Impostazioni per "{{name}}", che non è un campo del servizio{{hint}}', fix: 'Correggete il nome o togliete la voce da ui.fields.' }, en: { fix: 'Correct the name or remove the entry from ui.fields.' } },
   'ui.staticWithoutText': { it: { what: 'Il testo statico "{{name}}" non ha testo', fix: 'Aggiungete "text" con una chiave di traduzione.' }, en: { fix: 'Add "text" with a translation key.' } },
   'ui.unknownOption': { it: { what: '"{{value}}" non è uno dei valori di "{{name}}"', fix: 'Le chiavi di "options" sono i valori dell\'enum del campo.' }, en: { fix: 'The keys of "options" are the values of the field\'s enum.' } },
   'ui.widgetMismatch': {
