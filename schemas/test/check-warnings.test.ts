@@ -38,6 +38,12 @@ describe('check warns where a comparison reads a field that may be unanswered (l
     required.data.required.push('isee');
     expect(warnings(required)).toEqual([]);
   });
+
+  it('in a named condition as in a rule: warns on an optional field, not on a computed one', () => {
+    const def = tariff({ or: [{ condition: 'pochiFigli' }, { condition: 'iseeBasso' }] });
+    def.conditions = { pochiFigli: { '<': [{ var: 'numeroFigli' }, 3] }, iseeBasso: { '<': [{ var: 'isee' }, 10000] } };
+    expect(warnings(def)).toEqual([['/conditions/iseeBasso/</0/var', 'logic.unguardedComparison']]);
+  });
 });
 
 describe('the fee says its unit (fees.unit)', () => {

@@ -86,7 +86,6 @@ function compileChecked(input: unknown, how: CompileWith): CompileResult {
   for (const [name, logic] of Object.entries(def.conditions ?? {})) {
     const checked = checkLogic(logic, `/conditions/${escapePointerToken(name)}`, { fields, officeFields }, problems, true);
     if (checked.fn) conditions.set(name, { logic, deps: checked.deps });
-    checks?.conditionGuards(logic, `/conditions/${escapePointerToken(name)}`, { fields, officeFields }, warnings);
   }
   const ctx = { fields, officeFields, conditions };
   checks?.ranking(def, problems);

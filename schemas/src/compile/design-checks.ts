@@ -30,7 +30,6 @@ export interface DesignChecks {
   /** A data schema against JSON Schema's meta-schema: why it is invalid, or undefined. */
   dataSchema(schema: object): string | undefined;
   schemas(def: ServiceDefinition, problems: Problem[]): void;
-  conditionGuards(logic: unknown, pointer: string, ctx: VarContext, warnings: Problem[]): void;
   ranking(def: ServiceDefinition, problems: Problem[]): void;
   definition(def: ServiceDefinition, fields: Map<string, FieldInfo>, problems: Problem[], warnings: Problem[]): void;
   rankingKeys(def: ServiceDefinition, fields: Map<string, FieldInfo>, officeFields: Map<string, FieldInfo>, problems: Problem[]): void;
@@ -52,7 +51,6 @@ export const designChecks: DesignChecks = {
     checkPatterns(def.data, '/data', problems, knownFormats());
     if (def.officeData) checkPatterns(def.officeData, '/officeData', problems, knownFormats());
   },
-  conditionGuards: (logic, pointer, ctx, warnings) => checkGuards(logic, pointer, ctx, new Set(), warnings),
   ranking: (def, problems) => refuseConditions(def.ranking, '/ranking', problems),
   definition(def, fields, problems, warnings) {
     checkPrefill(def, fields, problems);
@@ -76,6 +74,10 @@ export const designChecks: DesignChecks = {
     // Every field a compute rule fills, also one refused for a cycle (rule.cycle says what is wrong there).
     const computedPaths = new Set(computes.map((r) => r.field!.path));
     for (const rule of def.rules ?? []) if (rule.type === 'compute' && typeof rule.field === 'string' && fields.has(rule.field)) computedPaths.add(rule.field);
+    // Named conditions first (they come first in the definition), read at root like a rule there.
+    for (const [name, logic] of Object.entries(def.conditions ?? {})) {
+      checkGuards(logic, `/conditions/${escapePointerToken(name)}`, { fields, officeFields }, computedPaths, warnings);
+    }
     (def.rules ?? []).forEach((rule, i) => {
       const target = rule.field ?? rule.fields?.[0];
       const field = target !== undefined ? fields.get(target) : undefined;
