@@ -113,6 +113,7 @@ function pathLines(p, words, all) {
 
 async function check(args) {
   const locale = option(args, '--locale') ?? 'it';
+  if (locale !== 'it' && locale !== 'en') console.error(`check speaks it and en, not "${locale}": the messages are in Italian`);
   const paths = flag(args, '--paths');
   const files = args;
   if (files.length === 0) throw new Error('check: name at least one definition file');

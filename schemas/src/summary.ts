@@ -198,7 +198,7 @@ export function formatSummary(summary: EvaluationSummary): string {
       lines.push(`${indent}${name}:`);
       f.children.forEach((c) => field(c, `${indent}  `));
     } else if (f.rows) {
-      lines.push(`${indent}${name}: ${f.rows.length} ${w.rows}`);
+      lines.push(`${indent}${name}: ${f.rows.length} ${f.rows.length === 1 ? w.row : w.rows}`);
       f.rows.forEach((row, i) => {
         lines.push(`${indent}  ${w.row} ${i + 1}:`);
         row.forEach((c) => field(c, `${indent}    `));

@@ -1,7 +1,11 @@
 /** check's messages a designer can act on (issue 14): no raw regular expression, pointers decoded, $ref and var hints. */
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { compile, explainProblem, serviceDefinitionSchema, type Problem } from '../src/index.js';
 import { problemTexts } from '../src/messages/problems.js';
 import { compileOrThrow, errorsOf, evalAt } from './helpers.js';
@@ -204,4 +208,30 @@ describe('which code validates the answers (validationPath)', () => {
     def.data.properties.dataInizio = { type: 'string', format: 'date', not: { const: '2026-01-01' } };
     expect(validationPath(compileOrThrow(def))).toEqual({ path: 'ajv', reason: 'the data schema uses "not", which the generated validator does not cover' });
   });
+});
+
+// `sportello check` runs the built engine (dist/): root `npm test` builds it before the tests.
+describe('sportello check speaks the designer\'s language', () => {
+  const cli = fileURLToPath(new URL('../../bin/sportello.mjs', import.meta.url));
+  const dir = mkdtempSync(join(tmpdir(), 'sportello-check-'));
+  const file = join(dir, 'def.json');
+  const def = structuredClone(base);
+  def.ui.steps[0].fields.push('codicefiscale');
+  writeFileSync(file, JSON.stringify(def));
+  const run = (...args: string[]) => spawnSync(process.execPath, [cli, 'check', file, ...args], { encoding: 'utf8' });
+
+  it('where by name, what and how to fix, in it or en; a language it does not speak is said', () => {
+    const it = run();
+    expect(it.status).toBe(1);
+    expect(it.stdout).toContain('problema step.unknownField in il passo "Richiedente" (richiedente), il campo posizione 3 [ui › steps › 0 › fields › 2]');
+    expect(it.stdout).toContain('come correggere: ');
+    const en = run('--locale', 'en');
+    expect(en.stdout).toContain('problem step.unknownField in the step "Applicant" (richiedente), the field position 3');
+    expect(en.stdout).toContain('(did you mean "codiceFiscale"?)');
+    const fr = run('--locale', 'fr');
+    expect(fr.stdout).toBe(it.stdout);
+    expect(fr.stderr).toContain('check speaks it and en, not "fr": the messages are in Italian');
+  });
+
+  it.sequential('cleans up', () => rmSync(dir, { recursive: true, force: true }));
 });

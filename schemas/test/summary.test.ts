@@ -99,6 +99,10 @@ describe('evaluate summary', () => {
     wrong.fees.amount = { '-': [0, { var: 'numeroFigli' }] };
     expect(text(wrong, 'it')).toContain('Importo: L’importo non è calcolabile con i dati inseriti [fee.invalid] — Diritti di segreteria, da pagare entro 30 giorni');
     expect(text(wrong, 'en')).toContain('Fee: The amount cannot be computed from the answers given [fee.invalid] — Administrative fee, due in 30 days');
+    expect(text(wrong, 'en')).toContain('  Children (figli): 2 rows');
+    const one = { ...answers, figli: [answers.figli[0]] };
+    const s = compileOrThrow(definition());
+    expect(formatSummary(summarizeEvaluation(s, one, evaluate(s, one, { today: '2026-11-25', locale: 'it' }))).split('\n')).toContain('  Figli (figli): 1 riga');
     wrong.ranking.score = { '*': [{ var: 'codiceFiscale' }, 2] }; // not a number: no score
     expect(text(wrong, 'it')).toContain('Graduatoria: Il punteggio non è calcolabile con i dati inseriti [ranking.invalid]');
   });
