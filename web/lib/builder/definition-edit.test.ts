@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { compile, type JsonSchema, type ServiceDefinition, type Widget } from '@sportello/schemas';
 import {
-  WIDGETS, addField, addStep, allFieldPaths, childrenOf, isRequired, moveChild, moveFieldToStep, moveStep, removeField, removeStep,
+  WIDGETS, addField, addStep, describeStep, setTags, allFieldPaths, childrenOf, isRequired, moveChild, moveFieldToStep, moveStep, removeField, removeStep,
   schemaAt, setRequired, setStepCondition, setText, stepOfField, textOf,
 } from './definition-edit';
 
@@ -127,5 +127,33 @@ describe('definition edits', () => {
     const paths = allFieldPaths(def);
     expect(paths).toHaveLength(301);
     expect(schemaAt(def.data, paths.at(-1)!)).toEqual({ type: 'string' });
+  });
+
+  test('a new address has its parts labelled, a new file field says the types it takes; both compile', () => {
+    const labels = { street: 'Via e numero civico', cap: 'CAP', comune: 'Comune', provincia: 'Provincia (sigla)' };
+    const a = addField(deepFreeze(blank()), 'address', { step: 0 }, 'Residenza', labels);
+    for (const [part, text] of Object.entries(labels)) expect(textOf(a.definition, a.definition.ui.fields![`${a.path}.${part}`]!.label)).toBe(text);
+    const f = addField(a.definition, 'file', { step: 0 }, 'Documento');
+    expect(f.definition.ui.fields![f.path]!.accept).toEqual(['application/pdf', 'image/jpeg', 'image/png']);
+    expect(problemsOf(f.definition)).toEqual([]);
+    // Without labels (an older caller) the parts are left to the engine, as before.
+    const bare = addField(blank(), 'address', { step: 0 }, 'Residenza');
+    expect(Object.keys(bare.definition.ui.fields!)).toEqual([bare.path]);
+  });
+
+  test('a step\'s description and the service\'s tags', () => {
+    const def = deepFreeze(blank());
+    const described = describeStep(def, 0, 'Chi presenta la domanda');
+    expect(described.ui.steps[0]!.description).toBe('step.domanda.description');
+    expect(textOf(described, 'step.domanda.description')).toBe('Chi presenta la domanda');
+    expect(problemsOf(described)).toEqual([]);
+    expect('description' in describeStep(described, 0, '').ui.steps[0]!).toBe(false);
+    expect(describeStep(def, 5, 'x')).toBe(def);
+    const tagged = setTags(def, ' Scuola, bonus-famiglie,, scuola ,');
+    expect(tagged.tags).toEqual(['scuola', 'bonus-famiglie']);
+    expect(problemsOf(tagged)).toEqual([]);
+    expect('tags' in setTags(tagged, ' , ')).toBe(false);
+    // A tag that is not a slug is the server's problem at its place, not silently changed.
+    expect(problemsOf(setTags(def, 'due parole'))).toEqual([expect.stringMatching(/ \/tags\/0$/)]);
   });
 });

@@ -129,6 +129,27 @@ export function renameStep(def: Def, index: number, title: string): Def {
   return step ? setText(def, step.title, title) : def;
 }
 
+/** A step's description (shown under its title): keyed after the step; an empty text removes it. */
+export function describeStep(def: Def, index: number, text: string): Def {
+  const step = def.ui.steps[index];
+  if (!step) return def;
+  if (!text) {
+    if (!step.description) return def;
+    const { description: _d, ...rest } = step;
+    return { ...def, ui: { ...def.ui, steps: def.ui.steps.map((s, i) => (i === index ? rest : s)) } };
+  }
+  const key = step.description ?? `step.${step.id}.description`;
+  const next = step.description ? def : { ...def, ui: { ...def.ui, steps: def.ui.steps.map((s, i) => (i === index ? { ...s, description: key } : s)) } };
+  return setText(next, key, text);
+}
+
+/** The service's tags from what the designer typed (comma-separated): trimmed, lower case, each once. */
+export function setTags(def: Def, typed: string): Def {
+  const tags = [...new Set(typed.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean))];
+  if (!tags.length) { const { tags: _t, ...rest } = def; return rest as Def; }
+  return { ...def, tags };
+}
+
 export function moveStep(def: Def, from: number, to: number): Def {
   const steps = [...def.ui.steps];
   if (from < 0 || from >= steps.length || to < 0 || to >= steps.length) return def;
@@ -159,8 +180,17 @@ export function setStepCondition(def: Def, stepId: string, when: unknown | null)
 /** Where a new field goes: a step (top-level field) or inside a section or group. */
 export type FieldPlace = { step: number; index?: number } | { parent: string; index?: number };
 
-/** Adds a field of the widget with a default label in the default language; returns it and its path. */
-export function addField(def: Def, widget: Widget, place: FieldPlace, label: string): { definition: Def; path: string } {
+/** The parts of a new address, in the order the wizard shows them. */
+export const ADDRESS_PARTS = ['street', 'cap', 'comune', 'provincia'] as const;
+/** The file types a new file field accepts (the server's own default: PDF, JPEG, PNG), said explicitly so the citizen sees them. */
+export const DEFAULT_ACCEPT = ['application/pdf', 'image/jpeg', 'image/png'];
+
+/**
+ * Adds a field of the widget with a default label in the default language; returns it and its path.
+ * A new address's parts get labels too (`partLabels`, in the designer's language), so the citizen
+ * never sees "street" or "cap".
+ */
+export function addField(def: Def, widget: Widget, place: FieldPlace, label: string, partLabels?: Partial<Record<(typeof ADDRESS_PARTS)[number], string>>): { definition: Def; path: string } {
   // A widget the engine does not know would make a field with no data: refused, nothing changes.
   if (!WIDGETS.includes(widget)) return { definition: def, path: '' };
   const next = clone(def);
@@ -178,11 +208,15 @@ export function addField(def: Def, widget: Widget, place: FieldPlace, label: str
   const entry: UiField = widget === 'static' ? { widget, text: `${key}.text` } : { widget, label: `${key}.label` };
   if (widget === 'select' || widget === 'radio') entry.options = { opzione1: `${key}.opzione1`, opzione2: `${key}.opzione2` };
   if (widget === 'group') entry.addLabel = `${key}.add`;
+  if (widget === 'file') entry.accept = [...DEFAULT_ACCEPT];
   ui[path] = entry;
+  const parts = widget === 'address' ? ADDRESS_PARTS.filter((part) => partLabels?.[part]) : [];
+  for (const part of parts) ui[`${path}.${part}`] = { widget: 'text', label: `${key}.${part}.label` };
   let out: Def = next;
   out = setText(out, widget === 'static' ? `${key}.text` : `${key}.label`, label);
   if (entry.options) out = setText(setText(out, `${key}.opzione1`, 'Opzione 1'), `${key}.opzione2`, 'Opzione 2');
   if (widget === 'group') out = setText(out, `${key}.add`, '+');
+  for (const part of parts) out = setText(out, `${key}.${part}.label`, partLabels![part]!);
   if ('step' in place) {
     const steps = out.ui.steps.map((s, i) => {
       if (i !== place.step) return s;

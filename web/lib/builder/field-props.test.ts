@@ -110,9 +110,9 @@ describe('date bounds in the properties panel (the engine\'s dateBounds)', () =>
     const { def, end } = twoDates();
     expect(kinds(def, end)).toEqual(['', 'today', 'date', 'field']);
     const today = writeProps(def, end, { label: 'Fine', notBeforeKind: 'today' }, t);
-    expect(props(today, end).filter((p) => p.startsWith('notBefore'))).toEqual(['notBeforeKind', 'notBeforeAmount', 'notBeforeUnit', 'notBeforeDirection']);
+    expect(props(today, end).filter((p) => p.startsWith('notBefore'))).toEqual(['notBeforeKind', 'notBeforeAmount', 'notBeforeUnit', 'notBeforeDirection', 'notBeforeMessage']);
     const field = writeProps(def, end, { label: 'Fine', notBeforeKind: 'field' }, t);
-    expect(props(field, end).filter((p) => p.startsWith('notBefore'))).toEqual(['notBeforeKind', 'notBeforeField', 'notBeforeAmount', 'notBeforeUnit', 'notBeforeDirection']);
+    expect(props(field, end).filter((p) => p.startsWith('notBefore'))).toEqual(['notBeforeKind', 'notBeforeField', 'notBeforeAmount', 'notBeforeUnit', 'notBeforeDirection', 'notBeforeMessage']);
   });
 
   test('"of age" and "from the day after the start" are written as dateBounds the engine applies', () => {
@@ -165,5 +165,78 @@ describe('date bounds in the properties panel (the engine\'s dateBounds)', () =>
     expect(next.rules!.map((r) => r.id)).toEqual(['altra']);
     expect(Object.keys(next.translations.it!).filter((k) => k.startsWith('error.'))).toEqual(['error.altra']);
     expect(compile(next).ok).toBe(true);
+  });
+});
+
+describe('the rest of what the format allows a field (exclusive bounds, steps, several files, prefill details, bound messages)', () => {
+  const errorsOf = (def: ServiceDefinition, answers: Record<string, unknown>) => {
+    const r = compile(def);
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    return evaluate(r.service, answers, { today: '2026-12-04' }).errors.map((e) => `${e.pointer} ${e.key}`);
+  };
+
+  test('a number above 0 (excluded) in steps of 0.5: written as exclusiveMinimum and multipleOf, read back the same', () => {
+    const { definition, path } = withField('currency');
+    expect(props(definition, path)).toEqual(expect.arrayContaining(['minimumExcluded', 'maximumExcluded', 'multipleOf']));
+    const next = writeProps(definition, path, { label: 'Area', minimum: 0, minimumExcluded: true, maximum: 100, multipleOf: 0.5 }, t);
+    expect(schemaAt(next.data, path)).toEqual({ type: 'number', exclusiveMinimum: 0, maximum: 100, multipleOf: 0.5 });
+    expect(readProps(next, path)).toMatchObject({ minimum: 0, minimumExcluded: true, maximum: 100, multipleOf: 0.5 });
+    expect(errorsOf(next, { [path]: 0 })).toEqual([`/${path} error.exclusiveMinimum`]);
+    expect(errorsOf(next, { [path]: 0.7 })).toEqual([`/${path} error.multipleOf`]);
+    expect(errorsOf(next, { [path]: 2.5 })).toEqual([]);
+    const back = writeProps(next, path, { ...readProps(next, path), minimumExcluded: false, multipleOf: undefined }, t);
+    expect(schemaAt(back.data, path)).toEqual({ type: 'number', minimum: 0, maximum: 100 });
+  });
+
+  test('a file field taking several files, at most 3; back to one file', () => {
+    const { definition, path } = withField('file');
+    const many = writeProps(definition, path, { ...readProps(definition, path), multipleFiles: true, accept: 'application/pdf' }, t);
+    expect(schemaAt(many.data, path)).toEqual({ type: 'array', items: { type: 'string', minLength: 1, maxLength: 200 }, maxItems: 10 });
+    expect(props(many, path)).toContain('maxFiles');
+    const three = writeProps(many, path, { ...readProps(many, path), maxFiles: 3 }, t);
+    expect(schemaAt(three.data, path)!.maxItems).toBe(3);
+    expect(readProps(three, path)).toMatchObject({ multipleFiles: true, maxFiles: 3 });
+    expect(errorsOf(three, { [path]: ['a', 'b', 'c', 'd'] })).toEqual([`/${path} error.maxItems`]);
+    const one = writeProps(three, path, { ...readProps(three, path), multipleFiles: false }, t);
+    expect(schemaAt(one.data, path)).toEqual({ type: 'string', maxLength: 200 });
+  });
+
+  test('an ISEE prefill names its kind; a group filled from the family maps each column to a member datum', () => {
+    const { definition, path } = withField('currency');
+    const isee = writeProps(definition, path, { label: 'ISEE', prefillSource: 'inps.isee.value' }, t);
+    expect(props(isee, path)).toContain('prefillIseeKind');
+    const kind = writeProps(isee, path, { ...readProps(isee, path), prefillIseeKind: 'minorenni' }, t);
+    expect(kind.prefill).toEqual([{ field: path, source: 'inps.isee.value', iseeKind: 'minorenni' }]);
+    expect(writeProps(kind, path, { ...readProps(kind, path), prefillSource: 'identity.email' }, t).prefill).toEqual([{ field: path, source: 'identity.email' }]);
+
+    const g = addField(blank(), 'group', { step: 0 }, 'Famiglia');
+    const cf = addField(g.definition, 'text', { parent: g.path }, 'Codice fiscale');
+    const nome = addField(cf.definition, 'text', { parent: g.path }, 'Nome');
+    const fam = writeProps(nome.definition, g.path, { ...readProps(nome.definition, g.path), prefillSource: 'anpr.family' }, t);
+    const famResult = compile(fam);
+    expect(famResult.ok ? [] : famResult.problems.map((p) => p.code)).toContain('prefill.missingMap');
+    const col = (p: string) => p.slice(g.path.length + 3);
+    expect(Object.keys((propsSchema(fam, g.path, t).properties as Record<string, JsonSchema>).prefillMap!.properties as object)).toEqual([col(cf.path), col(nome.path)]);
+    const mapped = writeProps(fam, g.path, { ...readProps(fam, g.path), prefillMap: { [col(cf.path)]: 'fiscalCode', [col(nome.path)]: 'givenName' } }, t);
+    expect(mapped.prefill).toEqual([{ field: g.path, source: 'anpr.family', map: { [col(cf.path)]: 'fiscalCode', [col(nome.path)]: 'givenName' } }]);
+    expect(compile(mapped).ok).toBe(true);
+    expect(readProps(mapped, g.path).prefillMap).toEqual({ [col(cf.path)]: 'fiscalCode', [col(nome.path)]: 'givenName' });
+    // A value that is not a member datum is not written.
+    const odd = writeProps(mapped, g.path, { ...readProps(mapped, g.path), prefillMap: { [col(cf.path)]: '__proto__', [col(nome.path)]: '' } }, t);
+    expect(odd.prefill).toEqual([{ field: g.path, source: 'anpr.family' }]);
+  });
+
+  test('a date bound with its own message: keyed after the field, text in the default language, shown to the citizen', () => {
+    const { definition, path } = withField('date');
+    const next = writeProps(definition, path, { ...readProps(definition, path), notAfterKind: 'today', notAfterAmount: 18, notAfterUnit: 'y', notAfterDirection: 'before', notAfterMessage: 'Devi essere maggiorenne' }, t);
+    expect(schemaAt(next.data, path)!.dateBounds).toEqual({ notAfter: { date: 'today-18y', message: `field.${path}.notAfter` } });
+    expect(textOf(next, `field.${path}.notAfter`)).toBe('Devi essere maggiorenne');
+    expect(readProps(next, path).notAfterMessage).toBe('Devi essere maggiorenne');
+    const r = compile(next);
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(evaluate(r.service, { [path]: '2020-01-01' }, { today: '2026-12-04' }).errors.map((e) => e.message)).toEqual(['Devi essere maggiorenne']);
+    // An empty message goes back to the engine's own.
+    const plain = writeProps(next, path, { ...readProps(next, path), notAfterMessage: '' }, t);
+    expect(schemaAt(plain.data, path)!.dateBounds).toEqual({ notAfter: 'today-18y' });
   });
 });

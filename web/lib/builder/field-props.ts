@@ -1,5 +1,5 @@
 import { romeDate, type JsonSchema, type PrefillItem, type PrefillSource, type ServiceDefinition, type UiField, type Widget } from '@sportello/schemas';
-import { allFieldPaths, isRequired, schemaAt, setFieldSchema, setFieldUi, setRequired, setText, textOf } from './definition-edit';
+import { ADDRESS_PARTS, allFieldPaths, isRequired, schemaAt, setFieldSchema, setFieldUi, setRequired, setText, textOf } from './definition-edit';
 
 // The properties panel's contract: for a field, a JSON Schema of its properties (rendered by
 // @rjsf/core), the form data read from the definition, and the write back. Texts are edited in
@@ -13,19 +13,24 @@ export const PREFILL_SOURCES: PrefillSource[] = [
   'anpr.resident.address', 'anpr.resident.address.street', 'anpr.resident.address.cap', 'anpr.resident.address.comune',
   'anpr.resident.address.provincia', 'anpr.family', 'anpr.family.size', 'inps.isee.value', 'inps.isee.dsuProtocol', 'inps.isee.validUntil',
 ];
+/** What ANPR gives about each family member (a row column of a group filled from anpr.family). */
+export const FAMILY_ITEMS = ['fiscalCode', 'givenName', 'familyName', 'birthDate', 'sex', 'relationship'] as const;
+/** The kinds of ISEE an inps.isee.* source may ask for (the attestation's type). */
+export const ISEE_KINDS = ['ordinario', 'minorenni', 'universitario', 'sociosanitario', 'corrente'] as const;
 export const STRING_FORMATS = ['', 'codice-fiscale', 'partita-iva', 'iban', 'cap', 'telefono', 'email', 'uri'] as const;
 
 export interface FieldProps {
   label?: string; help?: string; placeholder?: string; text?: string;
   required?: boolean; readOnly?: boolean;
   minLength?: number; maxLength?: number; pattern?: string; format?: string;
-  minimum?: number; maximum?: number; integer?: boolean;
+  minimum?: number; maximum?: number; integer?: boolean; minimumExcluded?: boolean; maximumExcluded?: boolean; multipleOf?: number;
+  notBeforeMessage?: string; notAfterMessage?: string;
   notBeforeKind?: BoundKind; notBeforeAmount?: number; notBeforeUnit?: OffsetUnit; notBeforeDirection?: 'after' | 'before'; notBeforeDate?: string; notBeforeField?: string;
   notAfterKind?: BoundKind; notAfterAmount?: number; notAfterUnit?: OffsetUnit; notAfterDirection?: 'after' | 'before'; notAfterDate?: string; notAfterField?: string;
   options?: Array<{ value: string; label: string }>;
-  accept?: string; maxSizeMb?: number;
+  accept?: string; maxSizeMb?: number; multipleFiles?: boolean; maxFiles?: number;
   minItems?: number; maxItems?: number; addLabel?: string;
-  prefillSource?: string; prefillEditable?: boolean;
+  prefillSource?: string; prefillEditable?: boolean; prefillIseeKind?: string; prefillMap?: Record<string, string>;
 }
 
 /** A date bound's kind in the panel: none, today (moved by an offset), a date, another date field (moved by an offset). */
@@ -35,7 +40,7 @@ export const OFFSET_UNITS: OffsetUnit[] = ['d', 'w', 'm', 'y'];
 const BOUNDS = ['notBefore', 'notAfter'] as const;
 
 /** Labels of the panel's properties, from the platform's texts (builder.props.*). */
-export type Translate = (key: string) => string;
+export type Translate = (key: string, options?: Record<string, unknown>) => string;
 
 const keyBase = (path: string) => `field.${path.replace(/\[\]/g, '')}`;
 const ruleBase = (path: string) => path.replace(/\[\]/g, '').replace(/\./g, '_');
@@ -66,7 +71,10 @@ export function propsSchema(def: Def, path: string, t: Translate): JsonSchema {
   }
   if (kind === 'number' || kind === 'integer') {
     props.minimum = s('number', { title: title('minimum') });
+    props.minimumExcluded = s('boolean', { title: title('minimumExcluded') });
     props.maximum = s('number', { title: title('maximum') });
+    props.maximumExcluded = s('boolean', { title: title('maximumExcluded') });
+    props.multipleOf = s('number', { title: title('multipleOf'), exclusiveMinimum: 0 });
     if (widget === 'number') props.integer = s('boolean', { title: title('integer') });
   }
   if (widget === 'date') {
@@ -84,6 +92,7 @@ export function propsSchema(def: Def, path: string, t: Translate): JsonSchema {
         props[`${b}Unit`] = { type: 'string', title: title(`${b}Unit`), oneOf: OFFSET_UNITS.map((u) => ({ const: u, title: t(`builder.dateBound.unit.${u}`) })) };
         props[`${b}Direction`] = { type: 'string', title: title(`${b}Direction`), oneOf: (['after', 'before'] as const).map((d) => ({ const: d, title: t(`builder.dateBound.${d}`) })) };
       }
+      if (kind) props[`${b}Message`] = s('string', { title: t(`builder.props.${b}Message`, { limit: '{{limit}}' }), maxLength: 500 });
     }
   }
   if (widget === 'select' || widget === 'radio' || (widget === 'checkbox' && data?.type === 'array')) {
@@ -101,6 +110,8 @@ export function propsSchema(def: Def, path: string, t: Translate): JsonSchema {
   if (widget === 'file') {
     props.accept = s('string', { title: title('accept'), maxLength: 500 });
     props.maxSizeMb = s('number', { title: title('maxSizeMb'), exclusiveMinimum: 0, maximum: 100 });
+    props.multipleFiles = s('boolean', { title: title('multipleFiles') });
+    if (kind === 'array') props.maxFiles = s('integer', { title: title('maxFiles'), minimum: 1, maximum: 100 });
   }
   if (widget === 'group') {
     props.minItems = s('integer', { title: title('minItems'), minimum: 0, maximum: 1000 });
@@ -110,6 +121,21 @@ export function propsSchema(def: Def, path: string, t: Translate): JsonSchema {
   if (!path.includes('[]')) {
     props.prefillSource = { type: 'string', title: title('prefillSource'), oneOf: ['', ...PREFILL_SOURCES].map((p) => ({ const: p, title: p ? t(`builder.prefill.${p}`) : t('builder.prefill.none') })) };
     props.prefillEditable = s('boolean', { title: title('prefillEditable') });
+    const source = (def.prefill ?? []).find((p) => p.field === path)?.source;
+    if (source?.startsWith('inps.isee.')) {
+      props.prefillIseeKind = { type: 'string', title: title('prefillIseeKind'), oneOf: ['', ...ISEE_KINDS].map((k) => ({ const: k, title: t(`builder.iseeKind.${k || 'any'}`) })) };
+    }
+    if (source === 'anpr.family' && widget === 'group') {
+      // One choice per column of the rows: which member datum fills it (none: the citizen types it).
+      const columns = allFieldPaths(def).filter((p) => p.startsWith(`${path}[].`) && !p.slice(path.length + 3).includes('.'));
+      props.prefillMap = {
+        type: 'object', title: title('prefillMap'),
+        properties: Object.fromEntries(columns.map((c) => [c.slice(path.length + 3), {
+          type: 'string', title: textOf(def, def.ui.fields?.[c]?.label) || c,
+          oneOf: ['', ...FAMILY_ITEMS].map((k) => ({ const: k, title: t(`builder.familyItem.${k || 'none'}`) })),
+        }])),
+      };
+    }
   }
   return { type: 'object', properties: props };
 }
@@ -126,19 +152,31 @@ export function readProps(def: Def, path: string): FieldProps {
   out.placeholder = text(ui.placeholder) ?? '';
   out.required = isRequired(def, path);
   out.readOnly = !!ui.readOnly;
-  for (const k of ['minLength', 'maxLength', 'pattern', 'minimum', 'maximum', 'minItems', 'maxItems'] as const) {
+  for (const k of ['minLength', 'maxLength', 'pattern', 'minimum', 'maximum', 'minItems', 'maxItems', 'multipleOf'] as const) {
     if (data[k] !== undefined) (out as Record<string, unknown>)[k] = data[k];
+  }
+  if (data.type === 'number' || data.type === 'integer') {
+    // JSON Schema 2020-12's exclusive bounds are numbers: shown as the bound and "excluded".
+    if (typeof data.exclusiveMinimum === 'number') { out.minimum = data.exclusiveMinimum; out.minimumExcluded = true; }
+    if (typeof data.exclusiveMaximum === 'number') { out.maximum = data.exclusiveMaximum; out.maximumExcluded = true; }
   }
   if (data.type === 'string') out.format = typeof data.format === 'string' ? data.format : '';
   if (ui.widget === 'number') out.integer = data.type === 'integer';
   const values = (Array.isArray(data.enum) ? data.enum : Array.isArray((data.items as JsonSchema | undefined)?.enum) ? (data.items as JsonSchema).enum : null) as unknown[] | null;
   if (values) out.options = values.map((v) => ({ value: String(v), label: text(ui.options?.[String(v)]) ?? '' }));
-  if (ui.widget === 'file') { out.accept = (ui.accept ?? []).join(', '); if (ui.maxSizeMb !== undefined) out.maxSizeMb = ui.maxSizeMb; }
+  if (ui.widget === 'file') {
+    out.accept = (ui.accept ?? []).join(', ');
+    if (ui.maxSizeMb !== undefined) out.maxSizeMb = ui.maxSizeMb;
+    out.multipleFiles = data.type === 'array';
+    if (data.type === 'array') { delete out.maxItems; delete out.minItems; if (typeof data.maxItems === 'number') out.maxFiles = data.maxItems; }
+  }
   if (ui.widget === 'group') out.addLabel = text(ui.addLabel) ?? '';
   if (ui.widget === 'date') Object.assign(out, readBounds(def, path, data));
   const pre = (def.prefill ?? []).find((p) => p.field === path);
   out.prefillSource = pre?.source ?? '';
   out.prefillEditable = pre ? pre.editable !== false : true;
+  if (pre?.source.startsWith('inps.isee.')) out.prefillIseeKind = pre.iseeKind ?? '';
+  if (pre?.source === 'anpr.family') out.prefillMap = { ...(pre.map ?? {}) };
   return out;
 }
 
@@ -172,8 +210,12 @@ export function writeProps(def: Def, path: string, p: FieldProps, _t?: Translate
     setOrDelete(data, 'pattern', p.pattern);
   }
   if (data.type === 'number' || data.type === 'integer') {
-    setOrDelete(data, 'minimum', p.minimum);
-    setOrDelete(data, 'maximum', p.maximum);
+    delete data.exclusiveMinimum; delete data.exclusiveMaximum;
+    setOrDelete(data, p.minimumExcluded ? 'exclusiveMinimum' : 'minimum', p.minimum);
+    if (p.minimumExcluded) delete data.minimum;
+    setOrDelete(data, p.maximumExcluded ? 'exclusiveMaximum' : 'maximum', p.maximum);
+    if (p.maximumExcluded) delete data.maximum;
+    setOrDelete(data, 'multipleOf', typeof p.multipleOf === 'number' && p.multipleOf > 0 ? p.multipleOf : undefined);
     if (ui.widget === 'number' && p.integer !== undefined) data.type = p.integer ? 'integer' : 'number';
   }
   if (data.type === 'array' && ui.widget === 'group') { setOrDelete(data, 'minItems', p.minItems); setOrDelete(data, 'maxItems', p.maxItems); }
@@ -197,16 +239,22 @@ export function writeProps(def: Def, path: string, p: FieldProps, _t?: Translate
     const accept = (p.accept ?? '').split(',').map((a) => a.trim()).filter(Boolean);
     if (accept.length) ui.accept = accept; else delete ui.accept;
     if (p.maxSizeMb) ui.maxSizeMb = p.maxSizeMb; else delete ui.maxSizeMb;
+    // One file (its id) or a list of them: the wizard's file field takes either.
+    const item: JsonSchema = { type: 'string', minLength: 1, maxLength: 200 };
+    if (p.multipleFiles && data.type !== 'array') { for (const k of Object.keys(data)) delete data[k]; Object.assign(data, { type: 'array', items: item, maxItems: 10 }); }
+    else if (p.multipleFiles === false && data.type === 'array') { for (const k of Object.keys(data)) delete data[k]; Object.assign(data, { type: 'string', maxLength: 200 }); }
+    if (data.type === 'array' && p.multipleFiles !== false && p.maxFiles !== undefined) data.maxItems = Math.min(100, Math.max(1, Math.trunc(p.maxFiles) || 1));
   }
   if (ui.widget === 'date') {
-    const bounds = writeBounds(def, path, p, data.dateBounds);
-    if (bounds) data.dateBounds = bounds; else delete data.dateBounds;
+    const written = writeBounds(def, path, p, data.dateBounds);
+    if (written.bounds) data.dateBounds = written.bounds; else delete data.dateBounds;
+    for (const [key, text] of written.texts) next = setText(next, key, text);
   }
   next = setFieldSchema(next, path, data);
   next = setFieldUi(next, path, ui);
   if (p.required !== undefined) next = setRequired(next, path, p.required);
   if (ui.widget === 'date') next = dropLegacyDateRules(next, path);
-  if (!path.includes('[]')) next = writePrefill(next, path, p.prefillSource, p.prefillEditable);
+  if (!path.includes('[]')) next = writePrefill(next, path, p);
   return next;
 }
 
@@ -263,6 +311,10 @@ function readBounds(def: Def, path: string, data: JsonSchema): FieldProps {
       if (o) { out[`${b}Amount`] = o.amount; out[`${b}Unit`] = o.unit; out[`${b}Direction`] = o.direction; }
     }
     out[`${b}Kind`] = kind;
+    const key = value && typeof value === 'object' && typeof (value as { message?: unknown }).message === 'string' ? (value as { message: string }).message : undefined;
+    // A key with no text of the service (an engine message it reuses) stays as it is until typed over.
+    const text = key ? def.translations[def.defaultLanguage]?.[key] : '';
+    if (kind && text !== undefined) out[`${b}Message`] = text;
   }
   return out as FieldProps;
 }
@@ -272,28 +324,35 @@ function readBounds(def: Def, path: string, data: JsonSchema): FieldProps {
  * own message (written by hand) is kept while its kind stays; a date bound with no date yet
  * starts at today (Rome), a field bound at the first date field it may name.
  */
-function writeBounds(def: Def, path: string, p: FieldProps, previous: unknown): Record<string, unknown> | undefined {
+function writeBounds(def: Def, path: string, p: FieldProps, previous: unknown): { bounds: Record<string, unknown> | undefined; texts: Array<[string, string]> } {
   const prev = previous && typeof previous === 'object' && !Array.isArray(previous) ? previous as Record<string, unknown> : {};
   const out: Record<string, unknown> = {};
+  const texts: Array<[string, string]> = [];
   for (const b of BOUNDS) {
     const kind = p[`${b}Kind`] ?? '';
     const old = prev[b] && typeof prev[b] === 'object' ? prev[b] as { message?: unknown; field?: unknown } : undefined;
-    const message = typeof old?.message === 'string' && old.message ? old.message : undefined;
+    // The bound's own message: its text in the default language under its key (made from the
+    // field's path when new); an empty text goes back to the engine's message.
+    const oldKey = typeof old?.message === 'string' && old.message ? old.message : undefined;
+    const typed = p[`${b}Message`];
+    let message = typed === undefined ? oldKey : typed ? oldKey ?? `${keyBase(path)}.${b}` : undefined;
+    if (typed && message) texts.push([message, typed]);
+    if (typed === undefined && kind && old && ('field' in old) !== (kind === 'field')) message = undefined;
     const amount = Math.min(99999, Math.max(0, Math.trunc(Number(p[`${b}Amount`] ?? 0)) || 0));
     const unit: OffsetUnit = OFFSET_UNITS.includes(p[`${b}Unit`] as OffsetUnit) ? p[`${b}Unit`] as OffsetUnit : 'd';
     const offset = amount ? `${p[`${b}Direction`] === 'before' ? '-' : '+'}${amount}${unit}` : '';
     if (kind === 'today' || kind === 'date') {
       const given = p[`${b}Date`];
       const text = kind === 'today' ? `today${offset}` : typeof given === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(given) ? given : romeDate(new Date());
-      out[b] = message && old && 'field' in old === false ? { date: text, message } : text;
+      out[b] = message ? { date: text, message } : text;
     } else if (kind === 'field') {
       const others = dateFieldsFor(def, path);
       const field = others.includes(p[`${b}Field`] ?? '') ? p[`${b}Field`]! : others[0];
       if (!field) continue;
-      out[b] = { field, ...(offset ? { offset } : {}), ...(message && old && 'field' in old ? { message } : {}) };
+      out[b] = { field, ...(offset ? { offset } : {}), ...(message ? { message } : {}) };
     }
   }
-  return Object.keys(out).length ? out : undefined;
+  return { bounds: Object.keys(out).length ? out : undefined, texts };
 }
 
 /** Takes away the error rules (and their texts) the panel wrote for date ranges before dateBounds. */
@@ -306,17 +365,29 @@ function dropLegacyDateRules(def: Def, path: string): Def {
   return { ...def, rules: (def.rules ?? []).filter((r) => !ids.includes(r.id)), translations };
 }
 
-function writePrefill(def: Def, path: string, source: string | undefined, editable: boolean | undefined): Def {
+function writePrefill(def: Def, path: string, p: FieldProps): Def {
+  const { prefillSource: source, prefillEditable: editable } = p;
   const list = def.prefill ?? [];
-  const at = list.findIndex((p) => p.field === path);
-  if (!source) return at < 0 ? def : { ...def, prefill: list.filter((p) => p.field !== path) };
+  const at = list.findIndex((x) => x.field === path);
+  if (!source) return at < 0 ? def : { ...def, prefill: list.filter((x) => x.field !== path) };
   const old = at < 0 ? undefined : list[at]!;
   const item: PrefillItem = { ...(old ?? {}), field: path, source: source as PrefillSource };
   if (editable === false) item.editable = false;
   else if (old?.editable !== true) delete item.editable;
+  // The ISEE's kind only for an ISEE source, the member map only for the family.
+  const iseeKind = ISEE_KINDS.find((k) => k === p.prefillIseeKind);
+  if (source.startsWith('inps.isee.') && iseeKind) item.iseeKind = iseeKind;
+  else if (!source.startsWith('inps.isee.') || p.prefillIseeKind !== undefined) delete item.iseeKind;
+  if (source === 'anpr.family') {
+    const map = p.prefillMap === undefined ? item.map ?? {} : Object.fromEntries(Object.entries(p.prefillMap).filter((e): e is [string, (typeof FAMILY_ITEMS)[number]] => (FAMILY_ITEMS as readonly string[]).includes(e[1])));
+    if (Object.keys(map).length) item.map = map; else delete item.map;
+  } else delete item.map;
   if (old && JSON.stringify(old) === JSON.stringify(item)) return def;
   return { ...def, prefill: at < 0 ? [...list, item] : list.map((p, i) => (i === at ? item : p)) };
 }
+
+/** A new address's part labels in the platform's language (addField's partLabels). */
+export const addressLabels = (t: Translate) => Object.fromEntries(ADDRESS_PARTS.map((p) => [p, t(`builder.address.${p}`)]));
 
 /** The widget's name in the platform's language. */
 export const widgetLabel = (t: Translate, w: Widget | undefined) => t(`builder.widget.${w ?? 'text'}`);

@@ -135,7 +135,40 @@ export function RankingEditor({ definition, onChange, problems }: { definition: 
           </div>
         )}
       </section>
+      <LeftOutStates definition={definition} ranking={ranking} setRanking={setRanking} problems={problems} />
       <button type="button" className="btn btn-outline-danger btn-sm" onClick={() => { const { ranking: _r, ...rest } = definition; onChange(rest as ServiceDefinition); }}>{t('rankingEditor.remove')}</button>
     </div>
+  );
+}
+
+/**
+ * The workflow states whose pratiche the graduatoria leaves out (refused, excluded, not funded).
+ * Chosen among the service's own states; with the default workflow the engine leaves out its
+ * denied, excluded and archived ones.
+ */
+function LeftOutStates({ definition, ranking, setRanking, problems }: { definition: ServiceDefinition; ranking: Ranking; setRanking: (r: Ranking) => void; problems?: PointedProblem[] }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const chosen = ranking.leftOutStates ?? [];
+  const states = definition.workflow?.states.map((s) => s.id) ?? [];
+  const listed = [...states, ...chosen.filter((s) => !states.includes(s))];
+  const set = (next: string[]) => { const { leftOutStates: _l, ...rest } = ranking; setRanking(next.length ? { ...rest, leftOutStates: next } : rest); };
+  return (
+    <fieldset className="mb-3" data-pointer="/ranking/leftOutStates" aria-describedby={`${id}-help`}>
+      <legend className="h6">{t('rankingEditor.leftOut')}</legend>
+      <p id={`${id}-help`} className="small text-muted">{definition.workflow ? t('rankingEditor.leftOutHelp') : t('rankingEditor.leftOutDefault')}</p>
+      <ProblemsAt problems={problems} pointer="/ranking/leftOutStates" />
+      {listed.map((s) => {
+        const label = definition.workflow?.states.find((x) => x.id === s);
+        const text = label ? definition.translations?.[definition.defaultLanguage]?.[label.label] : undefined;
+        return (
+          <div className="form-check form-check-inline" key={s}>
+            <input id={`${id}-${s}`} type="checkbox" className="form-check-input" checked={chosen.includes(s)}
+              onChange={(e) => set(e.target.checked ? [...chosen, s] : chosen.filter((x) => x !== s))} />
+            <label className="form-check-label" htmlFor={`${id}-${s}`}>{text ? `${text} (${s})` : s}</label>
+          </div>
+        );
+      })}
+    </fieldset>
   );
 }

@@ -71,8 +71,22 @@ describe('fees and ranking editors with the calculator', () => {
     expect(screen.getByText(/ranking\.chiave1: 9000 \(lowest first\)/)).toBeTruthy();
   });
 
+  test('the states a graduatoria leaves out are chosen among the workflow\'s', () => {
+    const workflow = { initial: 'a', states: [{ id: 'a', label: 'service.title' }, { id: 'respinta', label: 'step.richiedente', final: true }], transitions: [{ id: 'ab', from: 'a', to: 'respinta', label: 'service.title' }] };
+    const m = mount({ ...fixture, ranking: { score: 1 }, workflow }, {});
+    const box = screen.getByRole('group', { name: 'Left out of the graduatoria' });
+    fireEvent.click(within(box).getByLabelText(/\(respinta\)$/));
+    expect(m.def.ranking!.leftOutStates).toEqual(['respinta']);
+    fireEvent.click(within(box).getByLabelText(/\(respinta\)$/));
+    expect('leftOutStates' in m.def.ranking!).toBe(false);
+    cleanup();
+    // With the default workflow there is nothing to choose: the note says which states it leaves out.
+    mount({ ...fixture, ranking: { score: 1 } }, {});
+    expect(within(screen.getByRole('group', { name: 'Left out of the graduatoria' })).queryAllByRole('checkbox')).toEqual([]);
+  });
+
   test('invalid test answers are reported, not evaluated; no serious axe violations', async () => {
-    const m = mount({ ...fixture, fees: { amount: 500, unit: 'cents', causale: 'service.title' }, ranking: { score: 1 } }, {});
+    const m = mount({ ...fixture, fees: { amount: 500, unit: 'cents', causale: 'service.title' }, ranking: { score: 1, leftOutStates: ['b'] }, workflow: { initial: 'a', states: [{ id: 'a', label: 'service.title' }, { id: 'b', label: 'service.title', final: true }], transitions: [{ id: 'ab', from: 'a', to: 'b', label: 'service.title' }] } }, {});
     fireEvent.change(screen.getByLabelText('Test answers (JSON)'), { target: { value: '{"isee": ' } });
     expect(screen.getByRole('alert').textContent).toMatch(/Not valid JSON/);
     expect(screen.queryByTestId('calculator-fee')).toBeNull();

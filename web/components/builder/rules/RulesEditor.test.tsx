@@ -125,6 +125,42 @@ describe('RulesEditor', () => {
     expect(screen.getByRole('tab', { name: 'Visual' }).getAttribute('aria-selected')).toBe('true');
   });
 
+  test('a show rule on several fields (fields) and on a whole section; the list shows every field it acts on; compiles', async () => {
+    const { compile } = await import('@sportello/schemas');
+    const withSection: ServiceDefinition = {
+      ...fixture,
+      data: { ...fixture.data, properties: { ...(fixture.data.properties as object), recapito: { type: 'object', properties: { telefono: { type: 'string' } } } } },
+      ui: { ...fixture.ui, steps: [{ ...fixture.ui.steps[0]!, fields: [...fixture.ui.steps[0]!.fields, 'recapito'] }, fixture.ui.steps[1]!], fields: { ...fixture.ui.fields, recapito: { widget: 'section', label: 'field.recapito' } } },
+      translations: { ...fixture.translations, it: { ...fixture.translations.it, 'field.recapito': 'Recapito' } },
+    };
+    const m = mount(withSection);
+    fireEvent.click(screen.getByRole('button', { name: 'Add a rule' }));
+    const target = screen.getByLabelText('Target');
+    fireEvent.change(target, { target: { value: 'field:note' } });
+    const more = screen.getByLabelText('Also act on another field…');
+    fireEvent.change(more, { target: { value: 'cognome' } });
+    fireEvent.change(screen.getByLabelText('Also act on another field…'), { target: { value: 'recapito' } });
+    const rule = () => m.def.rules![3]!;
+    expect(rule()).toMatchObject({ type: 'show', fields: ['note', 'cognome', 'recapito'] });
+    expect('field' in rule() || 'step' in rule()).toBe(false);
+    const row = screen.getAllByRole('row')[4]!;
+    expect(['note', 'cognome', 'recapito'].every((n) => within(row).getByText(n, { selector: 'td:nth-child(4) code' }))).toBe(true);
+    // Remove one; changing the main target keeps the others.
+    fireEvent.click(within(screen.getByRole('list', { name: `Rule ${rule().id} also acts on` })).getByRole('button', { name: 'remove cognome' }));
+    expect(rule().fields).toEqual(['note', 'recapito']);
+    fireEvent.change(screen.getByLabelText('Target'), { target: { value: 'field:isee' } });
+    expect(rule().fields).toEqual(['isee', 'recapito']);
+    // An error rule acts on one field: the first is kept.
+    fireEvent.change(screen.getByLabelText('Action'), { target: { value: 'error' } });
+    expect(rule()).toMatchObject({ type: 'error', field: 'isee' });
+    expect('fields' in rule()).toBe(false);
+    fireEvent.change(screen.getByLabelText('Action'), { target: { value: 'hide' } });
+    fireEvent.change(screen.getByLabelText('Target'), { target: { value: 'field:recapito' } });
+    expect(rule()).toMatchObject({ type: 'hide', field: 'recapito' });
+    const r = compile({ ...m.def, rules: m.def.rules!.map((x, i) => (i === 3 ? { ...x, when: { '==': [{ var: 'haFigli' }, true] } } : x)) });
+    expect(r.ok ? [] : r.problems).toEqual([]);
+  });
+
   test('no serious or critical axe violations', async () => {
     const m = mount();
     fireEvent.click(screen.getByRole('button', { name: 'Edit contaFigli' }));

@@ -63,7 +63,7 @@ export function RulesEditor({ definition, onChange, problems = [], focus }: { de
                     <th scope="row"><code>{rule.id}</code>{rule.description && <div className="small text-muted">{rule.description}</div>}</th>
                     <td>{t(`ruleEditor.type.${rule.type}`)}</td>
                     <td>{ruleReads(rule).map((r) => <code key={r} className="me-1 d-inline-block">{r}</code>)}</td>
-                    <td>{touches && <><span className="visually-hidden">{t(`ruleEditor.touchKind.${touches.kind}`)} </span><code>{touches.name}</code></>}</td>
+                    <td>{touches && <><span className="visually-hidden">{t(`ruleEditor.touchKind.${touches.kind}`)} </span>{touches.names.map((n) => <code key={n} className="me-1 d-inline-block">{n}</code>)}</>}</td>
                     <td>{own.length > 0 && <ul className="list-unstyled small text-danger mb-0">{own.map((p, k) => <li key={k}>{p.message}</li>)}</ul>}</td>
                     <td className="text-nowrap">
                       <button type="button" className="btn btn-sm btn-outline-primary me-1" aria-pressed={selected === i} onClick={() => setSelected(i)}>{t('ruleEditor.edit', { id: rule.id })}</button>

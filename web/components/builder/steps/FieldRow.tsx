@@ -5,7 +5,7 @@ import { memo, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ServiceDefinition, Widget } from '@sportello/schemas';
 import { WIDGETS, addField, childrenOf, moveChild, moveFieldToStep, removeField, textOf } from '@/lib/builder/definition-edit';
-import { widgetLabel } from '@/lib/builder/field-props';
+import { addressLabels, widgetLabel } from '@/lib/builder/field-props';
 import { fieldProblems } from '@/lib/builder/problems';
 import { within } from './within';
 import { sameItems, useBuilderSelector, useUpdate, type BuilderState } from '../store';
@@ -92,7 +92,7 @@ export const FieldRow = memo(function FieldRow({ path, stepIndex, position, sele
               </select>
               <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => {
                 let added = '';
-                update((d) => { const r = addField(d, newWidget, { parent: path }, t('builder.steps.newField', { widget: widgetLabel(t, newWidget) })); added = r.path; return r.definition; });
+                update((d) => { const r = addField(d, newWidget, { parent: path }, t('builder.steps.newField', { widget: widgetLabel(t, newWidget) }), addressLabels(t)); added = r.path; return r.definition; });
                 onSelect(added);
               }}>{widget === 'group' ? t('builder.steps.addRowField') : t('builder.steps.addChild')}</button>
             </div>

@@ -4,7 +4,7 @@ import { SortableContext, useSortable, verticalListSortingStrategy } from '@dnd-
 import { CSS } from '@dnd-kit/utilities';
 import { memo, useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { removeStep, renameStep, setStepCondition, textOf } from '@/lib/builder/definition-edit';
+import { describeStep, removeStep, renameStep, setStepCondition, textOf } from '@/lib/builder/definition-edit';
 import { problemsUnder, sameItems, useBuilderSelector, useUpdate } from '../store';
 import { FieldRow } from './FieldRow';
 import { SimpleCondition } from './SimpleCondition';
@@ -29,6 +29,7 @@ export const StepCard = memo(function StepCard({ index, selected, onSelect }: { 
   const otherRules = rules.filter((r) => r.step === step.id && r !== showRule);
   const problems = useBuilderSelector((s) => problemsUnder(s.problems, `/ui/steps/${index}`).filter((p) => !/\/fields\/\d+/.test(p.pointer)), sameItems);
   const title = useBuilderSelector((s) => textOf(s.definition, step.title));
+  const description = useBuilderSelector((s) => textOf(s.definition, step.description));
   return (
     <li ref={sortable.setNodeRef} style={{ transform: CSS.Transform.toString(sortable.transform), transition: sortable.transition }}
       className={`card mb-3 border ${problems.length ? 'border-danger' : ''}`} data-testid={`step-${index}`} data-pointer={`/ui/steps/${index}`}>
@@ -44,6 +45,8 @@ export const StepCard = memo(function StepCard({ index, selected, onSelect }: { 
             onClick={() => { if (!step.fields.length || window.confirm(t('builder.steps.removeConfirm', { title }))) update((d) => removeStep(d, index)); }}
             aria-label={t('builder.steps.removeStep', { title: title || step.id })}>✕</button>
         </div>
+        <label htmlFor={`${id}-desc`} className="form-label small mb-0">{t('builder.steps.stepDescription', { n: index + 1 })}</label>
+        <textarea id={`${id}-desc`} className="form-control form-control-sm mb-2" rows={1} value={description} onChange={(e) => update((d) => describeStep(d, index, e.target.value))} />
         {problems.map((p, i) => <p key={i} className="small text-danger mb-1" role="note">{p.message}</p>)}
         <StepShowIf stepId={step.id} when={showRule?.when ?? null} />
         {otherRules.length ? <p className="small text-muted">{t('builder.steps.otherRules', { count: otherRules.length })}</p> : null}

@@ -6,7 +6,7 @@ import dynamic from 'next/dynamic';
 import { useTranslation } from 'react-i18next';
 import type { ServiceDefinition, Widget } from '@sportello/schemas';
 import { addField, addStep, moveFieldToStep, moveStep, stepOfField } from '@/lib/builder/definition-edit';
-import { widgetLabel } from '@/lib/builder/field-props';
+import { addressLabels, widgetLabel } from '@/lib/builder/field-props';
 import { fieldOfPointer } from '@/lib/builder/problems';
 import { useEditor } from '../editor-context';
 import { Loading } from '../shared/Loading';
@@ -46,7 +46,7 @@ export function StepsTab() {
   }, [focus]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const add = (widget: Widget, step: number, index?: number) => {
-    const { definition: next, path } = addField(current(), widget, { step, index }, t('builder.steps.newField', { widget: widgetLabel(t, widget) }));
+    const { definition: next, path } = addField(current(), widget, { step, index }, t('builder.steps.newField', { widget: widgetLabel(t, widget) }), addressLabels(t));
     onChange(next);
     setSelected(path);
     setAnnounce(t('builder.steps.added', { widget: widgetLabel(t, widget), step: steps[step]?.id ?? '' }));

@@ -12,6 +12,14 @@ const def = esempio as unknown as ServiceDefinition;
 const answers = { codiceFiscale: 'RSSMRA80A01H501U', haFigli: true, figli: [{ nome: 'Anna', eta: 10 }, { nome: 'Bruno', eta: 16 }, { nome: 'Carla', eta: 30 }], dataInizio: '2026-05-01', dataFine: '2026-04-01' };
 
 describe('rule trace', () => {
+  test('a rule on several fields (fields) shows its effect on each', () => {
+    const many = { ...def, rules: [...(def.rules ?? []), { id: 'nascondiDate', type: 'hide' as const, fields: ['dataInizio', 'dataFine'], when: { '==': [{ var: 'haFigli' }, true] } }] };
+    const row = traceRules(many, answers, { locale: 'it', today: '2026-12-04' })!.rows.find((r) => r.id === 'nascondiDate')!;
+    expect(row.target).toBe('dataInizio, dataFine');
+    expect(row.held).toEqual({ kind: 'once', held: true });
+    expect(row.effects.map((e) => [e.pointer, e.visible])).toEqual([['/dataInizio', false], ['/dataFine', false]]);
+  });
+
   test('each condition as the engine evaluates it, per row in a group, with what it does now', () => {
     const trace = traceRules(def, answers, { locale: 'it', today: '2026-12-04' })!;
     const by = Object.fromEntries(trace.rows.map((r) => [r.id, r]));

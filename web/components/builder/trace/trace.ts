@@ -1,6 +1,6 @@
 import { compile, evaluate, pointerOf, type Evaluation, type EvaluateOptions, type JsonSchema, type Logic, type Rule, type ServiceDefinition } from '@sportello/schemas';
 import { groupOf } from '../rules/fields';
-import { ruleReads } from '../rules/rule-summary';
+import { ruleReads, ruleTargets } from '../rules/rule-summary';
 
 /** Whether a rule's condition held: once, or once per row for a rule inside a repeating group. */
 export type Held = { kind: 'once'; held: boolean | null } | { kind: 'rows'; rows: Array<boolean | null> } | { kind: 'none' };
@@ -35,7 +35,7 @@ export function traceRules(definition: ServiceDefinition, answers: Record<string
   const probes: Array<string | null> = [];
   rules.forEach((rule, i) => {
     if (rule.when === undefined) { probes.push(null); return; }
-    const group = rule.field ? groupOf(rule.field) : undefined;
+    const group = groupOf(ruleTargets(rule)[0]);
     const name = `${prefix}${i}`;
     const holder = group ? itemsOf(copy.data, group) : copy.data;
     if (!holder) { probes.push(null); return; }
@@ -51,7 +51,8 @@ export function traceRules(definition: ServiceDefinition, answers: Record<string
   const required = new Set(evaluation.required);
   const rows = (definition.rules ?? []).map((rule, i): RuleTraceRow => {
     const probe = probes[i];
-    const group = rule.field ? groupOf(rule.field) : undefined;
+    const targets = ruleTargets(rule);
+    const group = groupOf(targets[0]);
     const count = group ? rowCount(answers, group) : 0;
     let held: Held = { kind: 'none' };
     if (probe) {
@@ -59,7 +60,7 @@ export function traceRules(definition: ServiceDefinition, answers: Record<string
         ? { kind: 'rows', rows: Array.from({ length: count }, (_, r) => asHeld(evaluation.computed[pointerOf(probe, r)])) }
         : { kind: 'once', held: asHeld(evaluation.computed[pointerOf(probe)]) };
     }
-    const pointers = rule.step ? [] : rule.field ? (group ? Array.from({ length: count }, (_, r) => pointerOf(rule.field!, r)) : [pointerOf(rule.field)]) : [];
+    const pointers = rule.step ? [] : targets.flatMap((f) => (groupOf(f) ? Array.from({ length: rowCount(answers, groupOf(f)!) }, (_, r) => pointerOf(f, r)) : [pointerOf(f)]));
     const effects = rule.step
       ? [{ pointer: `step:${rule.step}`, visible: evaluation.steps.find((s) => s.id === rule.step)?.visible ?? false }]
       : pointers.map((pointer) => ({
@@ -69,7 +70,7 @@ export function traceRules(definition: ServiceDefinition, answers: Record<string
         ...(rule.type === 'compute' ? { value: evaluation.computed[pointer] ?? null } : {}),
         ...(rule.type === 'error' ? { errors: evaluation.errors.filter((e) => e.rule === rule.id && e.pointer === pointer).map((e) => e.message) } : {}),
       }));
-    return { id: rule.id, type: rule.type, target: rule.step ?? rule.field ?? '', onStep: !!rule.step, reads: ruleReads(rule), held, effects };
+    return { id: rule.id, type: rule.type, target: rule.step ?? targets.join(', '), onStep: !!rule.step, reads: ruleReads(rule), held, effects };
   });
   return { rows, evaluation };
 }

@@ -3,7 +3,7 @@ import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AWAITED_REPLY_KINDS, type Action, type ServiceDefinition, type Transition, type Workflow, type WorkflowRole, type WorkflowState } from '@sportello/schemas';
 import { exprContext } from '../rules/context';
-import { ConditionView } from '../rules/LogicFields';
+import { ConditionView, ExpressionView } from '../rules/LogicFields';
 import { ProblemsAt, type PointedProblem } from '../shared/ProblemsAt';
 import { TextKeyFields } from '../shared/TextKeyFields';
 import { MessageTexts } from './MessageTexts';
@@ -213,6 +213,14 @@ export function WorkflowEditor({ definition, onChange, problems }: { definition:
                       )}
                       <button type="button" className="btn btn-sm btn-outline-danger" onClick={() => onChange(setTransition(i, { ...tr, actions: actions.filter((_, k) => k !== j) }))}>{t('workflowEditor.removeAction', { n: j + 1 })}</button>
                     </div>
+                    {a.type === 'payment' && <PaymentFields action={a} definition={definition} onChange={onChange} set={(next) => setAction(j, next)} n={j + 1} idBase={`${id}-t${i}-a${j}`} causaleKey={`message.${tr.id}.causale`} />}
+                    {a.type === 'document' && (
+                      <div className="form-check mb-2">
+                        <input id={`${id}-t${i}-a${j}-prot`} type="checkbox" className="form-check-input" checked={!!a.protocol}
+                          onChange={(e) => { const { protocol: _p, ...rest } = a; onChange(setAction(j, e.target.checked ? { ...rest, protocol: true } : rest)); }} />
+                        <label className="form-check-label" htmlFor={`${id}-t${i}-a${j}-prot`}>{t('workflowEditor.documentProtocol', { n: j + 1 })}</label>
+                      </div>
+                    )}
                     {'subject' in a && (
                       <MessageTexts definition={definition} onChange={onChange} known={known} label={t('workflowEditor.subject', { n: j + 1 })} keyValue={a.subject}
                         onKey={(subject) => setAction(j, { ...a, subject } as Action)} />
@@ -233,6 +241,59 @@ export function WorkflowEditor({ definition, onChange, problems }: { definition:
           setWf({ ...wf, transitions: [...wf.transitions, { id: tid, from: wf.initial, to: stateIds.find((s) => s !== wf.initial) ?? wf.initial, label: `workflow.transition.${tid}`, roles: ['operator'], actions: [] }] });
         }}>{t('workflowEditor.addTransition')}</button>
       </section>
+    </div>
+  );
+}
+
+type PaymentAction = Extract<Action, { type: 'payment' }>;
+
+/**
+ * A payment request's own terms: an amount (an expression, in euro or cents) or else the
+ * pratica's fee, the days to pay (else the fee's, else 30) and a causale (else the fee's).
+ */
+function PaymentFields({ action, definition, onChange, set, n, idBase, causaleKey }: {
+  action: PaymentAction; definition: ServiceDefinition; onChange: (def: ServiceDefinition) => void;
+  set: (next: PaymentAction) => ServiceDefinition; n: number; idBase: string; causaleKey: string;
+}) {
+  const { t } = useTranslation();
+  const ctx = exprContext(definition, undefined, t);
+  const own = action.amount !== undefined;
+  const unit = action.unit ?? 'cents';
+  const without = <K extends keyof PaymentAction>(k: K): PaymentAction => { const { [k]: _x, ...rest } = action; return rest as PaymentAction; };
+  return (
+    <div className="ps-3 border-start mb-2">
+      <div className="form-check mb-2">
+        <input id={`${idBase}-own`} type="checkbox" className="form-check-input" checked={own}
+          onChange={(e) => { const { amount: _a, unit: _u, ...rest } = action; onChange(set(e.target.checked ? { ...rest, amount: 0, unit: 'euro' } : rest)); }} />
+        <label className="form-check-label" htmlFor={`${idBase}-own`}>{t('workflowEditor.payment.ownAmount', { n })}</label>
+      </div>
+      {own && (
+        <>
+          <fieldset className="mb-2">
+            <legend className="form-label small mb-0">{t('workflowEditor.payment.unit', { n })}</legend>
+            {(['euro', 'cents'] as const).map((u) => (
+              <div className="form-check form-check-inline" key={u}>
+                <input className="form-check-input" type="radio" id={`${idBase}-${u}`} name={`${idBase}-unit`} checked={unit === u} onChange={() => onChange(set({ ...action, unit: u }))} />
+                <label className="form-check-label" htmlFor={`${idBase}-${u}`}>{t(`feeEditor.units.${u}`)}</label>
+              </div>
+            ))}
+          </fieldset>
+          <ExpressionView label={t('workflowEditor.payment.amount', { n, unit: t(`feeEditor.unitShort.${unit}`) })} ctx={ctx} value={action.amount} onChange={(amount) => onChange(set({ ...action, amount }))} />
+        </>
+      )}
+      <div className="mb-2">
+        <label className="form-label" htmlFor={`${idBase}-due`}>{t('workflowEditor.payment.dueDays', { n })}</label>
+        <input id={`${idBase}-due`} type="number" min={1} max={3650} className="form-control form-control-sm w-auto" value={action.dueDays ?? ''} placeholder={String(definition.fees?.dueDays ?? 30)}
+          onChange={(e) => onChange(set(e.target.value === '' ? without('dueDays') : { ...action, dueDays: Math.min(3650, Math.max(1, Math.trunc(Number(e.target.value)) || 1)) }))} />
+      </div>
+      <div className="form-check mb-2">
+        <input id={`${idBase}-causale`} type="checkbox" className="form-check-input" checked={action.causale !== undefined}
+          onChange={(e) => onChange(set(e.target.checked ? { ...action, causale: causaleKey } : without('causale')))} />
+        <label className="form-check-label" htmlFor={`${idBase}-causale`}>{t('workflowEditor.payment.ownCausale', { n })}</label>
+      </div>
+      {action.causale !== undefined && (
+        <TextKeyFields definition={definition} onChange={onChange} label={t('workflowEditor.payment.causale', { n })} keyValue={action.causale} onKey={(causale) => set({ ...action, causale })} />
+      )}
     </div>
   );
 }

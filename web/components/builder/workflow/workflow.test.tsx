@@ -78,6 +78,34 @@ describe('workflow editor', () => {
     expect(m.def.workflow!.transitions[0]!.actions).toEqual([{ type: 'protocol', direction: 'out', subject: 'message.accogli.subject' }]);
   });
 
+  test('a payment request with its own amount, days and causale; a letter registered in the protocol', () => {
+    const wf = { initial: 'a', states: [{ id: 'a', label: 'service.title' }, { id: 'b', label: 'service.title', final: true }], transitions: [{ id: 'ab', from: 'a', to: 'b', label: 'service.title', actions: [{ type: 'payment' as const }, { type: 'document' as const, subject: 'service.title', body: 'service.title' }] }] };
+    const m = mount({ ...fixture, workflow: wf });
+    const tr = screen.getByRole('group', { name: 'Transition ab: a → b' });
+    fireEvent.click(within(tr).getByLabelText('Action 1: an amount of its own (else the pratica\'s fee)'));
+    expect(m.def.workflow!.transitions[0]!.actions![0]).toEqual({ type: 'payment', amount: 0, unit: 'euro' });
+    const amount = 'Amount of action 1 (in euro)';
+    fireEvent.change(within(tr).getByLabelText(`Kind of value of ${amount}`), { target: { value: 'arith' } });
+    fireEvent.change(within(tr).getByLabelText(`Field of Term 1 of ${amount}`), { target: { value: 'componenti' } });
+    fireEvent.change(within(tr).getByLabelText(`Value of Term 2 of ${amount}`), { target: { value: '25' } });
+    fireEvent.click(within(tr).getByLabelText('cents (as computed)'));
+    fireEvent.change(within(tr).getByLabelText('Action 1: days to pay (else the fee\'s, else 30)'), { target: { value: '60' } });
+    fireEvent.click(within(tr).getByLabelText('Action 1: a causale of its own (else the fee\'s)'));
+    fireEvent.change(within(tr).getByLabelText('Causale of action 1: text (it)'), { target: { value: 'Deposit' } });
+    expect(m.def.workflow!.transitions[0]!.actions![0]).toEqual({ type: 'payment', amount: { '*': [{ var: 'componenti' }, 25] }, unit: 'cents', dueDays: 60, causale: 'message.ab.causale' });
+    expect(m.def.translations.it!['message.ab.causale']).toBe('Deposit');
+    // Back to the pratica's fee: the amount and its unit go, the rest stays.
+    fireEvent.click(within(tr).getByLabelText('Action 1: an amount of its own (else the pratica\'s fee)'));
+    expect(m.def.workflow!.transitions[0]!.actions![0]).toEqual({ type: 'payment', dueDays: 60, causale: 'message.ab.causale' });
+    fireEvent.change(within(tr).getByLabelText('Action 1: days to pay (else the fee\'s, else 30)'), { target: { value: '' } });
+    expect('dueDays' in m.def.workflow!.transitions[0]!.actions![0]!).toBe(false);
+
+    fireEvent.click(within(tr).getByLabelText('Register letter 2 in the protocol (outgoing, with its fingerprint)'));
+    expect(m.def.workflow!.transitions[0]!.actions![1]).toEqual({ type: 'document', subject: 'service.title', body: 'service.title', protocol: true });
+    fireEvent.click(within(tr).getByLabelText('Register letter 2 in the protocol (outgoing, with its fingerprint)'));
+    expect('protocol' in m.def.workflow!.transitions[0]!.actions![1]!).toBe(false);
+  });
+
   test('the server\'s problems show at the transition and state they point to', () => {
     const wf = { initial: 'a', states: [{ id: 'a', label: 'service.title' }], transitions: [{ id: 'ab', from: 'a', to: 'b', label: 'service.title', actions: [{ type: 'payment' as const }] }] };
     renderWithText(<WorkflowEditor definition={{ ...fixture, workflow: wf }} onChange={() => {}} problems={[
@@ -90,7 +118,7 @@ describe('workflow editor', () => {
   });
 
   test('no serious axe violations', async () => {
-    const m = mount({ ...fixture, workflow: { initial: 'a', states: [{ id: 'a', label: 'service.title', slaDays: 3 }, { id: 'b', label: 'service.title', final: true }], transitions: [{ id: 'ab', from: 'a', to: 'b', label: 'service.title', roles: ['operator'], guard: { '==': [{ var: 'haFigli' }, true] }, guardMessage: 'service.title', actions: [{ type: 'appio', subject: 'service.title', body: 'service.title' }] }] } });
+    const m = mount({ ...fixture, workflow: { initial: 'a', states: [{ id: 'a', label: 'service.title', slaDays: 3 }, { id: 'b', label: 'service.title', final: true }], transitions: [{ id: 'ab', from: 'a', to: 'b', label: 'service.title', roles: ['operator'], guard: { '==': [{ var: 'haFigli' }, true] }, guardMessage: 'service.title', actions: [{ type: 'appio', subject: 'service.title', body: 'service.title' }, { type: 'payment', amount: 5, unit: 'euro', dueDays: 10, causale: 'service.title' }, { type: 'document', subject: 'service.title', body: 'service.title', protocol: true }] }] } });
     expect(await seriousViolations(m.view.container)).toEqual([]);
   });
 });
