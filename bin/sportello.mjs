@@ -21,7 +21,8 @@ Commands:
                                         code generated per service: same results, for debugging
   rank DEFINITION SUBMISSIONS... [--format json|csv] [--locale L] [--today YYYY-MM-DD]
                                         rank submissions by the definition's ranking: each row's keys and
-                                        explanation, exclusions with their reasons. A SUBMISSIONS file holds
+                                        explanation, exclusions with their reasons (invalid answers: their
+                                        errors by field). A SUBMISSIONS file holds
                                         one submission or a list; a submission is {id, answers, submittedAt,
                                         office} or plain answers ($submittedAt then unknown)
   seed                                  create the demo data (Enti, users, services, registry fixtures)
@@ -186,16 +187,32 @@ const csvCell = (v) => {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
+/** A submission's errors, each by its field's label and pointer: why invalid answers are excluded. */
+function errorsInWords(service, answers, evaluation, summarizeEvaluation) {
+  if (evaluation.errors.length === 0) return '';
+  const summary = summarizeEvaluation(service, answers ?? {}, evaluation);
+  const labels = new Map();
+  for (const s of summary.steps) for (const e of [...s.missing, ...s.errors]) labels.set(e.pointer, e.label);
+  for (const e of summary.otherErrors) labels.set(e.pointer, e.label);
+  return evaluation.errors.map((e) => `${labels.get(e.pointer) ?? e.pointer} (${e.pointer || '/'}): ${e.message}`).join('; ');
+}
+
 async function rankCommand(args) {
   const format = option(args, '--format') ?? 'json';
   const locale = option(args, '--locale');
   const today = option(args, '--today');
   if (format !== 'json' && format !== 'csv') throw new Error('rank: --format is json or csv');
   if (args.length < 2) throw new Error('rank: give DEFINITION and at least one SUBMISSIONS file');
-  const { compile, rankSubmissions } = await engine();
-  const result = compile(readJson(args[0]));
+  const { compile, rankSubmissions, explainProblem, summarizeEvaluation } = await engine();
+  const definition = readJson(args[0]);
+  const result = compile(definition);
   if (!result.ok) {
-    for (const p of result.problems) console.error(`${args[0]}#${p.pointer}: ${p.code}: ${p.message}`);
+    // told as check tells it: where by name, what, how to fix, in the asked language
+    const words = CHECK_WORDS[locale === 'en' ? 'en' : 'it'];
+    for (const p of result.problems) {
+      const e = explainProblem(definition, p, locale ?? 'it');
+      console.error(`${args[0]}: ${words.problem} ${e.code} in ${e.where}${e.path ? ` [${e.path}]` : ''}\n  ${e.what}${e.fix ? `\n  ${words.fix}: ${e.fix}` : ''}`);
+    }
     return 1;
   }
   if (!result.service.ranking) {
@@ -211,9 +228,10 @@ async function rankCommand(args) {
     return 0;
   }
   const labels = rows[0]?.keys.map((k) => `${k.label} (${k.direction})`) ?? [];
-  console.log(['position', 'id', 'excluded', ...labels, 'reasons', 'explanation'].map(csvCell).join(','));
+  const answersOf = new Map(submissions.map((s) => [s.id, s.answers]));
+  console.log(['position', 'id', 'excluded', ...labels, 'reasons', 'explanation', 'errors'].map(csvCell).join(','));
   for (const r of rows) {
-    console.log([r.position, r.id, r.excluded, ...r.keys.map((k) => k.value), r.reasons.join('; '), r.explanation].map(csvCell).join(','));
+    console.log([r.position, r.id, r.excluded, ...r.keys.map((k) => k.value), r.reasons.join('; '), r.explanation, errorsInWords(result.service, answersOf.get(r.id), r.evaluation, summarizeEvaluation)].map(csvCell).join(','));
   }
   return 0;
 }

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,9 +52,24 @@ describe('sportello rank', () => {
 
   it('prints CSV in the asked language', () => {
     const lines = run('--format', 'csv', '--locale', 'it').trim().split('\n');
-    expect(lines[0]).toBe('position,id,excluded,Punteggio (desc),Figli (desc),ora (asc),reasons,explanation');
-    expect(lines[1]).toBe('1,two-children,false,90,2,2026-11-03T09:00:00Z,,Primo posto');
-    expect(lines[3]).toBe(',b.json,true,95,0,,Senza figli,Esclusa: Senza figli');
+    expect(lines[0]).toBe('position,id,excluded,Punteggio (desc),Figli (desc),ora (asc),reasons,explanation,errors');
+    expect(lines[1]).toBe('1,two-children,false,90,2,2026-11-03T09:00:00Z,,Primo posto,');
+    expect(lines[3]).toBe(',b.json,true,95,0,,Senza figli,Esclusa: Senza figli,');
+  });
+
+  it('says why invalid answers are excluded: each error by its field, in CSV too', () => {
+    const c = join(dir, 'c.json');
+    writeFileSync(c, JSON.stringify({ ...person(5000, 1), codiceFiscale: 'X' }));
+    const out = execFileSync(process.execPath, [cli, 'rank', def, c, '--format', 'csv', '--locale', 'en', '--today', '2026-11-25'], { encoding: 'utf8' });
+    expect(out.trim().split('\n')[1]).toBe(',c.json,true,95,1,,The answers are not valid,Excluded: The answers are not valid,Tax code (/codiceFiscale): Invalid codice fiscale (Italian tax code)');
+  });
+
+  it('a definition with problems is told as check tells it', () => {
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ ...definition(), version: 'x' }));
+    const r = spawnSync(process.execPath, [cli, 'rank', bad, a, '--locale', 'en'], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('problem schema.pattern in the service\'s metadata [version]');
   });
 
   it('refuses an unknown format', () => {
