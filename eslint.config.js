@@ -5,6 +5,27 @@ import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
+/**
+ * A rule switched off in one place says why: `// eslint-disable-line rule -- the reason`. ESLint
+ * parses the text after `--` as the directive's description; this rule requires one.
+ */
+const directives = {
+  rules: {
+    'disable-says-why': {
+      meta: { type: 'suggestion', schema: [], messages: { why: 'Say why after "--": an eslint-disable comment needs its reason.' } },
+      create(context) {
+        return {
+          Program() {
+            for (const c of context.sourceCode.getAllComments()) {
+              if (/^\s*eslint-disable/.test(c.value) && !/\s--\s*\S/.test(c.value)) context.report({ loc: c.loc, messageId: 'why' });
+            }
+          },
+        };
+      },
+    },
+  },
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -18,7 +39,9 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
+    plugins: { directives },
     rules: {
+      'directives/disable-says-why': 'error',
       // `_name` marks a parameter or binding kept on purpose.
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
       // Test and JSON-handling code reads untyped JSON on purpose; `any` there is explicit, not accidental.
@@ -33,13 +56,30 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {
+    // The server logs through pino (shared/logger.ts: JSON lines with the request id); only command
+    // line entry points print to the terminal.
+    files: ['server/src/**/*.ts'],
+    ignores: ['**/*.test.ts', 'server/src/test-support/**', 'server/src/**/*-cli.ts', 'server/src/**/*.script.ts'],
+    rules: { 'no-console': 'error' },
+  },
+  {
     // The server's lower layers import nothing above them: configuration, the database and shared
-    // helpers are what every area stands on (an area's settings parser lives in settings/).
-    files: ['server/src/config.ts', 'server/src/settings/**/*.ts', 'server/src/db/**/*.ts', 'server/src/shared/**/*.ts'],
+    // helpers are what every area stands on (an area's settings parser lives in settings/). Above
+    // them are the areas' folders and the top-level wiring (services.ts, resolvers.ts, main.ts).
+    files: ['server/src/config.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{
+        group: ['./*.js', './*/**', '!./settings/**', '!./db/**', '!./shared/**', '!./generated/**'],
+        message: 'config.ts imports only settings/, db/ and shared/ (and generated/): move the code down or invert the dependency.',
+      }] }],
+    },
+  },
+  {
+    files: ['server/src/settings/**/*.ts', 'server/src/db/**/*.ts', 'server/src/shared/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{
-        group: ['./*/**', '../*/**', '!./settings/**', '!../settings/**', '!./*.js', '!../db/**', '!../shared/**', '!../generated/**', '!./generated/**'],
+        group: ['../*.js', '../*/**', '!../config.js', '!../settings/**', '!../db/**', '!../shared/**', '!../generated/**'],
         message: 'config.ts, settings/, db/ and shared/ import only each other (and generated/): move the code down or invert the dependency.',
       }] }],
     },

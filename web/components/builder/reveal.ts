@@ -74,5 +74,5 @@ export function useReveal(request: { pointer: string; n: number } | null): void 
     };
     timer = window.setTimeout(attempt, 0);
     return () => window.clearTimeout(timer);
-  }, [request?.n]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [request?.n]); // eslint-disable-line react-hooks/exhaustive-deps -- one reveal per problem link (its n), not per new request object
 }

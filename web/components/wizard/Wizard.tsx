@@ -101,7 +101,7 @@ export function Wizard(props: WizardProps) {
       sync.changed(next, stepIdRef.current);
     });
     return () => sub.unsubscribe();
-  }, [form, definition, sync.changed]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [form, definition, sync.changed]); // eslint-disable-line react-hooks/exhaustive-deps -- live is the wizard's one store (useState) and sync.changed the one callback used of sync (a new object per render)
 
   // The same array while the visible steps stay the same, so the progress and nav are not redrawn per keystroke.
   const visibleRef = useRef<number[]>([]);

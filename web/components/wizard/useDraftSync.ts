@@ -59,7 +59,7 @@ export function useDraftSync(opts: { userId: string; serviceId: string; initial:
       inFlight.current = false;
     }
     if (local.current.dirty && !blocked.current && navigator.onLine) schedule(1200);
-  }, [serviceId]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [serviceId]); // eslint-disable-line react-hooks/exhaustive-deps -- persist and schedule are per-render helpers over refs only
 
   function schedule(ms: number) {
     if (timer.current) clearTimeout(timer.current);
@@ -86,7 +86,7 @@ export function useDraftSync(opts: { userId: string; serviceId: string; initial:
     }
     setPending(true);
     schedule(1200);
-  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps -- refs only, and the hook's user and service never change: one callback the form's watch keeps
 
   // Leaving, reloading, switching app or tab: what the idle write has not done yet is done now.
   useEffect(() => {
@@ -99,11 +99,11 @@ export function useDraftSync(opts: { userId: string; serviceId: string; initial:
       document.removeEventListener('visibilitychange', onVisibility);
       flush();
     };
-  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps -- the listeners live as long as the page; persist reads refs only
 
   useEffect(() => {
     if (online && local.current.dirty) schedule(300);
-  }, [online]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [online]); // eslint-disable-line react-hooks/exhaustive-deps -- runs when the connection comes back; schedule reads refs only
 
   useEffect(() => () => { if (timer.current) clearTimeout(timer.current); }, []);
 
@@ -114,7 +114,7 @@ export function useDraftSync(opts: { userId: string; serviceId: string; initial:
     blocked.current = false;
     persist();
     void saveNow();
-  }, [status, saveNow]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [status, saveNow]); // eslint-disable-line react-hooks/exhaustive-deps -- persist reads refs only
 
   /** ... or take the other device's: the caller resets the form with them. */
   const takeTheirs = useCallback((): Record<string, unknown> | null => {
@@ -125,14 +125,14 @@ export function useDraftSync(opts: { userId: string; serviceId: string; initial:
     setPending(false);
     setStatus({ kind: 'saved', at: status.theirs.updatedAt });
     return status.theirs.answers;
-  }, [status]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [status]); // eslint-disable-line react-hooks/exhaustive-deps -- persist reads refs only
 
   /** An upload creates the server draft when there was none: take its rowVersion, or the next save conflicts. */
   const rememberFile = useCallback((id: string, file: { name: string; size: number }, draftRowVersion?: number) => {
     const rowVersion = local.current.rowVersion ?? draftRowVersion ?? null;
     local.current = { ...local.current, rowVersion, files: { ...local.current.files, [id]: file } };
     persist();
-  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps -- persist reads refs only
 
   /** The draft is over (submitted or discarded): nothing of it stays on the device, no write is pending. */
   const forgetLocal = useCallback(() => {
@@ -143,7 +143,7 @@ export function useDraftSync(opts: { userId: string; serviceId: string; initial:
 
   const adoptRowVersion = useCallback((rowVersion: number) => {
     if (local.current.rowVersion === null) { local.current = { ...local.current, rowVersion }; persist(); }
-  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps -- persist reads refs only
 
   return { status, pending, changed, saveNow, keepMine, takeTheirs, rememberFile, adoptRowVersion, forgetLocal, local, setStatus, blocked };
 }

@@ -29,7 +29,7 @@ export function OfficeFieldsTab() {
     const m = focus ? /^\/officeData\/properties\/([^/]+)/.exec(focus) : null;
     const name = m ? m[1]!.replace(/~1/g, '/').replace(/~0/g, '~') : null;
     if (name && fields.some(([k]) => k === name)) setSelected(name);
-  }, [focus]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [focus]); // eslint-disable-line react-hooks/exhaustive-deps -- selects on a new problem link only: editing the fields must not move the selection
   const current = fields.find(([k]) => k === selected);
   const kindLabel = (k: OfficeKind) => t(`builder.office.kind.${k}`);
   return (

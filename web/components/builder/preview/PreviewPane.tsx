@@ -62,7 +62,7 @@ function PreviewForm({ service, definition, language, step, onStep, answers, onA
   const [loaded, setLoaded] = useState(answers);
   useEffect(() => {
     if (answers !== loaded) { setLoaded(answers); form.reset(toFormValues(answers, definition.data) as FormValues); }
-  }, [answers]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [answers]); // eslint-disable-line react-hooks/exhaustive-deps -- only answers loaded from the test panel reset the form (loaded follows them; form and data are the same while they do)
   useEffect(() => {
     const sub = form.watch((values) => {
       const next = (toAnswers(values, definition.data) ?? {}) as Record<string, unknown>;

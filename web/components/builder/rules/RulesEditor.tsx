@@ -19,7 +19,7 @@ export function RulesEditor({ definition, onChange, problems = [], focus }: { de
   useEffect(() => {
     const m = focus ? /^\/rules\/(\d+)(?:\/|$)/.exec(focus) : null;
     if (m && Number(m[1]) < rules.length) setSelected(Number(m[1]));
-  }, [focus]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [focus]); // eslint-disable-line react-hooks/exhaustive-deps -- selects on a new problem link only: editing the rules must not move the selection
   const setRules = (next: Rule[]) => onChange({ ...definition, rules: next });
   const add = () => {
     const first = definition.ui.steps[0];

@@ -43,7 +43,7 @@ export function StepsTab() {
     if (!focus) return;
     const field = fieldOfPointer(current(), focus);
     if (field) setSelected(field);
-  }, [focus]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [focus]); // eslint-disable-line react-hooks/exhaustive-deps -- selects on a new problem link only: editing the steps must not move the selection
 
   const add = (widget: Widget, step: number, index?: number) => {
     const { definition: next, path } = addField(current(), widget, { step, index }, t('builder.steps.newField', { widget: widgetLabel(t, widget) }), addressLabels(t));

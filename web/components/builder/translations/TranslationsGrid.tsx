@@ -40,10 +40,10 @@ export function TranslationsGrid({ definition, onChange, problems, requiredLangu
   const [newLanguage, setNewLanguage] = useState('');
   const [languageError, setLanguageError] = useState<string | null>(null);
   const languages = gaps.languages.map((l) => l.language);
-  const choices = useMemo(() => languageChoices(i18n.language, languages), [i18n.language, languages.join(' ')]); // eslint-disable-line react-hooks/exhaustive-deps
+  const choices = useMemo(() => languageChoices(i18n.language, languages), [i18n.language, languages.join(' ')]); // eslint-disable-line react-hooks/exhaustive-deps -- languages is a new array per render: its content is the dependency
   const target = cellOf(focus);
   // A problem link to a cell the filters hide clears them.
-  useEffect(() => { if (target?.key) { setFilter(''); setOnlyMissing(false); } }, [focus]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => { if (target?.key) { setFilter(''); setOnlyMissing(false); } }, [focus]); // eslint-disable-line react-hooks/exhaustive-deps -- target comes from focus: a new problem link clears the filters
   const missing = new Map(gaps.languages.map((l) => [l.language, new Set(l.missing)]));
   const rows = gaps.keys.filter(({ key }) => (!filter || key.toLowerCase().includes(filter.toLowerCase()) || languages.some((l) => definition.translations?.[l]?.[key]?.toLowerCase().includes(filter.toLowerCase())))
     && (!onlyMissing || languages.some((l) => missing.get(l)?.has(key))) || key === target?.key);
