@@ -1,27 +1,62 @@
 import fc from 'fast-check';
 import {
-  getNamedType, isEnumType, isInputObjectType, isLeafType, isListType, isNonNullType, isObjectType, isScalarType,
+  getNamedType, GraphQLEnumType, isEnumType, isInputObjectType, isLeafType, isListType, isNonNullType, isObjectType, isScalarType,
   type GraphQLField, type GraphQLInputType, type GraphQLNamedType,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEnteWithUsers, type EnteFixture } from '../test-support/fixtures.js';
+import { createEnteWithUsers, createPlatformAdmin, createUser, type EnteFixture } from '../test-support/fixtures.js';
 import { loadTemplate, publishService } from '../test-support/published-services.js';
 import { startTestApp, type TestApp } from '../test-support/test-app.js';
 
 /**
  * Fuzz of the HTTP and GraphQL surface (issue 13): every argument of every operation, found by
  * walking the schema, gets random and hostile values (NUL, lone surrogates, deep nesting, huge
- * numbers, `__proto__`/`constructor` keys, real ids), as every kind of caller. No answer may be
- * an INTERNAL_SERVER_ERROR or a 5xx, and the server must keep serving. Fixed seed, bounded time.
+ * numbers, `__proto__`/`constructor` keys, real ids), as every kind of caller: anonymous, a
+ * citizen, each role of an Ente, the platform admin and an API key with every scope. No answer may
+ * be an INTERNAL_SERVER_ERROR or a 5xx, and the server must keep serving. Fixed seed, bounded time.
  */
 const SEED = 20261204;
 const BUDGET_MS = 24_000;
-const RUNS = 12;
-const MIN_RUNS = 3;
+/** Hostile runs per operation (beyond a plain one per caller), among the callers it admitted. */
+const RUNS = 8;
+const MIN_RUNS = 2;
 
 let t: TestApp;
 let fx: EnteFixture;
 let ids: string[];
+/** Every kind of caller, by name: the value is the Authorization header (none for anonymous). */
+let callers: Array<[string, string | undefined]>;
+/** What `me` says of each caller at the start: a caller that no longer matches is replaced. */
+let baseline: string[];
+
+/** A new person (or API key) for a caller: the fuzz's own mutations end sessions and revoke roles. */
+async function newCaller(name: string): Promise<string> {
+  if (name === 'platformAdmin') return `Bearer ${(await createPlatformAdmin(t.services)).token}`;
+  if (name === 'citizen') return `Bearer ${(await createUser(t.services)).token}`;
+  if (name === 'apiKey') {
+    const admin = await createUser(t.services, { enteId: fx.ente.id, roles: ['ADMIN'] });
+    const scopes = (t.app.schema.getType('ApiScope') as GraphQLEnumType).getValues().map((v) => v.name);
+    const key = await t.gql('mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }', { input: { name: 'fuzz', scopes } }, admin.token);
+    expect(key.errors).toBeUndefined();
+    return `ApiKey ${key.data.createApiKey.secret}`;
+  }
+  const role = ({ admin: 'ADMIN', designer: 'DESIGNER', operator: 'OPERATOR', supervisor: 'SUPERVISOR' } as const)[name]!;
+  return `Bearer ${(await createUser(t.services, { enteId: fx.ente.id, roles: [role] })).token}`;
+}
+
+async function whoIs(authorization: string | undefined): Promise<string> {
+  const { json } = await post(JSON.stringify({ query: '{ me { roles ente { id } user { __typename } apiKey { scopes } } }' }), authorization);
+  return JSON.stringify(json);
+}
+
+/** Replaces the callers a mutation logged out, removed or demoted, so the next operations meet them all. */
+async function restoreCallers(): Promise<void> {
+  for (const [who, [name, authorization]] of callers.entries()) {
+    if (!authorization || (await whoIs(authorization)) === baseline[who]) continue;
+    callers[who] = [name, await newCaller(name)];
+    expect(await whoIs(callers[who]![1])).toBe(baseline[who]);
+  }
+}
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -30,6 +65,9 @@ beforeAll(async () => {
     enteId: fx.ente.id, publishedById: fx.users.designer.id, slug: 'mensa', definition: loadTemplate('iscrizione-mensa-scolastica'),
   });
   ids = [serviceId, versionId, fx.ente.id, ...Object.values(fx.users).map((u) => u.id)];
+  callers = [['anonymous', undefined], ...Object.entries(fx.tokens).map(([role, token]): [string, string] => [role, `Bearer ${token}`])];
+  callers.push(['platformAdmin', await newCaller('platformAdmin')], ['apiKey', await newCaller('apiKey')]);
+  baseline = await Promise.all(callers.map(([, authorization]) => whoIs(authorization)));
 }, 120_000);
 afterAll(async () => { await t?.close(); });
 
@@ -88,6 +126,31 @@ function valueFor(type: GraphQLInputType, depth = 0): fc.Arbitrary<unknown> {
   return wrong;
 }
 
+/**
+ * A plain, well-typed value for an input type (real ids, short words, small numbers): most get
+ * past the input checks, so the operation's resolver runs with them, as every caller.
+ */
+function plainValueFor(type: GraphQLInputType, depth = 0, required = false): fc.Arbitrary<unknown> {
+  if (isNonNullType(type)) return plainValueFor(type.ofType, depth, true);
+  const optional = <T>(a: fc.Arbitrary<T>) => (required ? a : fc.oneof({ weight: 3, arbitrary: a }, { weight: 1, arbitrary: fc.constant(null) }));
+  if (isListType(type)) return optional(fc.array(plainValueFor(type.ofType, depth + 1), { maxLength: 2 }));
+  const named = type as GraphQLNamedType;
+  if (isEnumType(named)) return optional(fc.constantFrom(...named.getValues().map((v) => v.name)));
+  if (isInputObjectType(named)) {
+    if (depth > 4) return fc.constant(null);
+    const fields = Object.values(named.getFields());
+    return optional(fc.record(Object.fromEntries(fields.map((f) => [f.name, plainValueFor(f.type, depth + 1)])), { requiredKeys: fields.filter((f) => isNonNullType(f.type)).map((f) => f.name) }));
+  }
+  switch (named.name) {
+    case 'Int': case 'SafeInt': return optional(fc.integer({ min: 0, max: 20 }));
+    case 'Float': return optional(fc.double({ min: 0, max: 20, noNaN: true }));
+    case 'Boolean': return optional(fc.boolean());
+    case 'JSON': case 'JSONObject': return optional(fc.dictionary(fc.constantFrom('nome', 'importo', 'a'), fc.oneof(fc.string({ maxLength: 8 }), fc.integer({ min: 0, max: 100 })), { maxKeys: 3 }));
+    case 'DateTimeISO': return optional(fc.constantFrom('2026-01-15T10:00:00.000Z', '2027-06-30T00:00:00.000Z'));
+    default: return optional(fc.oneof(fc.constantFrom(...ids), fc.constantFrom('x', 'mensa', 'it', 'ufficio@comune.example', 'RSSMRA80A01H501U')));
+  }
+}
+
 /** Scalars of the result (and of its objects, one level down): resolvers of nested fields run too. */
 function selection(field: GraphQLField<unknown, unknown>, depth = 0): string {
   const type = getNamedType(field.type);
@@ -109,10 +172,10 @@ function operationText(kind: 'query' | 'mutation', field: GraphQLField<unknown, 
   return `${kind}${decls ? `(${decls})` : ''} { ${field.name}${args ? `(${args})` : ''} ${selection(field)} }`;
 }
 
-async function post(body: string, auth?: string): Promise<{ status: number; json: any }> {
+async function post(body: string, authorization?: string): Promise<{ status: number; json: any }> {
   const res = await fetch(`${t.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'accept-language': 'it', ...(auth ? { authorization: `Bearer ${auth}` } : {}) },
+    headers: { 'content-type': 'application/json', 'accept-language': 'it', ...(authorization ? { authorization } : {}) },
     body,
   });
   const raw = await res.text();
@@ -124,28 +187,41 @@ describe('fuzz of the GraphQL and HTTP surface', () => {
     const roots = [['query', t.app.schema.getQueryType()], ['mutation', t.app.schema.getMutationType()]] as const;
     const operations = roots.flatMap(([kind, type]) => Object.values(type!.getFields()).map((field) => ({ kind, field })));
     expect(operations.length).toBeGreaterThan(30);
-    const callers = [undefined, ...Object.values(fx.tokens)];
-    // Every operation gets at least MIN_RUNS; more while the time budget lasts (a time limit
-    // inside fast-check would fail an operation whose first request is slow: "interrupted after 0 tests").
+    // Each operation runs once as every caller with plain values (the resolvers of an operation
+    // only its platform admin, API key or citizen may call are reached that way), then with
+    // hostile values among the callers it admitted (answered without UNAUTHENTICATED or
+    // FORBIDDEN; all of them when none was: a resolver refuses another Ente's ids with FORBIDDEN
+    // too), MIN_RUNS times, RUNS while the time budget lasts. A time limit inside fast-check would
+    // fail an operation whose first request is slow.
     const deadline = performance.now() + BUDGET_MS * 0.85;
     let runs = 0;
     for (const [i, { kind, field }] of operations.entries()) {
       const query = operationText(kind, field);
+      const plain = fc.record(Object.fromEntries(field.args.map((a) => [a.name, plainValueFor(a.type)])));
       const variables = fc.record(Object.fromEntries(field.args.map((a) => [a.name, valueFor(a.type)])));
+      const admitted = new Set<number>();
+      const check = async (vars: Record<string, unknown>, who: number) => {
+        runs++;
+        const [name, authorization] = callers[who]!;
+        const { status, json: body } = await post(JSON.stringify({ query, variables: vars }), authorization);
+        const codes: string[] = (body?.errors ?? []).map((e: any) => e?.extensions?.code);
+        expect(status, `${field.name} as ${name} answered ${status}`).toBeLessThan(500);
+        expect(codes.filter((c) => c === 'INTERNAL_SERVER_ERROR'), `${field.name} as ${name}: ${JSON.stringify(vars).slice(0, 300)}`).toEqual([]);
+        if (!codes.includes('UNAUTHENTICATED') && !codes.includes('FORBIDDEN')) admitted.add(who);
+      };
+      // endOnFailure: no shrinking, so each run's caller is the one its counterexample names.
+      let next = 0;
+      await fc.assert(fc.asyncProperty(plain, (vars) => check(vars, next++)), { seed: SEED + i, numRuns: callers.length, endOnFailure: true });
+      const again = admitted.size ? [...admitted] : callers.map((_, who) => who);
       await fc.assert(
-        fc.asyncProperty(variables, fc.constantFrom(...callers), async (vars, auth) => {
-          runs++;
-          const { status, json: body } = await post(JSON.stringify({ query, variables: vars }), auth);
-          const internal = (body?.errors ?? []).filter((e: any) => e?.extensions?.code === 'INTERNAL_SERVER_ERROR');
-          expect(status, `${field.name} answered ${status}`).toBeLessThan(500);
-          expect(internal, `${field.name}: ${JSON.stringify(vars).slice(0, 300)}`).toEqual([]);
-        }),
+        fc.asyncProperty(variables, fc.constantFrom(...again), (vars, who) => check(vars, who)),
         { seed: SEED + i, numRuns: performance.now() < deadline ? RUNS : MIN_RUNS, endOnFailure: true },
       );
+      if (kind === 'mutation') await restoreCallers();
     }
-    expect(runs).toBeGreaterThanOrEqual(operations.length * MIN_RUNS);
+    expect(runs).toBeGreaterThanOrEqual(operations.length * (callers.length + MIN_RUNS));
     expect((await fetch(`${t.url}/health`)).status).toBe(200);
-  }, 120_000);
+  }, 240_000);
 
   it('raw bodies, paths, methods and headers: no 5xx, the server keeps serving', async () => {
     const body = fc.oneof(
@@ -158,10 +234,10 @@ describe('fuzz of the GraphQL and HTTP surface', () => {
     const method = fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS');
     const contentType = fc.constantFrom('application/json', 'text/plain', 'multipart/form-data; boundary=x', 'application/pdf', '');
     await fc.assert(
-      fc.asyncProperty(body, path, method, contentType, fc.constantFrom(undefined, fx.tokens.citizen, 'x'), async (b, p, m, ct, auth) => {
+      fc.asyncProperty(body, path, method, contentType, fc.constantFrom(undefined, `Bearer ${fx.tokens.citizen}`, 'Bearer x'), async (b, p, m, ct, authorization) => {
         const res = await fetch(`${t.url}${p}`, {
           method: m,
-          headers: { ...(ct ? { 'content-type': ct } : {}), 'apollo-require-preflight': 'true', ...(auth ? { authorization: `Bearer ${auth}` } : {}) },
+          headers: { ...(ct ? { 'content-type': ct } : {}), 'apollo-require-preflight': 'true', ...(authorization ? { authorization } : {}) },
           ...(m === 'GET' || m === 'OPTIONS' ? {} : { body: b }),
         });
         await res.arrayBuffer();
