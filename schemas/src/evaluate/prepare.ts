@@ -84,19 +84,38 @@ export function rootsOf(service: CompiledService): FieldInfo[] {
   return roots;
 }
 
-/** Adds the pointers of the '' values under `field` (in row `row` of its group) held by `container`. */
-function collectBlanks(service: CompiledService, field: FieldInfo, container: Record<string, unknown>, row: number, out: string[]): void {
-  const value = container[field.segments[field.segments.length - 1]!.name];
-  if (value === '') out.push(row < 0 ? field.pointer : `${field.pointer}/${row}${field.rowSuffix}`);
-  else if (value === null || typeof value !== 'object') return;
-  else if (field.kind === 'object' && !Array.isArray(value)) {
-    for (const child of field.children) collectBlanks(service, service.fields.get(child)!, value as Record<string, unknown>, row, out);
-  } else if (field.kind === 'group' && Array.isArray(value)) {
-    const rows = Math.min(value.length, LIMITS.rows);
-    for (let i = 0; i < rows; i++) {
-      const r: unknown = value[i];
-      if (r === null || typeof r !== 'object' || Array.isArray(r)) continue;
-      for (const child of field.children) collectBlanks(service, service.fields.get(child)!, r as Record<string, unknown>, i, out);
+/** A field as the search for '' values walks it: its name, pointer and children, resolved once per service. */
+interface BlankNode { name: string; pointer: string; rowSuffix: string; kind: FieldInfo['kind']; children: BlankNode[] }
+
+const blankTrees = new WeakMap<CompiledService, BlankNode[]>();
+
+/** The fields as a tree of BlankNodes (no per-evaluation lookup of children by path). */
+function blankTree(service: CompiledService): BlankNode[] {
+  let tree = blankTrees.get(service);
+  if (!tree) {
+    const node = (field: FieldInfo): BlankNode => ({
+      name: field.segments[field.segments.length - 1]!.name, pointer: field.pointer, rowSuffix: field.rowSuffix, kind: field.kind,
+      children: field.kind === 'object' || field.kind === 'group' ? field.children.map((child) => node(service.fields.get(child)!)) : [],
+    });
+    blankTrees.set(service, (tree = rootsOf(service).map(node)));
+  }
+  return tree;
+}
+
+/** Adds the pointers of the '' values under `nodes` (in row `row` of their group) held by `container`. */
+function collectBlanks(nodes: BlankNode[], container: Record<string, unknown>, row: number, out: string[]): void {
+  for (let n = 0; n < nodes.length; n++) {
+    const node = nodes[n]!;
+    const value = container[node.name];
+    if (value === '') out.push(row < 0 ? node.pointer : `${node.pointer}/${row}${node.rowSuffix}`);
+    else if (value === null || typeof value !== 'object' || node.children.length === 0) continue;
+    else if (node.kind === 'object' && !Array.isArray(value)) collectBlanks(node.children, value as Record<string, unknown>, row, out);
+    else if (node.kind === 'group' && Array.isArray(value)) {
+      const rows = Math.min(value.length, LIMITS.rows);
+      for (let i = 0; i < rows; i++) {
+        const r: unknown = value[i];
+        if (r !== null && typeof r === 'object' && !Array.isArray(r)) collectBlanks(node.children, r as Record<string, unknown>, i, out);
+      }
     }
   }
 }
@@ -104,7 +123,7 @@ function collectBlanks(service: CompiledService, field: FieldInfo, container: Re
 /** Pointers of the fields answered with '': no answer, as null is, so rules and clean see them as absent. */
 function blankPointers(service: CompiledService, answers: Record<string, unknown>): string[] {
   const out: string[] = [];
-  for (const field of rootsOf(service)) collectBlanks(service, field, answers, -1, out);
+  collectBlanks(blankTree(service), answers, -1, out);
   return out;
 }
 
