@@ -1,3 +1,4 @@
+import { stringifyCookie } from 'cookie';
 import { NextResponse } from 'next/server';
 import { SESSION_COOKIE } from './config';
 
@@ -19,6 +20,19 @@ export function isSecure(req: { headers: Headers; nextUrl: URL }): boolean {
 /** Authorization header for the server from the cookie header of a browser request. */
 export function bearerFrom(cookieValue: string | undefined): Record<string, string> {
   return cookieValue ? { authorization: `Bearer ${cookieValue}` } : {};
+}
+
+/**
+ * The Cookie header that hands the server its OIDC state cookie back. Next's cookie jar gives the
+ * value decoded; the `cookie` package encodes it again, so a value is one cookie whatever it holds.
+ * A value it cannot encode (a lone surrogate) is no state of ours: none is sent, the login fails.
+ */
+export function stateCookieHeader(name: string, value: string): Record<string, string> {
+  try {
+    return { cookie: stringifyCookie({ [name]: value }) };
+  } catch {
+    return {};
+  }
 }
 
 /** Only paths of this site: never an open redirect. */

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { API_URL } from '@/lib/server/config';
-import { isSecure, safeBack, setSessionCookie, redirectTo } from '@/lib/server/session';
+import { isSecure, safeBack, setSessionCookie, redirectTo, stateCookieHeader } from '@/lib/server/session';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,7 +12,7 @@ export async function GET(req: NextRequest): Promise<NextResponse> {
   try {
     upstream = await fetch(`${API_URL}/auth/oidc/callback${req.nextUrl.search}`, {
       redirect: 'manual', cache: 'no-store',
-      headers: { ...(state ? { cookie: `sportello_oidc=${state}` } : {}), 'accept-language': req.headers.get('accept-language') ?? 'it' },
+      headers: { ...(state ? stateCookieHeader('sportello_oidc', state) : {}), 'accept-language': req.headers.get('accept-language') ?? 'it' },
     });
   } catch {
     return redirectTo(`/auth/failed?code=SERVER_DOWN&back=${encodeURIComponent(back)}`);
