@@ -109,6 +109,10 @@ describe('check messages', () => {
       what: '"residenza" rimanda con $ref a una sezione ("#/$defs/indirizzo"): $ref può dare a un campo solo il suo tipo (testo, numero, data, elenco)',
       fix: 'Scrivete le proprietà della sezione al suo posto, in data.properties.',
     });
+    expect(explainProblem(def, found[0]!, 'en')).toMatchObject({
+      what: '"residenza" refers to a section ("#/$defs/indirizzo") with $ref: $ref can only give a field its type (text, number, date, list)',
+      fix: 'Write the section\'s properties in place, in data.properties.',
+    });
     delete def.data.properties.residenza;
     delete def.ui.fields.residenza;
     def.ui.steps[0].fields.pop();

@@ -26,6 +26,11 @@ describe('check warns where a comparison reads a field that may be unanswered (l
     const r = compile(def);
     expect(warnings(def)).toEqual([['/rules/5/value/if/0/</0/var', 'logic.unguardedComparison']]);
     expect(r.warnings[0]!.message).toContain('{"and": [{"!=": [{"var": "isee"}, null]}');
+    // told once: what is wrong, then how to fix it (the guard), not the guard twice
+    expect(explainProblem(def, r.warnings[0]!, 'en')).toMatchObject({
+      what: '"<" reads "isee", which may be unanswered: an unanswered value compares like 0 here',
+      fix: 'Guard it: {"and": [{"!=": [{"var": "isee"}, null]}, <the comparison>]}, or make the field required.',
+    });
     // and indeed: no ISEE, cheapest tariff
     expect(evalAt(compileOrThrow(def), { codiceFiscale: 'RSSMRA85T10A562S', haFigli: false }).computed['/tariffa']).toBe(180);
   });

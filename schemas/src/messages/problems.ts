@@ -37,7 +37,7 @@ export const problemTexts: Record<string, Record<'it' | 'en', ProblemText>> = {
   },
   'schema.badRef': {
     it: { what: 'Il campo rimanda a "{{ref}}", che non esiste nello schema dei dati', fix: 'Mettete le definizioni condivise in data.$defs e richiamatele con "#/$defs/NOME".' },
-    en: { fix: 'Put shared definitions under data.$defs and refer to them as "#/$defs/NAME".' },
+    en: { what: 'The field refers to "{{ref}}", which is not in the data schema', fix: 'Put shared definitions under data.$defs and refer to them as "#/$defs/NAME".' },
   },
   'schema.compile': {
     it: { what: 'Lo schema dei dati non si può compilare', fix: 'Leggete il dettaglio tecnico nel messaggio inglese e correggete la parola chiave indicata.' },
@@ -57,7 +57,7 @@ export const problemTexts: Record<string, Record<'it' | 'en', ProblemText>> = {
   },
   'schema.refSection': {
     it: { what: '"{{name}}" rimanda con $ref a una sezione ("{{ref}}"): $ref può dare a un campo solo il suo tipo (testo, numero, data, elenco)', fix: 'Scrivete le proprietà della sezione al suo posto, in data.properties.' },
-    en: { fix: 'Write the section\'s properties in place, in data.properties.' },
+    en: { what: '"{{name}}" refers to a section ("{{ref}}") with $ref: $ref can only give a field its type (text, number, date, list)', fix: 'Write the section\'s properties in place, in data.properties.' },
   },
   'field.invalidName': {
     it: { what: 'Il nome di campo "{{name}}" non è valido', fix: 'Un nome di campo inizia con una lettera e continua con lettere, cifre o _ (es. dataNascita).' },
@@ -138,7 +138,7 @@ export const problemTexts: Record<string, Record<'it' | 'en', ProblemText>> = {
   },
   'logic.unguardedComparison': {
     it: { what: '"{{operator}}" legge "{{name}}", che può restare senza risposta: una risposta mancante vale 0 nel confronto', fix: 'Proteggete il confronto: {"and": [{"!=": [{"var": "{{name}}"}, null]}, <il confronto>]}, oppure rendete il campo obbligatorio.' },
-    en: { fix: 'Guard it: {"and": [{"!=": [{"var": "{{name}}"}, null]}, <the comparison>]}, or make the field required.' },
+    en: { what: '"{{operator}}" reads "{{name}}", which may be unanswered: an unanswered value compares like 0 here', fix: 'Guard it: {"and": [{"!=": [{"var": "{{name}}"}, null]}, <the comparison>]}, or make the field required.' },
   },
   'rule.unknownField': {
     it: { what: '"{{name}}" non è un campo del servizio{{hint}}', fix: 'Usate il nome di un campo di data, con i punti tra le sezioni e $row. per i campi della stessa riga (es. richiedente.isee, $row.eta).' },
@@ -189,11 +189,11 @@ export const problemTexts: Record<string, Record<'it' | 'en', ProblemText>> = {
   'prefill.addressShape': { it: { what: '"{{name}}" non ha la proprietà "{{property}}" di un indirizzo ANPR', fix: 'Aggiungete "{{property}}" alla sezione.' }, en: { fix: 'Add "{{property}}" to the section.' } },
   'payment.unitMissing': {
     it: { what: 'Il pagamento non dice l\'unità del suo importo: è letto in centesimi (70 è 0,70 euro)', fix: 'Aggiungete all\'azione "unit": "euro" oppure "unit": "cents".' },
-    en: { fix: 'Add "unit": "euro" or "unit": "cents" to the action.' },
+    en: { what: 'The payment does not say the unit of its amount: it is read as euro cents (70 is 0.70 euro)', fix: 'Add "unit": "euro" or "unit": "cents" to the action.' },
   },
   'fees.unitMissing': {
     it: { what: 'La tariffa non dice la sua unità: l\'importo è letto in centesimi (70 è 0,70 euro)', fix: 'Aggiungete "unit": "euro" oppure "unit": "cents".' },
-    en: { fix: 'Add "unit": "euro" or "unit": "cents".' },
+    en: { what: 'The fee does not say its unit: its amount is read as euro cents (70 is 0.70 euro)', fix: 'Add "unit": "euro" or "unit": "cents".' },
   },
   'ranking.duplicateKey': { it: { what: 'L\'id di criterio "{{id}}" è usato due volte', fix: 'Date a ogni criterio un id diverso.' }, en: { fix: 'Give every key its own id.' } },
   'ranking.unknownField': { it: { what: '"{{name}}" non è un campo del servizio', fix: 'Usate un campo di data, "$office." e un campo d\'ufficio, o $submittedAt.' }, en: { fix: 'Use a field of data, "$office." and an office field, or $submittedAt.' } },
