@@ -12,18 +12,18 @@ describe('days and years between a date and today, as operands of conditions', (
 
   test('each date field the rule may read gets three derived operands; $today and groups get none', () => {
     expect(derived).toEqual([
-      '§days_between($today,dataInizio)', '§days_between(dataInizio,$today)', '§years_between(dataInizio,$today)',
-      '§days_between($today,dataFine)', '§days_between(dataFine,$today)', '§years_between(dataFine,$today)',
+      '§days_between($today;dataInizio)', '§days_between(dataInizio;$today)', '§years_between(dataInizio;$today)',
+      '§days_between($today;dataFine)', '§days_between(dataFine;$today)', '§years_between(dataFine;$today)',
     ]);
-    expect(ctx.fields.find((f) => f.name === '§years_between(dataInizio,$today)')!.label).toBe('ruleEditor.derived.yearsSince:Dal');
+    expect(ctx.fields.find((f) => f.name === '§years_between(dataInizio;$today)')!.label).toBe('ruleEditor.derived.yearsSince:Dal');
     // Compared, never "filled in" alone.
     expect((ctx.fields.find((f) => f.name === derived[0])!.operators as Array<{ name: string }>).map((o) => o.name)).not.toContain('truthy');
   });
 
   test('built visually, written as the templates write it, read back into the same form, applied by the engine', () => {
     const form = { combinator: 'and', rules: [
-      { field: '§days_between($today,dataInizio)', operator: '<', value: '0' },
-      { field: '§years_between(dataFine,$today)', operator: '>=', value: '18' },
+      { field: '§days_between($today;dataInizio)', operator: '<', value: '0' },
+      { field: '§years_between(dataFine;$today)', operator: '>=', value: '18' },
     ] };
     const logic = conditionToLogic(form, ctx.fields);
     expect(logic).toEqual({ and: [
@@ -43,6 +43,6 @@ describe('days and years between a date and today, as operands of conditions', (
     expect(logicToCondition({ '<': [{ days_between: [{ var: 'dataInizio' }, { var: 'dataFine' }] }, 0] } as Logic, ctx.fields)).toBeNull();
     expect(logicToCondition({ '<': [{ days_between: [{ var: '$today' }, { var: 'nonEsiste' }] }, 0] } as Logic, ctx.fields)).toBeNull();
     // A field literally named like a derived operand is not one.
-    expect(logicToCondition({ '<': [{ var: '§days_between($today,dataInizio)' }, 0] } as Logic, ctx.fields)).toBeNull();
+    expect(logicToCondition({ '<': [{ var: '§days_between($today;dataInizio)' }, 0] } as Logic, ctx.fields)).toBeNull();
   });
 });

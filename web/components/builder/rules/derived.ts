@@ -5,9 +5,11 @@ import type { FieldInfo } from './fields';
  * Derived operands for conditions: the days or years between a date field and today, offered in
  * the condition editor beside the fields ("days from today to «Date of absence»" < 0). Templates
  * write date rules this way (`{"<": [{"days_between": [{"var": "$today"}, {"var": "d"}]}, 0]}`);
- * the editor holds such an operand as a field of its own, named `§days_between($today,d)`, and
+ * the editor holds such an operand as a field of its own, named `§days_between($today;d)`, and
  * writes it back as the same JSON Logic. Only conditions use them (an expression has its own
- * "days between" form).
+ * "days between" form). No comma in the name: react-querybuilder reads a comma in a number's
+ * value as a list, and cut an operand compared against ("ISEE = whole years from «Al» to today")
+ * to `§years_between(dataFine` as soon as the rule was opened, rewriting the rule.
  */
 export type Derived = FieldInfo & { name: string; derived: Logic };
 
@@ -28,7 +30,7 @@ export function derivedFields(readable: Readable[], t: TFn): Derived[] {
     for (const k of KINDS) {
       const args = k.today === 'from' ? [{ var: '$today' }, { var: f.name }] : [{ var: f.name }, { var: '$today' }];
       const derived = { [k.op]: args } as Logic;
-      out.push({ path: f.name, name: `§${k.op}(${args.map((a) => a.var).join(',')})`, type: 'integer', label: t(`ruleEditor.derived.${k.key}`, { label: f.label }), derived });
+      out.push({ path: f.name, name: `§${k.op}(${args.map((a) => a.var).join(';')})`, type: 'integer', label: t(`ruleEditor.derived.${k.key}`, { label: f.label }), derived });
     }
   }
   return out;
