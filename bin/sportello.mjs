@@ -76,7 +76,10 @@ function option(args, name) {
 
 const CHECK_WORDS = {
   it: { problem: 'problema', warning: 'avviso', fix: 'come correggere', ok: 'ok', problems: 'problemi', warnings: 'avvisi', ajv: 'validazione con Ajv (più lenta, stessi risultati)',
-    rules: 'regole', validation: 'validazione', logic: 'espressioni', generated: 'codice generato', generic: 'percorso generico', engine: 'json-logic-engine (più lento, stessi risultati)', of: 'su' },
+    rules: 'regole', validation: 'validazione', logic: 'espressioni', generated: 'codice generato', generic: 'percorso generico', engine: 'json-logic-engine (più lento, stessi risultati)', of: 'su',
+    // why a part leaves the generated code (executionPaths gives the English reason, a keyword or a code)
+    keyword: (k) => `lo schema dei dati usa "${k}", che il validatore generato non copre`,
+    uncoveredShape: "l'espressione ha una forma che il compilatore diretto (src/logic/fast.ts) non copre" },
   en: { problem: 'problem', warning: 'warning', fix: 'how to fix', ok: 'ok', problems: 'problems', warnings: 'warnings', ajv: 'validated by Ajv (slower, same results)',
     rules: 'rules', validation: 'validation', logic: 'expressions', generated: 'generated code', generic: 'generic path', engine: 'json-logic-engine (slower, same results)', of: 'of' },
 };
@@ -101,13 +104,13 @@ function flag(args, name) {
 function pathLines(p, words, all) {
   const lines = [];
   if (all || p.rules.path !== 'generated') lines.push(`${words.rules}: ${words[p.rules.path]}${p.rules.reason ? ` (${p.rules.reason})` : ''}`);
-  if (p.validation.path === 'ajv') lines.push(`${words.ajv}: ${p.validation.reason}`);
+  if (p.validation.path === 'ajv') lines.push(`${words.ajv}: ${p.validation.keyword !== undefined && words.keyword ? words.keyword(p.validation.keyword) : p.validation.reason}`);
   else if (all) lines.push(`${words.validation}: ${words.generated}`);
   if (p.logic.path === 'generic') lines.push(`${words.logic}: ${words.generic} (${p.logic.reason})`);
   else if (all || p.logic.engine.length > 0) {
     const total = p.logic.generated + p.logic.engine.length;
     lines.push(`${words.logic}: ${words.generated} ${p.logic.generated} ${words.of} ${total}`);
-    for (const e of p.logic.engine) lines.push(`  ${e.pointer}: ${words.engine}: ${e.reason}`);
+    for (const e of p.logic.engine) lines.push(`  ${e.pointer}: ${words.engine}: ${words[e.code] ?? e.reason}`);
   }
   return lines;
 }
@@ -136,11 +139,12 @@ async function check(args) {
     if (result.ok) {
       // which code each part of evaluate runs: said when it is not the generated code (always with --paths)
       for (const line of pathLines(executionPaths(result.service), words, paths)) console.log(line.startsWith(' ') ? line : `${file}: ${line}`);
-      console.log(`${file}: ${words.ok}${result.warnings.length ? ` (${result.warnings.length} ${words.warnings})` : ''}`);
+      const warnings = result.warnings.length;
+      console.log(`${file}: ${words.ok}${warnings ? ` (${warnings} ${warnings === 1 ? words.warning : words.warnings})` : ''}`);
     } else {
       failed++;
       for (const p of result.problems) printExplained(file, definition, p, 'problem', locale, explainProblem);
-      console.log(`${file}: ${result.problems.length} ${words.problems}`);
+      console.log(`${file}: ${result.problems.length} ${result.problems.length === 1 ? words.problem : words.problems}`);
     }
   }
   return failed === 0 ? 0 : 1;

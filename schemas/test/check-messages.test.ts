@@ -210,7 +210,34 @@ describe('which code validates the answers (validationPath)', () => {
     expect(validationPath(compileOrThrow(base))).toEqual({ path: 'generated' });
     const def = structuredClone(base);
     def.data.properties.dataInizio = { type: 'string', format: 'date', not: { const: '2026-01-01' } };
-    expect(validationPath(compileOrThrow(def))).toEqual({ path: 'ajv', reason: 'the data schema uses "not", which the generated validator does not cover' });
+    expect(validationPath(compileOrThrow(def))).toEqual({ path: 'ajv', reason: 'the data schema uses "not", which the generated validator does not cover', keyword: 'not' });
+  });
+
+  it('`sportello check` says why in the designer\'s language (it by default, en), with the problem count in the singular for one', () => {
+    const def = structuredClone(base);
+    def.data.properties.dataInizio = { type: 'string', format: 'date', not: { const: '2026-01-01' } };
+    def.rules.push({ id: 'unione', type: 'error', field: 'dataFine', message: 'error.dateOrder', when: { '>': [{ length: { merge: [{ var: 'dataFine' }, [2]] } }, 5] } });
+    const pointer = `/rules/${def.rules.length - 1}/when`;
+    const dir = mkdtempSync(join(tmpdir(), 'sportello-why-'));
+    try {
+      const file = join(dir, 'def.json');
+      writeFileSync(file, JSON.stringify(def));
+      const cli = fileURLToPath(new URL('../../bin/sportello.mjs', import.meta.url));
+      const check = (...args: string[]) => spawnSync(process.execPath, [cli, 'check', file, ...args], { encoding: 'utf8' }).stdout;
+      const it = check();
+      expect(it).toContain(`${file}: validazione con Ajv (più lenta, stessi risultati): lo schema dei dati usa "not", che il validatore generato non copre\n`);
+      expect(it).toContain(`  ${pointer}: json-logic-engine (più lento, stessi risultati): l'espressione ha una forma che il compilatore diretto (src/logic/fast.ts) non copre\n`);
+      expect(it).not.toMatch(/the data schema|the expression/);
+      const en = check('--locale', 'en');
+      expect(en).toContain(`${file}: validated by Ajv (slower, same results): the data schema uses "not", which the generated validator does not cover\n`);
+      expect(en).toContain(`  ${pointer}: json-logic-engine (slower, same results): the expression uses a shape the direct compiler (src/logic/fast.ts) does not cover`);
+      def.ui.steps[0].fields.push('nonEsiste');
+      writeFileSync(file, JSON.stringify(def));
+      expect(check()).toContain(`${file}: 1 problema\n`);
+      expect(check('--locale', 'en')).toContain(`${file}: 1 problem\n`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

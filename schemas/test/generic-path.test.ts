@@ -55,7 +55,7 @@ describe('the generic path', () => {
     const service = compileOrThrow(def);
     const logic = executionPaths(service).logic;
     expect(logic.path).toBe('mixed');
-    expect(logic.engine).toEqual([{ pointer: `/rules/${def.rules.length - 1}/when`, reason: expect.stringContaining('json-logic-engine') }]);
+    expect(logic.engine).toEqual([{ pointer: `/rules/${def.rules.length - 1}/when`, code: 'uncoveredShape', reason: expect.stringContaining('json-logic-engine') }]);
     expect(validationPath(service).path).toBe('generated');
     // `sportello check` (the built engine) says it without being asked; --paths says every part.
     const cli = fileURLToPath(new URL('../../bin/sportello.mjs', import.meta.url));

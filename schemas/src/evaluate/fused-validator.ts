@@ -26,6 +26,8 @@ import { isPointerHiddenIn, rowsOf, type EvalState, type PendingError } from './
 export type FusedValidator = (state: EvalState) => void;
 
 const cache = new WeakMap<CompiledService, FusedValidator | string>();
+/** The keyword that kept a service's schema on Ajv, when that was the reason (said in the designer's language by `sportello check`). */
+const keywords = new WeakMap<CompiledService, string>();
 
 /** The service's generated validator, or a string: why its schema keeps Ajv. */
 function fusedOrReason(service: CompiledService): FusedValidator | string {
@@ -60,9 +62,11 @@ export function fusedValidator(service: CompiledService): FusedValidator | undef
  * relaxed schema when the schema uses something the generator does not cover (same results,
  * slower). `sportello check` shows it, so a designer's report can say which path ran.
  */
-export function validationPath(service: CompiledService): { path: 'generated' } | { path: 'ajv'; reason: string } {
+export function validationPath(service: CompiledService): { path: 'generated' } | { path: 'ajv'; reason: string; keyword?: string } {
   const v = fusedOrReason(service);
-  return typeof v === 'string' ? { path: 'ajv', reason: v } : { path: 'generated' };
+  if (typeof v !== 'string') return { path: 'generated' };
+  const keyword = keywords.get(service);
+  return keyword === undefined ? { path: 'ajv', reason: v } : { path: 'ajv', reason: v, keyword };
 }
 
 // Ajv's own runtime helpers, so lengths, enum, const and uniqueItems are decided as Ajv decides
@@ -467,8 +471,9 @@ function generate(service: CompiledService): FusedValidator | string {
     if (service.definition.data.type !== 'object') throw new Unsupported('root type');
     statements = object(g, service.definition.data, 'd', 'true', '""', '', '-1', OWN);
   } catch (e) {
-    if (e instanceof Unsupported) return `the data schema uses "${e.message}", which the generated validator does not cover`;
-    throw e;
+    if (!(e instanceof Unsupported)) throw e;
+    keywords.set(service, e.message);
+    return `the data schema uses "${e.message}", which the generated validator does not cover`;
   }
   const calls: string[] = [];
   for (let i = 0; i < statements.length; i += CHUNK) {

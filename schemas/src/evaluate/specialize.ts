@@ -8,6 +8,7 @@ import { applyRequired } from './required.js';
 import { applyErrorRules } from './validate.js';
 import { validationPath, validatorSource } from './fused-validator.js';
 import { sourceOf } from '../logic/fast.js';
+import type { LogicPaths } from '../logic/engine.js';
 
 /**
  * The rule-running steps of evaluate, generated once per compiled service as plain JavaScript
@@ -54,9 +55,9 @@ export interface ExecutionPaths {
   /** Computes, visibility, required and error rules, and the ranking's rules. */
   rules: { path: 'generated' | 'generic'; reason?: string };
   /** Required checks and schema validation. */
-  validation: { path: 'generated' | 'ajv'; reason?: string };
+  validation: { path: 'generated' | 'ajv'; reason?: string; keyword?: string };
   /** The JSON Logic expressions: by the direct compiler, or json-logic-engine (each fall-back with its pointer and reason). */
-  logic: { path: 'generated' | 'generic' | 'mixed'; generated: number; engine: Array<{ pointer: string; reason: string }>; reason?: string };
+  logic: { path: 'generated' | 'generic' | 'mixed'; generated: number; engine: LogicPaths['engine']; reason?: string };
 }
 
 export function executionPaths(service: CompiledService): ExecutionPaths {
@@ -65,7 +66,7 @@ export function executionPaths(service: CompiledService): ExecutionPaths {
   const { generated, engine } = service.logicPaths;
   return {
     rules: service.generic ? { path: 'generic', reason: generic } : { path: 'generated' },
-    validation: v.path === 'ajv' ? { path: 'ajv', reason: v.reason } : { path: 'generated' },
+    validation: v.path === 'ajv' ? v : { path: 'generated' },
     logic: service.generic ? { path: 'generic', generated: 0, engine: [], reason: generic } : { path: engine.length === 0 ? 'generated' : 'mixed', generated, engine },
   };
 }

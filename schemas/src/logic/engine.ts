@@ -57,7 +57,7 @@ export function compileLogic(logic: unknown, pointer = ''): CompiledLogic {
     if (session) session.paths.generated++;
     return fast;
   }
-  session?.paths.engine.push({ pointer, reason: 'the expression uses a shape the direct compiler (src/logic/fast.ts) does not cover: json-logic-engine runs it' });
+  session?.paths.engine.push({ pointer, code: 'uncoveredShape', reason: 'the expression uses a shape the direct compiler (src/logic/fast.ts) does not cover: json-logic-engine runs it' });
   return built;
 }
 
@@ -74,7 +74,7 @@ function withoutEngine(expanded: unknown): CompiledLogic {
 }
 
 /** Which code runs a compiled service's expressions: how many by the direct compiler, which by json-logic-engine and why. */
-export interface LogicPaths { generated: number; engine: Array<{ pointer: string; reason: string }> }
+export interface LogicPaths { generated: number; engine: Array<{ pointer: string; code: 'uncoveredShape'; reason: string }> }
 
 let session: { generic: boolean; paths: LogicPaths } | undefined;
 
