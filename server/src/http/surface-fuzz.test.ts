@@ -10,7 +10,7 @@ import { startTestApp, type TestApp } from '../test-support/test-app.js';
 
 /**
  * Fuzz of the HTTP and GraphQL surface (issue 13): every argument of every operation, found by
- * walking the schema, gets random and hostile values (NUL, lone surrogates, deep nesting, huge
+ * walking the schema, gets random and hostile values (NUL, lone surrogates, nesting 10,001 deep, huge
  * numbers, `__proto__`/`constructor` keys, real ids), as every kind of caller: anonymous, a
  * citizen, each role of an Ente, the platform admin and an API key with every scope. No answer may
  * be an INTERNAL_SERVER_ERROR or a 5xx, and the server must keep serving. Fixed seed, bounded time.
@@ -92,9 +92,20 @@ const text = () => fc.oneof(
 
 const hugeNumbers = fc.constantFrom(0, -1, 2 ** 31, -(2 ** 31) - 1, Number.MAX_SAFE_INTEGER, 1e308, -1e308, 0.5, 3_000_000_000);
 
+/**
+ * JSON nested 10,001 levels, as the server would receive it: the generated values hold these
+ * markers, replaced in the request's text (JSON.stringify itself overflows the stack at that depth).
+ */
+const DEEP: Record<string, string> = {
+  '"@@deep-arrays@@"': `${'['.repeat(10_001)}1${']'.repeat(10_001)}`,
+  '"@@deep-objects@@"': `${'{"a":'.repeat(10_001)}1${'}'.repeat(10_001)}`,
+};
+const deepened = (text: string) => Object.entries(DEEP).reduce((out, [marker, deep]) => out.replaceAll(marker, deep), text);
+
 function json(): fc.Arbitrary<unknown> {
   return fc.oneof(
     { weight: 3, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
+    { weight: 1, arbitrary: fc.constantFrom('@@deep-arrays@@', '@@deep-objects@@', { nested: '@@deep-objects@@' }) },
     { weight: 2, arbitrary: fc.constantFrom(...hostileJsonTexts).map((s) => JSON.parse(s) as unknown) },
     { weight: 2, arbitrary: fc.dictionary(fc.oneof(text(), fc.constantFrom('__proto__', 'constructor', 'toString')), fc.oneof(text(), hugeNumbers, fc.boolean()), { maxKeys: 4 }) },
   );
@@ -195,6 +206,7 @@ describe('fuzz of the GraphQL and HTTP surface', () => {
     // fail an operation whose first request is slow.
     const deadline = performance.now() + BUDGET_MS * 0.85;
     let runs = 0;
+    let deepRequests = 0;
     for (const [i, { kind, field }] of operations.entries()) {
       const query = operationText(kind, field);
       const plain = fc.record(Object.fromEntries(field.args.map((a) => [a.name, plainValueFor(a.type)])));
@@ -203,7 +215,10 @@ describe('fuzz of the GraphQL and HTTP surface', () => {
       const check = async (vars: Record<string, unknown>, who: number) => {
         runs++;
         const [name, authorization] = callers[who]!;
-        const { status, json: body } = await post(JSON.stringify({ query, variables: vars }), authorization);
+        const text = JSON.stringify({ query, variables: vars });
+        const sent = deepened(text);
+        if (sent !== text) deepRequests++;
+        const { status, json: body } = await post(sent, authorization);
         const codes: string[] = (body?.errors ?? []).map((e: any) => e?.extensions?.code);
         expect(status, `${field.name} as ${name} answered ${status}`).toBeLessThan(500);
         expect(codes.filter((c) => c === 'INTERNAL_SERVER_ERROR'), `${field.name} as ${name}: ${JSON.stringify(vars).slice(0, 300)}`).toEqual([]);
@@ -220,6 +235,7 @@ describe('fuzz of the GraphQL and HTTP surface', () => {
       if (kind === 'mutation') await restoreCallers();
     }
     expect(runs).toBeGreaterThanOrEqual(operations.length * (callers.length + MIN_RUNS));
+    expect(deepRequests).toBeGreaterThan(0);
     expect((await fetch(`${t.url}/health`)).status).toBe(200);
   }, 240_000);
 
