@@ -8,13 +8,28 @@ import type { Logger } from '../shared/logger.js';
 /** Apollo's own codes for malformed requests pass through unchanged. */
 const PASS_THROUGH = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
 
+/** graphql-js's suggestion at the end of a message (the same pattern as Apollo's own plugin). */
+const SUGGESTION = / ?Did you mean(.+?)\?$/;
+
 /**
  * The one place where errors become GraphQL errors (STYLE.md 9): a DomainError keeps its
  * stable code and gets a localized message and its field errors; argument validation from
  * type-graphql becomes BAD_USER_INPUT; anything else is an internal error whose details
- * are logged (logErrorsPlugin), never sent.
+ * are logged (logErrorsPlugin), never sent. With `hideSuggestions` (production), no "Did you
+ * mean" names the schema: Apollo's hideSchemaDetailsFromClientErrors removes it from validation
+ * errors only, not from a variable's value refused before execution (`Value "ADMN" does not
+ * exist in "Role" enum. Did you mean the enum value "ADMIN"?`).
  */
-export function createFormatError() {
+export function createFormatError(options: { hideSuggestions?: boolean } = {}) {
+  const format = baseFormatError();
+  if (!options.hideSuggestions) return format;
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const out = format(formatted, error);
+    return SUGGESTION.test(out.message) ? { ...out, message: out.message.replace(SUGGESTION, '') } : out;
+  };
+}
+
+function baseFormatError() {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const unwrapped = unwrapResolverError(error);
     // Limits throw a GraphQLError wrapping a DomainError from a plugin, not from a resolver.

@@ -37,16 +37,17 @@ function reporter(key: string, max: number, countName: string) {
 
 /**
  * graphql-armor's checks, before execution: aliases (every alias counts, `__typename` and
- * `__schema` included), depth and directives; field suggestions ("Did you mean") are masked in
- * production. Armor's own cost limit is off: it ignores `first` given as a variable and
+ * `__schema` included), depth and directives. Field suggestions ("Did you mean") are removed in
+ * production by Apollo's own hideSchemaDetailsFromClientErrors (http/app.ts): armor's mask left
+ * a stray "?" at the end of the message. Armor's own cost limit is off: it ignores `first` given as a variable and
  * connections without `first`, which `queryCostPlugin` counts. Tokens are counted by
  * `checkTokens` before the request reaches Apollo (a refusal thrown from an Apollo hook would
  * be answered as an internal error).
  */
-export function armor(limits: QueryLimits, production: boolean): { plugins: ApolloServerPlugin[]; validationRules: ValidationRule[] } {
+export function armor(limits: QueryLimits): { plugins: ApolloServerPlugin[]; validationRules: ValidationRule[] } {
   const { plugins, validationRules } = new ApolloArmor({
     costLimit: { enabled: false },
-    blockFieldSuggestion: { enabled: production, mask: '' },
+    blockFieldSuggestion: { enabled: false },
     maxAliases: { n: limits.maxAliases, allowList: [], propagateOnRejection: false, onReject: reporter('error.limit.aliases', limits.maxAliases, 'count') },
     maxDepth: { n: limits.maxDepth, flattenFragments: true, propagateOnRejection: false, onReject: reporter('error.limit.depth', limits.maxDepth, 'depth') },
     maxDirectives: { n: limits.maxDirectives, propagateOnRejection: false, onReject: reporter('error.limit.directives', limits.maxDirectives, 'count') },

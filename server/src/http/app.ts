@@ -41,16 +41,18 @@ export async function createApp(services: Services, options: { log?: Logger } = 
   const log = options.log ?? logger;
   useCursorSecret(services.config.sessionSecret);
   const schema = await buildApiSchema({ production: services.config.production });
-  const guard = armor(DEFAULT_LIMITS, services.config.production);
+  const guard = armor(DEFAULT_LIMITS);
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     validationRules: guard.validationRules,
     introspection: true,
     // No Apollo landing page (it loads scripts from a CDN): GraphiQL is served locally, outside production.
     plugins: [ApolloServerPluginLandingPageDisabled(), ...guard.plugins, queryCostPlugin(DEFAULT_LIMITS), inputChecksPlugin(), localizeErrorsPlugin(), logErrorsPlugin(log)],
-    formatError: createFormatError(),
+    formatError: createFormatError({ hideSuggestions: services.config.production }),
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
+    // No "Did you mean" in production: validation messages would list the schema's names.
+    hideSchemaDetailsFromClientErrors: services.config.production,
   });
   await apollo.start();
   const routes: Route[] = [];

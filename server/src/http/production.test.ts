@@ -29,6 +29,26 @@ describe('production exposure', () => {
     expect((await dev.gql('{ helth { ok } }')).errors?.[0]?.message).toMatch(/Did you mean "health"/);
   });
 
+  it('no suggestion left in any message: a clean sentence, enum values literal or in a variable, input fields', async () => {
+    const grant = (role: string) => `mutation${role === '$r' ? '($r: Role!)' : ''} { grantRole(userId: "00000000-0000-4000-8000-000000000000", role: ${role}) { roles } }`;
+    const invite = 'mutation($i: InviteOperatorInput!) { inviteOperator(input: $i) { id } }';
+    const messages = async (t: TestApp) => [
+      ...(await t.gql('{ helth { ok } }')).errors!,
+      ...(await t.gql(grant('ADMN'))).errors!,
+      ...(await t.gql(grant('$r'), { r: 'ADMN' })).errors!,
+      ...(await t.gql(invite, { i: { emial: 'a@b.it', givenName: 'A', familyName: 'B', roles: ['OPERATOR'] } })).errors!,
+    ].map((e) => e.message);
+    const inProduction = await messages(prod);
+    expect(inProduction).toEqual([
+      'Cannot query field "helth" on type "Query".',
+      'Value "ADMN" does not exist in "Role" enum.',
+      'Variable "$r" got invalid value "ADMN"; Value "ADMN" does not exist in "Role" enum.',
+      'Variable "$i" got invalid value { emial: "a@b.it", givenName: "A", familyName: "B", roles: ["OPERATOR"] }; Field "email" of required type "String!" was not provided.',
+      'Variable "$i" got invalid value { emial: "a@b.it", givenName: "A", familyName: "B", roles: ["OPERATOR"] }; Field "emial" is not defined by type "InviteOperatorInput".',
+    ]);
+    expect((await messages(dev)).filter((m) => /Did you mean/.test(m))).toHaveLength(4);
+  });
+
   it('no landing page on GET /graphql for a browser, no GraphiQL; GraphiQL served locally in development', async () => {
     for (const path of ['/graphql', '/graphiql']) {
       const res = await fetch(`${prod.url}${path}`, { headers: { accept: 'text/html' } });
