@@ -51,6 +51,8 @@ describe('not found, per kind, in correct Italian', () => {
     expect(en.errors?.[0]?.message).toBe(`Service not found: ${missing}`);
     const designer = await t.gql(`{ designerService(id: "${missing}") { id } }`, undefined, fx.tokens.designer);
     expect(designer.errors?.[0]?.message).toBe(`Servizio non trovato: ${missing}`);
+    const invitation = await t.gql(`mutation { acceptInvitation(id: "${missing}") { id } }`, undefined, fx.tokens.citizen);
+    expect(invitation.errors?.[0]).toMatchObject({ message: `Invito non trovato: ${missing}`, extensions: { code: 'NOT_FOUND', key: 'error.notFound.invitation' } });
   });
 });
 

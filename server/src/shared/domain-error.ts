@@ -44,13 +44,20 @@ export class DomainError extends Error {
   }
 }
 
-/** Kinds with their own message (Italian nouns have a gender: "pratica non trovata", "servizio non trovato"). */
-const NOT_FOUND_KINDS = new Set(['apiKey', 'catalogueTemplate', 'ente', 'office', 'outboxAction', 'protocolRecord', 'service', 'serviceVersion', 'user', 'attachment', 'pratica', 'draft', 'graduatoria', 'graduatoriaRow']);
+/**
+ * What can be not found, each with its own message (Italian nouns have a gender: "pratica non
+ * trovata", "servizio non trovato"): a kind missing here is a type error, not a vague message.
+ */
+export const NOT_FOUND_KINDS = [
+  'apiKey', 'catalogueTemplate', 'ente', 'office', 'outboxAction', 'protocolRecord', 'service', 'serviceVersion', 'user',
+  'attachment', 'pratica', 'draft', 'graduatoria', 'graduatoriaRow', 'invitation', 'transition', 'document',
+] as const;
+export type NotFoundKind = (typeof NOT_FOUND_KINDS)[number];
 
 /** `what` is the kind of thing (`Service`, `serviceVersion`, `pratica`...): its message key is error.notFound.<kind>. */
-export const notFound = (what: string, id: string) => {
+export const notFound = (what: NotFoundKind | Capitalize<NotFoundKind>, id: string) => {
   const kind = what.charAt(0).toLowerCase() + what.slice(1);
-  return new DomainError('NOT_FOUND', `error.notFound.${NOT_FOUND_KINDS.has(kind) ? kind : 'generic'}`, { what: kind, id });
+  return new DomainError('NOT_FOUND', `error.notFound.${kind}`, { what: kind, id });
 };
 export const forbidden = (reason = 'error.forbidden') => new DomainError('FORBIDDEN', reason);
 export const unauthenticated = () => new DomainError('UNAUTHENTICATED', 'error.unauthenticated');
