@@ -1,5 +1,5 @@
 import type { PrismaClient } from '../generated/prisma/client.js';
-import type { Clock } from '../shared/clock.js';
+import { romeDate, type Clock } from '../shared/clock.js';
 import { translator } from '../shared/i18n.js';
 import { DAY_MS } from './sla.js';
 import type { OutboxEnqueue } from './transition-hooks.js';
@@ -43,7 +43,7 @@ export class SlaWatch {
         if (to.length === 0) continue; // the desk's overdue filter still shows it
         const level = d.sla_alarm_level === EXPIRED ? 'expired' : 'nearExpiry';
         const t = translator(to[0]!.language);
-        const params = { code: d.code, state: d.state, dueAt: d.due_at.toISOString().slice(0, 10) };
+        const params = { code: d.code, state: d.state, dueAt: romeDate(d.due_at) }; // the day in Rome, as everywhere
         await this.enqueue(tx, {
           enteId: d.ente_id, praticaId: d.id, kind: 'email',
           idempotencyKey: `sla:${d.id}:${level}:${d.due_at.toISOString()}`,

@@ -52,6 +52,18 @@ describe('SLA alarms', () => {
     expect((await row(p.id)).slaAlarmLevel).toBe(2);
   });
 
+  it("names the deadline's day in Rome: due at 00:30 in Rome is that day, not the UTC day before", async () => {
+    const submittedAt = new Date('2026-11-24T23:30:00Z'); // 25 November (the answers' day), 00:30 in Rome
+    t.clock.set(submittedAt);
+    const p = await submitted(t.services.pratiche, w);
+    const due = new Date(submittedAt.getTime() + 3 * DAY); // 2026-11-27T23:30Z: 28 November in Rome
+    expect((await row(p.id)).dueAt).toEqual(due);
+    t.clock.set(due);
+    await t.services.slaWatch.sweep();
+    const expired = (await alarms(p.id)).find((a) => a.idempotencyKey.includes(':expired:'))!;
+    expect(expired.payload).toMatchObject({ subject: `Pratica ${p.code} scaduta il 2026-11-28` });
+  });
+
   it('the clock to conclude stops while the citizen is asked for documents and restarts after', async () => {
     t.clock.set(at(0));
     const p = await submitted(t.services.pratiche, w);

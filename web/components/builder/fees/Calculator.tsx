@@ -1,7 +1,7 @@
 'use client';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { compile, evaluate, type ServiceDefinition } from '@sportello/schemas';
+import { compile, evaluate, romeDate, type ServiceDefinition } from '@sportello/schemas';
 
 function JsonBox({ label, text, onText, error }: { label: string; text: string; onText: (s: string) => void; error: string | null }) {
   const id = useId();
@@ -35,7 +35,7 @@ export function Calculator({ definition, initialAnswers = {} }: { definition: Se
   const id = useId();
   const [answersText, setAnswersText] = useState(() => JSON.stringify(initialAnswers, null, 2));
   const [officeText, setOfficeText] = useState('{}');
-  const [today, setToday] = useState(() => new Date().toISOString().slice(0, 10));
+  const [today, setToday] = useState(() => romeDate(new Date())); // Rome's date, as the wizard and the server
   const compiled = useMemo(() => compile(definition), [definition]);
   const answers = parseObject(answersText);
   const office = parseObject(officeText);

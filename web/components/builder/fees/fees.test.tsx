@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { useState } from 'react';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { ServiceDefinition } from '@sportello/schemas';
 import { renderWithText, seriousViolations } from '../test-utils';
 import { fixture } from '../rules/fixture';
@@ -95,5 +95,18 @@ describe('fees and ranking editors with the calculator', () => {
     fireEvent.change(screen.getByLabelText('Test answers (JSON)'), { target: { value: '{}' } });
     expect(screen.getByTestId('calculator-fee').textContent).toMatch(/5\.00/);
     expect(await seriousViolations(m.view.container)).toEqual([]);
+  });
+});
+
+describe('the calculator\'s date', () => {
+  test("starts on Rome's date, as the wizard and the server evaluate: at 23:30 UTC Rome is a day ahead", () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2026-11-24T23:30:00Z'));
+      renderWithText(<Calculator definition={fixture} />);
+      expect((screen.getByLabelText("Today's date for the calculation") as HTMLInputElement).value).toBe('2026-11-25');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
