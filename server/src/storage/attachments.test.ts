@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BYTES_PER_MB } from '@sportello/schemas';
 import { readServerConfig } from '../config.js';
 import { createEnteWithUsers, type EnteFixture } from '../test-support/fixtures.js';
-import { loadTemplate, publishService } from '../test-support/published-services.js';
+import { loadTemplate, publishService, templatesDir } from '../test-support/published-services.js';
 import { startTestApp, type TestApp } from '../test-support/test-app.js';
 import { pdfBytes, upload } from '../test-support/uploads.js';
 
@@ -102,6 +103,18 @@ describe('PUT /attachments', () => {
   it('a field\'s maxSizeMb and the server\'s cap count the same megabytes', () => {
     expect(readServerConfig({}).uploadMaxBytes).toBe(10 * BYTES_PER_MB);
     expect(loadTemplate('occupazione-suolo-pubblico').ui.fields['allegati.planimetria'].maxSizeMb * BYTES_PER_MB).toBe(readServerConfig({}).uploadMaxBytes);
+  });
+
+  // The form said "at most 20 MB" for occupazione-suolo-pubblico's dehors project, and the server refused anything over 10.
+  it("no template promises more than the server's default cap", () => {
+    const over: string[] = [];
+    for (const file of readdirSync(templatesDir).filter((f) => f.endsWith('.json'))) {
+      const template = loadTemplate(file.slice(0, -5));
+      for (const [name, ui] of Object.entries<{ widget?: string; maxSizeMb?: number }>(template.ui.fields)) {
+        if (ui.widget === 'file' && (ui.maxSizeMb ?? 10) * BYTES_PER_MB > readServerConfig({}).uploadMaxBytes) over.push(`${file} ${name}: ${ui.maxSizeMb}`);
+      }
+    }
+    expect(over).toEqual([]);
   });
 
   it('is for logged-in citizens only', async () => {
