@@ -32,6 +32,25 @@ describe('prototype names are inert', () => {
     });
   }
 
+  // A GraphQL JSON literal (not a variable) arrives as objects without a prototype (graphql-scalars' parseObject).
+  for (const [path, extra] of [['generated validator', {}], ['Ajv', { not: { const: 'zz' } }]] as const) {
+    it(`answers made of objects without a prototype get the verdict of the same JSON (${path})`, () => {
+      const def = structuredClone(base);
+      def.data.properties.figli.uniqueItems = true;
+      def.data.properties.scelta = { enum: [{ a: 1 }, 'b'] };
+      def.data.properties.dataInizio = { ...def.data.properties.dataInizio, ...structuredClone(extra) };
+      def.ui.steps[0].fields.push('scelta');
+      const s = compileOrThrow(def);
+      const bare = (o: object) => Object.assign(Object.create(null), o);
+      const row = (nome: string) => bare({ nome, eta: 3, scuola: 'X' });
+      for (const [figli, scelta] of [[[row('A'), row('B')], bare({ a: 1 })], [[row('A'), row('A')], bare({ a: 2 })]] as const) {
+        const answers = bare({ codiceFiscale: CF, haFigli: true, figli, scelta });
+        expect(errorsOf(evalAt(s, answers))).toEqual(errorsOf(evalAt(s, JSON.parse(JSON.stringify(answers)))));
+      }
+      expect(errorsOf(evalAt(s, bare({ codiceFiscale: CF, haFigli: true, figli: [row('A'), row('A')], scelta: bare({ a: 2 }) })))).toEqual([['/figli', 'error.uniqueItems'], ['/scelta', 'error.enum']]);
+    });
+  }
+
   it('an own "__proto__" key in the answers changes nothing, before or after clean', () => {
     const service = compileOrThrow(structuredClone(base));
     const plain = { codiceFiscale: CF, haFigli: true, figli: [{ nome: 'A', eta: 3, scuola: 'X' }] };

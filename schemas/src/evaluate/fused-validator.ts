@@ -90,11 +90,18 @@ function equal(a: unknown, b: unknown): boolean {
     return true;
   }
   if (Array.isArray(b)) return false;
-  if ((a as object).constructor !== (b as object).constructor) return false; // as fast-deep-equal (a null-prototype object)
+  // As fast-deep-equal's constructor test, except that an object without a prototype (a GraphQL
+  // JSON literal's) is the plain object it stands for: the same JSON value.
+  if (protoOf(a) !== protoOf(b)) return false;
   const ka = Object.keys(a);
   if (ka.length !== Object.keys(b).length) return false;
   for (const k of ka) if (!hasOwn.call(b, k) || !equal((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
   return true;
+}
+
+function protoOf(o: object): unknown {
+  const p: unknown = Object.getPrototypeOf(o);
+  return p === null ? Object.prototype : p;
 }
 
 /** uniqueItems over any values (Ajv's generic form). */

@@ -49,10 +49,16 @@ export function applyAjvValidation(state: EvalState): void {
   try {
     ok = validate(state.data) as boolean;
   } catch {
-    // Ajv's deep equality calls an answer's own valueOf/toString ({"toString": "x"} against an
-    // enum of objects): a value no JSON form gives, refused as such rather than an internal error.
-    state.errors.push({ pointer: '', key: 'error.invalid' });
-    return;
+    // Ajv's deep equality (enum, const, uniqueItems of objects) calls an object's valueOf when it
+    // is not Object.prototype's: it throws on an object without a prototype (a GraphQL JSON
+    // literal's), validated again as plain objects; and on an answer's own valueOf/toString
+    // ({"toString": "x"} against an enum of objects), refused as such rather than an internal error.
+    try {
+      ok = validate(plainCopy(state.data)) as boolean;
+    } catch {
+      state.errors.push({ pointer: '', key: 'error.invalid' });
+      return;
+    }
   }
   if (ok) return;
   // An empty required field already says "required"; Ajv's minLength on '' would repeat it.
@@ -63,6 +69,15 @@ export function applyAjvValidation(state: EvalState): void {
     if (e.keyword !== 'additionalProperties' && e.keyword !== 'required' && isEmptyAnswer(state, e.instancePath)) continue;
     state.errors.push(pending);
   }
+}
+
+/** The same JSON value made of plain objects and arrays (an own "__proto__" key dropped, as copyRecord does). */
+function plainCopy(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(plainCopy);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) if (key !== '__proto__') out[key] = plainCopy((value as Record<string, unknown>)[key]);
+  return out;
 }
 
 /**
