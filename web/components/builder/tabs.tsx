@@ -31,7 +31,7 @@ export interface TabSpec {
  */
 export const TABS: TabSpec[] = [
   { id: 'steps', label: 'steps', pointers: ['/ui', '/data', '/prefill', '/id', '/version', '/title', '/description', '/category', '/tags', '/defaultLanguage'], Component: StepsTab },
-  { id: 'rules', label: 'rules', pointers: ['/rules'], Component: RulesTab },
+  { id: 'rules', label: 'rules', pointers: ['/rules', '/conditions'], Component: RulesTab },
   { id: 'fees', label: 'fees', pointers: ['/fees', '/ranking'], Component: FeesTab },
   { id: 'office', label: 'office', pointers: ['/officeData'], Component: OfficeFieldsTab },
   { id: 'workflow', label: 'workflow', pointers: ['/workflow'], Component: WorkflowTab },

@@ -26,7 +26,8 @@ export function conditionFields(readable: Readable[], t: TFn, inRows = false): C
       value: info.name,
       label: info.label,
       // react-querybuilder does not read "between" back inside a condition over a group's rows.
-      operators: operatorsFor(info).filter((op) => (!inRows || !op.includes('etween')) && (!info.derived || !UNARY_OPERATORS.has(op))).map((name) => ({ name, value: name, label: t(`ruleEditor.op.${name}`), ...(UNARY_OPERATORS.has(name) ? { arity: 'unary' as const } : {}) })),
+      operators: (info.named ? ['truthy', '=', '!='] : operatorsFor(info).filter((op) => (!inRows || !op.includes('etween')) && (!info.derived || !UNARY_OPERATORS.has(op))))
+        .map((name) => ({ name, value: name, label: t(info.named && name === 'truthy' ? 'ruleEditor.op.holds' : `ruleEditor.op.${name}`), ...(UNARY_OPERATORS.has(name) ? { arity: 'unary' as const } : {}) })),
       valueSources: (info.type === 'boolean' || info.enum ? ['value'] : ['value', 'field']).map((name) => ({ name, value: name, label: t(name === 'value' ? 'ruleEditor.qb.sourceValue' : 'ruleEditor.qb.sourceField') })) as Field['valueSources'],
       comparator: (other: FullField) => other.name !== info.name && !!(other as unknown as ConditionField).info && comparable(info, (other as unknown as ConditionField).info),
       inputType: info.type === 'number' || info.type === 'integer' ? 'number' : isDate ? 'date' : 'text',

@@ -22,7 +22,7 @@ export function RuleEditor({ definition, index, onChange }: { definition: Servic
   const set = (next: Rule) => onChange({ ...definition, rules: definition.rules!.map((r, i) => (i === index ? next : r)) });
   const targets = ruleTargets(rule);
   const target = targets[0];
-  const ctx = exprContext(definition, target, t, target?.includes('[]') ? ['$index'] : []);
+  const ctx = exprContext(definition, target, t, target?.includes('[]') ? ['$index'] : [], true);
   const fields = fieldsOf(definition).filter((f) => !f.office);
   const canStep = rule.type === 'show' || rule.type === 'hide';
   const lang = definition.defaultLanguage;

@@ -161,6 +161,47 @@ describe('RulesEditor', () => {
     expect(r.ok ? [] : r.problems).toEqual([]);
   });
 
+  test('a named condition built visually, used by a rule as "holds", renamed with the rule following; it compiles and reads back', async () => {
+    const { compile } = await import('@sportello/schemas');
+    const m = mount();
+    fireEvent.click(screen.getByRole('button', { name: 'Add a named condition' }));
+    expect(m.def.conditions).toEqual({ condizione1: false });
+    const named = screen.getByRole('group', { name: '«condizione1» holds when' });
+    fireEvent.click(within(named).getByRole('button', { name: 'Add a comparison' }));
+    fireEvent.change(within(named).getByLabelText('Field'), { target: { value: 'zona' } });
+    fireEvent.change(within(named).getByLabelText('Value'), { target: { value: 'centro' } });
+    expect(m.def.conditions).toEqual({ condizione1: { '==': [{ var: 'zona' }, 'centro'] } });
+    // A named condition does not offer the named conditions (it may not use one).
+    expect(within(named).queryByRole('option', { name: 'the condition «condizione1»' })).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Add a rule' }));
+    const id = m.def.rules![3]!.id;
+    const condition = screen.getByRole('group', { name: `Condition of ${id}` });
+    fireEvent.click(within(condition).getByRole('button', { name: 'Add a comparison' }));
+    fireEvent.change(within(condition).getByLabelText('Field'), { target: { value: '§condition(condizione1)' } });
+    expect((within(condition).getByLabelText('Comparison') as HTMLSelectElement).value).toBe('truthy');
+    expect(m.def.rules![3]!.when).toEqual({ condition: 'condizione1' });
+
+    // Renamed: the rule follows; a name already taken is refused with a note.
+    fireEvent.click(screen.getByRole('button', { name: 'Add a named condition' }));
+    fireEvent.change(screen.getByLabelText('Name (letters, digits and _)', { selector: `[value="condizione1"]` }), { target: { value: 'centro' } });
+    expect(Object.keys(m.def.conditions!)).toEqual(['centro', 'condizione2']);
+    expect(m.def.rules![3]!.when).toEqual({ condition: 'centro' });
+    fireEvent.change(screen.getByLabelText('Name (letters, digits and _)', { selector: `[value="condizione2"]` }), { target: { value: 'centro' } });
+    expect(screen.getByText('Another condition is already called «centro»: choose another name.')).toBeTruthy();
+    expect(Object.keys(m.def.conditions!)).toEqual(['centro', 'condizione2']);
+    fireEvent.click(screen.getByRole('button', { name: 'Remove condition condizione2' }));
+    const r = compile({ ...m.def, rules: m.def.rules!.map((x, i) => (i === 3 ? { ...x, type: 'require' as const, field: 'note', step: undefined } : x)).map((x) => JSON.parse(JSON.stringify(x))) });
+    expect(r.ok ? [] : r.problems).toEqual([]);
+
+    // A fresh editor shows the rule's condition in the visual form.
+    cleanup();
+    renderWithText(<RulesEditor definition={m.def} onChange={() => {}} />);
+    fireEvent.click(screen.getByRole('button', { name: `Edit ${id}` }));
+    const again = screen.getByRole('group', { name: `Condition of ${id}` });
+    expect((within(again).getByLabelText('Field') as HTMLSelectElement).value).toBe('§condition(centro)');
+  });
+
   test('no serious or critical axe violations', async () => {
     const m = mount();
     fireEvent.click(screen.getByRole('button', { name: 'Edit contaFigli' }));

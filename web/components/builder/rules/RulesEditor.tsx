@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Rule, ServiceDefinition } from '@sportello/schemas';
 import type { PointedProblem } from '../shared/ProblemsAt';
+import { NamedConditions } from './NamedConditions';
 import { RuleEditor } from './RuleEditor';
 import { freshRuleId, ruleReads, ruleTouches } from './rule-summary';
 
@@ -79,6 +80,7 @@ export function RulesEditor({ definition, onChange, problems = [], focus }: { de
         </div>
       )}
       {selected !== null && rules[selected] && <RuleEditor key={selected} definition={definition} index={selected} onChange={onChange} />}
+      <NamedConditions definition={definition} onChange={onChange} problems={problems} />
     </div>
   );
 }

@@ -59,5 +59,8 @@ export function condition(fields: ConditionField[], depth = 0): fc.Arbitrary<Con
   return group as unknown as fc.Arbitrary<Condition>;
 }
 
-export const withTarget = <T>(make: (target: string, ctx: ReturnType<typeof exprContext>) => fc.Arbitrary<T>, from = targets) =>
-  fc.constantFrom(...from).chain((target) => make(target, exprContext(fixture, target, t)).map((value) => ({ target, value })));
+/** The fixture with a named condition: rules may use it ("«residenteCentro» holds"). */
+export const withNamed = { ...fixture, conditions: { residenteCentro: { '==': [{ var: 'zona' }, 'centro'] } } };
+
+export const withTarget = <T>(make: (target: string, ctx: ReturnType<typeof exprContext>) => fc.Arbitrary<T>, from = targets, def = fixture, named = false) =>
+  fc.constantFrom(...from).chain((target) => make(target, exprContext(def, target, t, [], named)).map((value) => ({ target, value })));

@@ -121,7 +121,7 @@ function namesKnown(query: Condition, fields: ConditionField[]): boolean {
     const field = fields.find((f) => f.name === r.field);
     if (!field) return false;
     // A derived operand (days between dates) is compared, never "filled in" on its own.
-    if (field.info?.derived !== undefined && UNARY_OPERATORS.has(r.operator)) return false;
+    if (field.info?.derived !== undefined && UNARY_OPERATORS.has(r.operator) && !(field.info.named && r.operator === 'truthy')) return false;
     if (r.valueSource === 'field' && !fields.some((f) => f.name === r.value)) return false;
     return r.match ? isObject(r.value) && namesKnown(r.value as unknown as Condition, (field.subproperties as ConditionField[] | undefined) ?? []) : true;
   });

@@ -22,6 +22,8 @@ export interface FieldInfo {
   columns?: Array<FieldInfo & { name: string }>;
   /** A derived operand of conditions (days or years between a date and today: derived.ts): the logic it stands for. */
   derived?: import('@sportello/schemas').Logic;
+  /** A named condition (`conditions`), used as {"condition": name}: a derived operand that holds or not. */
+  named?: boolean;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { compile, type Logic, type Rule, type ServiceDefinition } from '@sportello/schemas';
-import { condition, number, seed, t, withTarget } from './arbitraries';
+import { condition, number, seed, t, targets, withNamed, withTarget } from './arbitraries';
 import { conditionToLogic, logicToCondition, plainCondition, type ConditionField } from './condition';
 import { exprContext } from './context';
 import { exprToLogic, logicToExpr, type Expr } from './expression';
@@ -9,20 +9,23 @@ import { fixture } from './fixture';
 
 /** Compiles the fixture with one more rule: the engine must accept what the visual editor writes. */
 function engineProblems(rule: Rule): string[] {
-  const def: ServiceDefinition = { ...fixture, rules: [...fixture.rules!, rule] };
+  const def: ServiceDefinition = { ...withNamed, rules: [...fixture.rules!, rule] };
   const result = compile(def);
   return result.ok ? [] : result.problems.map((p) => `${p.code} ${p.pointer} ${p.message}`);
 }
 
 describe('visual rule editor: JSON Logic round trip', () => {
   test('every generated condition reads back into the same visual form, and the engine accepts it', () => {
-    fc.assert(fc.property(withTarget((_, ctx) => condition(ctx.fields)), ({ target, value: query }) => {
-      const ctx = exprContext(fixture, target, t);
+    let named = 0;
+    fc.assert(fc.property(withTarget((_, ctx) => condition(ctx.fields), targets, withNamed, true), ({ target, value: query }) => {
+      const ctx = exprContext(withNamed, target, t, [], true);
       const logic = conditionToLogic(query, ctx.fields);
+      if (JSON.stringify(logic).includes('"condition":"residenteCentro"')) named++;
       expect(logic).not.toBeNull();
       expect(logicToCondition(logic as Logic, ctx.fields)).toEqual(plainCondition(query));
       expect(engineProblems({ id: 'generata', type: 'require', field: target, when: logic as Logic })).toEqual([]);
     }), { seed, numRuns: 200 });
+    expect(named).toBeGreaterThan(0);
   });
 
   test('every generated value expression reads back into the same visual form, and the engine accepts it', () => {
