@@ -44,7 +44,9 @@ interface Row { migration_name: string; finished: boolean; rolled_back: boolean 
 // On PostgreSQL the schema engine's introspection through PrismaPg cannot read the "char" catalogue
 // columns (../shared/STACK.md), so recovery cannot tell whether the SQL committed and start asks for
 // `sportello migrate resolve` instead: these cases run on PGlite only (issue 13's note says so).
-describe.skipIf(!!process.env.DATABASE_URL)('unfinished migration rows (left by a kill under the older runner)', () => {
+// Each case applies every committed migration to a fresh database (20-30 s on PGlite, over 60 s
+// at a load of 12 on this shared machine, where the default timeout failed them in cascade).
+describe.skipIf(!!process.env.DATABASE_URL)('unfinished migration rows (left by a kill under the older runner)', { timeout: 240_000 }, () => {
   let db: TestDatabase;
   let paths: Awaited<ReturnType<typeof migrationsCopy>>;
   const rows = (name: string) => db.prisma.$queryRawUnsafe<Row[]>(`SELECT migration_name, finished_at IS NOT NULL AS finished,
@@ -58,7 +60,7 @@ describe.skipIf(!!process.env.DATABASE_URL)('unfinished migration rows (left by 
   beforeAll(async () => {
     db = await createTestDatabase();
     paths = await migrationsCopy();
-  });
+  }, 240_000);
   afterAll(() => db?.close());
 
   it('SQL not committed: the next start applies it and sets the old row aside', async () => {
