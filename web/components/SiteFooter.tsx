@@ -14,6 +14,8 @@ export function SiteFooter({ enteName, t }: { enteName: string; t: (k: string, p
           <ul className="it-footer-small-prints-list list-inline mb-0 d-flex flex-column flex-md-row">
             <li className="list-inline-item"><a href="#" aria-disabled="true">{t('site.footerAccessibility')}</a></li>
             <li className="list-inline-item"><a href="#" aria-disabled="true">{t('site.footerPrivacy')}</a></li>
+            {/* Where the Ente's designers find the builder (a newcomer after `npm start` too). */}
+            <li className="list-inline-item"><a href="/builder">{t('site.footerBuilder')}</a></li>
           </ul>
         </div>
       </div>

@@ -15,6 +15,38 @@ async function publish(page: Page, version: number): Promise<void> {
   await expect(page.getByText(`Versione ${version} pubblicata.`)).toBeVisible();
 }
 
+test('a newcomer finds the builder from the home page and lands in it with the templates at hand', async ({ page, browser }) => {
+  // http://127.0.0.1:3000/ opens the demo Ente's catalogue; every citizen page's footer links the builder.
+  await page.goto('/');
+  await page.waitForURL((u) => u.pathname === `/${ENTE}`);
+  await page.getByRole('link', { name: "Area riservata all'ente: progettazione dei servizi" }).click();
+  await page.waitForURL(/\/builder\/accedi$/);
+  await page.getByRole('button', { name: 'Entra come Marco Esposito (Comune di Esempio)' }).click();
+  await page.waitForURL(/\/builder$/);
+  await expect(page.getByRole('heading', { name: 'Modelli di servizio' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Crea un servizio dal modello / }).first()).toBeVisible();
+
+  // The citizens' login ("Accedi" in the header) offers the same way in.
+  const other = await (await browser.newContext({ locale: 'it-IT' })).newPage();
+  await other.goto('/');
+  await other.getByRole('link', { name: "Accedi all'area personale" }).click();
+  await other.getByRole('button', { name: 'Entra nella progettazione servizi come Marco Esposito (Comune di Esempio)' }).click();
+  await other.waitForURL(/\/builder$/);
+  await expect(other.getByRole('heading', { name: 'Modelli di servizio' })).toBeVisible();
+  await other.context().close();
+
+  // A citizen who opens the builder is told plainly why not, with a way to switch person.
+  const citizen = await (await browser.newContext({ locale: 'it-IT' })).newPage();
+  await devLogin(citizen, /Anna Conti/, `/${ENTE}`);
+  await citizen.goto('/builder');
+  await expect(citizen.getByRole('heading', { level: 1, name: 'Non sei un progettista di servizi' })).toBeVisible();
+  await expect(citizen.getByText("Il tuo accesso non comprende il ruolo di progettista in nessun ente")).toBeVisible();
+  await expect(citizen.getByRole('button', { name: "Esci ed entra con un'altra persona" })).toBeVisible();
+  await checkA11y(citizen, 'builder not a designer');
+  await shot(citizen, 'builder-00-not-designer');
+  await citizen.context().close();
+});
+
 test('a designer builds a service from scratch and a citizen finds it as designed', async ({ page, browser }) => {
   await page.goto('/builder');
   await page.waitForURL(/\/builder\/accedi$/);
@@ -135,6 +167,20 @@ test('a designer builds a service from scratch and a citizen finds it as designe
   await citizen.locator(`${idOf('/campo1')}-false`).evaluate((el: HTMLInputElement) => el.click());
   await expect(citizen.getByText('Nome del primo figlio')).toHaveCount(0);
   await shot(citizen, 'builder-08-citizen-wizard');
+
+  // Publication off: the service leaves the Ente's catalogue; on again, it is back.
+  const onSite = page.getByLabel('Servizio visibile ai cittadini');
+  await onSite.evaluate((el: HTMLInputElement) => el.click());
+  await expect(onSite).not.toBeChecked();
+  await expect(onSite).toBeEnabled();
+  await expect(page.getByText('Il servizio non compare nel catalogo e non accetta domande.')).toBeVisible();
+  await citizen.goto(`/${ENTE}`);
+  await expect(citizen.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(citizen.getByRole('link', { name: /Contributo di prova/ })).toHaveCount(0);
+  await checkBox(onSite);
+  await expect(page.getByText('I cittadini vedono la versione 1.')).toBeVisible();
+  await citizen.reload();
+  await expect(citizen.getByRole('link', { name: /Contributo di prova/ })).toBeVisible();
   await citizen.context().close();
 });
 
@@ -194,6 +240,10 @@ test('from a template: edit, publish a second version with a readable summary of
   await publish(page, 2);
   await expect(page.getByRole('cell', { name: 'v2 (in uso)' })).toBeVisible();
   await expect(page.getByRole('cell', { name: 'v1', exact: true })).toBeVisible();
+  // Version 1 is immutable: against it the copy (now version 2) still shows the edit.
+  await expect(changes).toContainText('Nessuna modifica.');
+  await changes.getByLabel('Rispetto alla versione').selectOption('1');
+  await expect(changes).toContainText('Etichetta: «Giorno dell\'assenza» → «Giorno in cui manca»');
 });
 
 test('two designers on the same service: the second save is refused with a clear message and a reload', async ({ browser }) => {
@@ -233,9 +283,11 @@ test('axe on every tab of the editor (school canteen)', async ({ page }) => {
   await designerLogin(page);
   await page.getByRole('link', { name: /^Modifica .*mensa scolastica/i }).filter({ hasNotText: /assenza/i }).first().click();
   await page.waitForURL(/\/builder\/[^/]+$/);
-  for (const tab of [/Passi e campi/, /Regole/, /Importi e graduatoria/, /Campi d'ufficio/, /Iter/, /Traduzioni/, /Anteprima/, /Versioni/]) {
+  const tabs = { steps: /Passi e campi/, rules: /Regole/, fees: /Importi e graduatoria/, office: /Campi d'ufficio/, workflow: /Iter/, translations: /Traduzioni/, preview: /Anteprima/, versions: /Versioni/ };
+  for (const [name, tab] of Object.entries(tabs)) {
     await openTab(page, tab);
     await checkA11y(page, `editor tab ${tab.source}`);
+    await shot(page, `builder-12-canteen-${name}`);
   }
   await openTab(page, /Campi d'ufficio/);
   await page.getByRole('button', { name: "Aggiungi un campo d'ufficio" }).click();

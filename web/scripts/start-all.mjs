@@ -45,5 +45,5 @@ run('api', ['dist/main.js'], `${root}server`, { PORT: apiPort });
 run('web', [`${root}node_modules/next/dist/bin/next`, 'start', '-H', '127.0.0.1', '-p', webPort], `${root}web`,
   { SPORTELLO_API_URL: `http://127.0.0.1:${apiPort}` });
 if ((await waitFor(`http://127.0.0.1:${apiPort}/health`)) && (await waitFor(`http://127.0.0.1:${webPort}/`))) {
-  console.log(`\nSportello is up:\n  citizens' site  http://127.0.0.1:${webPort}/  (demo Ente: /comune-di-esempio; "Accedi" offers the demo people)\n  GraphQL API     http://127.0.0.1:${apiPort}/graphql  (GraphiQL at /graphiql)\nCtrl+C stops both.`);
+  console.log(`\nSportello is up:\n  citizens' site  http://127.0.0.1:${webPort}/  (demo Ente: /comune-di-esempio; "Accedi" offers the demo people)\n  service builder http://127.0.0.1:${webPort}/builder  (demo designer: Marco Esposito, Comune di Esempio)\n  GraphQL API     http://127.0.0.1:${apiPort}/graphql  (GraphiQL at /graphiql)\nCtrl+C stops both.`);
 }

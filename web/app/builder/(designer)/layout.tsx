@@ -21,7 +21,7 @@ export default async function DesignerOnly({ children }: { children: ReactNode }
     return (
       <div className="row"><div className="col-lg-8">
         <h1>{t('builder.notDesigner.title')}</h1>
-        <div className="alert alert-warning" role="alert">{t('builder.notDesigner.text', { ente: me.ente?.name ?? '—' })}</div>
+        <div className="alert alert-warning" role="alert">{me.ente ? t('builder.notDesigner.text', { ente: me.ente.name }) : t('builder.notDesigner.textNoEnte')}</div>
         <form method="post" action="/auth/logout">
           <input type="hidden" name="back" value="/builder/accedi" />
           <button type="submit" className="btn btn-outline-primary">{t('builder.notDesigner.switch')}</button>

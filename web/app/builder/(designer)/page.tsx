@@ -1,5 +1,5 @@
 import { graphql } from '@/gql';
-import { serverQuery } from '@/lib/server/api';
+import { ApiFailure, serverQuery } from '@/lib/server/api';
 import { currentLanguage, translatorFor } from '@/lib/server/i18n';
 import { DesignerHome } from '@/components/builder/home/DesignerHome';
 
@@ -20,7 +20,15 @@ const BuilderHome = graphql(`
 export default async function BuilderHomePage() {
   const language = await currentLanguage();
   const t = translatorFor(language);
-  const data = await serverQuery(BuilderHome, {});
+  let data;
+  try {
+    data = await serverQuery(BuilderHome, {});
+  } catch (e) {
+    // Not logged in, or not a designer: the layout sends to the login or says why (rendered
+    // together with this page); nothing to show here, and no server error logged per visit.
+    if (e instanceof ApiFailure && (e.code === 'UNAUTHENTICATED' || e.code === 'FORBIDDEN')) return null;
+    throw e;
+  }
   const services = data.designerServices.edges.map(({ node }) => ({
     id: node.id, slug: node.slug, title: node.title, enabled: node.enabled, currentVersion: node.currentVersion ?? null,
     updatedAt: node.updatedAt, problems: node.problems.length, fromTemplate: !!node.templateId,

@@ -20,6 +20,8 @@ export default async function EditorPage({ params, searchParams }: { params: Pro
     if (e instanceof ApiFailure && (e.code === 'NOT_FOUND' || e.code === 'BAD_USER_INPUT')) {
       return <div className="alert alert-warning" role="alert">{t('builder.editor.notFound')}</div>;
     }
+    // Not logged in, or not a designer: the layout sends to the login or says why.
+    if (e instanceof ApiFailure && (e.code === 'UNAUTHENTICATED' || e.code === 'FORBIDDEN')) return null;
     throw e;
   }
   const me = await meQuery;
