@@ -6,6 +6,7 @@ import { graphql } from '@/gql';
 import type { Role } from '@/gql/graphql';
 import { gql, GqlError } from '@/lib/client/gql';
 import { ENTRY_ROW, EntryText } from './ListSection';
+import { romeDay } from '@/lib/rome-time';
 
 const Accept = graphql(`
   mutation AcceptInvitation($id: ID!) { acceptInvitation(id: $id) { id status } }
@@ -48,7 +49,7 @@ export function Invitations({ invitations, language }: { invitations: Invitation
             <EntryText title={i.enteName}>
               {i.roles.map((r) => t(`personal.role.${r}`)).join(', ')}
               {i.officeName ? ` · ${i.officeName}` : ''}
-              {' · '}{t('personal.invitationExpires', { date: new Date(i.expiresAt).toLocaleDateString(language, { timeZone: 'Europe/Rome' }) })}
+              {' · '}{t('personal.invitationExpires', { date: romeDay(i.expiresAt, language) })}
             </EntryText>
             {done[i.id] ? (
               <span role="status" className="badge bg-secondary">{t(done[i.id] === 'ACCEPTED' ? 'personal.invitationAccepted' : 'personal.invitationDeclined')}</span>

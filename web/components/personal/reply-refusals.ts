@@ -1,11 +1,12 @@
 import type { TFunction } from 'i18next';
 import type { GqlError } from '@/lib/client/gql';
+import { romeDateTime } from '@/lib/rome-time';
 
 /** A refusal as the citizen reads it, and what they can do next (log in again, reload). */
 export interface Refusal { message: string; login?: boolean; reload?: boolean }
 
 const dateTime = (iso: unknown, language: string) =>
-  typeof iso === 'string' ? new Date(iso).toLocaleString(language, { timeZone: 'Europe/Rome', dateStyle: 'long', timeStyle: 'short' }) : '';
+  typeof iso === 'string' ? romeDateTime(iso, language) : '';
 
 /**
  * The server's refusal of a reply (stable code and key, locales/<lang>/server.json) in the

@@ -3,6 +3,7 @@ import { graphql } from '@/gql';
 import { serverQuery } from '@/lib/server/api';
 import { currentLanguage, translatorFor } from '@/lib/server/i18n';
 import { Invitations } from '@/components/personal/Invitations';
+import { romeDateTime } from '@/lib/rome-time';
 
 const PersonalArea = graphql(`
   query PersonalArea($ente: String!, $language: String) {
@@ -43,8 +44,8 @@ export default async function PersonalAreaPage({ params }: { params: Promise<{ e
   const slugs = new Map(data.publishedServices.edges.map((e) => [e.node.id, e.node.slug]));
   const pratiche = awaitingFirst(data.myPraticheAwaitingReply, data.myPratiche.edges.map((e) => e.node));
   const drafts = data.myDrafts.edges.map((e) => e.node).filter((d) => slugs.has(d.serviceId));
-  const date = (iso: string) => new Date(iso).toLocaleString(language, { timeZone: 'Europe/Rome', dateStyle: 'medium', timeStyle: 'short' });
-  const longDate = (iso: string) => new Date(iso).toLocaleString(language, { timeZone: 'Europe/Rome', dateStyle: 'long', timeStyle: 'short' });
+  const date = (iso: string) => romeDateTime(iso, language, 'medium');
+  const longDate = (iso: string) => romeDateTime(iso, language);
   return (
     <div>
       <h1>{t('personal.title')}</h1>

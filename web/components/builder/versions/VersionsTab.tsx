@@ -10,6 +10,7 @@ import { useBuilder } from '../store';
 import { TABS, tabOfPointer } from '../tabs';
 import { languageLabel } from '@/lib/builder/languages';
 import { publishGate } from './gate';
+import { romeDateTime } from '@/lib/rome-time';
 
 const SHOWN = 12;
 
@@ -141,7 +142,7 @@ export function VersionsTab() {
                   <tr key={v.id}>
                     <td>v{v.number}{v.number === editor.currentVersion ? ` (${t('builder.versions.current')})` : ''}</td>
                     <td>{v.semver}</td>
-                    <td>{new Date(v.publishedAt).toLocaleString(i18n.language)}</td>
+                    <td>{romeDateTime(v.publishedAt, i18n.language, 'medium')}</td>
                     <td>{v.publishedByName}</td>
                   </tr>
                 ))}

@@ -6,6 +6,7 @@ import { loadReceipt } from '@/lib/server/pratica';
 import { RatingForm } from '@/components/rating/RatingForm';
 import { ReplyForm } from '@/components/personal/ReplyForm';
 import { ENTRY_ROW, EntryText, ListSection } from '@/components/personal/ListSection';
+import { romeDateTime, romeDay } from '@/lib/rome-time';
 
 const PraticaProgress = graphql(`
   query PraticaProgress($id: ID!) {
@@ -38,7 +39,7 @@ export default async function PraticaPage({ params, searchParams }: { params: Pr
   const progress = await serverQuery(PraticaProgress, { id: p.id }).catch(() => null);
   const status = progress?.myPraticaStatus;
   const awaited = status?.awaitedReply ?? null;
-  const dateTime = (iso: string) => new Date(iso).toLocaleString(language, { timeZone: 'Europe/Rome', dateStyle: 'long', timeStyle: 'short' });
+  const dateTime = (iso: string) => romeDateTime(iso, language);
   const euro = (cents: number) => (cents / 100).toLocaleString(language, { style: 'currency', currency: 'EUR' });
   const timeline = [...(progress?.myPraticaTimeline ?? [])].reverse();
   const documents = progress?.myPraticaDocuments ?? [];
@@ -89,7 +90,7 @@ export default async function PraticaPage({ params, searchParams }: { params: Pr
           <>
             <strong>{euro(r.amountCents)}</strong> · {r.causale}<br />
             <span className="small">
-              {t('pratica.payments.due', { date: new Date(`${r.dueDate}T12:00:00Z`).toLocaleDateString(language, { timeZone: 'Europe/Rome', dateStyle: 'long' }) })}
+              {t('pratica.payments.due', { date: romeDay(`${r.dueDate}T12:00:00Z`, language) })}
               {' · '}{t(`pratica.payments.status.${r.status}`, { defaultValue: r.status })}
             </span>
           </>

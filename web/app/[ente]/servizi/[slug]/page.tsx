@@ -5,6 +5,7 @@ import { serverQuery, serverQueryOrNull } from '@/lib/server/api';
 import { currentLanguage, translatorFor } from '@/lib/server/i18n';
 import { serviceFacts } from '@/lib/server/service-info';
 import { RatingForm } from '@/components/rating/RatingForm';
+import { romeDay } from '@/lib/rome-time';
 
 const ServicePage = graphql(`
   query ServicePage($ente: String!, $slug: String!, $language: String) {
@@ -55,7 +56,7 @@ export default async function ServiceDetail({ params }: { params: Promise<{ ente
       <section aria-labelledby="fee"><h2 id="fee" className="h3">{t('service.fee')}</h2><p>{s.hasFee ? t('service.feeYes') : t('service.feeNo')}</p></section>
       <section aria-labelledby="dur"><h2 id="dur" className="h3">{t('service.duration')}</h2><p>{facts.durationDays ? t('service.durationDays', { days: facts.durationDays }) : t('service.durationUnknown')}</p></section>
       <section aria-labelledby="lang"><h2 id="lang" className="h3">{t('service.languages')}</h2><p>{s.languages.map((l) => names.of(l) ?? l).join(', ')}</p></section>
-      <p className="small text-muted">{t('service.version', { version: s.version, date: new Date(s.publishedAt).toLocaleDateString(language) })}</p>
+      <p className="small text-muted">{t('service.version', { version: s.version, date: romeDay(s.publishedAt, language) })}</p>
       <RatingForm serviceId={s.id} heading={t('rating.pageTitle')} loginHref={mine ? undefined : `/${ente}/accedi?back=${encodeURIComponent(`/${ente}/servizi/${slug}`)}`} />
     </article>
   );
