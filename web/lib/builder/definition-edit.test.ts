@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { compile, type JsonSchema, type ServiceDefinition, type Widget } from '@sportello/schemas';
 import {
-  WIDGETS, addField, addStep, describeStep, setTags, allFieldPaths, childrenOf, isRequired, moveChild, moveFieldToStep, moveStep, removeField, removeStep,
+  WIDGETS, addField, addStep, describeStep, setTags, stepOfDropTarget, allFieldPaths, childrenOf, isRequired, moveChild, moveFieldToStep, moveStep, removeField, removeStep,
   schemaAt, setRequired, setStepCondition, setText, stepOfField, textOf,
 } from './definition-edit';
 
@@ -155,5 +155,14 @@ describe('definition edits', () => {
     expect('tags' in setTags(tagged, ' , ')).toBe(false);
     // A tag that is not a slug is the server's problem at its place, not silently changed.
     expect(problemsOf(setTags(def, 'due parole'))).toEqual([expect.stringMatching(/ \/tags\/0$/)]);
+  });
+
+  test('a step dragged (by keyboard too) over another step\'s field or drop zone moves to that step', () => {
+    const a = addField(addStep(blank(), 'Secondo'), 'text', { step: 1 }, 'Nome');
+    const def = a.definition;
+    expect(stepOfDropTarget(def, 'step:passo1')).toBe(1);
+    expect(stepOfDropTarget(def, 'drop:0')).toBe(0);
+    expect(stepOfDropTarget(def, `field:${a.path}`)).toBe(1);
+    for (const odd of ['drop:7', 'drop:-1', 'drop:x', 'step:nessuno', 'field:nessuno', 'palette:text']) expect(stepOfDropTarget(def, odd)).toBe(-1);
   });
 });

@@ -305,6 +305,19 @@ export function setFieldUi(def: Def, path: string, ui: UiField): Def {
   return { ...def, ui: { ...def.ui, fields: { ...def.ui.fields, [path]: ui } } };
 }
 
+/**
+ * The step a drag ends over, whatever it is over: the step itself (`step:<id>`), its drop zone
+ * (`drop:<index>`) or one of its fields (`field:<path>`); -1 for anything else. A step moved by
+ * keyboard lands over whatever is nearest above or below it, usually a field or a drop zone of
+ * the next step, not that step's own card.
+ */
+export function stepOfDropTarget(def: Def, over: string): number {
+  if (over.startsWith('step:')) return def.ui.steps.findIndex((s) => s.id === over.slice(5));
+  if (over.startsWith('drop:')) { const i = Number(over.slice(5)); return Number.isInteger(i) && i >= 0 && i < def.ui.steps.length ? i : -1; }
+  if (over.startsWith('field:')) return stepOfField(def, over.slice(6));
+  return -1;
+}
+
 /** The step a top-level field is placed in (-1 when none). */
 export function stepOfField(def: Def, path: string): number {
   const top = path.split('.')[0]!.replace(/\[\]$/, '');

@@ -4,7 +4,7 @@ import { SortableContext, useSortable, verticalListSortingStrategy } from '@dnd-
 import { CSS } from '@dnd-kit/utilities';
 import { memo, useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeStep, removeStep, renameStep, setStepCondition, textOf } from '@/lib/builder/definition-edit';
+import { describeStep, moveStep, removeStep, renameStep, setStepCondition, textOf } from '@/lib/builder/definition-edit';
 import { problemsUnder, sameItems, useBuilderSelector, useUpdate } from '../store';
 import { FieldRow } from './FieldRow';
 import { SimpleCondition } from './SimpleCondition';
@@ -37,6 +37,10 @@ export const StepCard = memo(function StepCard({ index, selected, onSelect }: { 
         <div className="d-flex align-items-end gap-2 mb-2">
           <button type="button" className="btn btn-outline-secondary btn-sm" {...sortable.attributes} {...sortable.listeners}
             aria-label={t('builder.steps.dragStep', { title: title || step.id })}>⠿</button>
+          <button type="button" className="btn btn-outline-secondary btn-sm" disabled={index === 0} onClick={() => update((d) => moveStep(d, index, index - 1))}
+            aria-label={t('builder.steps.stepUp', { title: title || step.id })}>↑</button>
+          <button type="button" className="btn btn-outline-secondary btn-sm" disabled={index === stepCount - 1} onClick={() => update((d) => moveStep(d, index, index + 1))}
+            aria-label={t('builder.steps.stepDown', { title: title || step.id })}>↓</button>
           <div className="flex-grow-1">
             <label htmlFor={`${id}-title`} className="form-label small mb-0">{t('builder.steps.stepTitle', { n: index + 1 })}</label>
             <input id={`${id}-title`} className="form-control form-control-sm" value={title} onChange={(e) => update((d) => renameStep(d, index, e.target.value))} />

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import dynamic from 'next/dynamic';
 import { useTranslation } from 'react-i18next';
 import type { ServiceDefinition, Widget } from '@sportello/schemas';
-import { addField, addStep, moveFieldToStep, moveStep, stepOfField } from '@/lib/builder/definition-edit';
+import { addField, addStep, moveFieldToStep, moveStep, stepOfDropTarget, stepOfField } from '@/lib/builder/definition-edit';
 import { addressLabels, widgetLabel } from '@/lib/builder/field-props';
 import { fieldOfPointer } from '@/lib/builder/problems';
 import { useEditor } from '../editor-context';
@@ -62,8 +62,8 @@ export function StepsTab() {
       else if (o.startsWith('field:')) { const p = o.slice(6); const s = stepOfField(definition, p); if (s >= 0) add(widget, s, steps[s]!.fields.indexOf(p)); }
       return;
     }
-    if (a.startsWith('step:') && o.startsWith('step:')) {
-      const from = steps.findIndex((s) => `step:${s.id}` === a); const to = steps.findIndex((s) => `step:${s.id}` === o);
+    if (a.startsWith('step:')) {
+      const from = steps.findIndex((s) => `step:${s.id}` === a); const to = stepOfDropTarget(definition, o);
       if (from >= 0 && to >= 0 && from !== to) onChange(moveStep(definition, from, to));
       return;
     }
