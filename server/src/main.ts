@@ -8,9 +8,11 @@ import { movableClock } from './shared/movable-clock.js';
 import { createApp } from './http/app.js';
 import { seedIfEmpty } from './seed/seed.js';
 import { logger } from './shared/logger.js';
+import { keepCompiledCodeOutOfV8Cache } from './shared/code-cache.js';
 
 /** `npm start`: open (and migrate) the database, seed a demo Ente if empty, serve the API. */
 async function main(): Promise<void> {
+  keepCompiledCodeOutOfV8Cache();
   const config = readServerConfig();
   const dbConfig = readDatabaseConfig();
   const db = await openDatabase(dbConfig);
