@@ -3,8 +3,8 @@ export type Role = 'DESIGNER' | 'OPERATOR' | 'SUPERVISOR' | 'ADMIN';
 export const ROLES: readonly Role[] = ['DESIGNER', 'OPERATOR', 'SUPERVISOR', 'ADMIN'];
 
 /** What an API key may do: one scope per area a third party can use. */
-export type ApiScope = 'catalogue:read' | 'pratiche:read' | 'pratiche:write' | 'definitions:read' | 'definitions:write';
-export const API_SCOPES: readonly ApiScope[] = ['catalogue:read', 'pratiche:read', 'pratiche:write', 'definitions:read', 'definitions:write'];
+export type ApiScope = 'pratiche:read' | 'pratiche:write' | 'definitions:read' | 'definitions:write';
+export const API_SCOPES: readonly ApiScope[] = ['pratiche:read', 'pratiche:write', 'definitions:read', 'definitions:write'];
 
 /**
  * Who is calling. A person (userId) may be a citizen (with a fiscal code) and, in the Ente

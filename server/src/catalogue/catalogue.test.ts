@@ -172,7 +172,7 @@ describe('catalogue (anonymous)', () => {
     const ente = await t.services.db.prisma.ente.findUniqueOrThrow({ where: { slug: 'comune-di-esempio' }, select: { id: true } });
     const admin = await t.services.db.prisma.user.findUniqueOrThrow({ where: { fiscalCode: 'BNCGLI78C54H501W' }, select: { id: true } });
     const viewer = { userId: admin.id, enteId: ente.id, roles: ['ADMIN' as const], platformAdmin: false };
-    const { secret } = await t.services.apiKeys.create(viewer, { name: 'Portale', scopes: ['catalogue:read'] }, 'it');
+    const { secret } = await t.services.apiKeys.create(viewer, { name: 'Portale', scopes: ['pratiche:read'] }, 'it');
     const res = await t.gql(list(1), { enteSlug: 'comune-di-esempio' }, `ApiKey ${secret}`);
     expect(res.errors).toBeUndefined();
     expect(res.data.publishedServices.totalCount).toBe(6);

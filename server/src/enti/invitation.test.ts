@@ -143,7 +143,7 @@ describe('invitations: an Ente offers roles, the person accepts', () => {
       expect(errorOf(await t.gql(LIST, {}, token))?.code).toBe('FORBIDDEN');
     }
     expect(errorOf(await t.gql(MINE))?.code).toBe('UNAUTHENTICATED');
-    const key = await t.gql(`mutation { createApiKey(input: { name: "k", scopes: [CATALOGUE_READ] }) { secret } }`, {}, a.tokens.admin);
+    const key = await t.gql(`mutation { createApiKey(input: { name: "k", scopes: [DEFINITIONS_READ] }) { secret } }`, {}, a.tokens.admin);
     expect(errorOf(await t.gql(MINE, {}, `ApiKey ${key.data.createApiKey.secret}`))?.code).toBe('FORBIDDEN');
   });
 });

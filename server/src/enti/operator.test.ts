@@ -8,7 +8,7 @@ const LIST = `query($after: String) { operators(first: 3, after: $after) { total
 const INVITE = `mutation($input: InviteOperatorInput!) { inviteOperator(input: $input) { id } }`;
 const REMOVE = `mutation($userId: ID!) { removeMember(userId: $userId) }`;
 const END_SESSIONS = `mutation($userId: ID!) { endMemberSessions(userId: $userId) }`;
-const CREATE_KEY = `mutation { createApiKey(input: { name: "k", scopes: [CATALOGUE_READ] }) { secret } }`;
+const CREATE_KEY = `mutation { createApiKey(input: { name: "k", scopes: [DEFINITIONS_READ] }) { secret } }`;
 const GRANT = `mutation($userId: ID!, $role: Role!) { grantRole(userId: $userId, role: $role) { ${OPERATOR} } }`;
 const REVOKE = `mutation($userId: ID!, $role: Role!) { revokeRole(userId: $userId, role: $role) { ${OPERATOR} } }`;
 

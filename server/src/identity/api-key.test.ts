@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getMetadataStorage } from 'type-graphql';
 import { startTestApp, type TestApp } from '../test-support/test-app.js';
 import { createEnteWithUsers, type EnteFixture } from '../test-support/fixtures.js';
 
@@ -11,7 +12,7 @@ describe('API keys', () => {
   let t: TestApp;
   let a: EnteFixture;
   let b: EnteFixture;
-  const create = async (token: string, name: string, scopes = ['CATALOGUE_READ']) => (await t.gql(CREATE, { input: { name, scopes } }, token)).data.createApiKey;
+  const create = async (token: string, name: string, scopes = ['DEFINITIONS_READ']) => (await t.gql(CREATE, { input: { name, scopes } }, token)).data.createApiKey;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -21,15 +22,15 @@ describe('API keys', () => {
   afterAll(() => t?.close());
 
   it('creates a key whose secret is shown once and stored only as a hash', async () => {
-    const res = await t.gql(CREATE, { input: { name: '  Portale ANCI ', scopes: ['CATALOGUE_READ', 'PRATICHE_READ', 'CATALOGUE_READ'] } }, a.tokens.admin);
+    const res = await t.gql(CREATE, { input: { name: '  Portale ANCI ', scopes: ['DEFINITIONS_READ', 'PRATICHE_READ', 'DEFINITIONS_READ'] } }, a.tokens.admin);
     expect(res.errors).toBeUndefined();
     const { secret, apiKey } = res.data.createApiKey;
     expect(secret).toMatch(/^spk_[0-9a-f]{12}_[A-Za-z0-9_-]{43}$/);
-    expect(apiKey).toMatchObject({ name: 'Portale ANCI', scopes: ['CATALOGUE_READ', 'PRATICHE_READ'], revokedAt: null, lastUsedAt: null });
+    expect(apiKey).toMatchObject({ name: 'Portale ANCI', scopes: ['DEFINITIONS_READ', 'PRATICHE_READ'], revokedAt: null, lastUsedAt: null });
     expect(secret.startsWith(`spk_${apiKey.prefix}_`)).toBe(true);
     const row = await t.services.db.prisma.apiKey.findUniqueOrThrow({ where: { id: apiKey.id } });
     expect(JSON.stringify(row)).not.toContain(secret.slice(17));
-    expect(row.scopes).toEqual(['catalogue:read', 'pratiche:read']);
+    expect(row.scopes).toEqual(['definitions:read', 'pratiche:read']);
     // The list never carries secrets: the type has no such field.
     const list = await t.gql(`{ apiKeys { edges { node { secret } } } }`, {}, a.tokens.admin);
     expect(list.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
@@ -93,7 +94,7 @@ describe('API keys', () => {
   });
 
   it('is for admins only: FORBIDDEN for other roles and API keys, UNAUTHENTICATED when anonymous', async () => {
-    const input = { name: 'x', scopes: ['CATALOGUE_READ'] };
+    const input = { name: 'x', scopes: ['DEFINITIONS_READ'] };
     for (const token of [a.tokens.designer, a.tokens.operator, a.tokens.supervisor, a.tokens.citizen]) {
       expect((await t.gql(CREATE, { input }, token)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       expect((await t.gql(LIST, {}, token)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
@@ -111,9 +112,22 @@ describe('API keys', () => {
     expect((await t.gql(DESK, {}, reader)).data?.desk).toEqual({ totalCount: 0 });
     // A pratica that does not exist: NOT_FOUND past the scope check, FORBIDDEN before it.
     expect((await t.gql(TIMELINE, { id: '00000000-0000-4000-8000-000000000000' }, reader)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    const others = `ApiKey ${(await create(a.tokens.admin, 'altro', ['CATALOGUE_READ', 'DEFINITIONS_READ', 'DEFINITIONS_WRITE', 'PRATICHE_WRITE'])).secret}`;
+    const others = `ApiKey ${(await create(a.tokens.admin, 'altro', ['DEFINITIONS_READ', 'DEFINITIONS_WRITE', 'PRATICHE_WRITE'])).secret}`;
     expect((await t.gql(DESK, {}, others)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await t.gql(TIMELINE, { id: '00000000-0000-4000-8000-000000000000' }, others)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('offers only scopes some operation requires: no CATALOGUE_READ, which would grant nothing', async () => {
+    const res = await t.gql(`{ __type(name: "ApiScope") { enumValues { name } } }`);
+    const offered = res.data.__type.enumValues.map((v: { name: string }) => v.name).sort();
+    const required = new Set<string>();
+    for (const f of getMetadataStorage().authorizedFields) {
+      for (const r of f.roles as string[]) if (r.startsWith('api:')) required.add(r.slice(4).toUpperCase().replace(/[^A-Z]/g, '_'));
+    }
+    expect(offered).toEqual([...required].sort());
+    expect(offered).not.toContain('CATALOGUE_READ');
+    const old = await t.gql(CREATE, { input: { name: 'x', scopes: ['CATALOGUE_READ'] } }, a.tokens.admin);
+    expect(old.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('reports bad input with pointers and localized messages', async () => {
@@ -123,7 +137,7 @@ describe('API keys', () => {
       { pointer: '/name', code: 'required', message: 'Required' },
       { pointer: '/scopes', code: 'atLeastOne', message: 'Give at least one' },
     ]);
-    const italian = await t.gql(CREATE, { input: { name: '', scopes: ['CATALOGUE_READ'] } }, a.tokens.admin);
+    const italian = await t.gql(CREATE, { input: { name: '', scopes: ['DEFINITIONS_READ'] } }, a.tokens.admin);
     expect(italian.errors?.[0]?.extensions?.fieldErrors?.[0]?.message).toBe('Campo obbligatorio');
   });
 });

@@ -6,7 +6,8 @@ import { API_SCOPES, ROLES, type ApiScope, type Role } from '../access/viewer.js
 export const RoleEnum = Object.fromEntries(ROLES.map((r) => [r, r])) as { [K in Role]: K };
 registerEnumType(RoleEnum, { name: 'Role', description: 'What an operator may do in one Ente' });
 
-/** GraphQL names cannot hold ':', so `catalogue:read` is CATALOGUE_READ on the wire. */
+/** GraphQL names cannot hold ':', so `pratiche:read` is PRATICHE_READ on the wire.
+ * The public catalogue needs no key, so there is no catalogue scope (it would grant nothing). */
 export const ApiScopeEnum = Object.fromEntries(API_SCOPES.map((s) => [s.toUpperCase().replace(/[^A-Z]/g, '_'), s])) as Record<string, ApiScope>;
 registerEnumType(ApiScopeEnum, { name: 'ApiScope', description: 'What an API key may do' });
 

@@ -85,17 +85,17 @@ describe('sessions: development login, selectEnte, me', () => {
   it('refuses selectEnte without membership, for anonymous callers and for API keys', async () => {
     expect((await t.gql(SELECT, { enteId: other.id }, a.admin.token)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await t.gql(SELECT, { enteId: other.id })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    const created = await t.gql(`mutation { createApiKey(input: { name: "x", scopes: [CATALOGUE_READ] }) { secret } }`, {}, a.admin.token);
+    const created = await t.gql(`mutation { createApiKey(input: { name: "x", scopes: [DEFINITIONS_READ] }) { secret } }`, {}, a.admin.token);
     const key = `ApiKey ${created.data.createApiKey.secret}`;
     expect((await t.gql(SELECT, { enteId: a.ente.id }, key)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('answers me: null when anonymous, the key for an API key, an error for a bad token', async () => {
     expect((await t.gql(ME)).data).toEqual({ me: null });
-    const created = await t.gql(`mutation { createApiKey(input: { name: "Portale", scopes: [PRATICHE_READ, CATALOGUE_READ] }) { apiKey { id } secret } }`, {}, a.admin.token);
+    const created = await t.gql(`mutation { createApiKey(input: { name: "Portale", scopes: [PRATICHE_READ, DEFINITIONS_READ] }) { apiKey { id } secret } }`, {}, a.admin.token);
     const me = await t.gql(ME, {}, `ApiKey ${created.data.createApiKey.secret}`);
     expect(me.data.me).toEqual({
-      user: null, apiKey: { id: created.data.createApiKey.apiKey.id, name: 'Portale', scopes: ['PRATICHE_READ', 'CATALOGUE_READ'] },
+      user: null, apiKey: { id: created.data.createApiKey.apiKey.id, name: 'Portale', scopes: ['PRATICHE_READ', 'DEFINITIONS_READ'] },
       ente: { id: a.ente.id, slug: 'ente-a' }, roles: [], memberships: [],
     });
     expect((await t.gql(ME, {}, 'garbage')).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');

@@ -16,7 +16,7 @@ import { seedPraticaOutputs, seedPushSubscription } from './pratica-outputs.js';
 export type Staff = 'admin' | 'designer' | 'operator' | 'supervisor';
 export type Caller = Staff | 'apiKey' | 'anonymous';
 export const CALLERS: readonly Caller[] = ['admin', 'designer', 'operator', 'supervisor', 'apiKey', 'anonymous'];
-export const ALL_SCOPES = ['CATALOGUE_READ', 'DEFINITIONS_READ', 'DEFINITIONS_WRITE', 'PRATICHE_READ', 'PRATICHE_WRITE'];
+export const ALL_SCOPES = ['DEFINITIONS_READ', 'DEFINITIONS_WRITE', 'PRATICHE_READ', 'PRATICHE_WRITE'];
 
 export interface PublishedRef { id: string; slug: string; versionId: string }
 export interface CitizenData { draftId: string; draftRowVersion: number; attachmentId: string; praticaId: string; idempotencyKey: string; marker: string; documentId: string }
