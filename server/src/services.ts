@@ -117,7 +117,7 @@ export function createServices(db: Database, config: ServerConfig, databaseLabel
     identity: createIdentityServices(db.prisma, tokens, config),
     enti: createEntiServices(db.prisma, tokens, clock),
     catalogue: new CatalogueService(db.prisma, compiled, clock),
-    definitions: new DefinitionsService(db.prisma),
+    definitions: new DefinitionsService(db.prisma, config.uploadMaxBytes),
     prefill,
     drafts: new DraftsService(db.prisma, versions, clock),
     pratiche: new PraticheService(db.prisma, versions, prefill, clock),

@@ -1,10 +1,14 @@
-import { compile, type CompileResult, type Problem } from '@sportello/schemas';
+import { BYTES_PER_MB, compile, type CompileResult, type Problem } from '@sportello/schemas';
+import type { TFunction } from 'i18next';
 import type { FieldError } from '../shared/domain-error.js';
 import { isPlainObject } from './ids.js';
 
+/** A problem the server adds to the engine's; `key` localizes its message (locales/, server.json). */
+export type ServerProblem = Problem & { key?: string };
+
 export interface Checked {
   result: CompileResult;
-  problems: Problem[];
+  problems: ServerProblem[];
   warnings: Problem[];
   /** What refuses publishing beyond compile problems: text missing in a language of the Ente. */
   gate: Problem[];
@@ -38,9 +42,30 @@ export function translationGate(definition: unknown, warnings: Problem[], enteLa
   return gate;
 }
 
-export function check(definition: unknown, enteLanguages: string[]): Checked {
+/**
+ * The engine is pure and does not know this server's upload cap (UPLOAD_MAX_BYTES), so a file
+ * field promising more than the server accepts is a problem added here, at that field's
+ * `maxSizeMb`: the citizen would be told a size the upload then refuses.
+ */
+export function uploadCapProblems(definition: unknown, uploadMaxBytes: number): ServerProblem[] {
+  const ui = isPlainObject(definition) && isPlainObject(definition.ui) && isPlainObject(definition.ui.fields) ? definition.ui.fields : {};
+  const capMb = uploadMaxBytes / BYTES_PER_MB;
+  const problems: ServerProblem[] = [];
+  for (const [path, field] of Object.entries(ui)) {
+    const maxSizeMb = isPlainObject(field) ? field.maxSizeMb : undefined;
+    if (typeof maxSizeMb !== 'number' || maxSizeMb * BYTES_PER_MB <= uploadMaxBytes) continue;
+    problems.push({
+      pointer: `/ui/fields/${path.replace(/~/g, '~0').replace(/\//g, '~1')}/maxSizeMb`, code: 'ui.maxSizeAboveUploadCap', key: 'definitions.maxSizeAboveUploadCap',
+      message: `"${path}" allows files of ${maxSizeMb} MB, but this server accepts at most ${capMb} MB`, params: { name: path, maxSizeMb, capMb },
+    });
+  }
+  return problems;
+}
+
+export function check(definition: unknown, enteLanguages: string[], uploadMaxBytes = Number.POSITIVE_INFINITY): Checked {
   const result = compileOnce(definition);
-  return { result, problems: result.ok ? [] : result.problems, warnings: result.warnings, gate: translationGate(definition, result.warnings, enteLanguages) };
+  const problems = [...(result.ok ? [] : result.problems), ...uploadCapProblems(definition, uploadMaxBytes)];
+  return { result, problems, warnings: result.warnings, gate: translationGate(definition, result.warnings, enteLanguages) };
 }
 
 // compile() stops after its first two steps (plain bounded JSON, then the meta-schema) when
@@ -56,8 +81,9 @@ export function structuralProblems(definition: unknown): Problem[] {
   return result.ok ? [] : result.problems.filter(isStructural);
 }
 
-export const toFieldErrors = (problems: Problem[]): FieldError[] =>
-  problems.map((p) => ({ pointer: p.pointer, code: p.code, message: p.message }));
+export const toFieldErrors = (problems: ServerProblem[]): FieldError[] =>
+  problems.map((p) => ({ pointer: p.pointer, code: p.code, message: p.message, ...(p.key ? { key: p.key, params: p.params } : {}) }));
 
-export const toDefinitionProblems = (problems: Problem[]) =>
-  problems.map((p) => ({ pointer: p.pointer, code: p.code, message: p.message, params: p.params }));
+/** `t` localizes the server's own problems (the engine's carry their code and params for the screens). */
+export const toDefinitionProblems = (problems: ServerProblem[], t?: TFunction) =>
+  problems.map((p) => ({ pointer: p.pointer, code: p.code, message: p.key && t ? t(p.key, p.params ?? {}) : p.message, params: p.params }));

@@ -34,7 +34,7 @@ export class DefinitionsResolver {
   @Authorized('DESIGNER', 'api:definitions:read')
   @Query(() => ValidationResult, { description: 'Compiles a definition and checks the publish gate, without saving anything.' })
   validateDefinition(@Arg('definition', () => GraphQLJSON) definition: unknown, @Ctx() ctx: GraphQLContext) {
-    return ctx.services.definitions.validate(actorOf(ctx.viewer), definition);
+    return ctx.services.definitions.validate(actorOf(ctx.viewer), definition, ctx.language);
   }
 
   @FieldResolver(() => String, { description: 'The working copy\'s title in a language (default: the request\'s)' })

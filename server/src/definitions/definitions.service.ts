@@ -2,6 +2,7 @@ import type { PrismaClient } from '../generated/prisma/client.js';
 import { toConnection, type Page } from '../graphql/connection.js';
 import { DomainError, fieldProblem, notFound, throwProblems, type FieldError } from '../shared/domain-error.js';
 import { isSlug } from './ids.js';
+import { translator } from '../shared/i18n.js';
 import type { Tx } from '../shared/prisma.js';
 import type { Actor } from './actor.js';
 import { blankDefinition } from './blank-definition.js';
@@ -24,7 +25,7 @@ const TX = { timeout: 60_000, maxWait: 10_000 };
  * switch publication on and off. Every change is one transaction with its audit event.
  */
 export class DefinitionsService {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(private readonly prisma: PrismaClient, private readonly uploadMaxBytes = Number.POSITIVE_INFINITY) {}
 
   private tx<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     return this.prisma.$transaction((tx) => work(tx), TX);
@@ -53,14 +54,14 @@ export class DefinitionsService {
     return toConnection(rows, page, total, (r) => ({ at: r.publishedAt, id: r.id }), toVersion);
   }
 
-  async validate(actor: Actor, definition: unknown): Promise<ValidationResult> {
+  async validate(actor: Actor, definition: unknown, language: string): Promise<ValidationResult> {
     const { languages } = await repo.enteLanguages(this.prisma, actor.enteId);
-    const { problems, warnings, gate } = check(definition, languages);
+    const { problems, warnings, gate } = check(definition, languages, this.uploadMaxBytes);
     // The gate repeats the warnings it is made of; list each problem once.
     const blocking = gate.filter((g) => !warnings.includes(g));
     return {
       ok: problems.length === 0, publishable: problems.length === 0 && gate.length === 0,
-      problems: toDefinitionProblems(problems), warnings: toDefinitionProblems([...warnings, ...blocking]),
+      problems: toDefinitionProblems(problems, translator(language)), warnings: toDefinitionProblems([...warnings, ...blocking]),
     };
   }
 
@@ -106,7 +107,7 @@ export class DefinitionsService {
   }
 
   private publishNow(actor: Actor, id: string) {
-    return this.tx(async (tx) => toVersion(await publishIn(tx, actor, id)));
+    return this.tx(async (tx) => toVersion(await publishIn(tx, actor, id, this.uploadMaxBytes)));
   }
 
   async setEnabled(actor: Actor, id: string, enabled: boolean) {

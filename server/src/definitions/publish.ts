@@ -19,13 +19,14 @@ export function toVersion(row: VersionRow): ServiceVersion {
 /**
  * Freezes the working copy into the next immutable version and makes it current. Refused when
  * it does not compile, when a text is missing in a language of the Ente, or when it is the
- * current version again. Runs inside the caller's transaction, with its audit event.
+ * current version again. `uploadMaxBytes` is the server's upload cap (the seed's own templates
+ * need none). Runs inside the caller's transaction, with its audit event.
  */
-export async function publishIn(tx: Tx, actor: Actor, id: string): Promise<VersionRow> {
+export async function publishIn(tx: Tx, actor: Actor, id: string, uploadMaxBytes = Number.POSITIVE_INFINITY): Promise<VersionRow> {
   if (!actor.userId) throw new DomainError('FORBIDDEN', 'definitions.publishNeedsPerson');
   const service = await serviceOf(tx, actor, id);
   const { languages } = await repo.enteLanguages(tx, actor.enteId);
-  const checked = check(service.workingCopy, languages);
+  const checked = check(service.workingCopy, languages, uploadMaxBytes);
   if (checked.problems.length > 0) {
     throw new DomainError('DEFINITION_INVALID', 'error.definitionInvalid', { count: checked.problems.length }, toFieldErrors(checked.problems));
   }
