@@ -3,7 +3,7 @@ import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { buildApiSchema } from '../graphql/schema.js';
-import { createFormatError, localizeErrorsPlugin, logErrorsPlugin } from '../graphql/format-error.js';
+import { createFormatError, localizeErrorsPlugin, localizeRefusalBody, logErrorsPlugin } from '../graphql/format-error.js';
 import { DEFAULT_LIMITS, armor, checkTokens, queryCostPlugin } from '../graphql/limits.js';
 import { inputChecksPlugin } from '../graphql/input-checks.js';
 import { useCursorSecret } from '../graphql/connection.js';
@@ -97,8 +97,9 @@ export async function createApp(services: Services, options: { log?: Logger } = 
     for (const [k, v] of result.headers) out[k] = v;
     if (result.body.kind === 'complete') {
       if (cacheKey) catalogueResponses.set(cacheKey, result.status ?? 200, out, result.body.string);
-      res.writeHead(result.status ?? 200, { ...out, 'content-length': String(Buffer.byteLength(result.body.string)) });
-      res.end(result.body.string);
+      const answer = (result.status ?? 200) >= 400 ? localizeRefusalBody(result.body.string, language) : result.body.string;
+      res.writeHead(result.status ?? 200, { ...out, 'content-length': String(Buffer.byteLength(answer)) });
+      res.end(answer);
     } else {
       res.writeHead(result.status ?? 200, out);
       for await (const chunk of result.body.asyncIterator) res.write(chunk);

@@ -38,6 +38,54 @@ describe('HTTP errors', () => {
   });
 });
 
+// Regression (issue 13): Apollo's own refusals and graphql-js's parse and validation errors came
+// back in English only, with a code but no key.
+describe("Apollo's refusals, localized with a key", () => {
+  const post = (body: unknown, headers: Record<string, string>) =>
+    fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const first = async (res: Response) => ((await res.json()) as { errors: Array<{ message: string; extensions: Record<string, unknown> }> }).errors[0];
+
+  it('the CSRF block on a browser GET or a simple POST', async () => {
+    const get = await fetch(`${t.url}/graphql?query=${encodeURIComponent('{ __typename }')}`, { headers: { 'accept-language': 'en' } });
+    expect(get.status).toBe(400);
+    expect(await first(get)).toEqual({
+      message: 'Request blocked as a possible cross-site request forgery (CSRF): send it with Content-Type application/json, or with the header apollo-require-preflight',
+      extensions: { code: 'BAD_REQUEST', key: 'error.graphql.csrf' },
+    });
+    const simple = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: '{ __typename }' }) });
+    expect(simple.status).toBe(400);
+    expect((await first(simple)).message).toMatch(/^Richiesta bloccata come possibile falsificazione di richiesta tra siti \(CSRF\)/);
+  });
+
+  it('an Accept header that admits no JSON', async () => {
+    const res = await post({ query: '{ __typename }' }, { accept: 'text/csv', 'accept-language': 'en' });
+    expect(res.status).toBe(406);
+    expect(await first(res)).toEqual({
+      message: 'The Accept header must allow application/json or application/graphql-response+json',
+      extensions: { code: 'BAD_REQUEST', key: 'error.graphql.notAcceptable' },
+    });
+    expect((await first(await post({ query: '{ __typename }' }, { accept: 'text/csv' }))).message).toBe("L'intestazione Accept deve ammettere application/json o application/graphql-response+json");
+  });
+
+  it("a syntax error and a validation error keep graphql-js's detail after a localized lead-in", async () => {
+    const syntax = await first(await post({ query: '{ health {' }, { 'accept-language': 'en' }));
+    expect(syntax.extensions).toMatchObject({ code: 'GRAPHQL_PARSE_FAILED', key: 'error.graphql.syntax', params: { detail: 'Syntax Error: Expected Name, found <EOF>.' } });
+    expect(syntax.message).toBe('The GraphQL query has a syntax error: Syntax Error: Expected Name, found <EOF>.');
+    expect((await first(await post({ query: '{ health {' }, {}))).message).toBe('La query GraphQL contiene un errore di sintassi: Syntax Error: Expected Name, found <EOF>.');
+    const invalid = await first(await post({ query: '{ nothing }' }, {}));
+    expect(invalid.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', key: 'error.graphql.invalid' });
+    expect(invalid.message).toBe('La query GraphQL non è conforme allo schema: Cannot query field "nothing" on type "Query".');
+  });
+
+  it('other malformed requests: a key, and the detail after a lead-in', async () => {
+    const res = await post({ query: 42 }, { 'accept-language': 'en' });
+    expect(res.status).toBe(400);
+    const e = await first(res);
+    expect(e.extensions).toMatchObject({ code: 'BAD_REQUEST', key: 'error.graphql.badRequest' });
+    expect(e.message).toBe('Invalid GraphQL request: GraphQL queries must be strings.');
+  });
+});
+
 // Regression (issue 13): "service non trovato", "pratica non trovato" (English noun, wrong gender).
 describe('not found, per kind, in correct Italian', () => {
   it('names the kind with its gender, in each language', async () => {

@@ -41,8 +41,8 @@ describe('production exposure', () => {
     ].map((e) => e.message);
     const inProduction = await messages(prod);
     expect(inProduction).toEqual([
-      'Cannot query field "helth" on type "Query".',
-      'Value "ADMN" does not exist in "Role" enum.',
+      'La query GraphQL non è conforme allo schema: Cannot query field "helth" on type "Query".',
+      'La query GraphQL non è conforme allo schema: Value "ADMN" does not exist in "Role" enum.',
       'Variable "$r" got invalid value "ADMN"; Value "ADMN" does not exist in "Role" enum.',
       'Variable "$i" got invalid value { emial: "a@b.it", givenName: "A", familyName: "B", roles: ["OPERATOR"] }; Field "email" of required type "String!" was not provided.',
       'Variable "$i" got invalid value { emial: "a@b.it", givenName: "A", familyName: "B", roles: ["OPERATOR"] }; Field "emial" is not defined by type "InviteOperatorInput".',
