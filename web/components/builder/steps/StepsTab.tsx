@@ -1,6 +1,6 @@
 'use client';
-import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
-import { SortableContext, arrayMove, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import { DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
+import { SortableContext, arrayMove, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { useCallback, useEffect, useState } from 'react';
 import dynamic from 'next/dynamic';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { useEditor } from '../editor-context';
 import { Loading } from '../shared/Loading';
 import { PreviewPane } from '../preview/PreviewPane';
 import { useBuilderSelector, useBuilderStore, useDefinition } from '../store';
+import { collisionsByKind, keyboardCoordinatesByKind } from './dnd';
 import { Palette } from './Palette';
 import { ServiceDetails } from './ServiceDetails';
 import { StepCard } from './StepCard';
@@ -31,7 +32,7 @@ export function StepsTab() {
   const [selected, setSelected] = useState<string | null>(null);
   const [targetStep, setTargetStep] = useState(0);
   const [announce, setAnnounce] = useState('');
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }), useSensor(KeyboardSensor, { coordinateGetter: keyboardCoordinatesByKind }));
   const steps = useBuilderSelector((s) => s.definition.ui.steps);
   // Handlers act on the copy as it is when they run.
   const current = () => store.getState().definition;
@@ -84,7 +85,7 @@ export function StepsTab() {
   };
 
   return (
-    <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}
+    <DndContext sensors={sensors} collisionDetection={collisionsByKind} onDragEnd={onDragEnd}
       accessibility={{ screenReaderInstructions: { draggable: t('builder.dnd.instructions') } }}>
       <p className="visually-hidden" aria-live="polite">{announce}</p>
       <div className="row g-3">
