@@ -6,12 +6,16 @@ function types(schema: JsonSchema): string[] {
   return Array.isArray(schema.type) ? (schema.type as string[]) : typeof schema.type === 'string' ? [schema.type] : [];
 }
 
-function enumOf(schema: JsonSchema): unknown[] | undefined {
+function constsOf(schema: JsonSchema | undefined): unknown[] | undefined {
+  if (!schema) return undefined;
   if (Array.isArray(schema.enum)) return schema.enum;
-  const items = schema.items as JsonSchema | undefined;
-  if (items && Array.isArray(items.enum)) return items.enum;
   if (Array.isArray(schema.oneOf)) return (schema.oneOf as JsonSchema[]).map((s) => s.const);
   return undefined;
+}
+
+/** The values of a choice: its own enum / oneOf of consts, or its items' (a multiple choice). */
+function enumOf(schema: JsonSchema): unknown[] | undefined {
+  return constsOf(schema) ?? constsOf(schema.items as JsonSchema | undefined);
 }
 
 /** Which data shapes each widget can edit: a mismatch would render a control that cannot answer. */

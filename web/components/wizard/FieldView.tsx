@@ -2,7 +2,8 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldInfo } from './context';
-import { formNameOf } from '@/lib/wizard/model';
+import type { JsonSchema } from '@sportello/schemas';
+import { choiceValues, formNameOf } from '@/lib/wizard/model';
 import { idOf, useFieldLive, useWizardStatic } from './context';
 import { FileField } from './FileField';
 import { GroupField } from './GroupField';
@@ -111,6 +112,23 @@ function KnownField({ field, path, row }: { field: FieldInfo; path: string; row?
           <div className="form-check" key={v}>
             <input className="form-check-input" type="radio" id={`${id}-${v}`} value={v} disabled={locked} {...w.register(name)} />
             <label className="form-check-label" htmlFor={`${id}-${v}`}>{widget === 'yesno' ? t(v === 'true' ? 'wizard.yes' : 'wizard.no') : optionLabel(v)}</label>
+          </div>
+        ))}
+      </fieldset>
+    );
+  }
+  if (widget === 'checkbox' && field.kind === 'list') {
+    // A multiple choice: one box per option, all under the field's name (react-hook-form gives the
+    // ticked values; toAnswers puts them in the options' order).
+    const values = choiceValues(schema.items as JsonSchema | undefined) ?? Object.keys(field.ui.options ?? {});
+    return (
+      <fieldset className="wizard-field wizard-fieldset" aria-describedby={describedBy} aria-invalid={errors.length ? true : undefined}>
+        <legend className="form-label fs-6">{labelEl}</legend>
+        {extras}
+        {values.map((v) => (
+          <div className="form-check" key={v}>
+            <input className="form-check-input" type="checkbox" id={`${id}-${v}`} value={v} disabled={locked} {...w.register(name)} />
+            <label className="form-check-label" htmlFor={`${id}-${v}`}>{optionLabel(v)}</label>
           </div>
         ))}
       </fieldset>

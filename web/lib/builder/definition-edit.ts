@@ -9,8 +9,22 @@ const clone = <T,>(x: T): T => structuredClone(x);
 /** The widgets the engine supports (schemas/service-definition.schema.json, $defs.widget). */
 export const WIDGETS: Widget[] = ['text', 'textarea', 'email', 'number', 'currency', 'date', 'select', 'radio', 'checkbox', 'yesno', 'file', 'address', 'section', 'group', 'static'];
 
-/** The data schema a new field of each widget starts with (the smallest that fits the widget). */
-export function schemaForWidget(widget: Widget): JsonSchema | null {
+/**
+ * What the palette adds: each widget, and the multiple choice, which is the checkbox widget over a
+ * list of options (the engine's `checkbox` on an array whose items are an enum).
+ */
+export type FieldKind = Widget | 'checkboxes';
+export const FIELD_KINDS: FieldKind[] = WIDGETS.flatMap((w): FieldKind[] => (w === 'checkbox' ? ['checkbox', 'checkboxes'] : [w]));
+export const widgetOfKind = (kind: FieldKind): Widget => (kind === 'checkboxes' ? 'checkbox' : kind);
+
+/** A field's kind as the palette names it (a checkbox over a list is the multiple choice). */
+export function kindOfField(def: Def, path: string): FieldKind | undefined {
+  const widget = def.ui.fields?.[path]?.widget;
+  return widget === 'checkbox' && schemaAt(def.data, path)?.type === 'array' ? 'checkboxes' : widget;
+}
+
+/** The data schema a new field of each kind starts with (the smallest that fits the widget). */
+export function schemaForWidget(widget: FieldKind): JsonSchema | null {
   switch (widget) {
     case 'text': return { type: 'string', maxLength: 200 };
     case 'textarea': return { type: 'string', maxLength: 4000 };
@@ -20,6 +34,7 @@ export function schemaForWidget(widget: Widget): JsonSchema | null {
     case 'date': return { type: 'string', format: 'date' };
     case 'select': case 'radio': return { type: 'string', enum: ['opzione1', 'opzione2'] };
     case 'checkbox': case 'yesno': return { type: 'boolean' };
+    case 'checkboxes': return { type: 'array', uniqueItems: true, items: { type: 'string', enum: ['opzione1', 'opzione2'] } };
     case 'file': return { type: 'string', maxLength: 200 };
     case 'address': return {
       type: 'object', required: ['street', 'cap', 'comune'],
@@ -190,9 +205,10 @@ export const DEFAULT_ACCEPT = ['application/pdf', 'image/jpeg', 'image/png'];
  * A new address's parts get labels too (`partLabels`, in the designer's language), so the citizen
  * never sees "street" or "cap".
  */
-export function addField(def: Def, widget: Widget, place: FieldPlace, label: string, partLabels?: Partial<Record<(typeof ADDRESS_PARTS)[number], string>>): { definition: Def; path: string } {
+export function addField(def: Def, kind: FieldKind, place: FieldPlace, label: string, partLabels?: Partial<Record<(typeof ADDRESS_PARTS)[number], string>>): { definition: Def; path: string } {
   // A widget the engine does not know would make a field with no data: refused, nothing changes.
-  if (!WIDGETS.includes(widget)) return { definition: def, path: '' };
+  if (!FIELD_KINDS.includes(kind)) return { definition: def, path: '' };
+  const widget = widgetOfKind(kind);
   const next = clone(def);
   const parent = 'parent' in place ? place.parent : '';
   const container = parent ? (() => { const s = schemaAt(next.data, parent); return (s?.type === 'array' ? s.items : s) as JsonSchema | undefined; })() : next.data;
@@ -202,11 +218,11 @@ export function addField(def: Def, widget: Widget, place: FieldPlace, label: str
   const ui = (next.ui.fields ??= {});
   const name = uniqueName((n) => n in props || Object.keys(ui).some((p) => p === (parent ? childPath(next, parent, n) : n)), base);
   const path = parent ? childPath(next, parent, name) : name;
-  const schema = schemaForWidget(widget);
+  const schema = schemaForWidget(kind);
   if (schema) props[name] = schema;
   const key = `field.${path.replace(/\[\]/g, '')}`;
   const entry: UiField = widget === 'static' ? { widget, text: `${key}.text` } : { widget, label: `${key}.label` };
-  if (widget === 'select' || widget === 'radio') entry.options = { opzione1: `${key}.opzione1`, opzione2: `${key}.opzione2` };
+  if (widget === 'select' || widget === 'radio' || kind === 'checkboxes') entry.options = { opzione1: `${key}.opzione1`, opzione2: `${key}.opzione2` };
   if (widget === 'group') entry.addLabel = `${key}.add`;
   if (widget === 'file') entry.accept = [...DEFAULT_ACCEPT];
   ui[path] = entry;

@@ -240,3 +240,37 @@ describe('the rest of what the format allows a field (exclusive bounds, steps, s
     expect(schemaAt(plain.data, path)!.dateBounds).toEqual({ notAfter: 'today-18y' });
   });
 });
+
+describe('the multiple choice (checkboxes over a list of options)', () => {
+  const ok = (def: ServiceDefinition) => { const r = compile(def); if (!r.ok) throw new Error(JSON.stringify(r.problems)); return r.service; };
+  const errors = (def: ServiceDefinition, answers: Record<string, unknown>) =>
+    evaluate(ok(def), answers, { locale: 'it' }).errors.map((e) => [e.pointer, e.key]);
+
+  test('the palette adds it, the panel edits its options and how many may be chosen, and the engine checks them', () => {
+    const { definition, path } = addField(blank(), 'checkboxes', { step: 0 }, 'Giorni');
+    expect(definition.ui.fields?.[path]?.widget).toBe('checkbox');
+    expect(props(definition, path)).toEqual(expect.arrayContaining(['options', 'minItems', 'maxItems', 'required']));
+    expect(props(withField('checkbox').definition, withField('checkbox').path)).not.toContain('options');
+    const p: FieldProps = { ...readProps(definition, path), required: true, minItems: 2, maxItems: 3,
+      options: [{ value: 'lun', label: 'Lunedì' }, { value: 'mar', label: 'Martedì' }, { value: 'mer', label: 'Mercoledì' }, { value: 'gio', label: 'Giovedì' }] };
+    const def = writeProps(definition, path, p, t);
+    expect(schemaAt(def.data, path)).toEqual({ type: 'array', uniqueItems: true, minItems: 2, maxItems: 3, items: { type: 'string', enum: ['lun', 'mar', 'mer', 'gio'] } });
+    expect(readProps(def, path)).toMatchObject({ minItems: 2, maxItems: 3, options: p.options });
+    expect(textOf(def, def.ui.fields?.[path]?.options?.mer)).toBe('Mercoledì');
+    expect(errors(def, { [path]: ['lun', 'mer'] })).toEqual([]);
+    expect(errors(def, { [path]: ['lun'] })).toEqual([[`/${path}`, 'error.minItems']]);
+    expect(errors(def, { [path]: ['lun', 'mar', 'mer', 'gio'] })).toEqual([[`/${path}`, 'error.maxItems']]);
+    expect(errors(def, { [path]: ['lun', 'dom'] })).toEqual([[`/${path}/1`, 'error.enum']]);
+    expect(errors(def, {})).toEqual([[`/${path}`, 'error.required']]);
+    // Clearing the bounds removes them.
+    expect(schemaAt(writeProps(def, path, { ...p, minItems: undefined, maxItems: undefined }, t).data, path)).not.toHaveProperty('minItems');
+  });
+
+  test('the engine takes checkboxes over items given as a oneOf of consts', () => {
+    const { definition, path } = addField(blank(), 'checkboxes', { step: 0 }, 'Servizi');
+    const def = structuredClone(definition);
+    (def.data.properties as Record<string, JsonSchema>)[path] = { type: 'array', uniqueItems: true, items: { oneOf: [{ const: 'opzione1' }, { const: 'opzione2' }] } };
+    expect(errors(def, { [path]: ['opzione2'] })).toEqual([]);
+    expect(new Set(errors(def, { [path]: ['altro'] }).map(([p]) => p))).toEqual(new Set([`/${path}/0`]));
+  });
+});

@@ -1,5 +1,5 @@
-import { romeDate, type JsonSchema, type PrefillItem, type PrefillSource, type ServiceDefinition, type UiField, type Widget } from '@sportello/schemas';
-import { ADDRESS_PARTS, allFieldPaths, isRequired, schemaAt, setFieldSchema, setFieldUi, setRequired, setText, textOf } from './definition-edit';
+import { romeDate, type JsonSchema, type PrefillItem, type PrefillSource, type ServiceDefinition, type UiField } from '@sportello/schemas';
+import { ADDRESS_PARTS, type FieldKind, allFieldPaths, isRequired, schemaAt, setFieldSchema, setFieldUi, setRequired, setText, textOf } from './definition-edit';
 
 // The properties panel's contract: for a field, a JSON Schema of its properties (rendered by
 // @rjsf/core), the form data read from the definition, and the write back. Texts are edited in
@@ -113,6 +113,11 @@ export function propsSchema(def: Def, path: string, t: Translate): JsonSchema {
     props.multipleFiles = s('boolean', { title: title('multipleFiles') });
     if (kind === 'array') props.maxFiles = s('integer', { title: title('maxFiles'), minimum: 1, maximum: 100 });
   }
+  if (widget === 'checkbox' && kind === 'array') {
+    // The multiple choice: how many options the citizen may tick.
+    props.minItems = s('integer', { title: title('minChoices'), minimum: 0, maximum: 500 });
+    props.maxItems = s('integer', { title: title('maxChoices'), minimum: 1, maximum: 500 });
+  }
   if (widget === 'group') {
     props.minItems = s('integer', { title: title('minItems'), minimum: 0, maximum: 1000 });
     props.maxItems = s('integer', { title: title('maxItems'), minimum: 1, maximum: 1000 });
@@ -218,7 +223,7 @@ export function writeProps(def: Def, path: string, p: FieldProps, _t?: Translate
     setOrDelete(data, 'multipleOf', typeof p.multipleOf === 'number' && p.multipleOf > 0 ? p.multipleOf : undefined);
     if (ui.widget === 'number' && p.integer !== undefined) data.type = p.integer ? 'integer' : 'number';
   }
-  if (data.type === 'array' && ui.widget === 'group') { setOrDelete(data, 'minItems', p.minItems); setOrDelete(data, 'maxItems', p.maxItems); }
+  if (data.type === 'array' && (ui.widget === 'group' || ui.widget === 'checkbox')) { setOrDelete(data, 'minItems', p.minItems); setOrDelete(data, 'maxItems', p.maxItems); }
   if (p.options) {
     const values = [...new Set(p.options.map((o) => o.value).filter(Boolean))];
     if (values.length) {
@@ -390,4 +395,4 @@ function writePrefill(def: Def, path: string, p: FieldProps): Def {
 export const addressLabels = (t: Translate) => Object.fromEntries(ADDRESS_PARTS.map((p) => [p, t(`builder.address.${p}`)]));
 
 /** The widget's name in the platform's language. */
-export const widgetLabel = (t: Translate, w: Widget | undefined) => t(`builder.widget.${w ?? 'text'}`);
+export const widgetLabel = (t: Translate, w: FieldKind | undefined) => t(`builder.widget.${w ?? 'text'}`);

@@ -11,10 +11,31 @@ function typeOf(schema: JsonSchema | undefined): string | undefined {
   return Array.isArray(t) ? (t.find((x) => x !== 'null') as string | undefined) : (t as string | undefined);
 }
 
+/** The values a choice offers, in order: its enum or its oneOf of consts (undefined: not a choice). */
+export function choiceValues(schema: JsonSchema | undefined): string[] | undefined {
+  if (Array.isArray(schema?.enum)) return schema.enum.map(String);
+  if (Array.isArray(schema?.oneOf)) return (schema.oneOf as JsonSchema[]).filter((s) => s && 'const' in s).map((s) => String(s.const));
+  return undefined;
+}
+
+/**
+ * A multiple choice's ticked boxes -> the chosen values in the options' order, none chosen: no answer.
+ * react-hook-form gives an array for several boxes, but the value itself (or false) for a single one.
+ */
+function choicesToAnswer(value: unknown, items: JsonSchema, values: string[]): unknown {
+  const ticked = Array.isArray(value) ? value.map(String) : typeof value === 'string' ? [value] : [];
+  const chosen = values.filter((v) => ticked.includes(v));
+  const typed = chosen.map((v) => toAnswers(v, items));
+  return typed.length ? typed : undefined;
+}
+
 /** Form values -> answers: blanks dropped, numbers and yes/no typed; what cannot be typed stays as typed (the engine reports it). */
 export function toAnswers(value: unknown, schema: JsonSchema | undefined): unknown {
   const type = typeOf(schema);
   if (value === undefined || value === null || value === '') return undefined;
+  const items = schema?.items as JsonSchema | undefined;
+  const choices = type === 'array' ? choiceValues(items) : undefined;
+  if (choices && items) return choicesToAnswer(value, items, choices);
   if (type === 'object' && value && typeof value === 'object' && !Array.isArray(value)) {
     const props = (schema?.properties ?? {}) as Record<string, JsonSchema>;
     const out: Record<string, unknown> = {};

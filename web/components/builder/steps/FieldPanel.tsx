@@ -5,7 +5,7 @@ import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import validator from '@rjsf/validator-ajv8';
 import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { textOf } from '@/lib/builder/definition-edit';
+import { kindOfField, textOf } from '@/lib/builder/definition-edit';
 import { propsSchema, readProps, widgetLabel, writeProps, type FieldProps } from '@/lib/builder/field-props';
 import { fieldPointers, fieldProblems } from '@/lib/builder/problems';
 import { pointerAttr } from '../reveal';
@@ -46,7 +46,7 @@ export function FieldPanel({ path, onClose }: { path: string; onClose: () => voi
   return (
     <section aria-labelledby="field-panel-title" className="card card-bg p-3 field-panel" data-testid="field-panel" data-pointer={pointerAttr(...fieldPointers(definition, path))}>
       <div className="d-flex justify-content-between align-items-start">
-        <h3 id="field-panel-title" className="h5">{textOf(definition, ui.label ?? ui.text) || path} <span className="small text-muted">({widgetLabel(t, ui.widget)})</span></h3>
+        <h3 id="field-panel-title" className="h5">{textOf(definition, ui.label ?? ui.text) || path} <span className="small text-muted">({widgetLabel(t, kindOfField(definition, path))})</span></h3>
         <button type="button" className="btn btn-link btn-sm" onClick={onClose}>{t('builder.props.close')}</button>
       </div>
       <p className="small text-muted mb-2">{t('builder.props.name')}: <code>{path}</code></p>

@@ -3,8 +3,8 @@ import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { memo, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ServiceDefinition, Widget } from '@sportello/schemas';
-import { WIDGETS, addField, childrenOf, moveChild, moveFieldToStep, removeField, textOf } from '@/lib/builder/definition-edit';
+import type { ServiceDefinition } from '@sportello/schemas';
+import { FIELD_KINDS, type FieldKind, addField, childrenOf, kindOfField, moveChild, moveFieldToStep, removeField, textOf } from '@/lib/builder/definition-edit';
 import { addressLabels, widgetLabel } from '@/lib/builder/field-props';
 import { fieldProblems } from '@/lib/builder/problems';
 import { within } from './within';
@@ -13,7 +13,7 @@ import { sameItems, useBuilderSelector, useUpdate, type BuilderState } from '../
 const NO_PROBLEMS: never[] = [];
 
 /** What a row shows, read from the store; the row re-renders only when one of these changes. */
-interface RowView { ui: NonNullable<ServiceDefinition['ui']['fields']>[string] | undefined; label: string; problems: BuilderState['problems']; shownIf: boolean; stepCount: number; children: string[] }
+interface RowView { ui: NonNullable<ServiceDefinition['ui']['fields']>[string] | undefined; kind: FieldKind | undefined; label: string; problems: BuilderState['problems']; shownIf: boolean; stepCount: number; children: string[] }
 const NO_CHILDREN: string[] = [];
 function rowView(s: BuilderState, path: string): RowView {
   const def = s.definition;
@@ -21,6 +21,7 @@ function rowView(s: BuilderState, path: string): RowView {
   const container = ui?.widget === 'section' || ui?.widget === 'group' || ui?.widget === 'address';
   return {
     ui,
+    kind: kindOfField(def, path),
     label: textOf(def, ui?.label ?? ui?.text) || path,
     problems: s.problems.length ? fieldProblems(def, s.problems, path) : NO_PROBLEMS,
     shownIf: (def.rules ?? []).some((r) => r.field === path && (r.type === 'show' || r.type === 'hide')),
@@ -28,7 +29,7 @@ function rowView(s: BuilderState, path: string): RowView {
     children: container ? childrenOf(def, path) : NO_CHILDREN,
   };
 }
-const sameRow = (a: RowView, b: RowView) => a.ui === b.ui && a.label === b.label && a.shownIf === b.shownIf && a.stepCount === b.stepCount
+const sameRow = (a: RowView, b: RowView) => a.ui === b.ui && a.kind === b.kind && a.label === b.label && a.shownIf === b.shownIf && a.stepCount === b.stepCount
   && sameItems(a.problems, b.problems) && sameItems(a.children, b.children);
 
 /**
@@ -43,10 +44,10 @@ export const FieldRow = memo(function FieldRow({ path, stepIndex, position, sele
   const update = useUpdate();
   const id = useId();
   const sortable = useSortable({ id: `field:${path}`, disabled: !!child });
-  const { ui, label, problems, shownIf, stepCount, children } = useBuilderSelector((s) => rowView(s, path), sameRow);
+  const { ui, kind, label, problems, shownIf, stepCount, children } = useBuilderSelector((s) => rowView(s, path), sameRow);
   const widget = ui?.widget;
   const container = widget === 'section' || widget === 'group' || widget === 'address';
-  const [newWidget, setNewWidget] = useState<Widget>('text');
+  const [newWidget, setNewWidget] = useState<FieldKind>('text');
   return (
     <li ref={child ? undefined : sortable.setNodeRef} style={child ? undefined : { transform: CSS.Transform.toString(sortable.transform), transition: sortable.transition }}
       className={`border rounded p-2 mb-2 bg-white ${selected === path ? 'border-primary border-2' : ''} ${problems.length ? 'border-danger' : ''}`} data-testid={`field-${path}`}>
@@ -62,7 +63,7 @@ export const FieldRow = memo(function FieldRow({ path, stepIndex, position, sele
           <button type="button" className="btn btn-outline-secondary btn-sm py-0" {...sortable.attributes} {...sortable.listeners} aria-label={t('builder.steps.dragField', { label })}>⠿</button>
         )}
         <button type="button" className="btn btn-link p-0 text-start flex-grow-1" onClick={() => onSelect(path)} aria-pressed={selected === path}>
-          <span className="fw-semibold">{label}</span> <span className="badge bg-light text-dark border">{widgetLabel(t, widget)}</span>
+          <span className="fw-semibold">{label}</span> <span className="badge bg-light text-dark border">{widgetLabel(t, kind)}</span>
           {shownIf ? <span className="badge bg-info text-dark ms-1">{t('builder.steps.conditional')}</span> : null}
           {problems.length ? <span className="badge bg-danger ms-1">{t('builder.problems.count', { count: problems.length })}</span> : null}
         </button>
@@ -87,8 +88,8 @@ export const FieldRow = memo(function FieldRow({ path, stepIndex, position, sele
           {widget !== 'address' ? (
             <div className="d-flex gap-1 align-items-center">
               <label htmlFor={`${id}-w`} className="visually-hidden">{t('builder.steps.childWidget', { label })}</label>
-              <select id={`${id}-w`} className="form-select form-select-sm w-auto" value={newWidget} onChange={(e) => setNewWidget(e.target.value as Widget)}>
-                {WIDGETS.filter((w) => w !== 'group' && w !== 'static' && (widget !== 'group' || w !== 'section')).map((w) => <option key={w} value={w}>{widgetLabel(t, w)}</option>)}
+              <select id={`${id}-w`} className="form-select form-select-sm w-auto" value={newWidget} onChange={(e) => setNewWidget(e.target.value as FieldKind)}>
+                {FIELD_KINDS.filter((w) => w !== 'group' && w !== 'static' && (widget !== 'group' || w !== 'section')).map((w) => <option key={w} value={w}>{widgetLabel(t, w)}</option>)}
               </select>
               <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => {
                 let added = '';

@@ -2,13 +2,12 @@
 import { useDraggable } from '@dnd-kit/core';
 import { useId, type PointerEventHandler } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Widget } from '@sportello/schemas';
-import { WIDGETS, textOf } from '@/lib/builder/definition-edit';
+import { FIELD_KINDS, textOf, type FieldKind } from '@/lib/builder/definition-edit';
 import { widgetLabel } from '@/lib/builder/field-props';
 import { sameItems, useBuilderSelector } from '../store';
 
-/** Every widget the engine supports: drag one onto a step, or pick the step and press it. */
-export function Palette({ targetStep, onTargetStep, onAdd }: { targetStep: number; onTargetStep: (i: number) => void; onAdd: (w: Widget) => void }) {
+/** Every widget the engine supports (and the multiple choice, checkboxes over a list): drag one onto a step, or pick the step and press it. */
+export function Palette({ targetStep, onTargetStep, onAdd }: { targetStep: number; onTargetStep: (i: number) => void; onAdd: (w: FieldKind) => void }) {
   const { t } = useTranslation();
   const titles = useBuilderSelector((s) => s.definition.ui.steps.map((x) => textOf(s.definition, x.title) || x.id), sameItems);
   const id = useId();
@@ -21,13 +20,13 @@ export function Palette({ targetStep, onTargetStep, onAdd }: { targetStep: numbe
         {titles.map((title, i) => <option key={i} value={i}>{i + 1}. {title}</option>)}
       </select>
       <ul className="list-unstyled d-flex flex-wrap gap-1 mb-0">
-        {WIDGETS.map((w) => <PaletteItem key={w} widget={w} onAdd={onAdd} />)}
+        {FIELD_KINDS.map((w) => <PaletteItem key={w} widget={w} onAdd={onAdd} />)}
       </ul>
     </section>
   );
 }
 
-function PaletteItem({ widget, onAdd }: { widget: Widget; onAdd: (w: Widget) => void }) {
+function PaletteItem({ widget, onAdd }: { widget: FieldKind; onAdd: (w: FieldKind) => void }) {
   const { t } = useTranslation();
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: `palette:${widget}` });
   const style = transform ? { transform: `translate(${transform.x}px, ${transform.y}px)`, zIndex: 10 } : undefined;

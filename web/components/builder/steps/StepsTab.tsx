@@ -4,8 +4,8 @@ import { SortableContext, arrayMove, verticalListSortingStrategy } from '@dnd-ki
 import { useCallback, useEffect, useState } from 'react';
 import dynamic from 'next/dynamic';
 import { useTranslation } from 'react-i18next';
-import type { ServiceDefinition, Widget } from '@sportello/schemas';
-import { addField, addStep, moveFieldToStep, moveStep, stepOfDropTarget, stepOfField } from '@/lib/builder/definition-edit';
+import type { ServiceDefinition } from '@sportello/schemas';
+import { addField, addStep, type FieldKind, moveFieldToStep, moveStep, stepOfDropTarget, stepOfField } from '@/lib/builder/definition-edit';
 import { addressLabels, widgetLabel } from '@/lib/builder/field-props';
 import { fieldOfPointer } from '@/lib/builder/problems';
 import { useEditor } from '../editor-context';
@@ -46,7 +46,7 @@ export function StepsTab() {
     if (field) setSelected(field);
   }, [focus]); // eslint-disable-line react-hooks/exhaustive-deps -- selects on a new problem link only: editing the steps must not move the selection
 
-  const add = (widget: Widget, step: number, index?: number) => {
+  const add = (widget: FieldKind, step: number, index?: number) => {
     const { definition: next, path } = addField(current(), widget, { step, index }, t('builder.steps.newField', { widget: widgetLabel(t, widget) }), addressLabels(t));
     onChange(next);
     setSelected(path);
@@ -58,7 +58,7 @@ export function StepsTab() {
     const definition = current();
     const a = String(active.id); const o = String(over.id);
     if (a.startsWith('palette:')) {
-      const widget = a.slice(8) as Widget;
+      const widget = a.slice(8) as FieldKind;
       if (o.startsWith('drop:')) add(widget, Number(o.slice(5)));
       else if (o.startsWith('field:')) { const p = o.slice(6); const s = stepOfField(definition, p); if (s >= 0) add(widget, s, steps[s]!.fields.indexOf(p)); }
       return;
