@@ -4,10 +4,10 @@ import { nativeLinear } from './native-linear.js';
  * Designers' regular expressions (`pattern`, `patternProperties`) run on anonymous input, in the
  * browser on every keystroke and on the server at submission: they are matched in linear time,
  * so no pattern can take exponential time, whatever a designer writes: `(a|a)*$`, `\d*\d*\d*x`
- * and `^([a-z]|[a-z0-9])*!$` stay linear in the input. The server (and the builder) always use
- * re2js, a linear-time engine (re2.ts); the wizard's runtime uses the browser's RegExp for the
- * patterns of native-linear.ts's grammar (linear there too, same meaning) and loads re2js only
- * for a definition with any other pattern (runtime.ts).
+ * and `^([a-z]|[a-z0-9])*!$` stay linear in the input. Server, builder and wizard alike run the
+ * patterns of native-linear.ts's grammar on the native RegExp (linear there too, same meaning) and
+ * every other one on re2js, a linear-time engine (re2.ts); the wizard's runtime loads re2js only
+ * for a definition with such a pattern (runtime.ts).
  * JavaScript syntax (`\u00e0`, named groups, `[^]`, ...) is translated to RE2's first.
  * What RE2 cannot express in linear time (backreferences, lookahead and lookbehind) is refused
  * at compile time (`schema.unsupportedPattern`), never run by a backtracking engine.

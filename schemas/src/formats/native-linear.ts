@@ -1,8 +1,9 @@
 /**
- * The designers' patterns that the browser's own RegExp may run: a small grammar on which a
+ * The designers' patterns that JavaScript's own RegExp may run: a small grammar on which a
  * backtracking engine is provably linear, and whose meaning is the same in JavaScript (`u` flag)
- * and in RE2 (re2js, which the server always uses). The wizard then needs re2js (~45 KB gzipped)
- * only for a definition with a pattern outside it (linear-regexp.ts, runtime.ts).
+ * and in RE2 (re2js, which runs every other pattern). The wizard then needs re2js (~45 KB
+ * gzipped) only for a definition with a pattern outside it (linear-regexp.ts, runtime.ts); the
+ * server runs the same choice, which also spares it re2js's cost on the common patterns.
  *
  * The grammar: optional `^`, a sequence of single-character atoms each with an optional greedy
  * quantifier (`?`, `*`, `+`, `{n}`, `{n,}`, `{n,m}`, m <= 1000), optional `$` at the very end.
