@@ -8,5 +8,6 @@ const require = createRequire(import.meta.url);
 // Component tests (components/**/*.test.tsx) choose jsdom with a `@vitest-environment` comment.
 export default defineConfig({
   resolve: { alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }, { find: /^@\//, replacement: new URL('./', import.meta.url).pathname }] },
-  test: { include: ['test/**/*.test.ts', 'lib/**/*.test.ts', 'components/**/*.test.{ts,tsx}'], testTimeout: 120_000, hookTimeout: 120_000 },
+  // @rjsf/react-bootstrap imports react-bootstrap's folders, which only a bundler resolves: vite does it when inlined.
+  test: { server: { deps: { inline: [/@rjsf\/react-bootstrap/] } }, include: ['test/**/*.test.ts', 'lib/**/*.test.ts', 'components/**/*.test.{ts,tsx}'], testTimeout: 120_000, hookTimeout: 120_000 },
 });

@@ -45,6 +45,67 @@ export type Translate = (key: string, options?: Record<string, unknown>) => stri
 const keyBase = (path: string) => `field.${path.replace(/\[\]/g, '')}`;
 const ruleBase = (path: string) => path.replace(/\[\]/g, '').replace(/\./g, '_');
 
+export const setOrDelete = (o: JsonSchema, k: string, v: unknown) => { if (v === undefined || v === '' || v === null) delete o[k]; else o[k] = v; };
+
+// Validation of a text or a number, the same for the citizen's fields and the office fields
+// (both are JSON Schema checked by the engine's Ajv with its Italian formats).
+
+/** The panel's properties for a text's validation: format, length, pattern. */
+export function stringRuleProps(t: Translate): Record<string, JsonSchema> {
+  const title = (k: string) => t(`builder.props.${k}`);
+  return {
+    format: { type: 'string', title: title('format'), oneOf: STRING_FORMATS.map((f) => ({ const: f, title: t(`builder.format.${f || 'none'}`) })) },
+    minLength: { type: 'integer', title: title('minLength'), minimum: 0, maximum: 100000 },
+    maxLength: { type: 'integer', title: title('maxLength'), minimum: 1, maximum: 100000 },
+    pattern: { type: 'string', title: title('pattern'), maxLength: 500 },
+  };
+}
+
+/** The panel's properties for a number's validation: bounds (included or not), multiple of. */
+export function numberRuleProps(t: Translate): Record<string, JsonSchema> {
+  const title = (k: string) => t(`builder.props.${k}`);
+  return {
+    minimum: { type: 'number', title: title('minimum') },
+    minimumExcluded: { type: 'boolean', title: title('minimumExcluded') },
+    maximum: { type: 'number', title: title('maximum') },
+    maximumExcluded: { type: 'boolean', title: title('maximumExcluded') },
+    multipleOf: { type: 'number', title: title('multipleOf'), exclusiveMinimum: 0 },
+  };
+}
+
+/** Reads a text's or a number's validation from its schema. */
+export function readRules(data: JsonSchema): FieldProps {
+  const out: FieldProps = {};
+  for (const k of ['minLength', 'maxLength', 'pattern', 'minimum', 'maximum', 'multipleOf'] as const) {
+    if (data[k] !== undefined) (out as Record<string, unknown>)[k] = data[k];
+  }
+  if (data.type === 'number' || data.type === 'integer') {
+    // JSON Schema 2020-12's exclusive bounds are numbers: shown as the bound and "excluded".
+    if (typeof data.exclusiveMinimum === 'number') { out.minimum = data.exclusiveMinimum; out.minimumExcluded = true; }
+    if (typeof data.exclusiveMaximum === 'number') { out.maximum = data.exclusiveMaximum; out.maximumExcluded = true; }
+  }
+  if (data.type === 'string') out.format = typeof data.format === 'string' ? data.format : '';
+  return out;
+}
+
+/** Writes a text's validation into its schema (in place). */
+export function writeStringRules(data: JsonSchema, p: FieldProps): void {
+  setOrDelete(data, 'format', p.format);
+  setOrDelete(data, 'minLength', p.minLength);
+  setOrDelete(data, 'maxLength', p.maxLength);
+  setOrDelete(data, 'pattern', p.pattern);
+}
+
+/** Writes a number's validation into its schema (in place). */
+export function writeNumberRules(data: JsonSchema, p: FieldProps): void {
+  delete data.exclusiveMinimum; delete data.exclusiveMaximum;
+  setOrDelete(data, p.minimumExcluded ? 'exclusiveMinimum' : 'minimum', p.minimum);
+  if (p.minimumExcluded) delete data.minimum;
+  setOrDelete(data, p.maximumExcluded ? 'exclusiveMaximum' : 'maximum', p.maximum);
+  if (p.maximumExcluded) delete data.maximum;
+  setOrDelete(data, 'multipleOf', typeof p.multipleOf === 'number' && p.multipleOf > 0 ? p.multipleOf : undefined);
+}
+
 /** The JSON Schema of a field's properties for its widget (what the panel shows). */
 export function propsSchema(def: Def, path: string, t: Translate): JsonSchema {
   const ui = def.ui.fields?.[path] ?? {};
@@ -64,17 +125,10 @@ export function propsSchema(def: Def, path: string, t: Translate): JsonSchema {
   props.required = s('boolean', { title: title('required') });
   if (widget !== 'section' && widget !== 'group' && widget !== 'address') props.readOnly = s('boolean', { title: title('readOnly') });
   if (kind === 'string' && widget !== 'date' && widget !== 'file' && !data?.enum) {
-    props.format = { type: 'string', title: title('format'), oneOf: STRING_FORMATS.map((f) => ({ const: f, title: t(`builder.format.${f || 'none'}`) })) };
-    props.minLength = s('integer', { title: title('minLength'), minimum: 0, maximum: 100000 });
-    props.maxLength = s('integer', { title: title('maxLength'), minimum: 1, maximum: 100000 });
-    props.pattern = s('string', { title: title('pattern'), maxLength: 500 });
+    Object.assign(props, stringRuleProps(t));
   }
   if (kind === 'number' || kind === 'integer') {
-    props.minimum = s('number', { title: title('minimum') });
-    props.minimumExcluded = s('boolean', { title: title('minimumExcluded') });
-    props.maximum = s('number', { title: title('maximum') });
-    props.maximumExcluded = s('boolean', { title: title('maximumExcluded') });
-    props.multipleOf = s('number', { title: title('multipleOf'), exclusiveMinimum: 0 });
+    Object.assign(props, numberRuleProps(t));
     if (widget === 'number') props.integer = s('boolean', { title: title('integer') });
   }
   if (widget === 'date') {
@@ -157,15 +211,8 @@ export function readProps(def: Def, path: string): FieldProps {
   out.placeholder = text(ui.placeholder) ?? '';
   out.required = isRequired(def, path);
   out.readOnly = !!ui.readOnly;
-  for (const k of ['minLength', 'maxLength', 'pattern', 'minimum', 'maximum', 'minItems', 'maxItems', 'multipleOf'] as const) {
-    if (data[k] !== undefined) (out as Record<string, unknown>)[k] = data[k];
-  }
-  if (data.type === 'number' || data.type === 'integer') {
-    // JSON Schema 2020-12's exclusive bounds are numbers: shown as the bound and "excluded".
-    if (typeof data.exclusiveMinimum === 'number') { out.minimum = data.exclusiveMinimum; out.minimumExcluded = true; }
-    if (typeof data.exclusiveMaximum === 'number') { out.maximum = data.exclusiveMaximum; out.maximumExcluded = true; }
-  }
-  if (data.type === 'string') out.format = typeof data.format === 'string' ? data.format : '';
+  for (const k of ['minItems', 'maxItems'] as const) if (data[k] !== undefined) out[k] = data[k] as number;
+  Object.assign(out, readRules(data));
   if (ui.widget === 'number') out.integer = data.type === 'integer';
   const values = (Array.isArray(data.enum) ? data.enum : Array.isArray((data.items as JsonSchema | undefined)?.enum) ? (data.items as JsonSchema).enum : null) as unknown[] | null;
   if (values) out.options = values.map((v) => ({ value: String(v), label: text(ui.options?.[String(v)]) ?? '' }));
@@ -185,7 +232,6 @@ export function readProps(def: Def, path: string): FieldProps {
   return out;
 }
 
-const setOrDelete = (o: JsonSchema, k: string, v: unknown) => { if (v === undefined || v === '' || v === null) delete o[k]; else o[k] = v; };
 
 /** Writes the panel's values into the definition (data schema, UI, texts, rules, prefill). */
 export function writeProps(def: Def, path: string, p: FieldProps, _t?: Translate): Def {
@@ -209,18 +255,10 @@ export function writeProps(def: Def, path: string, p: FieldProps, _t?: Translate
   const data: JsonSchema = structuredClone(schemaAt(next.data, path) ?? {});
   // The same fields the panel offers: a date's or a file's format is the widget's own, never cleared.
   if (data.type === 'string' && !data.enum && ui.widget !== 'date' && ui.widget !== 'file') {
-    setOrDelete(data, 'format', p.format);
-    setOrDelete(data, 'minLength', p.minLength);
-    setOrDelete(data, 'maxLength', p.maxLength);
-    setOrDelete(data, 'pattern', p.pattern);
+    writeStringRules(data, p);
   }
   if (data.type === 'number' || data.type === 'integer') {
-    delete data.exclusiveMinimum; delete data.exclusiveMaximum;
-    setOrDelete(data, p.minimumExcluded ? 'exclusiveMinimum' : 'minimum', p.minimum);
-    if (p.minimumExcluded) delete data.minimum;
-    setOrDelete(data, p.maximumExcluded ? 'exclusiveMaximum' : 'maximum', p.maximum);
-    if (p.maximumExcluded) delete data.maximum;
-    setOrDelete(data, 'multipleOf', typeof p.multipleOf === 'number' && p.multipleOf > 0 ? p.multipleOf : undefined);
+    writeNumberRules(data, p);
     if (ui.widget === 'number' && p.integer !== undefined) data.type = p.integer ? 'integer' : 'number';
   }
   if (data.type === 'array' && (ui.widget === 'group' || ui.widget === 'checkbox')) { setOrDelete(data, 'minItems', p.minItems); setOrDelete(data, 'maxItems', p.maxItems); }

@@ -1,8 +1,13 @@
 import type { JsonSchema, ServiceDefinition } from '@sportello/schemas';
+import { numberRuleProps, readRules, setOrDelete, stringRuleProps, writeNumberRules, writeStringRules, type FieldProps, type Translate } from './field-props';
 
 // Office fields (officeData): a JSON Schema of what operators fill during the istruttoria, rendered
 // for them by @rjsf/core; rules, fee and ranking read them as $office.<name>. Their labels are the
-// schema's own `title`/`description` (what rjsf shows), in the service's default language.
+// schema's own `title`/`description` (what rjsf shows), in the service's default language: the
+// engine's format has no UI or translation keys for office fields (ui.fields names only data fields,
+// and translations count only the keys the definition uses), so they are not translated. Their
+// validation is the citizen fields' (same panel properties, same Ajv and Italian formats), except
+// date bounds, which the engine allows on the citizen's answers only (dateBounds.officeData).
 
 type Def = ServiceDefinition;
 export const OFFICE_KINDS = ['text', 'textarea', 'number', 'currency', 'date', 'yesno', 'choice'] as const;
@@ -61,31 +66,26 @@ export function moveOfficeField(def: Def, from: number, to: number): Def {
   return withOffice(def, Object.fromEntries(list), requiredOf(def));
 }
 
-export interface OfficeProps {
-  title?: string; description?: string; required?: boolean;
-  minLength?: number; maxLength?: number; pattern?: string; minimum?: number; maximum?: number;
-  options?: Array<{ value: string; label: string }>;
-}
+/** The office panel's values: the citizen fields' (labels are literal here, see the header). The name is renamed apart (renameOfficeField). */
+export type OfficeProps = Pick<FieldProps, 'required' | 'minLength' | 'maxLength' | 'pattern' | 'format' | 'minimum' | 'maximum' | 'minimumExcluded' | 'maximumExcluded' | 'multipleOf' | 'options'>
+  & { title?: string; description?: string };
 
-export function officePropsSchema(kind: OfficeKind, t: (k: string) => string): JsonSchema {
+/** A name rules can read as $office.<name>: letters, digits and _, not starting with a digit. */
+export const OFFICE_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+
+/** The JSON Schema of an office field's properties: the citizen fields' validation for its kind. */
+export function officePropsSchema(kind: OfficeKind, t: Translate): JsonSchema {
   const title = (k: string) => t(`builder.props.${k}`);
   const props: Record<string, JsonSchema> = {
     title: { type: 'string', title: title('label'), maxLength: 500 },
     description: { type: 'string', title: title('help'), maxLength: 2000 },
     required: { type: 'boolean', title: title('required') },
   };
-  if (kind === 'text' || kind === 'textarea') {
-    props.minLength = { type: 'integer', title: title('minLength'), minimum: 0 };
-    props.maxLength = { type: 'integer', title: title('maxLength'), minimum: 1 };
-    props.pattern = { type: 'string', title: title('pattern'), maxLength: 500 };
-  }
-  if (kind === 'number' || kind === 'currency') {
-    props.minimum = { type: 'number', title: title('minimum') };
-    props.maximum = { type: 'number', title: title('maximum') };
-  }
+  if (kind === 'text' || kind === 'textarea') Object.assign(props, stringRuleProps(t));
+  if (kind === 'number' || kind === 'currency') Object.assign(props, numberRuleProps(t));
   if (kind === 'choice') {
     props.options = {
-      type: 'array', title: title('options'), minItems: 1,
+      type: 'array', title: title('options'), minItems: 1, maxItems: 500,
       items: { type: 'object', required: ['value', 'label'], properties: {
         value: { type: 'string', title: title('optionValue'), pattern: '^[A-Za-z0-9_]+$', maxLength: 64 },
         label: { type: 'string', title: title('optionLabel'), maxLength: 500 },
@@ -98,23 +98,47 @@ export function officePropsSchema(kind: OfficeKind, t: (k: string) => string): J
 export function readOfficeProps(def: Def, name: string): OfficeProps {
   const s = ((def.officeData?.properties as Record<string, JsonSchema>) ?? {})[name] ?? {};
   const out: OfficeProps = { title: (s.title as string) ?? '', description: (s.description as string) ?? '', required: requiredOf(def).includes(name) };
-  for (const k of ['minLength', 'maxLength', 'pattern', 'minimum', 'maximum'] as const) if (s[k] !== undefined) (out as Record<string, unknown>)[k] = s[k];
+  const kind = officeKindOf(s);
+  if (kind !== 'date' && kind !== 'choice') Object.assign(out, readRules(s));
   if (Array.isArray(s.oneOf)) out.options = (s.oneOf as Array<{ const: unknown; title?: string }>).map((o) => ({ value: String(o.const), label: o.title ?? '' }));
   return out;
 }
 
 export function writeOfficeProps(def: Def, name: string, p: OfficeProps): Def {
   const list = officeFields(def);
-  const s: JsonSchema = { ...(list.find(([k]) => k === name)?.[1] ?? {}) };
-  const set = (k: string, v: unknown) => { if (v === undefined || v === '' || v === null) delete s[k]; else s[k] = v; };
-  set('title', p.title); set('description', p.description);
-  for (const k of ['minLength', 'maxLength', 'pattern', 'minimum', 'maximum'] as const) if (k in s || p[k] !== undefined) set(k, p[k]);
+  const s: JsonSchema = structuredClone(list.find(([k]) => k === name)?.[1] ?? {});
+  const kind = officeKindOf(s);
+  setOrDelete(s, 'title', p.title); setOrDelete(s, 'description', p.description);
+  if (kind === 'text' || kind === 'textarea') writeStringRules(s, p);
+  if (kind === 'number' || kind === 'currency') writeNumberRules(s, p);
   if (p.options && Array.isArray(s.oneOf)) {
-    const opts = p.options.filter((o) => o.value);
+    const seen = new Set<string>();
+    const opts = p.options.filter((o) => o.value && !seen.has(o.value) && seen.add(o.value));
     if (opts.length) s.oneOf = opts.map((o) => ({ const: o.value, title: o.label || o.value }));
   }
   const props = Object.fromEntries(list.map(([k, v]) => [k, k === name ? s : v]));
   const req = requiredOf(def).filter((r) => r !== name);
   if (p.required) req.push(name);
   return withOffice(def, props, req);
+}
+
+/**
+ * Renames an office field and every reading of it ($office.<name> in rules, conditions, fee,
+ * ranking, workflow guards: any string equal to it or under it). A name that is not valid or
+ * already taken leaves the definition as it is.
+ */
+export function renameOfficeField(def: Def, from: string, to: string): Def {
+  const list = officeFields(def);
+  if (!OFFICE_NAME.test(to) || list.some(([k]) => k === to) || !list.some(([k]) => k === from)) return def;
+  const props = Object.fromEntries(list.map(([k, v]) => [k === from ? to : k, v]));
+  const req = requiredOf(def).map((r) => (r === from ? to : r));
+  const old = `$office.${from}`;
+  const rewrite = (v: unknown): unknown => {
+    if (typeof v === 'string') return v === old || v.startsWith(`${old}.`) ? `$office.${to}${v.slice(old.length)}` : v;
+    if (Array.isArray(v)) return v.map(rewrite);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, rewrite(x)]));
+    return v;
+  };
+  const { officeData: _o, translations, data, ...rest } = def;
+  return withOffice({ ...(rewrite(rest) as Def), data, translations }, props, req);
 }

@@ -6,7 +6,7 @@ import validator from '@rjsf/validator-ajv8';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  OFFICE_KINDS, addOfficeField, moveOfficeField, officeFields, officeKindOf, officePropsSchema, readOfficeProps, removeOfficeField, writeOfficeProps,
+  OFFICE_KINDS, OFFICE_NAME, addOfficeField, moveOfficeField, officeFields, officeKindOf, officePropsSchema, readOfficeProps, removeOfficeField, renameOfficeField, writeOfficeProps,
   type OfficeKind, type OfficeProps,
 } from '@/lib/builder/office-fields';
 import { useEditor } from '../editor-context';
@@ -70,6 +70,9 @@ export function OfficeFieldsTab() {
         {current ? (
           <section aria-labelledby={`${id}-props`} className="card card-bg p-3 field-panel" data-pointer={`/officeData/properties/${esc(current[0])}`}>
             <h3 id={`${id}-props`} className="h5">{(current[1].title as string) || current[0]}</h3>
+            <OfficeName key={current[0]} name={current[0]} taken={fields.map(([k]) => k)}
+              onRename={(to) => { onChange(renameOfficeField(definition, current[0], to)); setSelected(to); }} />
+            <p className="small text-muted">{t('builder.office.labelsNotTranslated')}</p>
             <Form schema={officePropsSchema(officeKindOf(current[1]), t) as RJSFSchema} formData={readOfficeProps(definition, current[0])}
               validator={validator} noHtml5Validate uiSchema={{ 'ui:submitButtonOptions': { norender: true }, description: { 'ui:widget': 'textarea' } }}
               idPrefix={`office-${current[0]}`}
@@ -78,5 +81,24 @@ export function OfficeFieldsTab() {
         ) : <p className="text-muted">{t('builder.props.none')}</p>}
       </div>
     </div>
+  );
+}
+
+/** The field's name ($office.<name>), renamed on demand: typing must not rename at every key. */
+function OfficeName({ name, taken, onRename }: { name: string; taken: string[]; onRename: (to: string) => void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [value, setValue] = useState(name);
+  const valid = value === name || (OFFICE_NAME.test(value) && !taken.includes(value));
+  return (
+    <form className="mb-2" onSubmit={(e) => { e.preventDefault(); if (valid && value !== name) onRename(value); }}>
+      <label htmlFor={`${id}-name`} className="form-label small mb-0">{t('builder.office.name')}</label>
+      <div className="d-flex gap-2">
+        <input id={`${id}-name`} className={`form-control form-control-sm ${valid ? '' : 'is-invalid'}`} value={value} onChange={(e) => setValue(e.target.value.trim())}
+          aria-invalid={!valid} aria-describedby={valid ? undefined : `${id}-name-error`} spellCheck={false} />
+        <button type="submit" className="btn btn-outline-primary btn-sm" disabled={!valid || value === name}>{t('builder.office.rename')}</button>
+      </div>
+      {valid ? null : <p id={`${id}-name-error`} className="small text-danger mb-0">{t('builder.office.nameInvalid')}</p>}
+    </form>
   );
 }
