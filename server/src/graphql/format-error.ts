@@ -22,6 +22,9 @@ function apolloKey(code: string, message: string): { key: string; params: Record
   return { key: 'error.graphql.badRequest', params: { detail: message } };
 }
 
+/** graphql-js's refusal of a variable's value, before execution. */
+const VARIABLE = /^Variable "\$[_A-Za-z][_0-9A-Za-z]*" /;
+
 /** graphql-js's suggestion at the end of a message (the same pattern as Apollo's own plugin). */
 const SUGGESTION = / ?Did you mean(.+?)\?$/;
 
@@ -67,6 +70,11 @@ function baseFormatError(hideSuggestions: boolean) {
       const detail = hideSuggestions ? formatted.message.replace(SUGGESTION, '') : formatted.message;
       const { key, params } = apolloKey(code, detail);
       return { ...formatted, message: t(key, params), extensions: { ...formatted.extensions, code, key, ...(Object.keys(params).length ? { params } : {}) } };
+    }
+    if (code === 'BAD_USER_INPUT' && !formatted.extensions?.key && VARIABLE.test(formatted.message)) {
+      // A variable refused before execution (graphql-js's coercion: wrong type, unknown enum value).
+      const detail = hideSuggestions ? formatted.message.replace(SUGGESTION, '') : formatted.message;
+      return { ...formatted, message: t('error.graphql.variable', { detail }), extensions: { ...formatted.extensions, key: 'error.graphql.variable', params: { detail } } };
     }
     if (typeof code === 'string' && code === 'BAD_USER_INPUT') return formatted;
     if (original instanceof GraphQLError && !(original.originalError)) {

@@ -77,6 +77,15 @@ describe("Apollo's refusals, localized with a key", () => {
     expect(invalid.message).toBe('La query GraphQL non è conforme allo schema: Cannot query field "nothing" on type "Query".');
   });
 
+  it("a variable's value refused before execution: a key, and the detail after a lead-in", async () => {
+    const query = 'query Q($n: Int) { enti(first: $n) { edges { node { id } } } }';
+    const en = await first(await post({ query, variables: { n: 'many' } }, { 'accept-language': 'en' }));
+    expect(en.extensions).toMatchObject({ code: 'BAD_USER_INPUT', key: 'error.graphql.variable' });
+    expect(en.message).toBe('A value given as a variable is not valid: Variable "$n" got invalid value "many"; Int cannot represent non-integer value: "many"');
+    const italian = await first(await post({ query, variables: { n: 1.5 } }, {}));
+    expect(italian.message).toMatch(/^Un valore passato come variabile non è valido: Variable "\$n" got invalid value 1\.5/);
+  });
+
   it('other malformed requests: a key, and the detail after a lead-in', async () => {
     const res = await post({ query: 42 }, { 'accept-language': 'en' });
     expect(res.status).toBe(400);

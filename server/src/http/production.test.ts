@@ -43,9 +43,9 @@ describe('production exposure', () => {
     expect(inProduction).toEqual([
       'La query GraphQL non è conforme allo schema: Cannot query field "helth" on type "Query".',
       'La query GraphQL non è conforme allo schema: Value "ADMN" does not exist in "Role" enum.',
-      'Variable "$r" got invalid value "ADMN"; Value "ADMN" does not exist in "Role" enum.',
-      'Variable "$i" got invalid value { emial: "a@b.it", givenName: "A", familyName: "B", roles: ["OPERATOR"] }; Field "email" of required type "String!" was not provided.',
-      'Variable "$i" got invalid value { emial: "a@b.it", givenName: "A", familyName: "B", roles: ["OPERATOR"] }; Field "emial" is not defined by type "InviteOperatorInput".',
+      'Un valore passato come variabile non è valido: Variable "$r" got invalid value "ADMN"; Value "ADMN" does not exist in "Role" enum.',
+      'Un valore passato come variabile non è valido: Variable "$i" got invalid value { emial: "a@b.it", givenName: "A", familyName: "B", roles: ["OPERATOR"] }; Field "email" of required type "String!" was not provided.',
+      'Un valore passato come variabile non è valido: Variable "$i" got invalid value { emial: "a@b.it", givenName: "A", familyName: "B", roles: ["OPERATOR"] }; Field "emial" is not defined by type "InviteOperatorInput".',
     ]);
     expect((await messages(dev)).filter((m) => /Did you mean/.test(m))).toHaveLength(4);
   });
