@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { ENTE, checkA11y, devLogin, idOf, shot } from './helpers';
 import { checkBox, designerLogin, newDesignerPage, openTab, prop, waitSavedCopy } from './builder-helpers';
@@ -294,4 +295,77 @@ test('axe on every tab of the editor (school canteen)', async ({ page }) => {
   await expect(page.getByText('$office.verifica1')).toBeVisible();
   await checkA11y(page, 'office field panel');
   await shot(page, 'builder-11-office');
+});
+
+/** The working copy's definition as the server exports it (through the page's own session). */
+async function exported(page: Page, id: string): Promise<Record<string, unknown>> {
+  return page.evaluate(async (serviceId) => {
+    const res = await fetch('/graphql', {
+      method: 'POST', headers: { 'content-type': 'application/json' }, credentials: 'same-origin',
+      body: JSON.stringify({ query: 'query($id: ID!) { exportService(id: $id) }', variables: { id: serviceId } }),
+    });
+    return ((await res.json()) as { data: { exportService: Record<string, unknown> } }).data.exportService;
+  }, id);
+}
+
+test('the designer\'s home duplicates, exports and imports a definition, and refuses hostile files clearly', async ({ page }) => {
+  await designerLogin(page);
+  await page.getByRole('button', { name: /Crea un servizio dal modello Segnalazione di assenza/ }).click();
+  await page.waitForURL(/\/builder\/[^/]+$/);
+  const id = new URL(page.url()).pathname.split('/').pop()!;
+  const original = await exported(page, id);
+  await page.goto('/builder');
+  const row = (serviceId: string) => page.locator('tr', { has: page.locator(`a[href="/builder/${serviceId}"]`) }).first();
+  const title = (await row(id).locator('a.fw-semibold').textContent())!;
+  const slug = (await row(id).locator('.text-muted').textContent())!;
+
+  // Export: the downloaded file is the definition.
+  const [download] = await Promise.all([page.waitForEvent('download'), row(id).getByRole('button', { name: `Esporta ${title} in JSON` }).click()]);
+  expect(download.suggestedFilename()).toBe(`${slug}.json`);
+  const file = readFileSync((await download.path())!, 'utf8');
+  expect(JSON.parse(file)).toEqual(original);
+
+  // Duplicate: a new service with its own address and title, the same steps and fields.
+  await row(id).getByRole('button', { name: `Duplica ${title}` }).click();
+  await page.waitForURL((u) => /^\/builder\/[^/]+$/.test(u.pathname) && !u.pathname.endsWith(id));
+  const copyId = new URL(page.url()).pathname.split('/').pop()!;
+  const copy = await exported(page, copyId);
+  expect(copy.id).toMatch(new RegExp(`^${slug}-copia`));
+  expect(copy.ui).toEqual(original.ui);
+  expect(copy.data).toEqual(original.data);
+  await page.goto('/builder');
+  await expect(row(copyId).locator('a.fw-semibold')).toHaveText(`${title} (copia)`);
+  await expect(row(copyId).locator('.text-muted')).toHaveText(copy.id as string);
+  await expect(row(id).locator('a.fw-semibold')).toHaveText(title);
+
+  // Import the exported file back: a new service with that definition.
+  const importAs = `importato-${unique()}`;
+  await page.getByLabel('File JSON della definizione').setInputFiles({ name: `${slug}.json`, mimeType: 'application/json', buffer: Buffer.from(file) });
+  await page.getByLabel('Indirizzo del servizio (facoltativo)').last().fill(importAs);
+  await page.getByRole('button', { name: 'Importa', exact: true }).click();
+  await page.waitForURL((u) => /^\/builder\/[^/]+$/.test(u.pathname) && !u.pathname.endsWith(copyId));
+  const importedId = new URL(page.url()).pathname.split('/').pop()!;
+  expect(await exported(page, importedId)).toEqual({ ...original, id: importAs }); // the definition, under its new address
+  await page.goto('/builder');
+  await expect(row(importedId).locator('.text-muted')).toHaveText(importAs);
+
+  // Hostile files: a clear message each, and no service made.
+  const services = await page.locator('tbody tr').count();
+  const tryImport = async (name: string, text: string) => {
+    await page.getByLabel('File JSON della definizione').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+    await page.getByRole('button', { name: 'Importa', exact: true }).click();
+    const alert = page.locator('.alert[role="alert"]');
+    await expect(alert).toBeVisible();
+    return alert;
+  };
+  await expect(await tryImport('rotto.json', '{"id": "rotto", "data": ')).toHaveText('Il file scelto non contiene JSON valido.');
+  const notDefinition = await tryImport('altro.json', JSON.stringify({ nome: 'Mario', eta: 40 }));
+  await expect(notDefinition).toContainText('Operazione non riuscita');
+  await expect(notDefinition.locator('li').first()).toBeVisible(); // where the definition is wrong
+  await checkA11y(page, 'builder home, import refused');
+  const deep = await tryImport('profondo.json', `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`);
+  await expect(deep).toContainText('Operazione non riuscita');
+  await expect(deep).toContainText(/annidat/);
+  await page.reload();
+  await expect(page.locator('tbody tr')).toHaveCount(services);
 });

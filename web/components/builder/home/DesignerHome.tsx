@@ -15,12 +15,14 @@ export function DesignerHome({ services, templates, enteSlug }: { services: Home
   const { t, i18n } = useTranslation();
   const router = useRouter();
   const [busy, setBusy] = useState<string | null>(null);
-  const [message, setMessage] = useState<{ kind: 'danger' | 'success'; text: string } | null>(null);
+  const [message, setMessage] = useState<{ kind: 'danger' | 'success'; text: string; details?: string[] } | null>(null);
   const taken = new Set(services.map((s) => s.slug));
 
   const fail = (e: unknown) => {
     const err = e instanceof GqlError ? e : new GqlError(String(e), 'ERROR');
-    setMessage({ kind: 'danger', text: t('builder.home.failed', { message: err.message, code: err.code }) });
+    // The first problems the server found, where they are (an import refused says why).
+    const details = err.fieldErrors.slice(0, 5).map((f) => `${f.pointer}: ${f.message}`);
+    setMessage({ kind: 'danger', text: t('builder.home.failed', { message: err.message, code: err.code }), details });
   };
   const run = async (key: string, work: () => Promise<string | void>) => {
     setBusy(key); setMessage(null);
@@ -37,9 +39,8 @@ export function DesignerHome({ services, templates, enteSlug }: { services: Home
   });
   const duplicate = (s: HomeService) => run(`dup-${s.id}`, async () => {
     const { exportService } = await gql(ExportService, { id: s.id, version: null });
-    const definition = { ...(exportService as Record<string, unknown>) };
     const slug = suggestSlug(`${s.slug}-copia`, taken);
-    definition.id = slug;
+    const definition = asCopy(exportService as Record<string, unknown>, slug, (lang) => i18n.getFixedT(lang)('builder.home.copySuffix'));
     const { importService } = await gql(ImportService, { input: { slug, definition } });
     return importService.id;
   });
@@ -73,7 +74,12 @@ export function DesignerHome({ services, templates, enteSlug }: { services: Home
 
   return (
     <>
-      {message ? <div className={`alert alert-${message.kind}`} role="alert">{message.text}</div> : null}
+      {message ? (
+        <div className={`alert alert-${message.kind}`} role="alert">
+          {message.text}
+          {message.details?.length ? <ul className="mb-0 mt-2 small">{message.details.map((d, i) => <li key={i}>{d}</li>)}</ul> : null}
+        </div>
+      ) : null}
       <section aria-labelledby="services-title" className="mb-5">
         <h2 id="services-title" className="h3">{t('builder.home.services')}</h2>
         {services.length === 0 ? <p>{t('builder.home.noServices')}</p> : (
@@ -164,4 +170,23 @@ export function DesignerHome({ services, templates, enteSlug }: { services: Home
       </div>
     </>
   );
+}
+
+/**
+ * A service's definition as its copy: its own id (the new slug) and a title that tells the two
+ * apart in every language ("Bonus (copia)"), the rest the same.
+ */
+export function asCopy(definition: Record<string, unknown>, slug: string, suffixIn: (lang: string) => string): Record<string, unknown> {
+  const copy = structuredClone(definition);
+  copy.id = slug;
+  const titleKey = copy.title;
+  const translations = copy.translations;
+  if (typeof titleKey === 'string' && translations && typeof translations === 'object' && !Array.isArray(translations)) {
+    for (const [lang, texts] of Object.entries(translations as Record<string, unknown>)) {
+      if (!texts || typeof texts !== 'object' || !Object.hasOwn(texts, titleKey)) continue;
+      const text = (texts as Record<string, unknown>)[titleKey];
+      if (typeof text === 'string' && text) (texts as Record<string, unknown>)[titleKey] = `${text} (${suffixIn(lang)})`;
+    }
+  }
+  return copy;
 }
