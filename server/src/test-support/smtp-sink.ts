@@ -20,6 +20,9 @@ export class SmtpSink {
   private readonly closed = new Set<string>();
   /** Messages refused because their sender vanished before the server accepted them. */
   abandoned = 0;
+  /** Connections reset by their sender (killed), and any other error the server reported. */
+  resets = 0;
+  readonly errors: Error[] = [];
 
   async start(): Promise<this> {
     const server = new SMTPServer({
@@ -43,6 +46,13 @@ export class SmtpSink {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(this.port, '127.0.0.1', () => resolve());
+    });
+    // A sender killed mid-conversation (outbox-fault.test kills a worker with SIGKILL) resets its
+    // connection: smtp-server reports that as the server's 'error' event, which, with no
+    // listener, is an uncaught exception in the test process. It is the client's fault, not ours.
+    server.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'ECONNRESET' || e.code === 'EPIPE') this.resets++;
+      else this.errors.push(e);
     });
     this.port = (server.server.address() as AddressInfo).port;
     this.server = server;
