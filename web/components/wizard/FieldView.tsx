@@ -102,37 +102,24 @@ function KnownField({ field, path, row }: { field: FieldInfo; path: string; row?
   const enumValues = (schema.enum as string[] | undefined) ?? Object.keys(field.ui.options ?? {});
   const optionLabel = (v: string) => w.text(field.ui.options?.[v], v);
 
-  if (widget === 'radio' || widget === 'yesno') {
-    const values = widget === 'yesno' ? ['true', 'false'] : enumValues;
-    return (
-      <fieldset className="wizard-field wizard-fieldset" aria-describedby={describedBy} aria-invalid={errors.length ? true : undefined}>
-        <legend className="form-label fs-6">{labelEl}</legend>
-        {extras}
-        {values.map((v) => (
-          <div className="form-check" key={v}>
-            <input className="form-check-input" type="radio" id={`${id}-${v}`} value={v} disabled={locked} {...w.register(name)} />
-            <label className="form-check-label" htmlFor={`${id}-${v}`}>{widget === 'yesno' ? t(v === 'true' ? 'wizard.yes' : 'wizard.no') : optionLabel(v)}</label>
-          </div>
-        ))}
-      </fieldset>
-    );
-  }
+  // Radio buttons, yes/no and a multiple choice: one input per option, all under the field's name.
+  const choices = (type: 'radio' | 'checkbox', values: string[], label: (v: string) => string) => (
+    <fieldset className="wizard-field wizard-fieldset" aria-describedby={describedBy} aria-invalid={errors.length ? true : undefined}>
+      <legend className="form-label fs-6">{labelEl}</legend>
+      {extras}
+      {values.map((v) => (
+        <div className="form-check" key={v}>
+          <input className="form-check-input" type={type} id={`${id}-${v}`} value={v} disabled={locked} {...w.register(name)} />
+          <label className="form-check-label" htmlFor={`${id}-${v}`}>{label(v)}</label>
+        </div>
+      ))}
+    </fieldset>
+  );
+  if (widget === 'yesno') return choices('radio', ['true', 'false'], (v) => t(v === 'true' ? 'wizard.yes' : 'wizard.no'));
+  if (widget === 'radio') return choices('radio', enumValues, optionLabel);
+  // A multiple choice: react-hook-form gives the ticked values; toAnswers puts them in the options' order.
   if (widget === 'checkbox' && field.kind === 'list') {
-    // A multiple choice: one box per option, all under the field's name (react-hook-form gives the
-    // ticked values; toAnswers puts them in the options' order).
-    const values = choiceValues(schema.items as JsonSchema | undefined) ?? Object.keys(field.ui.options ?? {});
-    return (
-      <fieldset className="wizard-field wizard-fieldset" aria-describedby={describedBy} aria-invalid={errors.length ? true : undefined}>
-        <legend className="form-label fs-6">{labelEl}</legend>
-        {extras}
-        {values.map((v) => (
-          <div className="form-check" key={v}>
-            <input className="form-check-input" type="checkbox" id={`${id}-${v}`} value={v} disabled={locked} {...w.register(name)} />
-            <label className="form-check-label" htmlFor={`${id}-${v}`}>{optionLabel(v)}</label>
-          </div>
-        ))}
-      </fieldset>
-    );
+    return choices('checkbox', choiceValues(schema.items as JsonSchema | undefined) ?? Object.keys(field.ui.options ?? {}), optionLabel);
   }
   if (widget === 'checkbox') {
     return (
