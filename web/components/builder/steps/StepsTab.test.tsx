@@ -57,25 +57,25 @@ describe('the steps tab by keyboard drag', () => {
     );
   }
 
+  /** Keyboard drag of a step: Space on its handle, the arrows, Space to drop. */
+  async function dragStep(label: string, arrows: string[]) {
+    const handle = screen.getByRole('button', { name: `Move step ${label}` });
+    handle.focus();
+    await key(handle, 'Space');
+    for (const arrow of arrows) await key(document, arrow);
+    await key(document, 'Space');
+  }
+
   test('Space, ArrowUp, Space on a step\'s handle moves the step up one place', async () => {
     renderTab();
     expect(screen.getByTestId('order').textContent).toBe('richiedente,figli,passo1');
-    const handle = screen.getByRole('button', { name: 'Move step Terzo' });
-    handle.focus();
-    await key(handle, 'Space');
-    await key(document, 'ArrowUp');
-    await key(document, 'Space');
+    await dragStep('Terzo', ['ArrowUp']);
     expect(screen.getByTestId('order').textContent).toBe('richiedente,passo1,figli');
   });
 
   test('Space, ArrowDown twice, Space moves the first step to the end', async () => {
     renderTab();
-    const handle = screen.getByRole('button', { name: 'Move step Richiedente' });
-    handle.focus();
-    await key(handle, 'Space');
-    await key(document, 'ArrowDown');
-    await key(document, 'ArrowDown');
-    await key(document, 'Space');
+    await dragStep('Richiedente', ['ArrowDown', 'ArrowDown']);
     expect(screen.getByTestId('order').textContent).toBe('figli,passo1,richiedente');
   });
 
