@@ -41,16 +41,23 @@ export async function devLogin(page: Page, name: RegExp, back: string): Promise<
   await page.waitForURL((u) => u.pathname === back.split('?')[0]);
 }
 
-/** Presses the wizard's main button and expects the step to change with no error summary. */
+/**
+ * Presses the wizard's main button and expects the step to change with no error summary; the new
+ * step opens at its top with its heading focused, already when it is drawn.
+ */
 export async function next(page: Page, expectHeading?: string | RegExp): Promise<void> {
-  const before = await page.locator('h1').innerText();
+  const heading = page.locator('h1');
+  const before = await heading.innerText();
   await page.getByRole('button', { name: /^(Avanti|Vai al riepilogo|Continue|Check your answers)$/ }).click();
   const summary = page.locator('#error-summary-title');
-  if (await summary.isVisible().catch(() => false)) {
+  const outcome = async () => (await summary.isVisible() ? 'refused' : (await heading.innerText()) !== before ? 'moved' : 'waiting');
+  await expect.poll(outcome, { message: `the step "${before}" neither moved nor showed its errors` }).not.toBe('waiting');
+  if (await summary.isVisible()) {
     throw new Error(`step "${before}" refused: ${await page.locator('.alert-danger').first().innerText()}`);
   }
-  if (expectHeading) await expect(page.locator('h1')).toHaveText(expectHeading);
-  else await expect(page.locator('h1')).not.toHaveText(before);
+  expect(await page.evaluate(() => window.scrollY), 'the new step opens at its top').toBe(0);
+  await expect(heading).toBeFocused();
+  if (expectHeading) await expect(heading).toHaveText(expectHeading);
 }
 
 /** A small real PDF to upload. */

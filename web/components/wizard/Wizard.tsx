@@ -75,6 +75,7 @@ export function Wizard(props: WizardProps) {
   const [submitState, setSubmitState] = useState<{ busy: boolean; message: string | null }>({ busy: false, message: null });
   const summaryRef = useRef<HTMLDivElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const movedRef = useRef(false); // goTo changed the step: the next commit scrolls up and focuses the heading
   const currentStepId = stepIndex === 'review' ? 'review' : steps[stepIndex]!.id;
   const stepIdRef = useRef<string | null>(currentStepId === 'review' ? steps[steps.length - 1]!.id : currentStepId);
 
@@ -121,8 +122,17 @@ export function Wizard(props: WizardProps) {
     setStepIndex(next);
     stepIdRef.current = next === 'review' ? stepIdRef.current : steps[next]!.id;
     sync.changed(sync.local.current.answers, stepIdRef.current);
-    requestAnimationFrame(() => { window.scrollTo(0, 0); headingRef.current?.focus(); });
+    movedRef.current = true;
   };
+  // A new step starts at its top with its heading focused, in the same commit that draws it: an
+  // instant jump (Bootstrap's smooth scrolling would slide up through the new step for a while, and
+  // a tap during that slide could land beside the button the finger aimed at).
+  useLayoutEffect(() => {
+    if (!movedRef.current) return;
+    movedRef.current = false;
+    window.scrollTo({ top: 0, left: 0, behavior: 'instant' });
+    headingRef.current?.focus({ preventScroll: true });
+  }, [stepIndex]);
   const onNext = () => {
     if (stepIndex === 'review') return;
     setAttempted((a) => new Set(a).add(stepIndex));
