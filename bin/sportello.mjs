@@ -22,9 +22,14 @@ Commands:
   rank DEFINITION SUBMISSIONS... [--format json|csv] [--locale L] [--today YYYY-MM-DD]
                                         rank submissions by the definition's ranking: each row's keys and
                                         explanation, exclusions with their reasons (invalid answers: their
-                                        errors by field). A SUBMISSIONS file holds
-                                        one submission or a list; a submission is {id, answers, submittedAt,
-                                        office} or plain answers ($submittedAt then unknown)
+                                        errors by field). CSV in the run's language (--locale, else the
+                                        definition's default), a column each: position, submission,
+                                        outcome (admitted/excluded), each key by its label and direction,
+                                        exclusion reasons, explanation, errors in the answers; in Italian
+                                        Posizione, Domanda, Esito, ... JSON keeps English property names.
+                                        A SUBMISSIONS file holds one submission or a list; a submission is
+                                        {id, answers, submittedAt, office} or plain answers ($submittedAt
+                                        then unknown)
   seed                                  create the demo data (Enti, users, services, registry fixtures)
                                         where missing, in the database DATABASE_URL or SPORTELLO_DATA_DIR names
                                         (NODE_ENV=production: the catalogue templates only, no people)
@@ -207,7 +212,7 @@ async function rankCommand(args) {
   const today = option(args, '--today');
   if (format !== 'json' && format !== 'csv') throw new Error('rank: --format is json or csv');
   if (args.length < 2) throw new Error('rank: give DEFINITION and at least one SUBMISSIONS file');
-  const { compile, rankSubmissions, explainProblem, summarizeEvaluation } = await engine();
+  const { compile, rankSubmissions, explainProblem, summarizeEvaluation, localize } = await engine();
   const definition = readJson(args[0]);
   const result = compile(definition);
   if (!result.ok) {
@@ -231,13 +236,25 @@ async function rankCommand(args) {
     console.log(JSON.stringify(out, null, 2));
     return 0;
   }
-  const labels = rows[0]?.keys.map((k) => `${k.label} (${k.direction})`) ?? [];
+  const word = csvWords(definition, locale ?? definition.defaultLanguage, localize);
   const answersOf = new Map(submissions.map((s) => [s.id, s.answers]));
-  console.log(['position', 'id', 'excluded', ...labels, 'reasons', 'explanation', 'errors'].map(csvCell).join(','));
+  const cell = (v) => (typeof v === 'boolean' ? (v ? word('yes') : word('no')) : v);
+  console.log([word('position'), word('id'), word('outcome'), ...(rows[0]?.keys ?? []).map((k) => `${k.label} (${word(k.direction)})`), word('reasons'), word('explanation'), word('errors')].map(csvCell).join(','));
   for (const r of rows) {
-    console.log([r.position, r.id, r.excluded, ...r.keys.map((k) => k.value), r.reasons.join('; '), r.explanation, errorsInWords(result.service, answersOf.get(r.id), r.evaluation, summarizeEvaluation)].map(csvCell).join(','));
+    const outcome = word(r.excluded ? 'excluded' : 'admitted');
+    console.log([r.position, r.id, outcome, ...r.keys.map((k) => cell(k.value)), r.reasons.join('; '), r.explanation, errorsInWords(result.service, answersOf.get(r.id), r.evaluation, summarizeEvaluation)].map(csvCell).join(','));
   }
   return 0;
+}
+
+/**
+ * The CSV's fixed words in the run's language, from the engine's catalogue as rankSubmissions
+ * takes its explanations (a service's own text first; a language neither has falls back to the
+ * default language's): an office opens the file in a spreadsheet and reads its own language.
+ */
+function csvWords(definition, locale, localize) {
+  const catalogue = { translations: definition.translations, defaultLanguage: definition.defaultLanguage };
+  return (word) => localize(catalogue, word === 'asc' || word === 'desc' ? `ranking.direction.${word}` : `ranking.csv.${word}`, locale);
 }
 
 async function seedCommand(args) {

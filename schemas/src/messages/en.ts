@@ -50,4 +50,17 @@ export const en: Record<string, string> = {
   'ranking.explain.unknown': 'After the previous one by {{key}}: unknown, the previous one has {{previous}}',
   'ranking.explain.tie': 'Equal to the previous one on every key: submission order',
   'ranking.explain.excluded': 'Excluded: {{reasons}}',
+  // a graduatoria written as a table (sportello rank --format csv): its column names and fixed words
+  'ranking.direction.asc': 'ascending',
+  'ranking.direction.desc': 'descending',
+  'ranking.csv.position': 'Position',
+  'ranking.csv.id': 'Submission',
+  'ranking.csv.outcome': 'Outcome',
+  'ranking.csv.admitted': 'Admitted',
+  'ranking.csv.excluded': 'Excluded',
+  'ranking.csv.reasons': 'Exclusion reasons',
+  'ranking.csv.explanation': 'Explanation',
+  'ranking.csv.errors': 'Errors in the answers',
+  'ranking.csv.yes': 'yes',
+  'ranking.csv.no': 'no',
 };

@@ -50,4 +50,17 @@ export const it: Record<string, string> = {
   'ranking.explain.unknown': 'Dopo la precedente per {{key}}: non noto, la precedente ha {{previous}}',
   'ranking.explain.tie': 'Pari alla precedente su ogni criterio: ordine di presentazione',
   'ranking.explain.excluded': 'Esclusa: {{reasons}}',
+  // a graduatoria written as a table (sportello rank --format csv): its column names and fixed words
+  'ranking.direction.asc': 'crescente',
+  'ranking.direction.desc': 'decrescente',
+  'ranking.csv.position': 'Posizione',
+  'ranking.csv.id': 'Domanda',
+  'ranking.csv.outcome': 'Esito',
+  'ranking.csv.admitted': 'Ammessa',
+  'ranking.csv.excluded': 'Esclusa',
+  'ranking.csv.reasons': 'Motivi di esclusione',
+  'ranking.csv.explanation': 'Spiegazione',
+  'ranking.csv.errors': 'Errori nelle risposte',
+  'ranking.csv.yes': 'sì',
+  'ranking.csv.no': 'no',
 };
