@@ -38,6 +38,12 @@ export function pointerAt(field: FieldInfo, row = 0): string {
 
 const IDENT = /^[A-Za-z][A-Za-z0-9_]*$/;
 
+/** Why a data property may not be so named (the problem's code), or undefined when it may. */
+export function fieldNameProblem(name: string): 'field.invalidName' | 'field.reservedName' | undefined {
+  if (!IDENT.test(name)) return 'field.invalidName';
+  return INHERITED.has(name) ? 'field.reservedName' : undefined;
+}
+
 /**
  * The field a designer most likely meant by a name that is none: a row field written without
  * "[]" after its group ("figli.nome" for "figli[].nome"), a pointer's "/" for ".", or another
@@ -108,11 +114,12 @@ export function indexFields(
     const required = new Set(Array.isArray(obj.required) ? (obj.required as string[]) : []);
     for (const [name, schema] of Object.entries(props)) {
       const at = `${pointer}/properties/${escapePointerToken(name)}`;
-      if (!IDENT.test(name)) {
+      const refused = fieldNameProblem(name);
+      if (refused === 'field.invalidName') {
         problems.push({ pointer: at, code: 'field.invalidName', message: `Field name "${name}" must be a letter followed by letters, digits or _`, params: { name } });
         continue;
       }
-      if (INHERITED.has(name)) {
+      if (refused === 'field.reservedName') {
         problems.push({ pointer: at, code: 'field.reservedName', message: `Field name "${name}" is reserved (every JavaScript object has a "${name}"): rename the field, e.g. "${name}Campo"`, params: { name } });
         continue;
       }
