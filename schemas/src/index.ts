@@ -25,7 +25,7 @@ export { validationPath } from './evaluate/fused-validator.js';
 export { executionPaths, generatedCode, type ExecutionPaths } from './evaluate/specialize.js';
 export { summarizeEvaluation, formatSummary, type EvaluationSummary, type SummaryStep, type SummaryField, type SummaryError } from './summary.js';
 export { pointerOf, parsePath } from './paths.js';
-export { renameField, type RenameResult, type RenameRefusal } from './rename-field.js';
+export { renameField, renameRefusal, type RenameResult, type RenameRefusal } from './rename-field.js';
 export { LIMITS, BYTES_PER_MB } from './limits.js';
 export { ALLOWED_OPERATORS } from './logic/operators.js';
 export { italianFormats, isCodiceFiscale, isPartitaIva, isIban, isCap, isTelefonoItaliano } from './formats/index.js';

@@ -30,14 +30,10 @@ const mapPath = (r: Renaming, path: string): string =>
 export function renameField(def: Def, path: string, name: string): RenameResult {
   const fields = indexFields(def.data, def.ui.fields ?? {}, '/data', []);
   const field = fields.get(path);
-  if (!field) return { ok: false, code: 'field.unknown' };
-  const oldName = field.segments.at(-1)!.name;
-  if (name === oldName) return { ok: true, definition: def, path };
-  if (fillsAddress(def, field)) return { ok: false, code: 'field.prefillAddress' };
-  const refused = fieldNameProblem(name);
+  const refused = nameRefusal(def, field, name);
   if (refused) return { ok: false, code: refused };
-  const siblings = parentSchema(def.data, field).properties as Obj;
-  if (Object.prototype.hasOwnProperty.call(siblings, name)) return { ok: false, code: 'field.nameTaken' };
+  const oldName = field!.segments.at(-1)!.name;
+  if (name === oldName) return { ok: true, definition: def, path };
   const to = path.slice(0, path.length - oldName.length) + name;
   const office = def.officeData ? indexFields(def.officeData, {}, '/officeData', []) : new Map<string, FieldInfo>();
   const r: Renaming = { from: path, to, oldName, name, fields, office };
@@ -47,6 +43,19 @@ export function renameField(def: Def, path: string, name: string): RenameResult 
   renameInLayout(next, r);
   renameInMessages(next, r);
   return { ok: true, definition: next, path: to };
+}
+
+/** Why the field at `path` may not be renamed `name` (renameField's refusal), or undefined when it may (its own name included). */
+export function renameRefusal(def: Def, path: string, name: string): RenameRefusal | undefined {
+  return nameRefusal(def, indexFields(def.data, def.ui.fields ?? {}, '/data', []).get(path), name);
+}
+
+function nameRefusal(def: Def, field: FieldInfo | undefined, name: string): RenameRefusal | undefined {
+  if (!field) return 'field.unknown';
+  if (name === field.segments.at(-1)!.name) return undefined;
+  if (fillsAddress(def, field)) return 'field.prefillAddress';
+  const siblings = parentSchema(def.data, field).properties as Obj;
+  return fieldNameProblem(name) ?? (Object.prototype.hasOwnProperty.call(siblings, name) ? 'field.nameTaken' : undefined);
 }
 
 /** The parts an ANPR address is written into: their names are ANPR's (check-prefill.ts). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compile, parsePath, renameField, type Evaluation, type ServiceDefinition } from '../src/index.js';
+import { compile, parsePath, renameField, renameRefusal, type Evaluation, type ServiceDefinition } from '../src/index.js';
 import { compileOrThrow, evalAt, loadExample, loadTemplate } from './helpers.js';
 
 /**
@@ -269,7 +269,12 @@ describe('renameField is not a string replace', () => {
       ['nome', '_nome', 'field.invalidName'], ['nome', 'toString', 'field.reservedName'], ['nome', 'tipo', 'field.nameTaken'],
       ['figli[].nome', 'eta', 'field.nameTaken'], ['nessuno', 'altro', 'field.unknown'], ['figli[]', 'altro', 'field.unknown'],
     ];
-    for (const [path, to, code] of refusals) expect(renameField(small, path, to)).toEqual({ ok: false, code });
+    for (const [path, to, code] of refusals) {
+      expect(renameField(small, path, to)).toEqual({ ok: false, code });
+      expect(renameRefusal(small, path, to)).toBe(code);
+    }
+    expect(renameRefusal(small, 'figli[].nome', 'nomeFiglio')).toBeUndefined();
+    expect(renameRefusal(small, 'figli[].nome', 'nome')).toBeUndefined();
     expect(small).toEqual(before);
     // the same name is no change (and no refusal)
     expect(renameField(small, 'figli[].nome', 'nome')).toEqual({ ok: true, definition: small, path: 'figli[].nome' });

@@ -6,10 +6,12 @@ import validator from '@rjsf/validator-ajv8';
 import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { kindOfField, textOf } from '@/lib/builder/definition-edit';
+import { showIfRuleId } from '@/lib/builder/field-name';
 import { propsSchema, readProps, widgetLabel, writeProps, type FieldProps } from '@/lib/builder/field-props';
 import { fieldPointers, fieldProblems } from '@/lib/builder/problems';
 import { pointerAttr } from '../reveal';
 import { sameItems, useBuilderSelector, useDefinition } from '../store';
+import { FieldName } from './FieldName';
 import { SimpleCondition } from './SimpleCondition';
 
 const uiSchema: UiSchema = {
@@ -20,7 +22,7 @@ const uiSchema: UiSchema = {
 };
 
 /** The selected field's properties, rendered by @rjsf/core from their JSON Schema. */
-export function FieldPanel({ path, onClose }: { path: string; onClose: () => void; onSelect: (p: string) => void }) {
+export function FieldPanel({ path, onClose, onSelect }: { path: string; onClose: () => void; onSelect: (p: string) => void }) {
   const { t } = useTranslation();
   const { definition, onChange } = useDefinition();
   const ui = definition.ui.fields?.[path];
@@ -36,7 +38,7 @@ export function FieldPanel({ path, onClose }: { path: string; onClose: () => voi
   const formData = useMemo(() => readProps(definition, path), [definition, path]);
   const problems = useBuilderSelector((s) => (s.problems.length ? fieldProblems(s.definition, s.problems, path) : s.problems), sameItems);
   if (!ui) return null;
-  const ruleId = `mostra_${path.replace(/\[\]/g, '').replace(/\./g, '_')}`;
+  const ruleId = showIfRuleId(path);
   const showRule = (definition.rules ?? []).find((r) => r.id === ruleId);
   const setShowIf = (when: unknown | null) => {
     const rules = (definition.rules ?? []).filter((r) => r.id !== ruleId);
@@ -49,7 +51,9 @@ export function FieldPanel({ path, onClose }: { path: string; onClose: () => voi
         <h3 id="field-panel-title" className="h5">{textOf(definition, ui.label ?? ui.text) || path} <span className="small text-muted">({widgetLabel(t, kindOfField(definition, path))})</span></h3>
         <button type="button" className="btn btn-link btn-sm" onClick={onClose}>{t('builder.props.close')}</button>
       </div>
-      <p className="small text-muted mb-2">{t('builder.props.name')}: <code>{path}</code></p>
+      {ui.widget === 'static'
+        ? <p className="small text-muted mb-2">{t('builder.props.name')}: <code>{path}</code></p>
+        : <FieldName key={path} definition={definition} path={path} onRename={(next, to) => { onChange(next); onSelect(to); }} />}
       {problems.length ? (
         <ul className="small text-danger ps-3">{problems.map((p, i) => <li key={i}>{p.message}</li>)}</ul>
       ) : null}
