@@ -65,3 +65,32 @@ describe('the wizard\'s multiple choice', () => {
     expect(group.getAttribute('aria-describedby')).toMatch(/-error/);
   });
 });
+
+describe('a multiple choice in each row of a repeating group', () => {
+  const group = addField(blank, 'group', { step: 0 }, 'Figli');
+  const inRow = addField(group.definition, 'checkboxes', { parent: group.path }, 'Giorni di rientro');
+  const rowDefinition = writeProps(inRow.definition, inRow.path, {
+    ...readProps(inRow.definition, inRow.path),
+    options: [{ value: 'lun', label: 'Lunedì' }, { value: 'mar', label: 'Martedì' }, { value: 'mer', label: 'Mercoledì' }],
+  });
+  const column = inRow.path.split('.').at(-1)!;
+
+  function RowHarness({ seen, initial }: { seen: Array<Record<string, unknown>>; initial: Record<string, unknown> }) {
+    const [answers, setAnswers] = useState(initial);
+    return <PreviewPane definition={rowDefinition} language="it" step={0} answers={answers} onAnswers={(a) => { seen.push(a); setAnswers(a); }} showErrors />;
+  }
+
+  it('keeps each row\'s choices apart, in the options\' order, and takes saved rows back', async () => {
+    const seen: Array<Record<string, unknown>> = [];
+    render(<RowHarness seen={seen} initial={{ [group.path]: [{ [column]: ['mar'] }, {}] }} />);
+    const groups = await screen.findAllByRole('group', { name: /Giorni di rientro/ });
+    expect(groups).toHaveLength(2);
+    const [first, second] = groups.map((g) => (name: string) => within(g).getByRole('checkbox', { name }));
+    expect((first!('Martedì') as HTMLInputElement).checked).toBe(true);
+    expect((second!('Martedì') as HTMLInputElement).checked).toBe(false);
+    act(() => { second!('Mercoledì').click(); second!('Lunedì').click(); });
+    expect(seen.at(-1)?.[group.path]).toEqual([{ [column]: ['mar'] }, { [column]: ['lun', 'mer'] }]);
+    act(() => { first!('Martedì').click(); });
+    expect(seen.at(-1)?.[group.path]).toEqual([{}, { [column]: ['lun', 'mer'] }]); // an emptied row stays a row
+  });
+});
