@@ -3,7 +3,11 @@
 //  1. opening the editor: navigation to the editor's URL until its steps and the live preview of
 //     the first step are on screen (server render, hydration, compile of the working copy);
 //  2. a property change to the preview: the label of a field typed in the properties panel (rjsf)
-//     until the live preview beside it shows the new label (store update, recompile, re-render).
+//     until the live preview beside it shows the new label (store update, recompile, re-render);
+//  3. the page's memory over many edits that change the compiled code (a number field's maximum,
+//     which Ajv writes into its generated validator): JS heap after GC before and after, and how
+//     many scripts V8 compiled meanwhile (Node's compilation cache kept every such source; the
+//     server turns it off, shared/code-cache.ts, but a browser page cannot, so it is measured).
 // The bench works on its own copy, created from the template through the designer's home.
 // Prints the numbers and a last line `RESULT {json}`.
 import { chromium } from '@playwright/test';
@@ -11,6 +15,7 @@ import { chromium } from '@playwright/test';
 const BASE = process.env.BENCH_URL ?? 'http://127.0.0.1:3000';
 const OPENS = Number(process.env.BENCH_OPENS ?? 10);
 const CHANGES = Number(process.env.BENCH_CHANGES ?? 30);
+const EDITS = Number(process.env.BENCH_EDITS ?? 300);
 
 const stats = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -69,11 +74,39 @@ try {
     return out;
   }, CHANGES);
 
+  // 3. Memory over edits that change the generated code.
+  await page.getByTestId('field-nucleo[].reddito').getByRole('button', { name: /^Reddito/ }).first().click();
+  const maximum = page.locator('[id$="reddito_maximum"]');
+  await maximum.waitFor();
+  const maxId = await maximum.getAttribute('id');
+  const cdp = await context.newCDPSession(page);
+  const heapMb = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    return +((await cdp.send('Runtime.getHeapUsage')).usedSize / 1048576).toFixed(1);
+  };
+  let compiled = 0;
+  cdp.on('Debugger.scriptParsed', () => { compiled++; });
+  await cdp.send('Debugger.enable');
+  const heapBefore = await heapMb();
+  for (let i = 1; i <= EDITS; i++) {
+    await page.evaluate(([id, v]) => {
+      const el = document.getElementById(id);
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(el, String(v));
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    }, [maxId, 100000 + i * 7]);
+    await page.waitForTimeout(60);
+  }
+  const heapAfter = await heapMb();
+  await cdp.send('Debugger.disable');
+  const memory = { edits: EDITS, scriptsCompiled: compiled, heapBeforeMb: heapBefore, heapAfterMb: heapAfter, perEditKb: +(((heapAfter - heapBefore) * 1024) / EDITS).toFixed(1) };
+
   const open = stats(opens);
   const change = stats(changes);
   console.log(`Editor open on contributo-affitto (navigation to steps + live preview shown), ${open.n} runs: median ${open.median} ms, p95 ${open.p95} ms, max ${open.max} ms`);
   console.log(`Property change to preview re-rendered (label typed in rjsf panel -> live preview shows it), ${change.n} runs: median ${change.median} ms, p95 ${change.p95} ms, max ${change.max} ms`);
-  console.log(`RESULT ${JSON.stringify({ template: 'contributo-affitto', openMs: open, changeToPreviewMs: change, base: BASE })}`);
+  console.log(`Memory over ${EDITS} edits of a maximum (${compiled} scripts compiled): JS heap after GC ${heapBefore} -> ${heapAfter} MB (${memory.perEditKb} KB per edit)`);
+  console.log(`RESULT ${JSON.stringify({ template: 'contributo-affitto', openMs: open, changeToPreviewMs: change, memory, base: BASE })}`);
 } finally {
   await browser.close();
 }
