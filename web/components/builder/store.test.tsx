@@ -5,12 +5,10 @@ import type { ServiceDefinition } from '@sportello/schemas';
 import rentSubsidy from '../../../schemas/templates/contributo-affitto.json' with { type: 'json' };
 import { setText } from '@/lib/builder/definition-edit';
 import { compiledServiceOf, onlyTextsChanged, useCompiled } from './preview/useCompiled';
-import { BuilderProvider, createBuilderStore, shareEqual, useBuilderSelector, useUpdate, type BuilderState } from './store';
+import { BuilderProvider, createBuilderStore, shareEqual, useBuilderSelector, useUpdate } from './store';
+import { savedState } from './test-utils';
 
 const template = rentSubsidy as unknown as ServiceDefinition;
-const initial = (definition: ServiceDefinition): BuilderState => ({
-  serviceId: 's', definition, revision: 1, edit: 0, savedEdit: 0, status: 'saved', problems: [], warnings: [], publishable: false, languages: ['it'],
-});
 
 describe('shareEqual', () => {
   it('keeps the identity of every part deep-equal to the old one', () => {
@@ -39,7 +37,7 @@ describe('shareEqual', () => {
 
 describe('the store', () => {
   it('ignores an edit that changes nothing, and marks a real one pending', () => {
-    const store = createBuilderStore(initial(template));
+    const store = createBuilderStore(savedState(template));
     let calls = 0;
     store.subscribe(() => calls++);
     store.dispatch({ type: 'set', definition: structuredClone(template) });
@@ -59,7 +57,7 @@ describe('the store', () => {
       update = useUpdate();
       return <p>{steps.length}</p>;
     }
-    const view = render(<BuilderProvider initial={initial(template)}><Steps /></BuilderProvider>);
+    const view = render(<BuilderProvider initial={savedState(template)}><Steps /></BuilderProvider>);
     expect(renders).toBe(1);
     act(() => update((d) => setText(d, 'x.label', 'Nuovo')));
     expect(renders).toBe(1);

@@ -1,3 +1,4 @@
+import type { ServiceDefinition } from '@sportello/schemas';
 import { createInstance } from 'i18next';
 import type { ReactElement } from 'react';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
@@ -5,6 +6,19 @@ import { render } from '@testing-library/react';
 import axe from 'axe-core';
 import en from '../../../locales/en/web.json' with { type: 'json' };
 import it from '../../../locales/it/web.json' with { type: 'json' };
+import type { EditorContextValue } from './editor-context';
+import type { BuilderState } from './store';
+
+/** The builder's state just after loading a saved working copy (revision 1, nothing pending). */
+export const savedState = (definition: ServiceDefinition): BuilderState => ({
+  serviceId: 's', definition, revision: 1, edit: 0, savedEdit: 0, status: 'saved', problems: [], warnings: [], publishable: false, languages: ['it'],
+});
+
+/** An editor context with no published version and actions that do nothing (the tab under test needs none). */
+export const testEditor: EditorContextValue = {
+  service: { id: 's', slug: 's', enteSlug: 'e' }, enabled: false, currentVersion: null, versions: [], setMeta: () => {},
+  focus: null, setFocus: () => {}, goToProblem: () => {}, reload: async () => {}, flush: async () => {},
+};
 
 /** Renders a builder component with the platform's real texts (English unless asked). */
 export function renderWithText(ui: ReactElement, language: 'en' | 'it' = 'en') {

@@ -1,21 +1,13 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, test } from 'vitest';
-import type { ServiceDefinition } from '@sportello/schemas';
-import { EditorContext, type EditorContextValue } from '../editor-context';
+import { EditorContext } from '../editor-context';
 import { fixture } from '../rules/fixture';
-import { BuilderProvider, useBuilderSelector, type BuilderState } from '../store';
-import { renderWithText, seriousViolations } from '../test-utils';
+import { BuilderProvider, useBuilderSelector } from '../store';
+import { renderWithText, savedState, seriousViolations, testEditor } from '../test-utils';
 import { OfficeFieldsTab } from './OfficeFieldsTab';
 
 afterEach(cleanup);
-const initial = (definition: ServiceDefinition): BuilderState => ({
-  serviceId: 's', definition, revision: 1, edit: 0, savedEdit: 0, status: 'saved', problems: [], warnings: [], publishable: false, languages: ['it'],
-});
-const editor: EditorContextValue = {
-  service: { id: 's', slug: 's', enteSlug: 'e' }, enabled: false, currentVersion: null, versions: [], setMeta: () => {},
-  focus: null, setFocus: () => {}, goToProblem: () => {}, reload: async () => {}, flush: async () => {},
-};
 function Office() {
   const office = useBuilderSelector((s) => s.definition.officeData);
   return <pre data-testid="office">{JSON.stringify(office)}</pre>;
@@ -25,7 +17,7 @@ const office = () => JSON.parse(screen.getByTestId('office').textContent!) as { 
 describe('the office fields tab', () => {
   test('a text office field gets the citizen fields\' format and is renamed by its name box', async () => {
     const { container } = renderWithText(
-      <EditorContext.Provider value={editor}><BuilderProvider initial={initial(fixture)}><OfficeFieldsTab /><Office /></BuilderProvider></EditorContext.Provider>,
+      <EditorContext.Provider value={testEditor}><BuilderProvider initial={savedState(fixture)}><OfficeFieldsTab /><Office /></BuilderProvider></EditorContext.Provider>,
     );
     fireEvent.click(screen.getByRole('button', { name: 'Add an office field' }));
     const name = Object.keys(office().properties).find((k) => k.startsWith('verifica'))!;

@@ -3,20 +3,13 @@ import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { ServiceDefinition } from '@sportello/schemas';
-import { EditorContext, type EditorContextValue } from '../editor-context';
+import { EditorContext } from '../editor-context';
 import { fixture } from '../rules/fixture';
-import { BuilderProvider, useBuilderSelector, type BuilderState } from '../store';
-import { renderWithText, seriousViolations } from '../test-utils';
+import { BuilderProvider, useBuilderSelector } from '../store';
+import { renderWithText, savedState, seriousViolations, testEditor } from '../test-utils';
 import { FieldPanel } from './FieldPanel';
 
 afterEach(cleanup);
-const initial = (definition: ServiceDefinition): BuilderState => ({
-  serviceId: 's', definition, revision: 1, edit: 0, savedEdit: 0, status: 'saved', problems: [], warnings: [], publishable: false, languages: ['it'],
-});
-const editor: EditorContextValue = {
-  service: { id: 's', slug: 's', enteSlug: 'e' }, enabled: false, currentVersion: null, versions: [], setMeta: () => {},
-  focus: null, setFocus: () => {}, goToProblem: () => {}, reload: async () => {}, flush: async () => {},
-};
 
 /** The panel as the steps tab shows it: selecting the renamed path, beside the working copy as JSON. */
 function Panel({ start }: { start: string }) {
@@ -28,7 +21,7 @@ const current = () => JSON.parse(screen.getByTestId('definition').textContent!) 
 
 function renderPanel(start: string, language: 'en' | 'it' = 'en') {
   return renderWithText(
-    <EditorContext.Provider value={editor}><BuilderProvider initial={initial(fixture)}><Panel start={start} /></BuilderProvider></EditorContext.Provider>,
+    <EditorContext.Provider value={testEditor}><BuilderProvider initial={savedState(fixture)}><Panel start={start} /></BuilderProvider></EditorContext.Provider>,
     language,
   );
 }

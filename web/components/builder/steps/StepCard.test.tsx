@@ -3,18 +3,14 @@ import { DndContext } from '@dnd-kit/core';
 import { SortableContext } from '@dnd-kit/sortable';
 import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, test } from 'vitest';
-import type { ServiceDefinition } from '@sportello/schemas';
 import { addStep } from '@/lib/builder/definition-edit';
 import { fixture } from '../rules/fixture';
-import { BuilderProvider, useBuilderSelector, type BuilderState } from '../store';
-import { renderWithText } from '../test-utils';
+import { BuilderProvider, useBuilderSelector } from '../store';
+import { renderWithText, savedState } from '../test-utils';
 import { StepCard } from './StepCard';
 
 afterEach(cleanup);
 
-const initial = (definition: ServiceDefinition): BuilderState => ({
-  serviceId: 's', definition, revision: 1, edit: 0, savedEdit: 0, status: 'saved', problems: [], warnings: [], publishable: false, languages: ['it'],
-});
 
 function Steps() {
   const steps = useBuilderSelector((s) => s.definition.ui.steps);
@@ -31,7 +27,7 @@ function Steps() {
 describe('a step card', () => {
   test('moves up and down with its buttons (the keyboard way that always works), first and last disabled at the ends', () => {
     const def = addStep(fixture, 'Terzo');
-    renderWithText(<BuilderProvider initial={initial(def)}><Steps /></BuilderProvider>);
+    renderWithText(<BuilderProvider initial={savedState(def)}><Steps /></BuilderProvider>);
     expect(screen.getByTestId('order').textContent).toBe('richiedente,figli,passo1');
     expect((screen.getByRole('button', { name: 'Move step Richiedente up' }) as HTMLButtonElement).disabled).toBe(true);
     expect((screen.getByRole('button', { name: 'Move step Terzo down' }) as HTMLButtonElement).disabled).toBe(true);

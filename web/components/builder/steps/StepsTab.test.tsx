@@ -1,21 +1,13 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
-import type { ServiceDefinition } from '@sportello/schemas';
 import { addStep } from '@/lib/builder/definition-edit';
-import { EditorContext, type EditorContextValue } from '../editor-context';
+import { EditorContext } from '../editor-context';
 import { fixture } from '../rules/fixture';
-import { BuilderProvider, useBuilderSelector, type BuilderState } from '../store';
-import { renderWithText } from '../test-utils';
+import { BuilderProvider, useBuilderSelector } from '../store';
+import { renderWithText, savedState, testEditor } from '../test-utils';
 import { StepsTab } from './StepsTab';
 
-const initial = (definition: ServiceDefinition): BuilderState => ({
-  serviceId: 's', definition, revision: 1, edit: 0, savedEdit: 0, status: 'saved', problems: [], warnings: [], publishable: false, languages: ['it'],
-});
-const editor: EditorContextValue = {
-  service: { id: 's', slug: 's', enteSlug: 'e' }, enabled: false, currentVersion: null, versions: [], setMeta: () => {},
-  focus: null, setFocus: () => {}, goToProblem: () => {}, reload: async () => {}, flush: async () => {},
-};
 
 /**
  * jsdom has no layout and dnd-kit's keyboard sensor moves by the elements' rectangles: this gives every
@@ -51,8 +43,8 @@ describe('the steps tab by keyboard drag', () => {
 
   function renderTab() {
     renderWithText(
-      <EditorContext.Provider value={editor}>
-        <BuilderProvider initial={initial(addStep(fixture, 'Terzo'))}><StepsTab /><Order /></BuilderProvider>
+      <EditorContext.Provider value={testEditor}>
+        <BuilderProvider initial={savedState(addStep(fixture, 'Terzo'))}><StepsTab /><Order /></BuilderProvider>
       </EditorContext.Provider>,
     );
   }
